@@ -1,0 +1,44 @@
+# Summit Archive — every target sets itself up: a fresh clone needs only `make run` or `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-16)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: setup run test lint bench lock clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	rm -f $(VENV)/.installed-* && touch $@
+
+## make run: migrate the embedded database, import seeds/, print an admin login and serve the site.
+run: export DJANGO_DEBUG ?= 1
+run: setup
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py import_article seeds/ --publish
+	$(BIN)/python manage.py ensure_admin
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+## make test: lint, then the whole suite (DATABASE_URL chooses the database; SQLite by default).
+test: setup lint
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+## make bench: throughput of the extraction pipeline against bare spaCy.
+bench: setup
+	$(BIN)/python -m summits.extraction.bench
+
+## make lock: re-resolve requirements.in into the hashed requirements.txt (needs uv).
+lock:
+	uv pip compile --generate-hashes --python-version 3.11 --python-platform x86_64-unknown-linux-gnu \
+		requirements.in -o requirements.txt
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

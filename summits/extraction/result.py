@@ -1,0 +1,82 @@
+"""What the extraction returns: plain dataclasses with character offsets into the article.
+
+This is the contract between the pipeline and the rest of the product (the importer, the
+``--dry-run --format json`` output described in DESIGN.md). No Django here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class SummitFound:
+    title: str = ""
+    location: str | None = None  # city or venue as written ("Sochi")
+    country: str | None = None  # ISO 3166-1 alpha-2 of the location
+    date: dt.date | None = None  # resolved date, never guessed
+    date_text: str | None = None  # the phrase that dates the meeting ("Wednesday")
+    topics: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ParticipantFound:
+    name: str  # the fullest form the text gives
+    role: str | None = None  # title as written, without the country ("President")
+    country: str | None = None  # ISO code, or an organisation's short name ("EU")
+    aliases: list[str] = field(default_factory=list)  # other forms in the text ("Putin", "Mr Putin")
+    start: int | None = None  # first mention
+    end: int | None = None
+
+
+@dataclass
+class StatementFound:
+    speaker: str | None  # a participant's fullest name, or an unnamed source as written
+    text: str  # the quotation (direct) or the reported content (indirect)
+    kind: str  # "direct" or "indirect"
+    start: int
+    end: int
+
+
+@dataclass
+class AgreementFound:
+    text: str
+    parties: list[str]  # ISO codes, or organisations' short names
+    topic: str
+    start: int
+    end: int
+    status: str = "agreed"  # agreed, signed, decided, committed
+    exceptions: str = ""
+
+
+@dataclass
+class ArticleMeta:
+    """What the text around the story says about the article itself."""
+
+    title: str | None = None
+    byline: str | None = None
+    published: dt.date | None = None
+
+
+@dataclass
+class Extraction:
+    summit: SummitFound
+    participants: list[ParticipantFound] = field(default_factory=list)
+    statements: list[StatementFound] = field(default_factory=list)
+    agreements: list[AgreementFound] = field(default_factory=list)
+    article: ArticleMeta = field(default_factory=ArticleMeta)
+
+    def to_dict(self) -> dict:
+        """The JSON-ready shape of DESIGN.md's extraction contract (dates as ISO strings)."""
+
+        def plain(value):
+            if isinstance(value, dt.date):
+                return value.isoformat()
+            if isinstance(value, dict):
+                return {k: plain(v) for k, v in value.items()}
+            if isinstance(value, list):
+                return [plain(v) for v in value]
+            return value
+
+        return plain(asdict(self))

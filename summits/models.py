@@ -1,0 +1,405 @@
+"""The archive's data model: articles, summits, the people who attended them, what they
+said and what they agreed, and the countries they represent."""
+
+import hashlib
+import unicodedata
+
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
+
+
+def text_sha256(text: str) -> str:
+    """The key that identifies an article: the SHA-256 of its UTF-8 text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def name_key(name: str) -> str:
+    """A person's name folded for matching: no accents, no case, single spaces.
+
+    "Erdoğan", "ERDOGAN" and " erdogan " share the key "erdogan".
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(ascii_only.casefold().replace(".", " ").split())
+
+
+class ReviewStatus(models.TextChoices):
+    PENDING = "pending", "Pending review"
+    APPROVED = "approved", "Approved"
+    REJECTED = "rejected", "Rejected"
+
+
+class Country(models.Model):
+    """An ISO 3166-1 country, seeded from pycountry by a data migration."""
+
+    code = models.CharField("ISO code", max_length=2, primary_key=True)
+    alpha3 = models.CharField("ISO alpha-3", max_length=3, unique=True)
+    name = models.CharField(max_length=100)
+    official_name = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "countries"
+        constraints = [
+            models.CheckConstraint(condition=Q(code__regex=r"^[A-Z]{2}$"), name="country_code_two_capitals"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("summits:country-detail", kwargs={"code": self.code.lower()})
+
+
+class Organisation(models.Model):
+    """An international organisation that can be party to an agreement (EU, GCC, NATO)."""
+
+    short_name = models.CharField(max_length=20, unique=True)
+    name = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["short_name"]
+
+    def __str__(self) -> str:
+        return self.short_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("summits:search") + f"?q={self.short_name}"
+
+
+class Article(models.Model):
+    """A news report the archive was built from, kept whole so every span can be shown."""
+
+    text = models.TextField()
+    sha256 = models.CharField("SHA-256 of the text", max_length=64, editable=False)
+    title = models.CharField(max_length=300, blank=True)
+    url = models.URLField("source URL", max_length=500, blank=True)
+    outlet = models.CharField(max_length=200, blank=True)
+    published = models.DateField("publication date", null=True, blank=True)
+    extractor_version = models.CharField(max_length=40, blank=True)
+    imported_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords(excluded_fields=["text"])
+
+    class Meta:
+        ordering = ["-imported_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["sha256"], name="article_unique_text_hash"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or f"Article {self.pk}"
+
+    def save(self, *args, **kwargs):
+        self.sha256 = text_sha256(self.text)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("summits:article-detail", kwargs={"pk": self.pk})
+
+
+class Topic(models.Model):
+    """A subject a summit dealt with ("trade", "Syria")."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:100]
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("summits:summit-list") + f"?topic={self.slug}"
+
+
+class SummitQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Summit.Status.PUBLISHED)
+
+    def drafts(self):
+        return self.filter(status=Summit.Status.DRAFT)
+
+    def newest_first(self):
+        return self.order_by(F("start_date").desc(nulls_last=True), "-created_at")
+
+
+class Summit(models.Model):
+    """A meeting of leaders or ministers: where, when, who came and what came of it."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=300, unique=True)
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    date_text = models.CharField(
+        "date as written", max_length=200, blank=True, help_text="The phrase that dates the meeting."
+    )
+    city = models.CharField(max_length=200, blank=True)
+    country = models.ForeignKey(
+        Country, null=True, blank=True, on_delete=models.PROTECT, related_name="summits_hosted"
+    )
+    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT, db_index=True)
+    articles = models.ManyToManyField(Article, blank=True, related_name="summits")
+    topics = models.ManyToManyField(Topic, blank=True, related_name="summits")
+    participants = models.ManyToManyField(
+        "Participant", through="Attendance", related_name="summits", blank=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["search_vector"], m2m_fields=[topics])
+
+    objects = SummitQuerySet.as_manager()
+
+    class Meta:
+        ordering = [F("start_date").desc(nulls_last=True), "-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="summit_end_not_before_start",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "start_date"], name="summit_status_start_idx")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("summits:summit-detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+
+class Participant(models.Model):
+    """A person, shared across summits; the role at a given summit is on the attendance."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    title = models.CharField(max_length=200, blank=True, help_text='Usual title, e.g. "President".')
+    country = models.ForeignKey(
+        Country, null=True, blank=True, on_delete=models.PROTECT, related_name="participants"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["name"], name="participant_name_idx")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("summits:participant-detail", kwargs={"slug": self.slug})
+
+    @property
+    def aliases(self) -> list[str]:
+        return [alias.name for alias in self.alias_set.all()]
+
+
+class ParticipantAlias(models.Model):
+    """Another way the articles write a participant's name ("Erdogan", "Erdoğan")."""
+
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="alias_set")
+    name = models.CharField(max_length=200)
+    key = models.CharField(max_length=200, editable=False, db_index=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "participant aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["participant", "key"], name="alias_unique_per_participant"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.key = name_key(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return self.participant.get_absolute_url()
+
+
+class Attendance(models.Model):
+    """A participant's presence at a summit, with the role and country at that summit."""
+
+    summit = models.ForeignKey(Summit, on_delete=models.CASCADE, related_name="attendances")
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="attendances")
+    role = models.CharField(max_length=200, blank=True)
+    country = models.ForeignKey(
+        Country, null=True, blank=True, on_delete=models.PROTECT, related_name="attendances"
+    )
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="attendances"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["summit", "participant__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["summit", "participant"], name="attendance_once_per_summit"),
+        ]
+
+    def __str__(self) -> str:
+        role = f", {self.role}" if self.role else ""
+        return f"{self.participant}{role} at {self.summit}"
+
+    def get_absolute_url(self) -> str:
+        return self.summit.get_absolute_url()
+
+
+class ExtractedItemQuerySet(models.QuerySet):
+    def visible(self):
+        """What readers may see: not rejected, from a published summit."""
+        return self.exclude(review_status=ReviewStatus.REJECTED).filter(
+            summit__status=Summit.Status.PUBLISHED
+        )
+
+    def not_rejected(self):
+        return self.exclude(review_status=ReviewStatus.REJECTED)
+
+
+class ExtractedItem(models.Model):
+    """What the extraction finds in an article and an editor reviews: a span of the source."""
+
+    summit = models.ForeignKey(Summit, on_delete=models.CASCADE)
+    article = models.ForeignKey(Article, null=True, blank=True, on_delete=models.PROTECT)
+    start = models.PositiveIntegerField(null=True, blank=True, help_text="Offset of the first character.")
+    end = models.PositiveIntegerField(null=True, blank=True, help_text="Offset after the last character.")
+    review_status = models.CharField(
+        max_length=10, choices=ReviewStatus, default=ReviewStatus.PENDING, db_index=True
+    )
+    fingerprint = models.CharField(
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text="Hash of the item as extracted; differs from the item once someone edits it.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = ExtractedItemQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def source_text(self) -> str:
+        """The exact characters of the article this item was taken from."""
+        if self.article_id is None or self.start is None or self.end is None:
+            return ""
+        return self.article.text[self.start : self.end]
+
+    def get_absolute_url(self) -> str:
+        if self.article_id is None:
+            return self.summit.get_absolute_url()
+        return f"{self.article.get_absolute_url()}#span-{self._meta.model_name}-{self.pk}"
+
+
+def offsets_constraints(prefix: str) -> list[models.BaseConstraint]:
+    return [
+        models.CheckConstraint(
+            condition=Q(start__isnull=True, end__isnull=True)
+            | Q(start__isnull=False, end__isnull=False, start__lte=F("end")),
+            name=f"{prefix}_offsets_in_order",
+        ),
+        models.CheckConstraint(
+            condition=Q(start__isnull=True) | Q(article__isnull=False),
+            name=f"{prefix}_offsets_need_article",
+        ),
+    ]
+
+
+class Statement(ExtractedItem):
+    """What someone said at a summit: a direct quotation or reported speech."""
+
+    class Kind(models.TextChoices):
+        DIRECT = "direct", "Direct quotation"
+        INDIRECT = "indirect", "Reported speech"
+
+    speaker = models.ForeignKey(
+        Participant, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements"
+    )
+    speaker_label = models.CharField(
+        "speaker as written",
+        max_length=200,
+        blank=True,
+        help_text='For speakers who are not people in the archive ("a joint statement").',
+    )
+    text = models.TextField()
+    kind = models.CharField(max_length=10, choices=Kind, default=Kind.DIRECT)
+
+    history = HistoricalRecords(excluded_fields=["search_vector"])
+
+    class Meta:
+        ordering = ["summit", "start", "id"]
+        default_related_name = "statements"
+        constraints = offsets_constraints("statement")
+        indexes = [models.Index(fields=["summit", "start"], name="statement_summit_start_idx")]
+
+    def __str__(self) -> str:
+        excerpt = self.text if len(self.text) <= 60 else self.text[:57] + "..."
+        return f"{self.speaker_name}: {excerpt}"
+
+    @property
+    def speaker_name(self) -> str:
+        return self.speaker.name if self.speaker_id else (self.speaker_label or "Unknown speaker")
+
+
+class Agreement(ExtractedItem):
+    """What the parties agreed, signed, decided together or committed to at a summit."""
+
+    class Status(models.TextChoices):
+        AGREED = "agreed", "Agreed"
+        SIGNED = "signed", "Signed"
+        DECIDED = "decided", "Decided"
+        COMMITTED = "committed", "Committed"
+
+    text = models.TextField()
+    topic = models.CharField(max_length=200, blank=True)
+    status = models.CharField(max_length=10, choices=Status, default=Status.AGREED)
+    exceptions = models.TextField(blank=True, help_text="What the parties left out of the agreement.")
+    countries = models.ManyToManyField(Country, blank=True, related_name="agreements")
+    organisations = models.ManyToManyField(Organisation, blank=True, related_name="agreements")
+
+    history = HistoricalRecords(excluded_fields=["search_vector"], m2m_fields=[countries, organisations])
+
+    class Meta:
+        ordering = ["summit", "start", "id"]
+        default_related_name = "agreements"
+        constraints = offsets_constraints("agreement")
+
+    def __str__(self) -> str:
+        return self.topic or (self.text if len(self.text) <= 60 else self.text[:57] + "...")
+
+    @property
+    def parties(self) -> list[str]:
+        """ISO codes of the state parties, then the short names of organisations."""
+        return [c.code for c in self.countries.all()] + [o.short_name for o in self.organisations.all()]

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "summits"
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("summits/", views.SummitListView.as_view(), name="summit-list"),
+    path("summits/<slug:slug>/", views.SummitDetailView.as_view(), name="summit-detail"),
+    path("participants/<slug:slug>/", views.ParticipantDetailView.as_view(), name="participant-detail"),
+    path("countries/<str:code>/", views.CountryDetailView.as_view(), name="country-detail"),
+    path("articles/<int:pk>/", views.ArticleDetailView.as_view(), name="article-detail"),
+    path("search/", views.SearchView.as_view(), name="search"),
+]
