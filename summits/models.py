@@ -310,17 +310,17 @@ class ExtractedItem(models.Model):
     class Meta:
         abstract = True
 
+    def get_absolute_url(self) -> str:
+        if self.article_id is None:
+            return self.summit.get_absolute_url()
+        return f"{self.article.get_absolute_url()}#span-{self._meta.model_name}-{self.pk}"
+
     @property
     def source_text(self) -> str:
         """The exact characters of the article this item was taken from."""
         if self.article_id is None or self.start is None or self.end is None:
             return ""
         return self.article.text[self.start : self.end]
-
-    def get_absolute_url(self) -> str:
-        if self.article_id is None:
-            return self.summit.get_absolute_url()
-        return f"{self.article.get_absolute_url()}#span-{self._meta.model_name}-{self.pk}"
 
 
 def offsets_constraints(prefix: str) -> list[models.BaseConstraint]:
