@@ -111,6 +111,7 @@ class StatementFactory(factory.django.DjangoModelFactory):
 class AgreementFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = models.Agreement
+        skip_postgeneration_save = True
 
     summit = factory.SubFactory(SummitFactory)
     article = factory.SubFactory(ArticleFactory)
