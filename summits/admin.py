@@ -1,0 +1,609 @@
+"""The editors' workplace: curate summits, review what the extraction found, merge people.
+
+Every list has search and filters (and a date hierarchy where the model has a date), and
+fetches its related rows up front so a page of 100 rows costs the same queries as one row.
+Models with django-simple-history use ``SimpleHistoryAdmin``: the History button shows every
+version, who made it, why and what changed. Writes that span rows go through
+``summits.services``.
+"""
+
+import re
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.admin.utils import model_ngettext
+from django.db import models
+from django.db.models.functions import Coalesce
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
+
+from . import services
+from .models import (
+    Agreement,
+    Article,
+    Attendance,
+    Country,
+    Organisation,
+    Participant,
+    ParticipantAlias,
+    Statement,
+    Summit,
+    Topic,
+)
+
+ADMIN_MEDIA = forms.Media(css={"all": ["admin-extra/admin.css"]})
+COMPACT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 48})}}
+
+# --- Source spans -----------------------------------------------------------------------------
+
+SOURCE_WINDOW = 150  # characters of context shown at most on each side of a span
+SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s)|\n")
+
+
+def highlight_span(text: str, start: int, end: int, *, window: int = SOURCE_WINDOW) -> str:
+    """The sentence(s) of ``text`` around ``text[start:end]``, escaped, with the span in <mark>.
+
+    The context stops at the sentence boundaries nearest the span, and at most ``window``
+    characters (cut at a space) on each side.
+    """
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    lo, hi = max(0, start - window), min(len(text), end + window)
+
+    breaks_before = list(SENTENCE_END.finditer(text, lo, start))
+    if breaks_before:
+        lo = breaks_before[-1].end()
+    elif lo > 0:
+        space = text.find(" ", lo, start)
+        lo = space + 1 if space != -1 else lo
+    break_after = SENTENCE_END.search(text, end, hi)
+    if break_after:
+        hi = break_after.end()
+    elif hi < len(text):
+        space = text.rfind(" ", end, hi)
+        hi = space if space != -1 else hi
+
+    return format_html(
+        '<div class="source-excerpt">{}{}<mark>{}</mark>{}{}</div>',
+        "… " if lo > 0 else "",
+        text[lo:start].lstrip(),
+        text[start:end],
+        text[end:hi].rstrip(),
+        " …" if hi < len(text) else "",
+    )
+
+
+class SourceSpanMixin:
+    """A read-only field showing where in its article a statement or agreement was found."""
+
+    @admin.display(description="source in the article")
+    def source_excerpt(self, obj) -> str | None:
+        if obj is None or obj.article_id is None or obj.start is None or obj.end is None:
+            return None  # shown as the admin's empty value
+        return highlight_span(obj.article.text, obj.start, obj.end)
+
+
+# --- Shared pieces ----------------------------------------------------------------------------
+
+
+def count_of(model: type[models.Model], field: str, **filters) -> Coalesce:
+    """Annotation: how many ``model`` rows point at the outer row through ``field``.
+
+    A correlated subquery per count, so several counts on one list do not multiply each other
+    the way joins with ``Count(..., distinct=True)`` would.
+    """
+    rows = (
+        model._default_manager.filter(**{field: models.OuterRef("pk")}, **filters)
+        .order_by()
+        .values(field)
+        .annotate(n=models.Count("*"))
+        .values("n")
+    )
+    return Coalesce(models.Subquery(rows, output_field=models.IntegerField()), 0)
+
+
+def in_use_filter(count_field: str, title: str) -> type[admin.SimpleListFilter]:
+    """A yes/no list filter on a count annotated by the admin's ``get_queryset``."""
+
+    class InUseFilter(admin.SimpleListFilter):
+        parameter_name = f"has_{count_field}"
+
+        def lookups(self, request, model_admin):
+            return [("yes", "Yes"), ("no", "No")]
+
+        def queryset(self, request, queryset):
+            if self.value() == "yes":
+                return queryset.filter(**{f"{count_field}__gt": 0})
+            if self.value() == "no":
+                return queryset.filter(**{count_field: 0})
+            return queryset
+
+    InUseFilter.title = title
+    return InUseFilter
+
+
+def excerpt(text: str, length: int = 80) -> str:
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+class ReviewActionsMixin:
+    """Approve / reject actions for statements and agreements."""
+
+    @admin.action(description="Approve selected %(verbose_name_plural)s", permissions=["change"])
+    def approve(self, request, queryset):
+        changed = services.approve_items(items=queryset, by=request.user)
+        self.message_user(
+            request, f"Approved {changed} {model_ngettext(self.opts, changed)}.", messages.SUCCESS
+        )
+
+    @admin.action(description="Reject selected %(verbose_name_plural)s", permissions=["change"])
+    def reject(self, request, queryset):
+        changed = services.reject_items(items=queryset, by=request.user)
+        self.message_user(
+            request, f"Rejected {changed} {model_ngettext(self.opts, changed)}.", messages.SUCCESS
+        )
+
+
+# --- Inlines ----------------------------------------------------------------------------------
+
+# Offsets and the article are filled by the importer; editors correct the text, not the span.
+MACHINE_FILLED = ("article", "start", "end")
+
+
+class AttendanceInline(admin.TabularInline):
+    model = Attendance
+    extra = 0
+    fields = ["participant", "role", "country", "organisation"]
+    autocomplete_fields = ["participant", "country", "organisation"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("participant", "country", "organisation")
+
+
+class ParticipantAttendanceInline(AttendanceInline):
+    """The same rows seen from the person: which summits, in which role."""
+
+    fields = ["summit", "role", "country", "organisation"]
+    autocomplete_fields = ["summit", "country", "organisation"]
+    verbose_name_plural = "summits attended"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("summit")
+
+
+class StatementInline(SourceSpanMixin, admin.TabularInline):
+    model = Statement
+    extra = 0
+    fields = ["speaker", "speaker_label", "kind", "text", "review_status", "source_excerpt", *MACHINE_FILLED]
+    readonly_fields = ["source_excerpt", *MACHINE_FILLED]
+    autocomplete_fields = ["speaker"]
+    formfield_overrides = COMPACT_TEXT
+    show_change_link = True
+
+    def get_queryset(self, request):
+        # prefetch, not select: one copy of each article's text however many spans it has
+        return super().get_queryset(request).select_related("speaker").prefetch_related("article")
+
+
+class AgreementInline(SourceSpanMixin, admin.TabularInline):
+    model = Agreement
+    extra = 0
+    fields = [
+        "text",
+        "topic",
+        "status",
+        "countries",
+        "organisations",
+        "review_status",
+        "source_excerpt",
+        *MACHINE_FILLED,
+    ]
+    readonly_fields = ["source_excerpt", *MACHINE_FILLED]
+    autocomplete_fields = ["countries", "organisations"]
+    formfield_overrides = COMPACT_TEXT
+    show_change_link = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("article", "countries", "organisations")
+
+
+class ParticipantAliasInline(admin.TabularInline):
+    model = ParticipantAlias
+    extra = 0
+    fields = ["name"]
+    verbose_name = "other spelling"
+    verbose_name_plural = "other spellings (aliases)"
+
+
+# --- Summits ----------------------------------------------------------------------------------
+
+
+@admin.register(Summit)
+class SummitAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "title",
+        "start_date",
+        "city",
+        "country",
+        "status",
+        "topic_list",
+        "participant_count",
+        "statement_count",
+        "agreement_count",
+        "pending_count",
+    ]
+    list_filter = [
+        "status",
+        ("country", admin.RelatedOnlyFieldListFilter),
+        ("topics", admin.RelatedOnlyFieldListFilter),
+    ]
+    date_hierarchy = "start_date"
+    search_fields = ["title", "city", "date_text", "country__name", "participants__name"]
+    list_select_related = ["country"]
+    autocomplete_fields = ["country", "articles", "topics"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "status"]}),
+        ("Where and when", {"fields": [("start_date", "end_date"), "date_text", ("city", "country")]}),
+        ("Sources and topics", {"fields": ["articles", "topics"]}),
+        ("Record", {"fields": [("created_at", "updated_at")], "classes": ["collapse"]}),
+    ]
+    inlines = [AttendanceInline, StatementInline, AgreementInline]
+    actions = ["publish", "unpublish"]
+    save_on_top = True
+
+    @property
+    def media(self):
+        return super().media + ADMIN_MEDIA
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                participant_count=count_of(Attendance, "summit"),
+                statement_count=count_of(Statement, "summit"),
+                agreement_count=count_of(Agreement, "summit"),
+                pending_count=count_of(Statement, "summit", review_status="pending")
+                + count_of(Agreement, "summit", review_status="pending"),
+            )
+            .prefetch_related("topics")
+        )
+
+    def view_on_site(self, obj):
+        # Readers see published summits only; a draft has no public page yet.
+        return obj.get_absolute_url() if obj.is_published else None
+
+    @admin.display(description="topics")
+    def topic_list(self, obj):
+        return ", ".join(topic.name for topic in obj.topics.all())
+
+    @admin.display(description="people", ordering="participant_count")
+    def participant_count(self, obj):
+        return obj.participant_count
+
+    @admin.display(description="statements", ordering="statement_count")
+    def statement_count(self, obj):
+        return obj.statement_count
+
+    @admin.display(description="agreements", ordering="agreement_count")
+    def agreement_count(self, obj):
+        return obj.agreement_count
+
+    @admin.display(description="to review", ordering="pending_count")
+    def pending_count(self, obj):
+        return obj.pending_count
+
+    @admin.action(description="Publish selected summits", permissions=["change"])
+    def publish(self, request, queryset):
+        changed = services.publish_summits(summits=queryset, by=request.user)
+        self.message_user(
+            request, f"Published {changed} {model_ngettext(self.opts, changed)}.", messages.SUCCESS
+        )
+
+    @admin.action(description="Unpublish selected summits (back to draft)", permissions=["change"])
+    def unpublish(self, request, queryset):
+        changed = services.unpublish_summits(summits=queryset, by=request.user)
+        self.message_user(
+            request, f"Unpublished {changed} {model_ngettext(self.opts, changed)}.", messages.SUCCESS
+        )
+
+
+# --- People -----------------------------------------------------------------------------------
+
+
+@admin.register(Participant)
+class ParticipantAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "title", "country", "alias_list", "summit_count", "statement_count", "created_at"]
+    list_filter = [
+        ("country", admin.RelatedOnlyFieldListFilter),
+        in_use_filter("summit_count", "attended a summit"),
+        in_use_filter("statement_count", "has statements"),
+    ]
+    date_hierarchy = "created_at"
+    search_fields = ["name", "alias_set__name", "title", "country__name"]
+    list_select_related = ["country"]
+    autocomplete_fields = ["country"]
+    prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["created_at", "updated_at"]
+    fields = ["name", "slug", "title", "country", ("created_at", "updated_at")]
+    inlines = [ParticipantAliasInline, ParticipantAttendanceInline]
+    actions = ["merge"]
+
+    merge_template = "admin/summits/participant/merge_confirmation.html"
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                summit_count=count_of(Attendance, "participant"),
+                statement_count=count_of(Statement, "speaker"),
+            )
+            .prefetch_related("alias_set")
+        )
+
+    @admin.display(description="aliases")
+    def alias_list(self, obj):
+        return ", ".join(obj.aliases)
+
+    @admin.display(description="summits", ordering="summit_count")
+    def summit_count(self, obj):
+        return obj.summit_count
+
+    @admin.display(description="statements", ordering="statement_count")
+    def statement_count(self, obj):
+        return obj.statement_count
+
+    @admin.action(description="Merge two selected participants…", permissions=["change", "delete"])
+    def merge(self, request, queryset):
+        people = list(queryset.select_related("country").prefetch_related("attendances__summit"))
+        if len(people) != 2:
+            self.message_user(
+                request,
+                f"Select exactly two participants to merge (you selected {len(people)}).",
+                messages.ERROR,
+            )
+            return None
+
+        if request.POST.get("confirm") == "yes":
+            by_pk = {str(person.pk): person for person in people}
+            keep = by_pk.get(request.POST.get("keep", ""))
+            if keep is None:
+                self.message_user(request, "Choose which participant to keep.", messages.ERROR)
+            else:
+                (merge,) = (person for person in people if person is not keep)
+                merged_name = merge.name
+                services.merge_participants(keep=keep, merge=merge, by=request.user)
+                self.message_user(
+                    request,
+                    format_html(
+                        'Merged {} into <a href="{}">{}</a>; {} is now one of its aliases.',
+                        merged_name,
+                        reverse("admin:summits_participant_change", args=[keep.pk]),
+                        keep.name,
+                        merged_name,
+                    ),
+                    messages.SUCCESS,
+                )
+                return None
+
+        first, second = people
+        shared = {a.summit_id for a in first.attendances.all()} & {
+            a.summit_id for a in second.attendances.all()
+        }
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Merge two participants",
+            "opts": self.opts,
+            "people": people,
+            "shared_summits": [a.summit for a in first.attendances.all() if a.summit_id in shared],
+            "action_checkbox_name": ACTION_CHECKBOX_NAME,
+            "action": "merge",
+        }
+        return TemplateResponse(request, self.merge_template, context)
+
+
+@admin.register(ParticipantAlias)
+class ParticipantAliasAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "participant", "key"]
+    list_filter = [("participant__country", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["name", "key", "participant__name"]
+    list_select_related = ["participant"]
+    autocomplete_fields = ["participant"]
+    readonly_fields = ["key"]
+
+
+@admin.register(Attendance)
+class AttendanceAdmin(SimpleHistoryAdmin):
+    list_display = ["participant", "summit", "role", "country", "organisation"]
+    list_filter = [
+        "summit__status",
+        ("country", admin.RelatedOnlyFieldListFilter),
+        ("organisation", admin.RelatedOnlyFieldListFilter),
+    ]
+    date_hierarchy = "summit__start_date"
+    search_fields = ["participant__name", "summit__title", "role"]
+    list_select_related = ["participant", "summit", "country", "organisation"]
+    autocomplete_fields = ["summit", "participant", "country", "organisation"]
+
+
+# --- What the extraction found ----------------------------------------------------------------
+
+
+class ExtractedItemAdmin(ReviewActionsMixin, SourceSpanMixin, SimpleHistoryAdmin):
+    """What statements and agreements share: review actions and the highlighted source."""
+
+    date_hierarchy = "summit__start_date"
+    actions = ["approve", "reject"]
+    autocomplete_fields = ["summit"]
+    formfield_overrides = COMPACT_TEXT
+
+    @property
+    def media(self):
+        return super().media + ADMIN_MEDIA
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = ["source_excerpt", "fingerprint", "created_at", "updated_at"]
+        # What the importer found keeps its place in the article; a hand-made item may get one.
+        if obj is not None and obj.fingerprint:
+            readonly += MACHINE_FILLED
+        return readonly
+
+    @admin.display(description="text")
+    def text_excerpt(self, obj):
+        return excerpt(obj.text)
+
+
+@admin.register(Statement)
+class StatementAdmin(ExtractedItemAdmin):
+    list_display = ["text_excerpt", "speaker_name", "kind", "summit", "review_status", "created_at"]
+    list_filter = [
+        "review_status",
+        "kind",
+        "summit__status",
+        ("speaker__country", admin.RelatedOnlyFieldListFilter),
+    ]
+    search_fields = ["text", "speaker__name", "speaker_label", "summit__title"]
+    list_select_related = ["summit", "speaker"]
+    autocomplete_fields = [*ExtractedItemAdmin.autocomplete_fields, "speaker"]
+    fieldsets = [
+        (None, {"fields": ["summit", ("speaker", "speaker_label"), "kind", "text", "review_status"]}),
+        ("Source", {"fields": ["source_excerpt", "article", ("start", "end"), "fingerprint"]}),
+        ("Record", {"fields": [("created_at", "updated_at")], "classes": ["collapse"]}),
+    ]
+
+    @admin.display(description="speaker", ordering="speaker__name")
+    def speaker_name(self, obj):
+        return obj.speaker_name
+
+
+@admin.register(Agreement)
+class AgreementAdmin(ExtractedItemAdmin):
+    list_display = ["text_excerpt", "topic", "status", "party_list", "summit", "review_status", "created_at"]
+    list_filter = [
+        "review_status",
+        "status",
+        "summit__status",
+        ("countries", admin.RelatedOnlyFieldListFilter),
+    ]
+    search_fields = ["text", "topic", "exceptions", "summit__title", "countries__name"]
+    list_select_related = ["summit"]
+    autocomplete_fields = [*ExtractedItemAdmin.autocomplete_fields, "countries", "organisations"]
+    fieldsets = [
+        (None, {"fields": ["summit", "text", ("topic", "status"), "exceptions", "review_status"]}),
+        ("Parties", {"fields": ["countries", "organisations"]}),
+        ("Source", {"fields": ["source_excerpt", "article", ("start", "end"), "fingerprint"]}),
+        ("Record", {"fields": [("created_at", "updated_at")], "classes": ["collapse"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("countries", "organisations")
+
+    @admin.display(description="parties")
+    def party_list(self, obj):
+        return ", ".join(obj.parties)
+
+
+# --- Sources and reference data ---------------------------------------------------------------
+
+
+@admin.register(Article)
+class ArticleAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "outlet", "published", "imported_at", "extractor_version", "summit_count"]
+    list_filter = ["outlet", "extractor_version", in_use_filter("summit_count", "used by a summit")]
+    date_hierarchy = "published"
+    search_fields = ["title", "outlet", "url", "sha256"]
+    readonly_fields = ["sha256", "imported_at"]
+
+    def get_queryset(self, request):
+        return (
+            super().get_queryset(request).annotate(summit_count=count_of(Summit.articles.through, "article"))
+        )
+
+    @admin.display(description="summits", ordering="summit_count")
+    def summit_count(self, obj):
+        return obj.summit_count
+
+
+# Topics, organisations and countries have no simple_history records (see summits/models.py),
+# so they keep Django's own History page, which lists the admin edits and who made them.
+# None of them has a date, hence no date hierarchy.
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "summit_count"]
+    list_filter = [in_use_filter("summit_count", "used by a summit")]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(summit_count=count_of(Summit.topics.through, "topic"))
+
+    @admin.display(description="summits", ordering="summit_count")
+    def summit_count(self, obj):
+        return obj.summit_count
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["short_name", "name", "agreement_count", "attendance_count"]
+    list_filter = [in_use_filter("agreement_count", "party to an agreement")]
+    search_fields = ["short_name", "name"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                agreement_count=count_of(Agreement.organisations.through, "organisation"),
+                attendance_count=count_of(Attendance, "organisation"),
+            )
+        )
+
+    @admin.display(description="agreements", ordering="agreement_count")
+    def agreement_count(self, obj):
+        return obj.agreement_count
+
+    @admin.display(description="attendances", ordering="attendance_count")
+    def attendance_count(self, obj):
+        return obj.attendance_count
+
+
+@admin.register(Country)
+class CountryAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "alpha3", "summit_count", "participant_count", "agreement_count"]
+    list_filter = [
+        in_use_filter("summit_count", "hosted a summit"),
+        in_use_filter("participant_count", "has participants"),
+        in_use_filter("agreement_count", "party to an agreement"),
+    ]
+    search_fields = ["name", "official_name", "code", "alpha3"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                summit_count=count_of(Summit, "country"),
+                participant_count=count_of(Participant, "country"),
+                agreement_count=count_of(Agreement.countries.through, "country"),
+            )
+        )
+
+    @admin.display(description="summits hosted", ordering="summit_count")
+    def summit_count(self, obj):
+        return obj.summit_count
+
+    @admin.display(description="participants", ordering="participant_count")
+    def participant_count(self, obj):
+        return obj.participant_count
+
+    @admin.display(description="agreements", ordering="agreement_count")
+    def agreement_count(self, obj):
+        return obj.agreement_count

@@ -1,0 +1,222 @@
+"""Every admin list as an editor sees it: it renders with data, its search and filters narrow
+it, and it costs the same number of queries for 1 row as for 30."""
+
+import datetime as dt
+
+import pytest
+
+from summits.models import (
+    Agreement,
+    Article,
+    Attendance,
+    Country,
+    Organisation,
+    Participant,
+    ParticipantAlias,
+    Statement,
+    Summit,
+    Topic,
+)
+from tests import factories
+from tests.admin.conftest import (
+    admin_url,
+    article_in_summit,
+    full_agreement,
+    full_attendance,
+    full_participant,
+    full_summit,
+    organisation_in_use,
+    result_list,
+    topic_in_summit,
+)
+
+pytestmark = pytest.mark.django_db
+
+# model -> (builder of one fully related row, queries the list costs whatever its length)
+LISTS = {
+    Summit: (full_summit, 10),
+    Participant: (full_participant, 9),
+    ParticipantAlias: (factories.AliasFactory, 6),
+    Attendance: (full_attendance, 9),
+    Statement: (factories.StatementFactory, 8),
+    Agreement: (full_agreement, 10),
+    Article: (article_in_summit, 9),
+    Topic: (topic_in_summit, 5),
+    Organisation: (organisation_in_use, 5),
+}
+
+
+def assert_constant_queries(client, url, add_row, expected, django_assert_num_queries, params=None):
+    """The list at 1 row and at 30 rows: both render every row, with ``expected`` queries."""
+    made = 0
+    for rows in (1, 30):
+        while made < rows:
+            add_row()
+            made += 1
+        with django_assert_num_queries(expected):
+            response = client.get(url, params or {})
+        assert response.status_code == 200
+        assert response.context["cl"].result_count == rows
+        assert len(response.context["results"]) == rows
+
+
+@pytest.mark.parametrize("model", LISTS, ids=lambda m: m.__name__)
+def test_changelist_queries_do_not_grow_with_rows(model, editor_client, django_assert_num_queries):
+    add_row, expected = LISTS[model]
+    assert_constant_queries(editor_client, admin_url(model), add_row, expected, django_assert_num_queries)
+
+
+def test_country_changelist_queries_do_not_grow_with_rows(editor_client, django_assert_num_queries):
+    # Every ISO country is seeded, so count the countries that host a summit: 1, then 30.
+    hosts = iter(Country.objects.order_by("code"))
+
+    def add_row():
+        factories.SummitFactory(country=next(hosts))
+
+    assert_constant_queries(
+        editor_client,
+        admin_url(Country),
+        add_row,
+        5,
+        django_assert_num_queries,
+        params={"has_summit_count": "yes"},
+    )
+
+
+@pytest.mark.parametrize("model", [*LISTS, Country], ids=lambda m: m.__name__)
+def test_changelist_renders_rows_with_their_related_data(model, changelist):
+    if model is not Country:
+        LISTS[model][0]()
+    response = changelist(model)
+    assert result_list(response)
+    assert response.context["cl"].search_fields, "every list is searchable"
+    assert response.context["cl"].has_filters, "every list has filters"
+
+
+def test_summit_list_shows_counts_topics_and_status(changelist):
+    summit = full_summit(title="Sochi talks", status=Summit.Status.DRAFT)
+    factories.StatementFactory(summit=summit, review_status="approved")
+    response = changelist(Summit)
+    (row,) = result_list(response)
+    assert (row.participant_count, row.statement_count, row.agreement_count, row.pending_count) == (
+        1,
+        2,
+        1,
+        2,
+    )
+    content = response.content.decode()
+    assert summit.topics.get().name in content
+    assert "Draft" in content
+
+
+@pytest.mark.parametrize(
+    ("model", "make_match", "make_other", "query"),
+    [
+        (Summit, lambda: full_summit(city="Astana"), lambda: full_summit(city="Sochi"), "astana"),
+        (
+            Summit,
+            lambda: factories.AttendanceFactory(participant__name="Nursultan Nazarbayev").summit,
+            full_summit,
+            "nazarbayev",
+        ),
+        (
+            Participant,
+            lambda: factories.AliasFactory(name="Erdoğan").participant,
+            full_participant,
+            "erdoğan",
+        ),
+        (
+            ParticipantAlias,
+            lambda: factories.AliasFactory(name="Mr Putin"),
+            factories.AliasFactory,
+            "mr putin",
+        ),
+        (Attendance, lambda: full_attendance(role="Emir"), full_attendance, "emir"),
+        (
+            Statement,
+            lambda: factories.StatementFactory(text="Sanctions must end", article=None),
+            factories.StatementFactory,
+            "sanctions",
+        ),
+        (Agreement, lambda: full_agreement(topic="gas pipeline"), full_agreement, "pipeline"),
+        (Article, lambda: factories.ArticleFactory(outlet="Daily Sabah"), factories.ArticleFactory, "sabah"),
+        (Topic, lambda: factories.TopicFactory(name="counter-terrorism"), factories.TopicFactory, "terror"),
+        (
+            Organisation,
+            lambda: organisation_in_use(short_name="GCC"),
+            lambda: organisation_in_use(short_name="NATO"),
+            "gcc",
+        ),
+        (Country, lambda: Country.objects.get(code="TR"), lambda: None, "türkiye"),
+    ],
+    ids=lambda value: value.__name__ if isinstance(value, type) else None,
+)
+def test_search_finds_only_the_matching_rows(model, make_match, make_other, query, changelist):
+    match = make_match()
+    make_other()
+    response = changelist(model, {"q": query})
+    assert result_list(response) == [match]
+
+
+def test_summit_filters_by_status_country_topic_and_year(changelist):
+    wanted = full_summit(
+        status=Summit.Status.DRAFT, country=factories.country("KZ"), start_date=dt.date(2018, 6, 9)
+    )
+    full_summit(status=Summit.Status.PUBLISHED)
+    topic = wanted.topics.get()
+    for params in [
+        {"status__exact": "draft"},
+        {"country__code__exact": "KZ"},
+        {"topics__id__exact": topic.pk},
+        {"start_date__year": "2018"},
+    ]:
+        assert result_list(changelist(Summit, params)) == [wanted], params
+
+
+def test_filter_choices_list_only_related_rows_in_use(changelist):
+    full_summit(country=factories.country("KZ"))
+    response = changelist(Summit)
+    country_filter = next(f for f in response.context["cl"].filter_specs if f.title == "country")
+    assert [label for _pk, label in country_filter.lookup_choices] == ["Kazakhstan"]
+
+
+def test_participant_filters_by_attendance_and_date(changelist):
+    attended = full_participant()
+    idle = factories.ParticipantFactory(country=factories.country("TR"))
+    assert result_list(changelist(Participant, {"has_summit_count": "yes"})) == [attended]
+    assert result_list(changelist(Participant, {"has_summit_count": "no"})) == [idle]
+    assert result_list(changelist(Participant, {"country__code__exact": "TR"})) == [idle]
+    year = attended.created_at.year
+    assert len(result_list(changelist(Participant, {"created_at__year": year}))) == 2
+    assert result_list(changelist(Participant, {"created_at__year": year - 1})) == []
+
+
+def test_statement_and_agreement_filters(changelist):
+    pending = factories.StatementFactory()
+    approved = factories.StatementFactory(review_status="approved", kind="indirect")
+    assert result_list(changelist(Statement, {"review_status__exact": "pending"})) == [pending]
+    assert result_list(changelist(Statement, {"kind__exact": "indirect"})) == [approved]
+    assert len(result_list(changelist(Statement, {"summit__start_date__year": "2017"}))) == 2
+
+    ru_tr = full_agreement()
+    kz = full_agreement(parties=["KZ"], review_status="rejected")
+    assert result_list(changelist(Agreement, {"countries__code__exact": "KZ"})) == [kz]
+    assert result_list(changelist(Agreement, {"review_status__exact": "pending"})) == [ru_tr]
+
+
+def test_article_topic_country_and_attendance_filters(changelist):
+    factories.SummitFactory(country=factories.country("KZ"))
+    assert [c.code for c in result_list(changelist(Country, {"has_summit_count": "yes"}))] == ["KZ"]
+
+    used = article_in_summit(published=dt.date(2019, 1, 2))
+    factories.ArticleFactory()
+    assert result_list(changelist(Article, {"has_summit_count": "yes"})) == [used]
+    assert result_list(changelist(Article, {"published__year": "2019"})) == [used]
+
+    topic = topic_in_summit()
+    factories.TopicFactory()
+    assert result_list(changelist(Topic, {"has_summit_count": "yes"})) == [topic]
+
+    attendance = full_attendance(country=factories.country("TR"))
+    full_attendance()
+    assert result_list(changelist(Attendance, {"country__code__exact": "TR"})) == [attendance]
