@@ -126,20 +126,46 @@ STORAGES = {
 SUMMITS_MAX_ARTICLE_BYTES = int(os.environ.get("SUMMITS_MAX_ARTICLE_BYTES", str(2 * 1024 * 1024)))
 
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "summits.api.schema.ArchiveAutoSchema",
+    # Token first: an anonymous write then gets 401 with a WWW-Authenticate header.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["summits.api.permissions.IsStaffOrReadOnly"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
     ],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "summits.api.pagination.ArchivePagination",
     "PAGE_SIZE": 25,
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("DJANGO_API_ANON_RATE", "120/minute")},
 }
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Summit Archive API",
-    "DESCRIPTION": "Diplomatic summits: who met whom, where and when, what they said and agreed.",
+    "DESCRIPTION": (
+        "Diplomatic summits: who met whom, where and when, what they said and agreed.\n\n"
+        "Anyone may read published summits, the people who attended them and the statements and "
+        "agreements no editor rejected. Staff, authenticated by session or by "
+        "`Authorization: Token <key>`, may also read drafts and create and update records; every "
+        "change is kept in the edit history. Lists are paginated (`page`, `page_size` up to 100) "
+        "and also come as CSV with `?format=csv` or `Accept: text/csv`."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "SummitStatusEnum": "summits.models.Summit.Status",
+        "AgreementStatusEnum": "summits.models.Agreement.Status",
+        "ReviewStatusEnum": "summits.models.ReviewStatus",
+    },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",

@@ -4,6 +4,8 @@ import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-not-for-production")
 os.environ.setdefault("DJANGO_SECURE_COOKIES", "0")
+# Tests (schemathesis above all) make many anonymous API requests; the throttle test sets its own.
+os.environ.setdefault("DJANGO_API_ANON_RATE", "10000/minute")
 
 from config.settings import *  # noqa: E402,F403
 

@@ -1,0 +1,154 @@
+"""The API's viewsets: what each client may see, prefetched so a page costs a fixed number of
+queries whatever its size."""
+
+from django.db.models import Exists, OuterRef, Prefetch
+from rest_framework import mixins, viewsets
+
+from summits.models import Agreement, Article, Attendance, Country, Participant, Statement, Summit
+
+from . import filters, serializers
+from .permissions import IsStaffOrReadOnly, is_staff
+from .renderers import FlatCSVRenderer
+
+SLUG_REGEX = r"[-a-zA-Z0-9_]+"
+
+
+def statements_queryset():
+    return (
+        Statement.objects.select_related("summit", "speaker", "article")
+        .defer("search_vector", "article__text", "summit__search_vector")
+        .order_by("summit", "start", "id")
+    )
+
+
+def agreements_queryset():
+    return (
+        Agreement.objects.select_related("summit", "article")
+        .defer("search_vector", "article__text", "summit__search_vector")
+        .prefetch_related("countries", "organisations")
+        .order_by("summit", "start", "id")
+    )
+
+
+class CSVListMixin:
+    """CSV (``?format=csv`` or ``Accept: text/csv``) as a second format for lists."""
+
+    def get_renderers(self):
+        renderers = super().get_renderers()
+        if self.action == "list":
+            renderers.append(FlatCSVRenderer())
+        return renderers
+
+
+class ArchiveViewSet(
+    CSVListMixin,
+    mixins.CreateModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.ListModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Read for everyone, create and update for staff; nothing is deleted through the API
+    (editors reject items in the admin, which keeps them out of every public view)."""
+
+    permission_classes = [IsStaffOrReadOnly]
+    lookup_value_regex = SLUG_REGEX
+
+    @property
+    def staff(self) -> bool:
+        return is_staff(self.request.user)
+
+
+class SummitViewSet(ArchiveViewSet):
+    """Summits: anonymous clients and non-staff users see published summits only."""
+
+    lookup_field = "slug"
+    filterset_class = filters.SummitFilter
+    ordering_fields = ["start_date", "end_date", "title", "city", "created_at", "updated_at"]
+
+    def get_queryset(self):
+        summits = Summit.objects.all() if self.staff else Summit.objects.published()
+        summits = summits.select_related("country").defer("search_vector").prefetch_related("topics")
+        if self.action != "retrieve":
+            return summits
+        statements, agreements = statements_queryset(), agreements_queryset()
+        if not self.staff:
+            statements, agreements = statements.not_rejected(), agreements.not_rejected()
+        return summits.prefetch_related(
+            Prefetch(
+                "attendances",
+                queryset=Attendance.objects.select_related("participant", "country", "organisation").order_by(
+                    "participant__name"
+                ),
+            ),
+            Prefetch("statements", queryset=statements),
+            Prefetch("agreements", queryset=agreements),
+            Prefetch("articles", queryset=Article.objects.defer("text")),
+        )
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return serializers.SummitDetailSerializer
+        return serializers.SummitSerializer
+
+
+class ParticipantViewSet(ArchiveViewSet):
+    """People: anonymous clients see those who attended at least one published summit, with
+    only the published summits listed."""
+
+    lookup_field = "slug"
+    serializer_class = serializers.ParticipantSerializer
+    filterset_class = filters.ParticipantFilter
+    ordering_fields = ["name", "created_at", "updated_at"]
+
+    def get_queryset(self):
+        attendances = Attendance.objects.select_related("summit").defer("summit__search_vector")
+        participants = Participant.objects.all()
+        if not self.staff:
+            attendances = attendances.filter(summit__status=Summit.Status.PUBLISHED)
+            published = Attendance.objects.filter(summit__status=Summit.Status.PUBLISHED)
+            participants = participants.filter(Exists(published.filter(participant=OuterRef("pk"))))
+        return participants.select_related("country").prefetch_related(
+            "alias_set", Prefetch("attendances", queryset=attendances, to_attr="visible_attendances")
+        )
+
+
+class StatementViewSet(ArchiveViewSet):
+    """Statements: anonymous clients see those of published summits that no editor rejected."""
+
+    serializer_class = serializers.StatementSerializer
+    filterset_class = filters.StatementFilter
+    ordering_fields = ["start", "created_at", "updated_at", "summit__start_date"]
+    lookup_value_regex = r"[0-9]+"
+
+    def get_queryset(self):
+        statements = statements_queryset()
+        return statements if self.staff else statements.visible()
+
+
+class AgreementViewSet(ArchiveViewSet):
+    """Agreements: anonymous clients see those of published summits that no editor rejected."""
+
+    serializer_class = serializers.AgreementSerializer
+    filterset_class = filters.AgreementFilter
+    ordering_fields = ["start", "topic", "created_at", "updated_at", "summit__start_date"]
+    lookup_value_regex = r"[0-9]+"
+
+    def get_queryset(self):
+        agreements = agreements_queryset()
+        return agreements if self.staff else agreements.visible()
+
+
+class CountryViewSet(CSVListMixin, viewsets.ReadOnlyModelViewSet):
+    """ISO 3166-1 countries (seeded from pycountry, so read-only); the code in any case."""
+
+    queryset = Country.objects.all()
+    serializer_class = serializers.CountrySerializer
+    filterset_class = filters.CountryFilter
+    ordering_fields = ["name", "code"]
+    lookup_field = "code"
+    lookup_value_regex = r"[A-Za-z]{2}"
+
+    def get_object(self):
+        self.kwargs[self.lookup_field] = self.kwargs[self.lookup_field].upper()
+        return super().get_object()
