@@ -1,6 +1,9 @@
+from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from . import views
+from .feeds import LatestSummitsFeed
+from .sitemaps import SITEMAPS
 
 app_name = "summits"
 
@@ -12,4 +15,6 @@ urlpatterns = [
     path("countries/<str:code>/", views.CountryDetailView.as_view(), name="country-detail"),
     path("articles/<int:pk>/", views.ArticleDetailView.as_view(), name="article-detail"),
     path("search/", views.SearchView.as_view(), name="search"),
+    path("feed/", LatestSummitsFeed(), name="feed"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]

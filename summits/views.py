@@ -1,42 +1,151 @@
-"""Public pages. Readers see published summits only and nothing an editor rejected."""
+"""Public pages. Readers see published summits only and nothing an editor rejected.
 
-from django.shortcuts import get_object_or_404
+Views are thin: what they show comes from ``selectors``; every related row is fetched up front
+so that each page issues the same number of queries whatever the archive holds.
+"""
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, ListView, TemplateView
 
-from .models import Article, Country, Participant, Summit
+from . import search, selectors
+from .filters import SummitFilterSet
+from .models import Country
+from .templatetags.summits_tags import highlight_spans
 
 
-class HomeView(TemplateView):
-    template_name = "summits/home.html"
+class ArchivePageMixin:
+    """Published rows only, and a paginator for the lists a page holds."""
 
-
-class SummitListView(ListView):
     paginate_by = 20
+    page_kwarg = "page"
+
+    def paginate(self, queryset, *, per_page=None, page_kwarg=None):
+        """A page of ``queryset``; a page number out of range gives the nearest page."""
+        paginator = Paginator(queryset, per_page or self.paginate_by)
+        return paginator.get_page(self.request.GET.get(page_kwarg or self.page_kwarg))
+
+
+class HomeView(ArchivePageMixin, TemplateView):
+    template_name = "summits/home.html"
+    latest_count = 5
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            counts=selectors.archive_counts(),
+            latest_summits=selectors.summit_cards()[: self.latest_count],
+            timeline=selectors.summits_per_year(),
+            **kwargs,
+        )
+
+
+class SummitListView(ArchivePageMixin, ListView):
+    template_name = "summits/summit_list.html"
+    context_object_name = "summits"
 
     def get_queryset(self):
-        return Summit.objects.published().select_related("country")
+        self.filterset = SummitFilterSet(self.request.GET or None, queryset=selectors.summit_cards())
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            return self.filterset.queryset.none()
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(filterset=self.filterset, **kwargs)
 
 
-class SummitDetailView(DetailView):
+class SummitDetailView(ArchivePageMixin, DetailView):
+    template_name = "summits/summit_detail.html"
+    context_object_name = "summit"
+
     def get_queryset(self):
-        return Summit.objects.published().select_related("country")
+        return selectors.summit_detail()
+
+    def get_context_data(self, **kwargs):
+        summit = self.object
+        return super().get_context_data(
+            citation_url=self.request.build_absolute_uri(summit.get_absolute_url()), **kwargs
+        )
 
 
-class ParticipantDetailView(DetailView):
-    model = Participant
+class ParticipantDetailView(ArchivePageMixin, DetailView):
+    template_name = "summits/participant_detail.html"
+    context_object_name = "participant"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return selectors.public_participants()
+
+    def get_context_data(self, **kwargs):
+        participant = self.object
+        return super().get_context_data(
+            attendances=selectors.participant_attendances(participant),
+            statements_page=self.paginate(selectors.statements_by(participant)),
+            **kwargs,
+        )
 
 
-class CountryDetailView(DetailView):
-    model = Country
+class CountryDetailView(ArchivePageMixin, DetailView):
+    template_name = "summits/country_detail.html"
+    context_object_name = "country"
+    paginate_by = 50
+
+    def get(self, request, *args, **kwargs):
+        code = self.kwargs["code"]
+        if code != code.lower():  # /countries/RU/ -> /countries/ru/, the one address of a country
+            return redirect("summits:country-detail", code=code.lower(), permanent=True)
+        return super().get(request, *args, **kwargs)
 
     def get_object(self, queryset=None):
-        return get_object_or_404(Country, code=self.kwargs["code"].upper())
+        code = self.kwargs["code"]
+        if len(code) != 2:
+            raise Http404("No such country.")
+        return get_object_or_404(Country, code=code.upper())
+
+    def get_context_data(self, **kwargs):
+        country = self.object
+        return super().get_context_data(
+            hosted=self.paginate(selectors.summits_hosted_by(country), page_kwarg="hosted_page"),
+            attended=self.paginate(selectors.summits_attended_by(country), page_kwarg="attended_page"),
+            agreements=self.paginate(selectors.agreements_of(country), page_kwarg="agreements_page"),
+            **kwargs,
+        )
 
 
-class ArticleDetailView(DetailView):
+class ArticleDetailView(ArchivePageMixin, DetailView):
+    template_name = "summits/article_detail.html"
+    context_object_name = "article"
+
     def get_queryset(self):
-        return Article.objects.filter(summits__status=Summit.Status.PUBLISHED).distinct()
+        return selectors.public_articles()
+
+    def get_context_data(self, **kwargs):
+        article = self.object
+        statements, agreements = selectors.article_spans(article)
+        return super().get_context_data(
+            summits=selectors.published_summits().filter(articles=article),
+            highlighted_text=highlight_spans(article.text, [*statements, *agreements]),
+            span_count=len(statements) + len(agreements),
+            **kwargs,
+        )
 
 
-class SearchView(TemplateView):
+class SearchView(ArchivePageMixin, TemplateView):
     template_name = "summits/search.html"
+    others_count = 10
+
+    def get_context_data(self, **kwargs):
+        raw = self.request.GET.get("q", "")
+        q = search.clean_query(raw)
+        context = {"q": raw[: search.MAX_QUERY_LENGTH], "searched": bool(q)}
+        if q:
+            summits = list(selectors.search_summits(q)[: self.others_count + 1])
+            agreements = list(selectors.search_agreements(q)[: self.others_count + 1])
+            context.update(
+                statements_page=self.paginate(selectors.search_statements(q)),
+                summits=summits[: self.others_count],
+                more_summits=len(summits) > self.others_count,
+                agreements=agreements[: self.others_count],
+                more_agreements=len(agreements) > self.others_count,
+            )
+        return super().get_context_data(**context, **kwargs)

@@ -1,0 +1,67 @@
+"""FilterSets for the public pages; every filter lives in the GET query string so a view can be
+shared."""
+
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef, Q
+
+from . import selectors
+from .models import Attendance, Country, Participant, Summit, Topic
+
+
+class SummitFilterSet(django_filters.FilterSet):
+    """Published summits by year, country (host or attendee, ISO code), participant and topic."""
+
+    year = django_filters.NumberFilter(
+        field_name="start_date",
+        lookup_expr="year",
+        label="Year",
+        widget=forms.NumberInput(attrs={"min": 1900, "max": 2100, "inputmode": "numeric"}),
+    )
+    country = django_filters.ModelChoiceFilter(
+        queryset=Country.objects.none(),
+        to_field_name="code",
+        method="filter_country",
+        label="Country",
+        empty_label="Any country",
+    )
+    participant = django_filters.ModelChoiceFilter(
+        queryset=Participant.objects.none(),
+        to_field_name="slug",
+        method="filter_participant",
+        label="Participant",
+        empty_label="Anyone",
+    )
+    topic = django_filters.ModelChoiceFilter(
+        queryset=Topic.objects.none(),
+        to_field_name="slug",
+        method="filter_topic",
+        label="Topic",
+        empty_label="Any topic",
+    )
+
+    class Meta:
+        model = Summit
+        fields = ["year", "country", "participant", "topic"]
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and data.get("country"):
+            data = data.copy()
+            data["country"] = data["country"].strip().upper()  # /summits/?country=ru works too
+        super().__init__(data, *args, **kwargs)
+        # Offer only what the public archive holds; each list is one query, evaluated once.
+        self.filters["country"].queryset = selectors.countries_in_archive()
+        self.filters["participant"].queryset = selectors.public_participants()
+        self.filters["topic"].queryset = selectors.topics_in_archive()
+
+    def filter_country(self, queryset, name, value):
+        attended = Attendance.objects.filter(summit=OuterRef("pk"), country=value)
+        return queryset.filter(Q(country=value) | Q(Exists(attended)))
+
+    def filter_participant(self, queryset, name, value):
+        return queryset.filter(Exists(Attendance.objects.filter(summit=OuterRef("pk"), participant=value)))
+
+    def filter_topic(self, queryset, name, value):
+        return queryset.filter(
+            Exists(Summit.topics.through.objects.filter(summit=OuterRef("pk"), topic=value))
+        )

@@ -1,0 +1,215 @@
+"""Reads shared by the public pages and the API: what readers may see, with its related rows
+fetched up front so that a page costs the same number of queries whatever the archive holds."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.functions import ExtractYear
+
+from . import search
+from .models import Agreement, Article, Attendance, Country, Participant, Statement, Summit, Topic
+
+# Related rows ordered by their summit, newest first (undated summits last).
+NEWEST_SUMMIT_FIRST = (F("summit__start_date").desc(nulls_last=True), "-summit__created_at")
+
+# --- Summits --------------------------------------------------------------------------------------
+
+
+def published_summits() -> QuerySet[Summit]:
+    """Published summits, newest first, with their host country."""
+    return Summit.objects.published().select_related("country").newest_first()
+
+
+def attendances_with_people() -> QuerySet[Attendance]:
+    return Attendance.objects.select_related("participant", "country", "organisation").order_by(
+        "participant__name"
+    )
+
+
+def summit_cards() -> QuerySet[Summit]:
+    """Published summits with what a summary card shows: participants and topics."""
+    return published_summits().prefetch_related(
+        Prefetch("attendances", queryset=attendances_with_people()),
+        "topics",
+    )
+
+
+def visible_statements() -> QuerySet[Statement]:
+    """Statements readers may see, with speaker, summit and article (without its long text)."""
+    return (
+        Statement.objects.visible()
+        .select_related("speaker", "summit", "summit__country", "article")
+        .defer("article__text")
+    )
+
+
+def visible_agreements() -> QuerySet[Agreement]:
+    """Agreements readers may see, with their parties, summit and article (without its text)."""
+    return (
+        Agreement.objects.visible()
+        .select_related("summit", "summit__country", "article")
+        .defer("article__text")
+        .prefetch_related("countries", "organisations")
+    )
+
+
+def summit_detail() -> QuerySet[Summit]:
+    """Published summits with everything their page shows, in reading order."""
+    statements = (
+        Statement.objects.not_rejected()
+        .select_related("speaker", "article")
+        .defer("article__text")
+        .order_by("speaker__name", "speaker_label", "start", "id")
+    )
+    agreements = (
+        Agreement.objects.not_rejected()
+        .select_related("article")
+        .defer("article__text")
+        .prefetch_related("countries", "organisations")
+        .order_by("start", "id")
+    )
+    return published_summits().prefetch_related(
+        Prefetch("attendances", queryset=attendances_with_people()),
+        Prefetch("statements", queryset=statements),
+        Prefetch("agreements", queryset=agreements),
+        Prefetch("articles", queryset=Article.objects.defer("text").order_by("published", "id")),
+        "topics",
+    )
+
+
+def summits_per_year() -> list[dict]:
+    """One entry per year from the first published summit to the last, empty years included:
+    ``{"year": 2017, "count": 3, "percent": 100}`` (percent of the busiest year)."""
+    rows = (
+        Summit.objects.published()
+        .filter(start_date__isnull=False)
+        .annotate(year=ExtractYear("start_date"))
+        .values("year")
+        .annotate(count=Count("id"))
+        .order_by("year")
+    )
+    counts = {row["year"]: row["count"] for row in rows}
+    if not counts:
+        return []
+    busiest = max(counts.values())
+    return [
+        {"year": year, "count": counts.get(year, 0), "percent": round(100 * counts.get(year, 0) / busiest)}
+        for year in range(min(counts), max(counts) + 1)
+    ]
+
+
+@dataclass(frozen=True)
+class ArchiveCounts:
+    summits: int
+    participants: int
+    statements: int
+    agreements: int
+
+
+def archive_counts() -> ArchiveCounts:
+    """What the public archive holds (four counts, whatever its size)."""
+    return ArchiveCounts(
+        summits=Summit.objects.published().count(),
+        participants=public_participants().count(),
+        statements=Statement.objects.visible().count(),
+        agreements=Agreement.objects.visible().count(),
+    )
+
+
+# --- Participants and countries -------------------------------------------------------------------
+
+
+def public_participants() -> QuerySet[Participant]:
+    """People who attended at least one published summit."""
+    attended = Attendance.objects.filter(participant=OuterRef("pk"), summit__status=Summit.Status.PUBLISHED)
+    return Participant.objects.filter(Exists(attended)).select_related("country")
+
+
+def participant_attendances(participant: Participant) -> QuerySet[Attendance]:
+    """A person's attendances at published summits, newest summit first."""
+    return (
+        Attendance.objects.filter(participant=participant, summit__status=Summit.Status.PUBLISHED)
+        .select_related("summit", "summit__country", "country", "organisation")
+        .order_by(*NEWEST_SUMMIT_FIRST)
+    )
+
+
+def statements_by(participant: Participant) -> QuerySet[Statement]:
+    """Everything a person said at published summits, newest summit first."""
+    return visible_statements().filter(speaker=participant).order_by(*NEWEST_SUMMIT_FIRST, "start", "id")
+
+
+def summits_hosted_by(country: Country) -> QuerySet[Summit]:
+    return summit_cards().filter(country=country)
+
+
+def summits_attended_by(country: Country) -> QuerySet[Summit]:
+    """Published summits someone attended for this country (by the attendance's country)."""
+    attended = Attendance.objects.filter(summit=OuterRef("pk"), country=country)
+    return summit_cards().filter(Exists(attended))
+
+
+def agreements_of(country: Country) -> QuerySet[Agreement]:
+    """Agreements this country is party to, newest summit first."""
+    party = Agreement.countries.through.objects.filter(agreement=OuterRef("pk"), country=country)
+    return visible_agreements().filter(Exists(party)).order_by(*NEWEST_SUMMIT_FIRST, "start", "id")
+
+
+def countries_in_archive() -> QuerySet[Country]:
+    """Countries that hosted or attended a published summit or are party to a visible agreement."""
+    published = Summit.Status.PUBLISHED
+    return Country.objects.filter(
+        Q(Exists(Summit.objects.filter(country=OuterRef("pk"), status=published)))
+        | Q(Exists(Attendance.objects.filter(country=OuterRef("pk"), summit__status=published)))
+        | Q(Exists(Agreement.objects.visible().filter(countries=OuterRef("pk"))))
+    )
+
+
+def topics_in_archive() -> QuerySet[Topic]:
+    """Topics of at least one published summit."""
+    return Topic.objects.filter(
+        Exists(Summit.topics.through.objects.filter(topic=OuterRef("pk"), summit__status="published"))
+    )
+
+
+# --- Articles -------------------------------------------------------------------------------------
+
+
+def public_articles() -> QuerySet[Article]:
+    """Articles that a published summit was built from."""
+    linked = Summit.articles.through.objects.filter(
+        article=OuterRef("pk"), summit__status=Summit.Status.PUBLISHED
+    )
+    return Article.objects.filter(Exists(linked))
+
+
+def article_spans(article: Article) -> tuple[list[Statement], list[Agreement]]:
+    """The visible statements and agreements with offsets into this article."""
+    statements = (
+        Statement.objects.visible()
+        .filter(article=article, start__isnull=False)
+        .select_related("summit", "speaker")
+        .order_by("start", "id")
+    )
+    agreements = (
+        Agreement.objects.visible()
+        .filter(article=article, start__isnull=False)
+        .select_related("summit")
+        .order_by("start", "id")
+    )
+    return list(statements), list(agreements)
+
+
+# --- Search ---------------------------------------------------------------------------------------
+
+
+def search_statements(q: str) -> QuerySet[Statement]:
+    return search.search(visible_statements(), q)
+
+
+def search_agreements(q: str) -> QuerySet[Agreement]:
+    return search.search(visible_agreements(), q)
+
+
+def search_summits(q: str) -> QuerySet[Summit]:
+    return search.search(summit_cards(), q)
