@@ -1,0 +1,686 @@
+"""The import service: what the extraction found in an article, written into the archive.
+
+One transaction per article. Importing the same text again changes nothing; importing it with
+``update=True`` refreshes only the statements and agreements no one has changed since they were
+extracted (each keeps a fingerprint of its extracted content) and never brings back one an
+editor rejected. People and summits already in the archive are found again, not duplicated.
+
+The management command ``import_article`` and the admin's "Import article" page both call
+:func:`import_article`; :func:`read_article` and :func:`text_from_bytes` apply the same checks to
+files and uploads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Prefetch, Q
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from .extraction.result import AgreementFound, Extraction, ParticipantFound, StatementFound
+from .models import (
+    Agreement,
+    Article,
+    Attendance,
+    Country,
+    Organisation,
+    Participant,
+    ParticipantAlias,
+    ReviewStatus,
+    Statement,
+    Summit,
+    Topic,
+    name_key,
+    text_sha256,
+)
+from .search import refresh_search_index
+
+CREATED = "created"
+UPDATED = "updated"
+UNCHANGED = "unchanged"
+
+
+class ArticleRejected(Exception):
+    """An article the archive does not take; the message is the reason, in one line."""
+
+
+@dataclass
+class ImportResult:
+    """What one import did. ``status`` is "created", "updated" or "unchanged"."""
+
+    status: str
+    article: Article
+    summit: Summit | None = None
+    summit_created: bool = False
+    participants_created: int = 0
+    added: int = 0  # statements and agreements created
+    refreshed: int = 0  # untouched items refreshed from the new extraction
+    kept: int = 0  # items an editor changed, left as they are
+    skipped: int = 0  # items the new extraction found again but an editor had rejected
+    removed: int = 0  # untouched items the new extraction no longer finds
+    notes: list[str] = field(default_factory=list)
+
+
+# --- Checking the input ---------------------------------------------------------------------------
+
+
+def check_text(text: str) -> str:
+    """The text if the archive can take it as an article; raises ArticleRejected otherwise."""
+    if not text or not text.strip():
+        raise ArticleRejected("empty: there is no text")
+    size = len(text.encode("utf-8"))
+    if size > settings.SUMMITS_MAX_ARTICLE_BYTES:
+        raise ArticleRejected(
+            f"too large: {size} bytes, an article may have at most {settings.SUMMITS_MAX_ARTICLE_BYTES}"
+        )
+    return text
+
+
+def text_from_bytes(data: bytes) -> str:
+    """Decode a file's bytes as UTF-8 text, refusing binary files; then :func:`check_text`."""
+    if len(data) > settings.SUMMITS_MAX_ARTICLE_BYTES:
+        raise ArticleRejected(
+            f"too large: {len(data)} bytes, an article may have at most {settings.SUMMITS_MAX_ARTICLE_BYTES}"
+        )
+    if b"\x00" in data:
+        raise ArticleRejected("binary file, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ArticleRejected(f"not UTF-8 text (invalid byte at position {exc.start})") from None
+    return check_text(text)
+
+
+def read_article(path: Path) -> str:
+    """The text of an article file, checked; raises ArticleRejected with the reason."""
+    try:
+        size = path.stat().st_size
+        if size > settings.SUMMITS_MAX_ARTICLE_BYTES:  # before reading a huge file into memory
+            raise ArticleRejected(
+                f"too large: {size} bytes, an article may have at most {settings.SUMMITS_MAX_ARTICLE_BYTES}"
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ArticleRejected("no such file") from None
+    except IsADirectoryError:
+        raise ArticleRejected("is a directory") from None
+    except OSError as exc:
+        raise ArticleRejected(f"cannot be read ({exc.strerror or exc})") from None
+    return text_from_bytes(data)
+
+
+def check_meeting(extraction: Extraction) -> Extraction:
+    """The rule for "no meeting found": the extraction names neither a participant nor a place."""
+    if not extraction.participants and not extraction.summit.location:
+        raise ArticleRejected("no meeting found: the extraction found no participant and no place")
+    return extraction
+
+
+def run_extraction(text: str, *, published: dt.date | None = None) -> Extraction:
+    # Imported here, not at the top: loading spaCy is slow and most callers never need it.
+    from .extraction import extract
+
+    return extract(text, published=published)
+
+
+def extractor_version() -> str:
+    try:
+        from .extraction import EXTRACTOR_VERSION
+    except ImportError:  # the pipeline is not installed yet: the field stays blank
+        return ""
+    return str(EXTRACTOR_VERSION)[: Article._meta.get_field("extractor_version").max_length]
+
+
+def preview(text: str, *, published: dt.date | None = None) -> Extraction:
+    """Check and extract without writing anything (the dry run and the admin's preview)."""
+    return check_meeting(run_extraction(check_text(text), published=published))
+
+
+# --- Fingerprints ---------------------------------------------------------------------------------
+
+
+def _digest(*parts) -> str:
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False, default=str).encode("utf-8")).hexdigest()
+
+
+def statement_fingerprint(statement: Statement) -> str:
+    """The hash of a statement's content, from its current field values.
+
+    Stored as ``fingerprint`` when the statement is extracted; computed again on re-import,
+    it differs from the stored one once anybody has changed the statement, wherever they did.
+    """
+    return _digest(
+        "statement",
+        statement.text,
+        statement.speaker_id,
+        statement.speaker_label,
+        statement.kind,
+        statement.start,
+        statement.end,
+    )
+
+
+def agreement_fingerprint(agreement: Agreement, parties: Iterable[str]) -> str:
+    """The hash of an agreement's content; ``parties`` are its ISO codes and organisations."""
+    return _digest(
+        "agreement",
+        agreement.text,
+        agreement.topic,
+        agreement.status,
+        agreement.exceptions,
+        sorted(parties),
+        agreement.start,
+        agreement.end,
+    )
+
+
+# --- The service ----------------------------------------------------------------------------------
+
+
+def import_article(
+    *,
+    text: str,
+    published: dt.date | None = None,
+    url: str = "",
+    title: str = "",
+    publish: bool = False,
+    update: bool = False,
+    extraction: Extraction | None = None,
+) -> ImportResult:
+    """Import one article: check it, extract it (unless ``extraction`` is given) and write it.
+
+    Raises ArticleRejected for input the archive does not take; nothing is written then.
+    """
+    text = check_text(text)
+    sha256 = text_sha256(text)
+    existing = Article.objects.filter(sha256=sha256).first()
+    if existing is not None and not update:
+        return _unchanged(existing)
+    if extraction is None:
+        extraction = run_extraction(text, published=published)
+    check_meeting(extraction)
+    published = published or extraction.article.published
+
+    with transaction.atomic():
+        if existing is not None:
+            article = Article.objects.select_for_update().get(pk=existing.pk)
+            return _update(article, extraction, published=published, url=url, title=title, publish=publish)
+        article = Article(
+            text=text,
+            title=(title or extraction.article.title or "")[:300],
+            url=url,
+            published=published,
+            extractor_version=extractor_version(),
+        )
+        try:
+            # A savepoint: when another import of the same text commits first, the unique
+            # constraint on sha256 refuses this one and the transaction stays usable.
+            with transaction.atomic():
+                article.save()
+        except IntegrityError:
+            winner = Article.objects.filter(sha256=sha256).first()
+            if winner is None:
+                raise
+            return _unchanged(winner)
+        result = ImportResult(status=CREATED, article=article)
+        _write(result, extraction, summit=None, publish=publish)
+        return result
+
+
+def _unchanged(article: Article) -> ImportResult:
+    return ImportResult(status=UNCHANGED, article=article, summit=article.summits.first())
+
+
+def _update(
+    article: Article, extraction: Extraction, *, published, url: str, title: str, publish: bool
+) -> ImportResult:
+    article.extractor_version = extractor_version()
+    article.published = published or article.published
+    article.url = url or article.url
+    article.title = (title or article.title or extraction.article.title or "")[:300]
+    article.save(update_fields=["extractor_version", "published", "url", "title"])
+    result = ImportResult(status=UPDATED, article=article)
+    _write(result, extraction, summit=article.summits.first(), publish=publish)
+    return result
+
+
+@dataclass
+class _Context:
+    """What one import has looked up: countries, organisations, the people resolved."""
+
+    countries: dict[str, Country]
+    organisations: dict[str, Organisation]
+    people: list[tuple[ParticipantFound, Participant, set[str]]]
+    speakers: dict[str, Participant]
+
+
+def _write(result: ImportResult, extraction: Extraction, *, summit: Summit | None, publish: bool) -> None:
+    article = result.article
+    context = _lookups(extraction, result)
+    if summit is None:
+        summit = _find_summit(extraction, context)
+    if summit is None:
+        summit = _create_summit(extraction, context, publish=publish)
+        result.summit_created = True
+    elif publish and not summit.is_published:
+        summit.status = Summit.Status.PUBLISHED
+        summit.save(update_fields=["status", "updated_at"])
+    result.summit = summit
+    summit.articles.add(article)
+    _add_topics(summit, extraction.summit.topics)
+    _add_attendances(summit, context)
+
+    statements = [_new_statement(found, summit, article, context) for found in extraction.statements]
+    agreements = [_new_agreement(found, summit, article, context) for found in extraction.agreements]
+    if result.status == UPDATED:
+        statements, agreements = _reconcile(result, statements, agreements, context)
+    bulk_create_with_history(statements, Statement)
+    bulk_create_with_history([agreement for agreement, _ in agreements], Agreement)
+    _set_parties(agreements, context)
+    result.added += len(statements) + len(agreements)
+    refresh_search_index(summit_ids=[summit.pk])
+
+
+def _lookups(extraction: Extraction, result: ImportResult) -> _Context:
+    codes = {p.country for p in extraction.participants if p.country}
+    codes |= {party for a in extraction.agreements for party in a.parties}
+    if extraction.summit.country:
+        codes.add(extraction.summit.country)
+    countries = Country.objects.in_bulk({c.upper() for c in codes if len(c) == 2})
+    organisations = _organisations({c for c in codes if c.upper() not in countries})
+    people = _resolve_participants(extraction.participants, countries, result)
+    speakers = {key: participant for _, participant, keys in reversed(people) for key in keys}
+    return _Context(countries, organisations, people, speakers)
+
+
+def _organisations(names: set[str]) -> dict[str, Organisation]:
+    if not names:
+        return {}
+    existing = {o.short_name: o for o in Organisation.objects.filter(short_name__in=names)}
+    missing = [Organisation(short_name=name[:20]) for name in sorted(names - existing.keys())]
+    if missing:
+        Organisation.objects.bulk_create(missing, ignore_conflicts=True)
+        existing = {o.short_name: o for o in Organisation.objects.filter(short_name__in=names)}
+    return existing
+
+
+def _keys(found: ParticipantFound) -> set[str]:
+    return {key for key in map(name_key, [found.name, *found.aliases]) if key}
+
+
+def _resolve_participants(
+    found_people: list[ParticipantFound], countries: dict[str, Country], result: ImportResult
+) -> list[tuple[ParticipantFound, Participant, set[str]]]:
+    """Each person found, paired with the Participant already in the archive or a new one,
+    and every key the person is known by.
+
+    A person matches on the folded key of the name or of any alias ("Erdoğan" is "Erdogan");
+    a surname alone matches a known full name when only one person has that surname.
+    """
+    if not found_people:
+        return []
+    # The database cannot fold accents, so fetch everyone sharing a word of a name (a small
+    # set) and compare folded keys in Python; aliases are stored folded already.
+    all_keys = set().union(*map(_keys, found_people))
+    wanted = Q(alias_set__key__in=all_keys)
+    for key in all_keys:
+        if " " not in key:
+            wanted |= Q(alias_set__key__endswith=f" {key}")
+        for word in key.split():
+            if len(word) >= 3:
+                wanted |= Q(lower_name__contains=word)
+    known = [
+        (participant, {name_key(participant.name), *(alias.key for alias in participant.alias_set.all())})
+        for participant in Participant.objects.annotate(lower_name=Lower("name"))
+        .filter(wanted)
+        .distinct()
+        .prefetch_related("alias_set")
+        .order_by("pk")
+    ]
+
+    people, new_people, aliases = [], [], []
+    for found in found_people:
+        match = _match(found, known)
+        if match is None:
+            participant = Participant(
+                name=found.name[:200],
+                title=(found.role or "")[:200],
+                country=countries.get((found.country or "").upper()),
+            )
+            match = (participant, {name_key(participant.name)})
+            known.append(match)  # a person found twice in one article is one person
+            new_people.append(participant)
+        participant, keys = match
+        for form in [found.name, *found.aliases]:
+            key = name_key(form)
+            if key and key not in keys:
+                keys.add(key)
+                aliases.append(ParticipantAlias(participant=participant, name=form[:200], key=key[:200]))
+        if all(participant is not other for _, other, _ in people):
+            people.append((found, participant, keys))
+
+    _assign_slugs(new_people, Participant, max_length=200, fallback="participant")
+    bulk_create_with_history(new_people, Participant)
+    bulk_create_with_history(aliases, ParticipantAlias)
+    result.participants_created = len(new_people)
+    return people
+
+
+def _match(
+    found: ParticipantFound, known: list[tuple[Participant, set[str]]]
+) -> tuple[Participant, set[str]] | None:
+    keys = _keys(found)
+    full = name_key(found.name)
+    exact = [(participant, their_keys) for participant, their_keys in known if keys & their_keys]
+    for participant, their_keys in exact:
+        if name_key(participant.name) == full:
+            return participant, their_keys
+    if exact:  # one person, or several sharing a form: the one sharing the most forms
+        return max(exact, key=lambda pair: len(keys & pair[1]))
+    if " " not in full:
+        by_surname = [pair for pair in known if any(k.endswith(f" {full}") for k in pair[1])]
+        if len(by_surname) == 1:
+            return by_surname[0]
+    return None
+
+
+def _assign_slugs(objs: list, model, *, max_length: int, fallback: str, source=lambda o: o.name) -> None:
+    """Give each new row a unique slug: the slugified name, then name-2, name-3..."""
+    if not objs:
+        return
+    bases = [(slugify(source(obj)) or fallback)[: max_length - 6].strip("-") or fallback for obj in objs]
+    taken = set(
+        model.objects.filter(
+            Q.create([("slug__startswith", base) for base in set(bases)], connector=Q.OR)
+        ).values_list("slug", flat=True)
+    )
+    for obj, base in zip(objs, bases, strict=True):
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        obj.slug = slug
+
+
+def _find_summit(extraction: Extraction, context: _Context) -> Summit | None:
+    """The summit this article reports on if the archive has it: same place, date and people.
+
+    Place: the same city, or the same host country when the article names no city; an article
+    that names no place never joins a summit. Date: within the summit's dates when both are
+    known, otherwise the same date as written ("Wednesday"). People: they share at least two
+    participants, or all of them when either side has fewer than two.
+    """
+    found = extraction.summit
+    ids = [participant.pk for _, participant, _ in context.people]
+    if not ids:
+        return None
+    if found.location:
+        place = Q(city__iexact=found.location)
+    elif found.country and found.country.upper() in context.countries:
+        place = Q(city="", country_id=found.country.upper())
+    else:
+        return None
+    same_text = Q(date_text__iexact=found.date_text or "")
+    if found.date:
+        when = (
+            Q(start_date=found.date)
+            | Q(start_date__lte=found.date, end_date__gte=found.date)
+            | (Q(start_date__isnull=True) & same_text)
+        )
+    else:
+        when = same_text
+    candidates = (
+        Summit.objects.filter(place, when, attendances__participant__in=ids)
+        .annotate(
+            shared=Count("attendances", distinct=True),
+            total=Count("participants", distinct=True),
+        )
+        .order_by("-shared", "pk")
+    )
+    for summit in candidates:
+        if summit.shared >= min(2, len(ids), summit.total):
+            return summit
+    return None
+
+
+def _summit_title(extraction: Extraction, context: _Context) -> str:
+    if extraction.summit.title:
+        return extraction.summit.title
+    surnames = [participant.name.split()[-1] for _, participant, _ in context.people[:3]]
+    names = "–".join(surnames) + " talks" if surnames else "Meeting"
+    place = extraction.summit.location
+    return f"{names} in {place}" if place else names
+
+
+def _create_summit(extraction: Extraction, context: _Context, *, publish: bool) -> Summit:
+    found = extraction.summit
+    summit = Summit(
+        title=_summit_title(extraction, context)[:300],
+        start_date=found.date,
+        end_date=found.date,
+        date_text=(found.date_text or "")[:200],
+        city=(found.location or "")[:200],
+        country=context.countries.get((found.country or "").upper()),
+        status=Summit.Status.PUBLISHED if publish else Summit.Status.DRAFT,
+    )
+    _assign_slugs([summit], Summit, max_length=300, fallback="summit", source=lambda s: s.title)
+    summit.save()
+    return summit
+
+
+def _add_topics(summit: Summit, names: list[str]) -> None:
+    by_slug = {}
+    for name in names:
+        slug = slugify(name)[:100]
+        if slug:
+            by_slug.setdefault(slug, name[:100])
+    if not by_slug:
+        return
+    topics = list(Topic.objects.filter(slug__in=by_slug))
+    missing = by_slug.keys() - {t.slug for t in topics}
+    if missing:
+        Topic.objects.bulk_create(
+            [Topic(name=by_slug[slug], slug=slug) for slug in missing], ignore_conflicts=True
+        )
+        topics = list(Topic.objects.filter(slug__in=by_slug))
+    summit.topics.add(*topics)
+
+
+def _add_attendances(summit: Summit, context: _Context) -> None:
+    present = set(summit.attendances.values_list("participant_id", flat=True))
+    new = []
+    for found, participant, _ in context.people:
+        if participant.pk in present:
+            continue
+        code = (found.country or "").upper()
+        new.append(
+            Attendance(
+                summit=summit,
+                participant=participant,
+                role=(found.role or "")[:200],
+                country=context.countries.get(code),
+                organisation=context.organisations.get(found.country or ""),
+            )
+        )
+    bulk_create_with_history(new, Attendance)
+
+
+def _speaker(name: str | None, context: _Context) -> Participant | None:
+    if not name:
+        return None
+    key = name_key(name)
+    if key in context.speakers:
+        return context.speakers[key]
+    by_surname = {p.pk: p for k, p in context.speakers.items() if k.endswith(f" {key}") and " " not in key}
+    return next(iter(by_surname.values())) if len(by_surname) == 1 else None
+
+
+def _new_statement(found: StatementFound, summit: Summit, article: Article, context: _Context) -> Statement:
+    speaker = _speaker(found.speaker, context)
+    statement = Statement(
+        summit=summit,
+        article=article,
+        speaker=speaker,
+        speaker_label="" if speaker else (found.speaker or "")[:200],
+        text=found.text,
+        kind=found.kind,
+        start=found.start,
+        end=found.end,
+    )
+    statement.fingerprint = statement_fingerprint(statement)
+    return statement
+
+
+def _new_agreement(
+    found: AgreementFound, summit: Summit, article: Article, context: _Context
+) -> tuple[Agreement, list[str]]:
+    agreement = Agreement(
+        summit=summit,
+        article=article,
+        text=found.text,
+        topic=found.topic[:200],
+        status=found.status,
+        exceptions=found.exceptions,
+        start=found.start,
+        end=found.end,
+    )
+    parties = _known_parties(found.parties, context)
+    agreement.fingerprint = agreement_fingerprint(agreement, parties)
+    return agreement, parties
+
+
+def _known_parties(parties: list[str], context: _Context) -> list[str]:
+    known = []
+    for party in parties:
+        if party.upper() in context.countries:
+            known.append(party.upper())
+        elif party in context.organisations:
+            known.append(party)
+    return known
+
+
+def _set_parties(agreements: list[tuple[Agreement, list[str]]], context: _Context) -> None:
+    countries_through = Agreement.countries.through
+    organisations_through = Agreement.organisations.through
+    country_rows, organisation_rows = [], []
+    for agreement, parties in agreements:
+        for party in dict.fromkeys(parties):
+            if party in context.countries:
+                country_rows.append(countries_through(agreement_id=agreement.pk, country_id=party))
+            else:
+                organisation = context.organisations[party]
+                organisation_rows.append(
+                    organisations_through(agreement_id=agreement.pk, organisation_id=organisation.pk)
+                )
+    countries_through.objects.bulk_create(country_rows)
+    organisations_through.objects.bulk_create(organisation_rows)
+
+
+# --- Re-import with update=True -------------------------------------------------------------------
+
+
+STATEMENT_FIELDS = ["speaker", "speaker_label", "text", "kind", "start", "end", "fingerprint"]
+AGREEMENT_FIELDS = ["text", "topic", "status", "exceptions", "start", "end", "fingerprint"]
+
+
+def _overlap(a, b) -> bool:
+    if None in (a.start, a.end, b.start, b.end):
+        return False
+    return a.start < b.end and b.start < a.end
+
+
+def _pair(new, old_items: list, matched: set[int]):
+    """The stored item the new one stands for: same fingerprint, else overlapping, else same text."""
+    free = [old for old in old_items if old.pk not in matched]
+    for test in (
+        lambda old: old.fingerprint == new.fingerprint,
+        lambda old: _overlap(old, new),
+        lambda old: old.text == new.text,
+    ):
+        for old in free:
+            if test(old):
+                return old
+    return None
+
+
+def _sort_out(result: ImportResult, found: list[tuple], old_items: list, current: dict, fields: list[str]):
+    """Split a new extraction's items (each a tuple with the unsaved item first) into those to
+    create and the stored items to refresh; returns (to create, to refresh, stale primary keys).
+    """
+
+    def untouched(old) -> bool:
+        return old.review_status == ReviewStatus.PENDING and current[old.pk] == old.fingerprint
+
+    to_create, to_refresh, matched = [], [], set()
+    for new, *extra in found:
+        old = _pair(new, old_items, matched)
+        if old is None:
+            to_create.append((new, *extra))
+            continue
+        matched.add(old.pk)
+        if old.review_status == ReviewStatus.REJECTED:
+            result.skipped += 1
+        elif not untouched(old):
+            result.kept += 1
+        elif old.fingerprint != new.fingerprint:
+            for name in fields:
+                setattr(old, name, getattr(new, name))
+            old.updated_at = timezone.now()
+            to_refresh.append((old, *extra))
+    stale = [old.pk for old in old_items if old.pk not in matched and untouched(old)]
+    result.refreshed += len(to_refresh)
+    result.removed += len(stale)
+    return to_create, to_refresh, stale
+
+
+def _reconcile(
+    result: ImportResult,
+    statements: list[Statement],
+    agreements: list[tuple[Agreement, list[str]]],
+    context: _Context,
+) -> tuple[list[Statement], list[tuple[Agreement, list[str]]]]:
+    """Match the new extraction against what this article gave before; return what is new.
+
+    Rejected items are never brought back; items someone changed (their content no longer
+    hashes to their fingerprint) or reviewed are kept as they are; untouched items are
+    refreshed in place, and those the new extraction no longer finds are removed.
+    """
+    old_statements = list(Statement.objects.filter(article=result.article).order_by("pk"))
+    current = {s.pk: statement_fingerprint(s) for s in old_statements}
+    new_statements, refreshed, stale = _sort_out(
+        result, [(s,) for s in statements], old_statements, current, STATEMENT_FIELDS
+    )
+    if refreshed:
+        bulk_update_with_history([s for (s,) in refreshed], Statement, [*STATEMENT_FIELDS, "updated_at"])
+    if stale:
+        Statement.objects.filter(pk__in=stale).delete()
+
+    old_agreements = list(
+        Agreement.objects.filter(article=result.article)
+        .prefetch_related(Prefetch("countries", Country.objects.only("code")), "organisations")
+        .order_by("pk")
+    )
+    current = {a.pk: agreement_fingerprint(a, a.parties) for a in old_agreements}
+    new_agreements, refreshed, stale = _sort_out(
+        result, agreements, old_agreements, current, AGREEMENT_FIELDS
+    )
+    if refreshed:
+        bulk_update_with_history([a for a, _ in refreshed], Agreement, [*AGREEMENT_FIELDS, "updated_at"])
+        ids = [a.pk for a, _ in refreshed]
+        Agreement.countries.through.objects.filter(agreement_id__in=ids).delete()
+        Agreement.organisations.through.objects.filter(agreement_id__in=ids).delete()
+        _set_parties(refreshed, context)
+    if stale:
+        Agreement.objects.filter(pk__in=stale).delete()
+    return [s for (s,) in new_statements], new_agreements

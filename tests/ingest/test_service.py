@@ -1,0 +1,395 @@
+"""The import service: what it writes, what it finds again, and what it leaves alone."""
+
+import dataclasses
+
+import pytest
+
+from summits import ingest
+from summits.extraction import Extraction, ParticipantFound, SummitFound
+from summits.models import (
+    Agreement,
+    Article,
+    Attendance,
+    Organisation,
+    Participant,
+    ParticipantAlias,
+    ReviewStatus,
+    Statement,
+    Summit,
+    name_key,
+)
+from tests import factories
+
+from .conftest import (
+    ARTICLE,
+    SECOND_ARTICLE,
+    agreement,
+    first_extraction,
+    row_counts,
+    second_extraction,
+    statement,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_import_writes_the_article_summit_people_and_items():
+    result = ingest.import_article(
+        text=ARTICLE, url="https://news.example.org/1", extraction=first_extraction()
+    )
+
+    assert result.status == ingest.CREATED
+    article = Article.objects.get()
+    assert article == result.article and article.url == "https://news.example.org/1"
+    assert article.published.isoformat() == "2017-05-03"  # from the dateline, none given
+    summit = Summit.objects.get()
+    assert result.summit == summit and result.summit_created
+    assert summit.status == Summit.Status.DRAFT
+    assert (summit.city, summit.country_id, summit.date_text) == ("Sochi", "RU", "Wednesday")
+    assert summit.title == "Putin–Erdogan talks in Sochi" and summit.slug == "putinerdogan-talks-in-sochi"
+    assert list(summit.articles.all()) == [article]
+    assert sorted(summit.topics.values_list("slug", flat=True)) == ["counter-terrorism", "trade"]
+    assert sorted(Attendance.objects.values_list("participant__name", "role", "country_id")) == [
+        ("Recep Tayyip Erdogan", "President", "TR"),
+        ("Vladimir Putin", "President", "RU"),
+    ]
+    assert sorted(ParticipantAlias.objects.values_list("name", flat=True)) == ["Erdogan", "Putin"]
+    assert Participant.objects.get(name="Vladimir Putin").slug == "vladimir-putin"
+
+    direct, indirect = Statement.objects.order_by("start")
+    assert direct.speaker.name == "Vladimir Putin" and direct.kind == "direct"
+    assert article.text[direct.start : direct.end] == direct.text
+    assert indirect.speaker.name == "Recep Tayyip Erdogan" and indirect.kind == "indirect"
+    deal = Agreement.objects.get()
+    assert (deal.topic, deal.exceptions, deal.parties) == ("trade", "tomatoes", ["RU", "TR"])
+    for item in [direct, indirect]:
+        assert item.fingerprint == ingest.statement_fingerprint(item)
+    assert deal.fingerprint == ingest.agreement_fingerprint(deal, deal.parties)
+    assert direct.history.count() == 1 and deal.history.count() == 1  # bulk writes keep history
+
+
+def test_publish_makes_the_summit_public():
+    result = ingest.import_article(text=ARTICLE, publish=True, extraction=first_extraction())
+    assert result.summit.status == Summit.Status.PUBLISHED
+
+
+def test_reimport_is_a_no_op():
+    ingest.import_article(text=ARTICLE, extraction=first_extraction())
+    before = row_counts()
+    statements = list(Statement.objects.values())
+    summit = Summit.objects.values().get()
+
+    result = ingest.import_article(text=ARTICLE, extraction=first_extraction())
+
+    assert result.status == ingest.UNCHANGED and result.summit.pk == summit["id"]
+    assert row_counts() == before
+    assert list(Statement.objects.values()) == statements
+    assert Summit.objects.values().get() == summit
+
+
+def test_reimport_does_not_run_the_extraction(monkeypatch):
+    ingest.import_article(text=ARTICLE, extraction=first_extraction())
+    monkeypatch.setattr(ingest, "run_extraction", lambda *a, **k: pytest.fail("extraction ran"))
+    assert ingest.import_article(text=ARTICLE).status == ingest.UNCHANGED
+
+
+def test_people_are_found_again_by_alias_and_accents():
+    ingest.import_article(text=ARTICLE, extraction=first_extraction())
+    text = "Erdoğan and Putin spoke in Ankara on Friday."
+    extraction = Extraction(
+        summit=SummitFound(location="Ankara", country="TR", date_text="Friday"),
+        participants=[
+            ParticipantFound("Erdoğan", "President", "TR"),  # surname, with its accent
+            ParticipantFound("VLADIMIR PUTIN", None, "RU"),
+        ],
+    )
+
+    ingest.import_article(text=text, extraction=extraction)
+
+    assert Participant.objects.count() == 2
+    erdogan = Participant.objects.get(name="Recep Tayyip Erdogan")
+    assert erdogan.summits.count() == 2
+    assert sorted(erdogan.aliases) == ["Erdogan"]  # "Erdoğan" folds to the same key
+    assert Summit.objects.count() == 2  # another place: another summit
+
+
+def test_a_surname_matches_a_full_name_only_when_unambiguous():
+    factories.ParticipantFactory(name="Recep Tayyip Erdogan")
+    factories.ParticipantFactory(name="Ahmed Ali")
+    factories.ParticipantFactory(name="Omar Ali")
+    extraction = Extraction(
+        summit=SummitFound(location="Doha"),
+        participants=[ParticipantFound("Erdogan"), ParticipantFound("Ali")],
+    )
+
+    result = ingest.import_article(text="Erdogan met Ali in Doha.", extraction=extraction)
+
+    assert result.participants_created == 1
+    assert sorted(result.summit.participants.values_list("name", flat=True)) == [
+        "Ali",
+        "Recep Tayyip Erdogan",
+    ]
+    assert Participant.objects.filter(name="Ali").get().slug == "ali"
+
+
+def test_a_second_article_about_the_same_meeting_adds_to_its_summit():
+    first = ingest.import_article(text=ARTICLE, extraction=first_extraction())
+
+    second = ingest.import_article(text=SECOND_ARTICLE, extraction=second_extraction())
+
+    assert second.status == ingest.CREATED and not second.summit_created
+    assert second.summit == first.summit and Summit.objects.count() == 1
+    summit = first.summit
+    assert summit.articles.count() == 2
+    assert sorted(summit.participants.values_list("name", flat=True)) == [
+        "Recep Tayyip Erdogan",
+        "Sergei Lavrov",
+        "Vladimir Putin",
+    ]
+    assert Attendance.objects.count() == 3
+    assert Participant.objects.count() == 3
+    assert summit.statements.count() == 3
+    new = Statement.objects.get(article=second.article)
+    assert new.speaker.name == "Vladimir Putin"  # "Mr Putin", an alias
+    assert sorted(summit.topics.values_list("slug", flat=True)) == ["counter-terrorism", "relations", "trade"]
+    assert ParticipantAlias.objects.filter(participant__name="Vladimir Putin", name="Mr Putin").exists()
+
+
+def test_same_people_elsewhere_or_another_day_is_another_summit():
+    ingest.import_article(text=ARTICLE, extraction=first_extraction())
+    elsewhere = second_extraction()
+    elsewhere.summit = dataclasses.replace(elsewhere.summit, location="Antalya", country="TR")
+    ingest.import_article(text=SECOND_ARTICLE, extraction=elsewhere)
+    another_day = first_extraction(ARTICLE + " ")
+    another_day.summit = dataclasses.replace(another_day.summit, date_text="Thursday")
+
+    ingest.import_article(text=ARTICLE + " ", extraction=another_day)
+
+    assert Summit.objects.count() == 3
+    assert Participant.objects.count() == 3
+    assert len(set(Summit.objects.values_list("slug", flat=True))) == 3
+
+
+def test_summit_slugs_are_unique():
+    factories.SummitFactory(slug="putinerdogan-talks-in-sochi")
+    result = ingest.import_article(text=ARTICLE, extraction=first_extraction())
+    assert result.summit.slug == "putinerdogan-talks-in-sochi-2"
+
+
+def test_unknown_speakers_keep_their_label_and_organisations_are_parties():
+    text = 'A Kremlin spokesman said "talks went well". The EU and Turkey agreed on visas.'
+    extraction = Extraction(
+        summit=SummitFound(location="Brussels", country="BE"),
+        participants=[ParticipantFound("Donald Tusk", "President of the European Council", "EU")],
+        statements=[statement(text, "talks went well", "A Kremlin spokesman")],
+        agreements=[agreement(text, "The EU and Turkey agreed on visas", ["EU", "TR"], "visas")],
+    )
+
+    result = ingest.import_article(text=text, extraction=extraction)
+
+    said = Statement.objects.get()
+    assert said.speaker is None and said.speaker_label == "A Kremlin spokesman"
+    assert Agreement.objects.get().parties == ["TR", "EU"]
+    attendance = Attendance.objects.get()
+    assert attendance.organisation == Organisation.objects.get(short_name="EU")
+    assert attendance.country is None and attendance.participant.country is None
+    assert result.summit.country_id == "BE"
+
+
+def test_no_meeting_found_writes_nothing():
+    with pytest.raises(ingest.ArticleRejected, match="no meeting found"):
+        ingest.import_article(text="Nothing happened.", extraction=Extraction(summit=SummitFound()))
+    assert Article.objects.count() == 0
+
+
+@pytest.mark.parametrize("text", ["", "  \n\t "])
+def test_empty_text_is_rejected(text):
+    with pytest.raises(ingest.ArticleRejected, match="empty"):
+        ingest.import_article(text=text, extraction=first_extraction())
+    assert Article.objects.count() == 0
+
+
+def test_too_large_text_is_rejected(settings):
+    settings.SUMMITS_MAX_ARTICLE_BYTES = 100
+    with pytest.raises(ingest.ArticleRejected, match="too large"):
+        ingest.import_article(text=ARTICLE, extraction=first_extraction())
+    assert Article.objects.count() == 0
+
+
+def test_a_failure_midway_leaves_nothing_behind(monkeypatch):
+    def boom(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(ingest, "_set_parties", boom)
+    with pytest.raises(RuntimeError):
+        ingest.import_article(text=ARTICLE, extraction=first_extraction())
+    assert set(row_counts().values()) == {0}
+
+
+# --- Bounded queries ------------------------------------------------------------------------------
+
+
+def bigger_extraction() -> tuple[str, Extraction]:
+    """The first extraction with three times the people, statements and agreements."""
+    text = (
+        ARTICLE + " " + ARTICLE.replace("Sochi", "Sochi again") + " " + ARTICLE.replace("Putin", "Putin too")
+    )
+    extraction = first_extraction()
+    offset = len(ARTICLE) + 1
+    for n, extra in enumerate(["Sergei Lavrov", "Mevlut Cavusoglu", "Sergei Shoigu", "Hulusi Akar"]):
+        extraction.participants.append(ParticipantFound(extra, "Minister", "RU" if n % 2 == 0 else "TR"))
+    for copy in (1, 2):
+        for found in first_extraction().statements:
+            found.start += offset * copy
+            found.end += offset * copy
+            extraction.statements.append(found)
+        for found in first_extraction().agreements:
+            found.start += offset * copy
+            found.end += offset * copy
+            extraction.agreements.append(found)
+    return text, extraction
+
+
+def test_queries_per_article_are_bounded(django_assert_num_queries):
+    factories.ParticipantFactory(name="Someone Else")  # the archive is not empty
+    with django_assert_num_queries(38):
+        ingest.import_article(text=ARTICLE, extraction=first_extraction())
+
+
+def test_queries_do_not_grow_with_the_article(django_assert_num_queries):
+    factories.ParticipantFactory(name="Someone Else")
+    text, extraction = bigger_extraction()
+    with django_assert_num_queries(38):
+        result = ingest.import_article(text=text, extraction=extraction)
+    assert result.summit.statements.count() == 6 and result.summit.agreements.count() == 3
+    assert result.summit.attendances.count() == 6
+    for said in result.summit.statements.all():
+        assert text[said.start : said.end] == said.text
+
+
+def test_reimport_takes_two_queries(django_assert_num_queries):
+    ingest.import_article(text=ARTICLE, extraction=first_extraction())
+    with django_assert_num_queries(2):
+        ingest.import_article(text=ARTICLE, extraction=first_extraction())
+
+
+# --- Re-import with update=True -------------------------------------------------------------------
+
+
+def improved_extraction() -> Extraction:
+    """What a better extractor finds in ARTICLE: longer spans, and one statement more."""
+    extraction = first_extraction()
+    putin_said, erdogan_said = extraction.statements
+    extraction.statements = [
+        statement(ARTICLE, "We agreed to intensify the fight against terrorism", "Vladimir Putin"),
+        statement(
+            ARTICLE,
+            "Turkey would continue to take measures against threats from its borders.",
+            "Recep Tayyip Erdogan",
+            "indirect",
+        ),
+        statement(ARTICLE, "Russian President Vladimir Putin met his Turkish counterpart", None, "indirect"),
+    ]
+    extraction.agreements = [
+        agreement(
+            ARTICLE,
+            "Ankara and Moscow agreed to lift all trade restrictions, except those on tomatoes",
+            ["RU", "TR"],
+            "trade",
+            exceptions="tomatoes",
+        )
+    ]
+    return extraction
+
+
+@pytest.fixture
+def imported(monkeypatch):
+    monkeypatch.setattr(ingest, "extractor_version", lambda: "1.0")
+    return ingest.import_article(text=ARTICLE, extraction=first_extraction())
+
+
+def test_update_keeps_edits_and_rejections_and_refreshes_the_rest(imported, monkeypatch):
+    putin_said, erdogan_said = Statement.objects.order_by("start")
+    putin_said.text = "We agreed to intensify the fight against terrorism (edited)"
+    putin_said.save()
+    deal = Agreement.objects.get()
+    deal.review_status = ReviewStatus.REJECTED
+    deal.save()
+    monkeypatch.setattr(ingest, "extractor_version", lambda: "2.0")
+
+    result = ingest.import_article(text=ARTICLE, update=True, extraction=improved_extraction())
+
+    assert result.status == ingest.UPDATED
+    assert (result.kept, result.skipped, result.refreshed, result.added) == (1, 1, 1, 1)
+    putin_said.refresh_from_db()
+    assert putin_said.text == "We agreed to intensify the fight against terrorism (edited)"
+    erdogan_said.refresh_from_db()
+    assert erdogan_said.text.endswith("from its borders.")  # untouched: refreshed
+    assert erdogan_said.fingerprint == ingest.statement_fingerprint(erdogan_said)
+    assert Agreement.objects.get() == deal
+    deal.refresh_from_db()
+    assert deal.review_status == ReviewStatus.REJECTED and "tomatoes" not in deal.text
+    assert Statement.objects.count() == 3
+    assert Statement.objects.get(speaker=None).speaker_label == ""
+    assert Article.objects.get().extractor_version == "2.0"
+    assert Summit.objects.count() == 1 and Participant.objects.count() == 2
+
+
+def test_update_never_brings_back_a_rejected_statement_found_again(imported):
+    rejected = Statement.objects.order_by("start").first()
+    rejected.review_status = ReviewStatus.REJECTED
+    rejected.save()
+
+    ingest.import_article(text=ARTICLE, update=True, extraction=first_extraction())
+    ingest.import_article(text=ARTICLE, update=True, extraction=improved_extraction())
+
+    assert Statement.objects.filter(start=rejected.start).count() == 1
+    assert Statement.objects.get(pk=rejected.pk).review_status == ReviewStatus.REJECTED
+    assert Statement.objects.not_rejected().count() == 2
+
+
+def test_update_with_the_same_extraction_changes_no_item(imported):
+    statements = list(Statement.objects.values())
+    agreements = list(Agreement.objects.values())
+
+    result = ingest.import_article(text=ARTICLE, update=True, extraction=first_extraction())
+
+    assert (result.added, result.refreshed, result.removed) == (0, 0, 0)
+    assert list(Statement.objects.values()) == statements
+    assert list(Agreement.objects.values()) == agreements
+
+
+def test_update_removes_untouched_items_no_longer_found_and_keeps_approved_ones(imported):
+    approved = Statement.objects.order_by("start").first()
+    approved.review_status = ReviewStatus.APPROVED
+    approved.save()
+    extraction = first_extraction()
+    extraction.statements = []
+    extraction.agreements = []
+
+    result = ingest.import_article(text=ARTICLE, update=True, extraction=extraction)
+
+    assert result.removed == 2
+    assert list(Statement.objects.all()) == [approved]
+    assert Agreement.objects.count() == 0
+
+
+def test_update_keeps_an_agreement_whose_parties_were_edited(imported):
+    deal = Agreement.objects.get()
+    deal.countries.remove("TR")
+    extraction = improved_extraction()
+
+    result = ingest.import_article(text=ARTICLE, update=True, extraction=extraction)
+
+    deal.refresh_from_db()
+    assert result.kept == 1 and deal.parties == ["RU"] and "tomatoes" not in deal.text
+    assert Agreement.objects.count() == 1
+
+
+def test_update_of_an_article_not_yet_imported_creates_it():
+    result = ingest.import_article(text=ARTICLE, update=True, extraction=first_extraction())
+    assert result.status == ingest.CREATED and Statement.objects.count() == 2
+
+
+def test_name_keys_used_for_matching():
+    assert name_key("Recep Tayyip Erdoğan") == name_key("recep tayyip ERDOGAN")
