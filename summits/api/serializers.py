@@ -44,14 +44,18 @@ def plain_reverse(viewname, args=None, kwargs=None, request=None, format=None, *
     return request.build_absolute_uri(url) if request else url
 
 
-class APIURLField(serializers.HyperlinkedIdentityField):
+class PlainLinkMixin:
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.reverse = plain_reverse
+
+
+class APIURLField(PlainLinkMixin, serializers.HyperlinkedIdentityField):
     """The absolute URL of the object in this API."""
 
-    reverse = staticmethod(plain_reverse)
 
-
-class RelatedAPIURLField(serializers.HyperlinkedRelatedField):
-    reverse = staticmethod(plain_reverse)
+class RelatedAPIURLField(PlainLinkMixin, serializers.HyperlinkedRelatedField):
+    """The absolute URL of a related object in this API."""
 
 
 class CountryCodeField(serializers.SlugRelatedField):
