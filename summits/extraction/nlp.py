@@ -53,4 +53,14 @@ def get_nlp() -> Language:
     nlp = spacy.load(MODEL)
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
     ruler.add_patterns([{"label": "ORG", "pattern": _token_pattern(p)} for p in ORG_PATTERNS])
+    nlp.add_pipe("paragraph_starts", before="parser")
     return nlp
+
+
+@Language.component("paragraph_starts")
+def paragraph_starts(doc):
+    """A line break left in the story text ends a sentence (headings, captions have no full stop)."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+            token.is_sent_start = not token.is_space
+    return doc

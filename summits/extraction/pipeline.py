@@ -5,8 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from spacy.tokens import Doc
+
+from .agreements import Agreements
+from .boilerplate import Layout, read_layout
 from .nlp import get_nlp
-from .result import Extraction, SummitFound
+from .people import People
+from .place_date import find_date, find_place, make_title
+from .quotes import Quotations, Statements
+from .result import Extraction, ParticipantFound, SummitFound
 
 
 def extract(text: str, *, published: dt.date | None = None) -> Extraction:
@@ -14,6 +21,45 @@ def extract(text: str, *, published: dt.date | None = None) -> Extraction:
 
 
 def extract_many(texts: Iterable[str], *, published: dt.date | None = None) -> list[Extraction]:
-    texts = list(texts)
-    nlp = get_nlp()
-    return [Extraction(summit=SummitFound()) for _doc in nlp.pipe(texts)]
+    """Extract from many articles, parsing them in one ``nlp.pipe`` batch."""
+    layouts = [read_layout(text) for text in texts]
+    docs = get_nlp().pipe(layout.story_text for layout in layouts)
+    return [_extract(doc, layout, published) for doc, layout in zip(docs, layouts, strict=True)]
+
+
+def _extract(doc: Doc, layout: Layout, published: dt.date | None) -> Extraction:
+    published = published or layout.meta.published
+    quotations = Quotations(doc, layout)
+    people = People(doc, quotations.in_quote)
+    statements = Statements(doc, layout, quotations, people)
+    direct = statements.direct()
+    indirect = statements.indirect()
+    participants = people.participants()
+    location, country = find_place(doc, participants)
+    date, date_text = find_date(doc, published)
+    agreements = Agreements(doc, quotations, people).find()
+    summit = SummitFound(
+        title=make_title(participants, location, date, doc),
+        location=location,
+        country=country,
+        date=date,
+        date_text=date_text,
+        topics=sorted({a.topic for a in agreements if a.topic})[:8],
+    )
+    return Extraction(
+        summit=summit,
+        participants=[
+            ParticipantFound(
+                name=p.name,
+                role=p.role,
+                country=p.country,
+                aliases=sorted(p.aliases),
+                start=doc[p.mentions[0][0]].idx,
+                end=doc[p.mentions[0][1] - 1].idx + len(doc[p.mentions[0][1] - 1].text),
+            )
+            for p in participants
+        ],
+        statements=sorted(direct + indirect, key=lambda s: s.start),
+        agreements=agreements,
+        article=layout.meta,
+    )

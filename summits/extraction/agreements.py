@@ -1,0 +1,147 @@
+"""Agreements: what the parties agreed, signed, decided together or committed to."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from . import geo
+from .people import People
+from .quotes import Quotations
+from .result import AgreementFound
+
+ALWAYS = {"agree": "agreed", "sign": "signed"}
+JOINTLY = {"decide": "decided", "commit": "committed", "pledge": "committed", "resolve": "decided"}
+JOINT_SUBJECT = re.compile(
+    r"\b(we|they|both|two|leaders|sides|countries|nations|parties|governments|delegations|ministers)\b"
+    r"|\bjoint (statement|declaration|communiqu[eé])\b|\b(statement|declaration|communiqu[eé])\b",
+    re.IGNORECASE,
+)
+STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué"}
+EXCEPTION = re.compile(r",?\s*\b(except(?:ing)?(?: for)?|with the exception of|apart from|but not)\b\s*(.*)$", re.I)
+
+
+class Agreements:
+    def __init__(self, doc: Doc, quotations: Quotations, people: People):
+        self.doc, self.q, self.people = doc, quotations, people
+
+    def find(self) -> list[AgreementFound]:
+        found: list[AgreementFound] = []
+        for token in self.doc:
+            if token.pos_ not in {"VERB", "AUX"} or any(c.dep_ == "neg" for c in token.children):
+                continue
+            item = self._agreement(token)
+            if item and not any(a.start <= item.start < a.end or item.start <= a.start < item.end for a in found):
+                found.append(item)
+        return found
+
+    def _agreement(self, verb: Token) -> AgreementFound | None:
+        lemma = verb.lemma_.lower()
+        subject = self._subject(verb)
+        subject_text = self._phrase(subject).text if subject is not None else ""
+        content = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp", "dobj", "prep", "advcl"} and c.i > verb.i]
+        if lemma in ALWAYS:
+            status = ALWAYS[lemma]
+        elif lemma in JOINTLY and JOINT_SUBJECT.search(subject_text):
+            status = JOINTLY[lemma]
+        elif lemma == "accept" and any(c.lemma_ == "invitation" for c in verb.children):
+            status = "agreed"
+        elif verb.dep_ == "acl" and verb.head.lemma_ in STATEMENT_NOUNS and lemma in {"say", "state"}:
+            # "The leaders issued a joint statement saying that ..."
+            status, statement = "agreed", verb.head
+            governor = statement.head if statement.dep_ in {"dobj", "pobj"} else statement
+            subject = self._subject(governor) or statement
+            content = [c for c in verb.children if c.dep_ == "ccomp"]
+        else:
+            return None
+        if not content or self.doc[verb.i].sent.start != (subject or verb).sent.start:
+            return None
+        start_tok = self._phrase(subject)[0] if subject is not None and subject.i < verb.i else verb
+        end_tok = self._end(content)
+        start, end = start_tok.idx, end_tok.idx + len(end_tok.text)
+        text = self.doc.text[start:end]
+        exception = EXCEPTION.search(text)
+        return AgreementFound(
+            text=text,
+            parties=self._parties(subject, verb),
+            topic=self._topic(content[0]),
+            start=start,
+            end=end,
+            status=status,
+            exceptions=exception[2].strip(" ,.") if exception else "",
+        )
+
+    def _subject(self, verb: Token) -> Token | None:
+        token = verb
+        while True:
+            for child in token.children:
+                if child.dep_ in {"nsubj", "nsubjpass"}:
+                    return child
+            if token.dep_ in {"conj", "xcomp", "advcl"} and token.head is not token:
+                token = token.head
+                continue
+            return None
+
+    def _phrase(self, head: Token) -> Span:
+        tokens = [t for t in head.subtree if t.dep_ not in {"relcl", "appos"}]
+        return self.doc[tokens[0].i : tokens[-1].i + 1] if tokens else self.doc[head.i : head.i + 1]
+
+    def _end(self, content: list[Token]) -> Token:
+        """The end of what was agreed: the first clause of it, a quotation cut where it opens."""
+        last = content[-1]
+        tokens = list(last.subtree)
+        verb_conj = next((t for t in tokens if t.dep_ == "conj" and t.head.i == last.i and t.pos_ == "VERB"), None)
+        if verb_conj is not None:
+            tokens = [t for t in tokens if t.i < verb_conj.left_edge.i]
+        quote_at = next((t for t in tokens if t.i > tokens[0].i + 5 and self._opens_quote(t)), None)
+        if quote_at is not None and not self.q.in_quote(tokens[0]):
+            tokens = [t for t in tokens if t.i < quote_at.i]
+        while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
+            tokens.pop()
+        return tokens[-1]
+
+    def _opens_quote(self, token: Token) -> bool:
+        return token.text in {'"', "“", "‘", "'"} and self.q.at(token.idx + 1) is not None
+
+    def _parties(self, subject: Token | None, verb: Token) -> list[str]:
+        parties: list[str] = []
+        heads = []
+        if subject is not None:
+            heads = [subject, *subject.conjuncts]
+        for prep in verb.children:
+            if prep.lower_ == "with":
+                heads += [o for o in prep.children if o.dep_ == "pobj"]
+        for head in heads:
+            for code in self._codes(head):
+                if code not in parties:
+                    parties.append(code)
+        if len(parties) < 2:
+            for person in self.people.participants():
+                if person.country and person.country not in parties:
+                    parties.append(person.country)
+        return parties
+
+    def _codes(self, head: Token) -> list[str]:
+        person = self.people.person_at(head)
+        if person is not None:
+            return [person.country] if person.country else []
+        for ent in self.doc.ents:
+            if ent.start <= head.i < ent.end:
+                code = geo.state_of(ent.text) or geo.organisation(ent.text) or geo.demonym_country(ent.text)
+                return [code] if code else []
+        return []
+
+    @staticmethod
+    def _topic(head: Token) -> str:
+        target = head
+        if head.pos_ in {"VERB", "AUX"}:
+            objs = [c for c in head.children if c.dep_ in {"dobj", "nsubj", "attr", "pobj"}]
+            preps = [o for c in head.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+            target = (objs or preps or [head])[0]
+        words = [t for t in target.subtree if t.i <= target.i and t.dep_ not in {"det", "predet", "poss", "punct"}]
+        words = [t for t in words if t.lower_ not in {"all", "any", "some", "the", "a", "an"}]
+        topic = " ".join(t.text for t in words) or target.text
+        if head.pos_ in {"VERB", "AUX"} and target is not head and head.dep_ != "ccomp":
+            topic = f"{head.lemma_} {topic}"
+        return topic.strip().strip("\"'“”‘’")

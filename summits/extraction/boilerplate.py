@@ -1,0 +1,257 @@
+"""The text around the story: headers, bylines, datelines, captions, bullets, headings, tags.
+
+``read_layout`` splits an article into blocks (paragraphs; wrapped lines joined) and labels
+each one. ``Layout.story_text`` is the article with everything that is not story blanked out
+by spaces, the same length as the original, so that every offset into it is an offset into
+the article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .result import ArticleMeta
+
+STORY, HEADER, BYLINE, DATELINE, HIGHLIGHT, CAPTION, HEADING, ATTRIBUTION = (
+    "story",
+    "header",
+    "byline",
+    "dateline",
+    "highlight",
+    "caption",
+    "heading",
+    "attribution",
+)
+
+HEADER_KEYS = {
+    "title",
+    "date",
+    "category",
+    "tags",
+    "slug",
+    "src",
+    "source",
+    "sources",
+    "author",
+    "url",
+    "link",
+    "published",
+    "updated",
+    "summary",
+    "keywords",
+    "section",
+    "byline",
+    "dateline",
+    "lang",
+    "language",
+    "id",
+}
+KEY_VALUE = re.compile(r"^([A-Za-z][A-Za-z _-]{0,20}):[ \t\u00a0]*(\S.*)?$")
+DATELINE_RE = re.compile(
+    r"^(?:published|updated|last updated|posted|first published)\b|^\|?\s*$|^\d{1,2}:\d{2}\b", re.IGNORECASE
+)
+BYLINE_RE = re.compile(r"^by\b(?!\s+(?:the|a|an)\b)", re.IGNORECASE)
+CAPTION_MARKS = re.compile(
+    r"\((?:left|right|centre|center|pictured|second left|second right|top|bottom|above|below)\)"
+    r"|,\s(?:left|right|centre|center),|\bpictured\b|\bphoto(?:graph)?:|\bimage:|\bcredit:",
+    re.IGNORECASE,
+)
+CLOSING = tuple(".!?\"'”’)…")
+SPEECH_LABEL = re.compile(r"\b(?:said|says|added|adds|told|asked|stated|declared|insisted|warned|stressed)\b")
+HTML_TAG = re.compile(r"<[^<>\n]{1,200}>")
+MOJIBAKE_SPACE = re.compile("\u00c2\u00a0|\u00c2(?= )")
+
+MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        ["january", "february", "march", "april", "may", "june"]
+        + ["july", "august", "september", "october", "november", "december"]
+    )
+}
+MONTHS.update({m[:3]: n for m, n in list(MONTHS.items())})
+MONTHS["sept"] = 9
+DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
+MONTH_DAY_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+@dataclass
+class Block:
+    start: int
+    end: int
+    text: str
+    kind: str = STORY
+
+
+@dataclass
+class Layout:
+    text: str
+    blocks: list[Block]
+    meta: ArticleMeta
+    story_text: str
+    # start of a pull-quote block -> the name written under it ("Vladimir Putin, Russian President")
+    pull_quotes: dict[int, str] = field(default_factory=dict)
+
+    def story_blocks(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == STORY]
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first explicit calendar date in ``text`` (ISO, "17 June 2013", "June 17, 2013")."""
+    found = []
+    for m in ISO_DATE.finditer(text):
+        found.append((m.start(), _safe_date(int(m[1]), int(m[2]), int(m[3]))))
+    for m in DAY_MONTH_YEAR.finditer(text):
+        found.append((m.start(), _safe_date(int(m[3]), MONTHS.get(m[2].lower(), 0), int(m[1]))))
+    for m in MONTH_DAY_YEAR.finditer(text):
+        found.append((m.start(), _safe_date(int(m[3]), MONTHS.get(m[1].lower(), 0), int(m[2]))))
+    found = sorted((pos, d) for pos, d in found if d)
+    return found[0][1] if found else None
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Paragraphs: lines joined where a line was only wrapped (trailing space, lower-case next)."""
+    blocks: list[Block] = []
+    current: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        start, end = pos, pos + len(body)
+        pos += len(line)
+        if not body.strip():
+            _close(blocks, current, text)
+            continue
+        if current and not _continues(text[current[-1][0] : current[-1][1]], body):
+            _close(blocks, current, text)
+        current.append((start, end))
+    _close(blocks, current, text)
+    return blocks
+
+
+def _continues(previous: str, line: str) -> bool:
+    stripped = line.lstrip()
+    if previous.endswith((" ", "\t")) and not previous.strip().endswith(":"):
+        return True
+    return bool(stripped) and (stripped[0].islower() or stripped[0] in ",;") and not previous.rstrip().endswith(CLOSING)
+
+
+def _close(blocks: list[Block], lines: list[tuple[int, int]], text: str) -> None:
+    if lines:
+        start, end = lines[0][0], lines[-1][1]
+        # trim surrounding whitespace so that offsets point at the words
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        blocks.append(Block(start, end, text[start:end]))
+        lines.clear()
+
+
+def read_layout(text: str) -> Layout:
+    blocks = split_blocks(text)
+    meta = ArticleMeta()
+    _label_blocks(blocks, meta)
+    pull_quotes = _pull_quotes(blocks)
+    return Layout(text, blocks, meta, _story_text(text, blocks), pull_quotes)
+
+
+def _label_blocks(blocks: list[Block], meta: ArticleMeta) -> None:
+    in_header = True
+    after_highlight = False
+    dated_by_label = False
+    for block in blocks:
+        line = block.text.strip()
+        kv = KEY_VALUE.match(line) if "\n" not in line else None
+        if after_highlight:
+            block.kind, after_highlight = HIGHLIGHT, False
+        elif line.lower().startswith("@highlight"):
+            block.kind, after_highlight = HIGHLIGHT, line.lower() == "@highlight"
+        elif kv and (in_header or kv[1].strip().lower() in HEADER_KEYS) and not SPEECH_LABEL.search(kv[1]):
+            block.kind = HEADER
+            _header_meta(kv[1].strip().lower(), (kv[2] or "").strip(), meta)
+            dated_by_label = kv[1].strip().lower() in {"published", "updated"} and not kv[2]
+        elif DATELINE_RE.search(line) or (dated_by_label and parse_date(line)):
+            block.kind = DATELINE
+            if meta.published is None and parse_date(line) and not line.lower().startswith("updated"):
+                meta.published = parse_date(line)
+            dated_by_label = line.rstrip(":").lower() in {"published", "updated", "last updated", "posted"}
+        elif BYLINE_RE.search(line) and len(line.split()) <= 8 and not line.endswith("."):
+            block.kind = BYLINE
+            meta.byline = re.sub(r"^by\s+", "", line, flags=re.IGNORECASE).strip() or None
+        elif _is_caption(line):
+            block.kind = CAPTION
+        elif not line.endswith(CLOSING) or _is_byline_name(line, blocks, block):
+            block.kind = HEADING
+            if meta.title is None and in_header:
+                meta.title = line
+        else:
+            in_header = False
+            continue
+        if block.kind not in (HEADER, DATELINE, BYLINE, HEADING):
+            in_header = False
+
+
+def _is_byline_name(line: str, blocks: list[Block], block: Block) -> bool:
+    index = blocks.index(block)
+    return index > 0 and blocks[index - 1].kind == BYLINE and blocks[index - 1].text.strip().lower() == "by"
+
+
+def _header_meta(key: str, value: str, meta: ArticleMeta) -> None:
+    if key == "title" and value:
+        meta.title = value
+    elif key in {"date", "published"} and value and meta.published is None:
+        meta.published = parse_date(value)
+    elif key in {"author", "byline"} and value:
+        meta.byline = value
+
+
+def _is_caption(line: str) -> bool:
+    if CAPTION_MARKS.search(line):
+        return True
+    label, sep, rest = line.partition(":")
+    if not sep or not rest.strip() or len(label.split()) > 3 or SPEECH_LABEL.search(label):
+        return False
+    first = rest.strip()[0]
+    return label[:1].isupper() and first not in "\"'“‘" and not label.lower().startswith(("mr", "mrs", "ms", "dr"))
+
+
+def _pull_quotes(blocks: list[Block]) -> dict[int, str]:
+    """A block that is one whole quotation, then a short "Name, Title" line under it."""
+    found = {}
+    for quote, name in zip(blocks, blocks[1:]):
+        q = quote.text.strip()
+        if (
+            len(q) > 2
+            and q[0] in "\"'“‘"
+            and q[-1] in "\"'”’"
+            and not re.search(r"[\"“”]|[‘’]\s|\s[‘’]|'\s|\s'", q[1:-1])
+            and name.kind == HEADING
+            and "," in name.text
+            and len(name.text.split()) <= 8
+            and name.text[:1].isupper()
+        ):
+            quote.kind = STORY
+            name.kind = ATTRIBUTION
+            found[quote.start] = name.text.split(",")[0].strip()
+    return found
+
+
+def _story_text(text: str, blocks: list[Block]) -> str:
+    chars = [c if c in "\n\r" else " " for c in text]
+    for block in blocks:
+        if block.kind != STORY:
+            continue
+        body = block.text.replace("\r", " ").replace("\n", " ")
+        body = HTML_TAG.sub(lambda m: " " * len(m[0]), body)
+        body = MOJIBAKE_SPACE.sub(lambda m: " " * len(m[0]), body).replace("\u00a0", " ")
+        chars[block.start : block.end] = body
+    return "".join(chars)

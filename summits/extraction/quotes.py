@@ -1,0 +1,276 @@
+"""Statements: direct quotations (any marks, unbalanced tolerated) and reported speech."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .boilerplate import Layout
+from .lexicon import NOT_INDIRECT, PARTICLE_VERBS, SPEECH_VERBS, STANCE_NOUNS, STANCE_VERBS
+from .people import People
+from .result import StatementFound
+
+DOUBLE_OPEN, DOUBLE_CLOSE = "“„", "”"
+SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
+BEFORE_OPEN = set(" \t\n([{—–-:")
+AFTER_CLOSE = set(" \t\n,.;:!?)]}—–-")
+SENTENCE_END = ".!?"
+
+
+@dataclass
+class Quote:
+    start: int  # offsets of the text between the marks
+    end: int
+    family: str  # "double" or "single"
+
+    def words(self, text: str) -> int:
+        return len(text[self.start : self.end].split())
+
+
+def _family(ch: str) -> str | None:
+    if ch in '"“”„':
+        return "double"
+    if ch in "'‘’":
+        return "single"
+    return None
+
+
+def _is_open(text: str, i: int, lo: int) -> bool:
+    ch = text[i]
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if nxt.isspace():
+        return False
+    return ch in DOUBLE_OPEN + SINGLE_OPEN or (ch in "\"'" and (prev in BEFORE_OPEN or _family(prev)))
+
+
+def _is_close(text: str, i: int, hi: int) -> bool:
+    ch = text[i]
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < hi else " "
+    if prev.isspace():
+        return False
+    return ch in DOUBLE_CLOSE + SINGLE_CLOSE + "\"'" and (nxt in AFTER_CLOSE or bool(_family(nxt)))
+
+
+def find_quotes(text: str, lo: int, hi: int) -> list[Quote]:
+    """Quotations in text[lo:hi] (one paragraph). Never fails on unbalanced marks."""
+    quotes: list[Quote] = []
+    open_at, open_family = None, None
+    for i in range(lo, hi):
+        family = _family(text[i])
+        if family is None:
+            continue
+        if open_at is not None and family == open_family and _is_close(text, i, hi):
+            if i > open_at + 1:
+                quotes.append(Quote(open_at + 1, i, family))
+            open_at = open_family = None
+        elif _is_open(text, i, lo) and (open_at is None or family == open_family):
+            open_at, open_family = i, family
+        elif open_at is None and family == "double" and not quotes and _is_close(text, i, hi):
+            # a closing mark with no opening one: the paragraph began the quotation
+            if text[i - 1] in ",.?!" and i > lo:
+                quotes.append(Quote(lo, i, family))
+    if open_at is not None:
+        end = hi
+        while end > open_at + 1 and text[end - 1] in "\"'“”‘’ ":
+            end -= 1
+        if len(text[open_at + 1 : end].split()) >= 3:
+            quotes.append(Quote(open_at + 1, end, open_family))
+    return quotes
+
+
+class Quotations:
+    """All quotations of the story, with token lookup."""
+
+    def __init__(self, doc: Doc, layout: Layout):
+        self.doc = doc
+        self.text = doc.text
+        self.quotes: list[Quote] = []
+        self.block_of: dict[int, int] = {}
+        for block in layout.story_blocks():
+            for q in find_quotes(self.text, block.start, block.end):
+                self.quotes.append(q)
+                self.block_of[q.start] = block.start
+        self.quotes.sort(key=lambda q: q.start)
+        self._starts = [q.start for q in self.quotes]
+
+    def at(self, char: int) -> Quote | None:
+        i = bisect.bisect_right(self._starts, char) - 1
+        if i >= 0 and self.quotes[i].start <= char < self.quotes[i].end:
+            return self.quotes[i]
+        return None
+
+    def in_quote(self, token: Token) -> bool:
+        return self.at(token.idx) is not None
+
+
+# --- speakers -----------------------------------------------------------------------------
+def _verb_key(token: Token) -> str | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBD", "VBZ", "VBG", "VBN", "VBP", "VB"}:
+        return None
+    if lemma in SPEECH_VERBS:
+        return lemma
+    for verb, particle in PARTICLE_VERBS:
+        if lemma == verb and any(c.lower_ == particle for c in token.children):
+            return f"{verb} {particle}"
+    if lemma in STANCE_VERBS and any(c.lemma_ in STANCE_NOUNS for c in token.children):
+        return lemma
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject, climbing through "saying"/"adding"/"and has portrayed" to the one above."""
+    seen = set()
+    token = verb
+    while token.i not in seen:
+        seen.add(token.i)
+        for child in token.children:
+            if child.dep_ in {"nsubj", "nsubjpass", "expl"} and child.dep_ != "expl":
+                return child
+        if token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN"}:
+            return token.head  # "a joint statement saying ..."
+        after = [c for c in token.children if c.i > token.i and c.dep_ in {"dobj", "attr", "npadvmod", "nsubj"}]
+        if token.dep_ in {"ROOT", "ccomp", "parataxis"} and after and after[0].pos_ == "PROPN":
+            return after[0]  # "..., said Putin."
+        if token.dep_ not in {"conj", "advcl", "xcomp", "ccomp", "parataxis"} or token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def according_to(tokens: list[Token]) -> Token | None:
+    for token in tokens:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+            objs = [c for c in token.doc[token.i + 1].children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
+
+
+class Statements:
+    def __init__(self, doc: Doc, layout: Layout, quotations: Quotations, people: People):
+        self.doc, self.layout, self.q, self.people = doc, layout, quotations, people
+        self.text = doc.text
+
+    def _tokens(self, lo: int, hi: int) -> list[Token]:
+        span = self.doc.char_span(lo, hi, alignment_mode="expand")
+        return [t for t in span if not t.is_space] if span is not None else []
+
+    def _sentence_bounds(self, quote: Quote) -> tuple[int, int]:
+        """From the last full stop before the quote to the first one after it (marks aside)."""
+        block = self.q.block_of[quote.start]
+        block_end = next(b.end for b in self.layout.blocks if b.start == block)
+        lo = quote.start - 1
+        while lo > block and not (self.text[lo - 1] in SENTENCE_END and self.q.at(lo - 1) is None):
+            lo -= 1
+        hi = quote.end + 1
+        while hi < block_end and not (self.text[hi] in SENTENCE_END and self.q.at(hi) is None):
+            if self.q.at(hi) is not None and hi > quote.end + 1:
+                break
+            hi += 1
+        return max(lo, block), min(hi, block_end)
+
+    def _speaker_from(self, tokens: list[Token], *, nearest_last: bool) -> str | None:
+        outside = [t for t in tokens if not self.q.in_quote(t)]
+        source = according_to(outside)
+        if source is not None:
+            return self.people.resolve(source)
+        verbs = [t for t in outside if _verb_key(t)]
+        if nearest_last:
+            verbs.sort(key=lambda v: (v.lemma_ == "agree", v.i))
+        for verb in verbs:
+            subject = subject_of(verb)
+            if subject is not None:
+                name = self.people.resolve(subject)
+                if name:
+                    return name
+        return None
+
+    def direct(self) -> list[StatementFound]:
+        found: list[StatementFound] = []
+        last_speaker_in_block: dict[int, str] = {}
+        last_speaker = None
+        for quote in self.q.quotes:
+            if quote.words(self.text) < 3:
+                continue
+            block = self.q.block_of[quote.start]
+            lo, hi = self._sentence_bounds(quote)
+            tail = self._tokens(quote.end + 1, hi) if hi > quote.end + 1 else []
+            head = self._tokens(lo, max(lo, quote.start - 1)) if quote.start - 1 > lo else []
+            speaker = self._speaker_from(tail, nearest_last=False) or self._speaker_from(head, nearest_last=True)
+            if speaker is None:
+                speaker = self._pull_quote_speaker(block) or last_speaker_in_block.get(block)
+            if speaker is None and not head:
+                speaker = last_speaker
+            last_speaker_in_block[block] = speaker or last_speaker_in_block.get(block)
+            last_speaker = speaker or last_speaker
+            found.append(StatementFound(speaker, self.text[quote.start : quote.end], "direct", quote.start, quote.end))
+        return found
+
+    def _pull_quote_speaker(self, block_start: int) -> str | None:
+        written = self.layout.pull_quotes.get(block_start)
+        if not written:
+            return None
+        for person in self.people.persons:
+            if person.name == written or written in person.aliases or written.split()[-1].lower() == person.surname:
+                return person.name
+        return written
+
+    def indirect(self) -> list[StatementFound]:
+        found = []
+        for verb in self.doc:
+            key = _verb_key(verb)
+            if not key or key in NOT_INDIRECT or self.q.in_quote(verb) or any(c.dep_ == "neg" for c in verb.children):
+                continue
+            content = self._content(verb, key)
+            if content is None:
+                continue
+            lo, hi = content
+            outside = [t for t in self._tokens(lo, hi) if not self.q.in_quote(t) and not t.is_punct]
+            if len(outside) < 3:
+                continue  # only introduces a quotation
+            subject = subject_of(verb)
+            speaker = self.people.resolve(subject) if subject is not None else None
+            if not speaker:
+                continue
+            found.append(StatementFound(speaker, self.text[lo:hi], "indirect", lo, hi))
+        return found
+
+    def _content(self, verb: Token, key: str) -> tuple[int, int] | None:
+        children = list(verb.children)
+        heads = [c for c in children if c.dep_ in {"ccomp", "xcomp"}]
+        if not heads and key in {"call for", "call on"}:
+            heads = [o for c in children if c.lower_ in {"for", "on"} for o in c.children if o.dep_ == "pobj"]
+        if not heads and key in STANCE_VERBS:
+            nouns = [c for c in children if c.lemma_ in STANCE_NOUNS]
+            heads = [g for n in nouns for g in n.children if g.dep_ in {"acl", "ccomp", "prep"}]
+            heads = [o for h in heads for o in ([h] if h.dep_ != "prep" else h.children) if o.dep_ != "punct"]
+        if not heads and key in {"hail", "pledge", "promise", "portray", "welcome", "praise", "announce", "urge"}:
+            heads = [c for c in children if c.dep_ == "dobj"]
+        if not heads:
+            return None
+        head = heads[0]
+        tokens = list(head.subtree)
+        tokens = [t for t in tokens if t.i < verb.i] if head.i < verb.i else [t for t in tokens if t.i > verb.i]
+        if not tokens:
+            return None
+        first, last = tokens[0], tokens[-1]
+        cut = next((t for t in tokens if t is not head and _own_speech(t)), None)
+        while first.dep_ == "mark" or first.is_punct or first.lower_ in {"that", "and", "but"}:
+            first = self.doc[first.i + 1]
+            if first.i > last.i:
+                return None
+        if cut is not None and cut.i > first.i:
+            last = self.doc[cut.left_edge.i - 1]
+        while last.i > first.i and ((last.is_punct and not _family(last.text[-1])) or last.is_space or last.dep_ == "cc"):
+            last = self.doc[last.i - 1]
+        return first.idx, last.idx + len(last.text)
+
+
+def _own_speech(token: Token) -> bool:
+    """A clause of its own speech inside the content: ", adding that ..." """
+    return token.dep_ in {"advcl", "conj"} and token.tag_ == "VBG" and _verb_key(token) is not None
