@@ -398,7 +398,9 @@ def _assign_slugs(objs: list, model, *, max_length: int, fallback: str, source=l
     """Give each new row a unique slug: the slugified name, then name-2, name-3..."""
     if not objs:
         return
-    bases = [(slugify(source(obj)) or fallback)[: max_length - 6].strip("-") or fallback for obj in objs]
+    # Dashes between names ("Putin–Erdogan") separate words; slugify would drop them.
+    names = [source(obj).replace("–", " ").replace("—", " ") for obj in objs]
+    bases = [(slugify(name) or fallback)[: max_length - 6].strip("-") or fallback for name in names]
     taken = set(
         model.objects.filter(
             Q.create([("slug__startswith", base) for base in set(bases)], connector=Q.OR)

@@ -46,7 +46,7 @@ def test_import_writes_the_article_summit_people_and_items():
     assert result.summit == summit and result.summit_created
     assert summit.status == Summit.Status.DRAFT
     assert (summit.city, summit.country_id, summit.date_text) == ("Sochi", "RU", "Wednesday")
-    assert summit.title == "Putin–Erdogan talks in Sochi" and summit.slug == "putinerdogan-talks-in-sochi"
+    assert summit.title == "Putin–Erdogan talks in Sochi" and summit.slug == "putin-erdogan-talks-in-sochi"
     assert list(summit.articles.all()) == [article]
     assert sorted(summit.topics.values_list("slug", flat=True)) == ["counter-terrorism", "trade"]
     assert sorted(Attendance.objects.values_list("participant__name", "role", "country_id")) == [
@@ -171,9 +171,9 @@ def test_same_people_elsewhere_or_another_day_is_another_summit():
 
 
 def test_summit_slugs_are_unique():
-    factories.SummitFactory(slug="putinerdogan-talks-in-sochi")
+    factories.SummitFactory(slug="putin-erdogan-talks-in-sochi")
     result = ingest.import_article(text=ARTICLE, extraction=first_extraction())
-    assert result.summit.slug == "putinerdogan-talks-in-sochi-2"
+    assert result.summit.slug == "putin-erdogan-talks-in-sochi-2"
 
 
 def test_unknown_speakers_keep_their_label_and_organisations_are_parties():

@@ -1,0 +1,143 @@
+"""Import news articles about summits: ``manage.py import_article PATH [PATH ...]``."""
+
+import datetime as dt
+import json
+from collections import Counter
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from summits import ingest
+
+
+def iso_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise CommandError(f"--published: {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+class Command(BaseCommand):
+    help = (
+        "Import article files (or every *.txt in a directory): extract who met whom, where and when, "
+        "what they said and agreed, and write it into the archive, one transaction per article."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH", help="Article files or directories.")
+        parser.add_argument("--published", type=iso_date, help="Publication date, YYYY-MM-DD.")
+        parser.add_argument("--url", default="", help="Source URL of the article.")
+        parser.add_argument("--title", default="", help="Title of the article.")
+        parser.add_argument("--publish", action="store_true", help="Publish new summits (default: drafts).")
+        parser.add_argument(
+            "--update",
+            action="store_true",
+            help="Re-extract articles already imported and refresh what no editor has touched.",
+        )
+        parser.add_argument("--dry-run", action="store_true", help="Extract and show; write nothing.")
+        parser.add_argument("--format", choices=["text", "json"], default="text", help="Dry-run output.")
+
+    def handle(self, *paths, **options):
+        self.verbosity = options["verbosity"]
+        files, failures = self.collect(options["paths"])
+        attempted = len(files) + len(failures)
+        counts = Counter()
+        dumps = []
+        bar = tqdm(
+            files, file=self.stderr._out, unit="article", disable=len(files) < 2 or self.verbosity == 0
+        )
+        for path in bar:
+            try:
+                text = ingest.read_article(path)
+                if options["dry_run"]:
+                    extraction = ingest.preview(text, published=options["published"])
+                    dumps.append(extraction.to_dict())
+                    self.describe(path, extraction, options["format"], bar)
+                    continue
+                result = ingest.import_article(
+                    text=text,
+                    published=options["published"],
+                    url=options["url"],
+                    title=options["title"],
+                    publish=options["publish"],
+                    update=options["update"],
+                )
+            except ingest.ArticleRejected as exc:
+                failures.append(f"{path}: {exc}")
+                self.error(f"{path}: {exc}", bar)
+                continue
+            counts[result.status] += 1
+            if self.verbosity >= 2:
+                self.say(f"{result.status}: {path} -> {result.summit} ({self.details(result)})", bar)
+
+        if options["dry_run"] and options["format"] == "json":
+            single = len(options["paths"]) == 1 and len(dumps) == 1 and Path(options["paths"][0]).is_file()
+            self.stdout.write(json.dumps(dumps[0] if single else dumps, ensure_ascii=False, indent=1))
+        elif self.verbosity >= 1:
+            self.summarise(counts, len(dumps) if options["dry_run"] else None, len(failures))
+        if failures:
+            names = ", ".join(failure.split(": ", 1)[0] for failure in failures)
+            raise CommandError(f"{len(failures)} of {attempted} not imported: {names}")
+
+    def summarise(self, counts: Counter, checked: int | None, failed: int) -> None:
+        if checked is not None:
+            line = f"Dry run: {checked} would be imported, {failed} failed; nothing was written."
+        else:
+            done = ", ".join(f"{counts[s]} {s}" for s in (ingest.CREATED, ingest.UPDATED, ingest.UNCHANGED))
+            line = f"Articles: {done}, {failed} failed."
+        self.stdout.write(self.style.SUCCESS(line) if not failed else self.style.WARNING(line))
+
+    def collect(self, arguments: list[str]) -> tuple[list[Path], list[str]]:
+        """The article files to import, and a reason for each argument that gives none."""
+        files, failures = [], []
+        for argument in arguments:
+            path = Path(argument)
+            if path.is_dir():
+                found = sorted(p for p in path.glob("*.txt") if p.is_file())
+                if not found:
+                    failures.append(f"{path}: no *.txt articles in this directory")
+                files.extend(found)
+            elif path.exists():
+                files.append(path)
+            else:
+                failures.append(f"{path}: no such file or directory")
+        for failure in failures:
+            self.error(failure)
+        return files, failures
+
+    def details(self, result: ingest.ImportResult) -> str:
+        parts = [f"{result.added} items added"]
+        if result.status == ingest.UPDATED:
+            parts += [
+                f"{result.refreshed} refreshed",
+                f"{result.kept} edited kept",
+                f"{result.skipped} rejected skipped",
+                f"{result.removed} removed",
+            ]
+        return ", ".join(parts)
+
+    def describe(self, path: Path, extraction, output_format: str, bar) -> None:
+        if output_format == "json" or self.verbosity == 0:
+            return
+        found = extraction.summit
+        where = ", ".join(filter(None, [found.location, found.country])) or "unknown place"
+        when = found.date.isoformat() if found.date else (found.date_text or "unknown date")
+        people = ", ".join(p.name for p in extraction.participants) or "nobody"
+        self.say(
+            f"{path}: {where}, {when}; {people}; {len(extraction.statements)} statements, "
+            f"{len(extraction.agreements)} agreements",
+            bar,
+        )
+
+    def say(self, message: str, bar=None) -> None:
+        if bar is not None and not bar.disable:
+            bar.write(message, file=self.stdout._out)
+        else:
+            self.stdout.write(message)
+
+    def error(self, message: str, bar=None) -> None:
+        if bar is not None and not bar.disable:
+            bar.write(message, file=self.stderr._out)
+        else:
+            self.stderr.write(message)

@@ -1,0 +1,203 @@
+"""``manage.py import_article``: files and directories in, counts and one-line errors out."""
+
+import json
+import os
+import subprocess
+import sys
+from io import StringIO
+
+import pytest
+from django.conf import settings
+from django.core.management import CommandError, call_command
+
+from summits.models import Article, Statement, Summit
+
+from .conftest import ARTICLE, SECOND_ARTICLE, first_extraction, row_counts
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fixed_extraction")]
+
+
+def run(*args) -> tuple[str, str]:
+    stdout, stderr = StringIO(), StringIO()
+    call_command("import_article", *map(str, args), stdout=stdout, stderr=stderr)
+    return stdout.getvalue(), stderr.getvalue()
+
+
+def fails(*args) -> tuple[str, str]:
+    stdout, stderr = StringIO(), StringIO()
+    with pytest.raises(CommandError) as error:
+        call_command("import_article", *map(str, args), stdout=stdout, stderr=stderr)
+    return stderr.getvalue(), str(error.value)
+
+
+@pytest.fixture
+def articles(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "b_second.txt").write_text(SECOND_ARTICLE, encoding="utf-8")
+    (folder / "a_first.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "notes.md").write_text("not an article")
+    return folder
+
+
+def test_imports_a_file_and_says_what_it_did(articles):
+    stdout, stderr = run(
+        articles / "a_first.txt", "--url", "https://news.example.org/a", "--title", "Leaders meet"
+    )
+
+    assert "Articles: 1 created, 0 updated, 0 unchanged, 0 failed." in stdout
+    assert stderr == ""
+    article = Article.objects.get()
+    assert (article.url, article.title) == ("https://news.example.org/a", "Leaders meet")
+    assert Summit.objects.get().status == Summit.Status.DRAFT
+
+
+def test_imports_every_txt_of_a_directory_in_order_with_publish_and_date(articles):
+    stdout, _ = run(articles, "--publish", "--published", "2017-05-04", "--verbosity", "2")
+
+    first, second = Article.objects.order_by("pk")
+    assert (first.text, second.text) == (ARTICLE, SECOND_ARTICLE)  # a_first.txt, then b_second.txt
+    assert str(first.published) == "2017-05-04"
+    assert Summit.objects.get().status == Summit.Status.PUBLISHED  # one meeting, two reports
+    assert "created: " in stdout and "a_first.txt" in stdout
+    assert "Articles: 2 created, 0 updated, 0 unchanged, 0 failed." in stdout
+
+
+def test_importing_again_changes_nothing(articles):
+    run(articles)
+    before = row_counts()
+
+    stdout, _ = run(articles)
+
+    assert "Articles: 0 created, 0 updated, 2 unchanged, 0 failed." in stdout
+    assert row_counts() == before
+
+
+def test_update_refreshes_untouched_items_and_keeps_edits(articles, fixed_extraction):
+    run(articles / "a_first.txt")
+    edited = Statement.objects.order_by("start").first()
+    edited.text = "Edited by an editor"
+    edited.save()
+    better = first_extraction()
+    better.statements[1].text += " (better)"
+    fixed_extraction[ARTICLE] = better
+
+    stdout, _ = run(articles / "a_first.txt", "--update")
+
+    assert "0 created, 1 updated, 0 unchanged" in stdout
+    assert Statement.objects.get(pk=edited.pk).text == "Edited by an editor"
+    assert Statement.objects.filter(text__endswith="(better)").count() == 1
+    assert Statement.objects.count() == 2
+
+
+def test_verbosity_zero_prints_nothing(articles):
+    stdout, stderr = run(articles, "--verbosity", "0")
+    assert (stdout, stderr) == ("", "")
+    assert Article.objects.count() == 2
+
+
+def test_dry_run_json_prints_the_extraction_and_writes_nothing(articles):
+    stdout, stderr = run(articles / "a_first.txt", "--dry-run", "--format", "json")
+
+    assert json.loads(stdout) == first_extraction().to_dict()
+    assert set(row_counts().values()) == {0}
+
+
+def test_dry_run_json_of_several_files_prints_a_list(articles):
+    stdout, _ = run(articles, "--dry-run", "--format", "json")
+
+    assert [found["participants"][0]["name"] for found in json.loads(stdout)] == ["Vladimir Putin"] * 2
+    assert Article.objects.count() == 0
+
+
+def test_dry_run_text_describes_each_article(articles):
+    stdout, _ = run(articles / "a_first.txt", "--dry-run")
+
+    assert "Sochi, RU, Wednesday; Vladimir Putin, Recep Tayyip Erdogan; 2 statements, 1 agreements" in stdout
+    assert "nothing was written" in stdout
+    assert Article.objects.count() == 0
+
+
+def test_dry_run_passes_the_publication_date(articles, monkeypatch):
+    seen = []
+    monkeypatch.setattr(
+        "summits.ingest.run_extraction",
+        lambda text, *, published=None: seen.append(published) or first_extraction(),
+    )
+    run(articles / "a_first.txt", "--dry-run", "--format", "json", "--published", "2017-05-03")
+    run(articles / "a_first.txt", "--dry-run", "--format", "json")
+    assert [str(d) for d in seen] == ["2017-05-03", "None"]
+
+
+def test_a_bad_date_is_refused(articles):
+    _, message = fails(articles, "--published", "3 May 2017")
+    assert "--published" in message and Article.objects.count() == 0
+
+
+# --- Bad input ------------------------------------------------------------------------------------
+
+
+def write(path, content: bytes):
+    path.write_bytes(content)
+    return path
+
+
+BAD_INPUTS = {
+    "missing": (lambda tmp: tmp / "missing.txt", "no such file or directory"),
+    "directory without articles": (lambda tmp: (tmp / "empty_dir").mkdir() or tmp / "empty_dir", "no *.txt"),
+    "empty": (lambda tmp: write(tmp / "empty.txt", b""), "empty"),
+    "whitespace only": (lambda tmp: write(tmp / "blank.txt", b" \n\t\n"), "empty"),
+    "binary": (lambda tmp: write(tmp / "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "binary"),
+    "not UTF-8": (
+        lambda tmp: write(tmp / "latin1.txt", "Erdoğan à Sotchi".encode("latin-1", "replace")),
+        "UTF-8",
+    ),
+    "too large": (lambda tmp: write(tmp / "huge.txt", b"a" * 2049), "too large"),
+    "no meeting": (lambda tmp: write(tmp / "weather.txt", b"It rained all day in the valley."), "no meeting"),
+}
+
+
+@pytest.mark.parametrize("kind", BAD_INPUTS)
+def test_bad_input_is_one_line_naming_the_file_and_writes_nothing(kind, tmp_path, settings):
+    settings.SUMMITS_MAX_ARTICLE_BYTES = 2048
+    make, reason = BAD_INPUTS[kind]
+    path = make(tmp_path)
+
+    stderr, message = fails(path)
+
+    assert stderr.count("\n") == 1 and stderr.startswith(f"{path}: ")
+    assert reason in stderr
+    assert "Traceback" not in stderr
+    assert str(path) in message
+    assert set(row_counts().values()) == {0}
+
+
+def test_a_batch_with_a_bad_file_imports_the_others_and_fails_at_the_end(articles, tmp_path):
+    write(articles / "c_broken.txt", b"\xff\xfe\x00b\x00a\x00d")
+    stdout, stderr = StringIO(), StringIO()
+
+    with pytest.raises(CommandError, match="1 of 3 not imported: .*c_broken.txt"):
+        call_command("import_article", str(articles), stdout=stdout, stderr=stderr)
+
+    assert Article.objects.count() == 2
+    assert "c_broken.txt: binary file, not text" in stderr.getvalue()
+    assert "Articles: 2 created, 0 updated, 0 unchanged, 1 failed." in stdout.getvalue()
+
+
+def test_the_command_exits_non_zero_without_a_traceback(tmp_path):
+    env = {**os.environ, "DJANGO_DEBUG": "1", "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
+    missing = tmp_path / "missing.txt"
+
+    done = subprocess.run(
+        [sys.executable, "manage.py", "import_article", str(missing)],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert done.returncode == 1
+    assert f"{missing}: no such file or directory" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert "1 failed" in done.stdout
