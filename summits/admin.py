@@ -13,6 +13,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.utils import model_ngettext
+from django.contrib.admin.views.main import ChangeList
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
@@ -160,7 +161,10 @@ class AttendanceInline(admin.TabularInline):
     autocomplete_fields = ["participant", "country", "organisation"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("participant", "country", "organisation")
+        # both ends: the row's __str__ (shown above each row) names the person and the summit
+        return (
+            super().get_queryset(request).select_related("participant", "summit", "country", "organisation")
+        )
 
 
 class ParticipantAttendanceInline(AttendanceInline):
@@ -169,9 +173,6 @@ class ParticipantAttendanceInline(AttendanceInline):
     fields = ["summit", "role", "country", "organisation"]
     autocomplete_fields = ["summit", "country", "organisation"]
     verbose_name_plural = "summits attended"
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("summit")
 
 
 class StatementInline(SourceSpanMixin, admin.TabularInline):
@@ -241,7 +242,14 @@ class SummitAdmin(SimpleHistoryAdmin):
         ("topics", admin.RelatedOnlyFieldListFilter),
     ]
     date_hierarchy = "start_date"
-    search_fields = ["title", "city", "date_text", "country__name", "participants__name"]
+    search_fields = [
+        "title",
+        "city",
+        "date_text",
+        "country__name",
+        "participants__name",
+        "participants__alias_set__name",
+    ]
     list_select_related = ["country"]
     autocomplete_fields = ["country", "articles", "topics"]
     prepopulated_fields = {"slug": ["title"]}
@@ -512,6 +520,12 @@ class AgreementAdmin(ExtractedItemAdmin):
 # --- Sources and reference data ---------------------------------------------------------------
 
 
+class ArticleChangeList(ChangeList):
+    def get_queryset(self, request, exclude_parameters=None):
+        # The list never shows the text, which can run to megabytes per article.
+        return super().get_queryset(request, exclude_parameters).defer("text")
+
+
 @admin.register(Article)
 class ArticleAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "outlet", "published", "imported_at", "extractor_version", "summit_count"]
@@ -519,11 +533,15 @@ class ArticleAdmin(SimpleHistoryAdmin):
     date_hierarchy = "published"
     search_fields = ["title", "outlet", "url", "sha256"]
     readonly_fields = ["sha256", "imported_at"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_queryset(self, request):
         return (
             super().get_queryset(request).annotate(summit_count=count_of(Summit.articles.through, "article"))
         )
+
+    def get_changelist(self, request, **kwargs):
+        return ArticleChangeList
 
     @admin.display(description="summits", ordering="summit_count")
     def summit_count(self, obj):

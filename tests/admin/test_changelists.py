@@ -120,6 +120,16 @@ def test_summit_list_shows_counts_topics_and_status(changelist):
             "nazarbayev",
         ),
         (
+            Summit,
+            lambda: (
+                factories.AttendanceFactory(
+                    participant=factories.AliasFactory(name="Erdoğan").participant
+                ).summit
+            ),
+            full_summit,
+            "erdoğan",
+        ),
+        (
             Participant,
             lambda: factories.AliasFactory(name="Erdoğan").participant,
             full_participant,
@@ -220,3 +230,15 @@ def test_article_topic_country_and_attendance_filters(changelist):
     attendance = full_attendance(country=factories.country("TR"))
     full_attendance()
     assert result_list(changelist(Attendance, {"country__code__exact": "TR"})) == [attendance]
+
+
+def test_article_list_does_not_load_the_texts(changelist):
+    article_in_summit()
+    (row,) = result_list(changelist(Article))
+    assert row.get_deferred_fields() == {"text"}
+
+
+def test_admin_index_lists_every_model(editor_client):
+    content = editor_client.get("/admin/").content.decode()
+    for model in [*LISTS, Country]:
+        assert f'href="{admin_url(model)}"' in content, model
