@@ -1,0 +1,62 @@
+"""The import with the real extraction pipeline on the seed article (spaCy loads once)."""
+
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from summits import ingest
+from summits.extraction import EXTRACTOR_VERSION, extract
+from summits.models import Article, Participant, Statement, Summit
+
+from .conftest import row_counts
+
+SEED = Path(settings.BASE_DIR) / "seeds" / "000_6dcfb589539ca209.txt"
+
+pytestmark = pytest.mark.django_db
+
+
+def test_dry_run_json_is_the_pipelines_output():
+    stdout = StringIO()
+    call_command(
+        "import_article", str(SEED), "--dry-run", "--format", "json", stdout=stdout, stderr=StringIO()
+    )
+
+    assert json.loads(stdout.getvalue()) == extract(SEED.read_text(encoding="utf-8")).to_dict()
+    assert set(row_counts().values()) == {0}
+
+
+def test_the_seed_imports_once_and_again_changes_nothing():
+    call_command("import_article", str(SEED), "--publish", stdout=StringIO())
+    before = row_counts()
+
+    stdout = StringIO()
+    call_command("import_article", str(SEED), stdout=stdout)
+
+    assert "0 created, 0 updated, 1 unchanged, 0 failed" in stdout.getvalue()
+    assert row_counts() == before
+    summit = Summit.objects.get()
+    assert (summit.city, summit.country_id, summit.status) == ("Sochi", "RU", Summit.Status.PUBLISHED)
+    names = set(summit.participants.values_list("name", flat=True))
+    assert {"Vladimir Putin", "Recep Tayyip Erdogan"} <= names
+    assert "Donald Trump" not in names  # only mentioned
+    assert Article.objects.get().extractor_version == EXTRACTOR_VERSION
+    putin = Participant.objects.get(name="Vladimir Putin")
+    assert Statement.objects.filter(speaker=putin).exists()
+    for said in Statement.objects.select_related("article"):
+        assert said.fingerprint == ingest.statement_fingerprint(said)
+
+
+def test_update_with_the_same_pipeline_keeps_every_row():
+    text = SEED.read_text(encoding="utf-8")
+    ingest.import_article(text=text)
+    statements = list(Statement.objects.values())
+
+    result = ingest.import_article(text=text, update=True)
+
+    assert result.status == ingest.UPDATED
+    assert (result.added, result.refreshed, result.removed) == (0, 0, 0)
+    assert list(Statement.objects.values()) == statements
