@@ -12,7 +12,7 @@ from .quotes import Quotations
 from .result import AgreementFound
 
 ALWAYS = {"agree": "agreed", "sign": "signed"}
-JOINTLY = {"decide": "decided", "commit": "committed", "pledge": "committed", "resolve": "decided"}
+JOINTLY = {"decide": "decided", "commit": "committed", "pledge": "committed"}
 JOINT_SUBJECT = re.compile(
     r"\b(we|they|both|two|leaders|sides|countries|nations|parties|governments|delegations|ministers)\b"
     r"|\bjoint (statement|declaration|communiqu[eé])\b|\b(statement|declaration|communiqu[eé])\b",

@@ -150,8 +150,6 @@ MEETING_WORDS = {
     "retreat",
     "gathering",
     "counterpart",
-    "sending",
-    "sent",
     "attend",
     "attended",
     "attending",
@@ -171,6 +169,8 @@ MEETING_WORDS = {
     "session",
     "negotiations",
 }
+# words that put a person at the meeting, besides the meeting words themselves
+ATTENDANCE_WORDS = MEETING_WORDS | {"sending", "sent", "accompanied", "place", "led", "leading", "arrived"}
 ABSENT_VERBS = {"pull", "skip", "boycott", "snub", "miss", "cancel", "decline", "stay", "withdraw"}
 GROUP_SPEAKERS = re.compile(
     r"^(?:the |both |all )?(?:two |three |four |)(?:\w+ )?(?:leaders|sides|countries|nations|presidents|heads of state)$"

@@ -8,7 +8,16 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from . import geo
-from .lexicon import ABSENT_VERBS, HONORIFICS, MEETING_WORDS, PRONOUNS, SENIOR_ROLE, TITLE_WORDS
+from .lexicon import (
+    ABSENT_VERBS,
+    ATTENDANCE_WORDS,
+    GROUP_SPEAKERS,
+    HONORIFICS,
+    PRONOUNS,
+    SENIOR_ROLE,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+)
 
 
 @dataclass
@@ -54,6 +63,9 @@ class People:
         self._collect()
         for person in self.persons:
             self._describe(person)
+        for person in self.persons:
+            if person.role and not person.country:
+                person.country = self._country_of_sentences(person)
         for person in self.persons:
             if person.counterpart_of and person.counterpart_of.role:
                 person.role = person.counterpart_of.role
@@ -211,6 +223,17 @@ class People:
                 return other.country
         return None
 
+    def _country_of_sentences(self, person: Person) -> str | None:
+        """The state most often named where the person is (a "President X" written without one)."""
+        taken = {p.country for p in self.persons if p.country}
+        counts: dict[str, int] = {}
+        for start, _end in person.mentions:
+            for ent in self.doc[start].sent.ents:
+                code = geo.state_of(ent.text) if ent.label_ == "GPE" else None
+                if code and code not in taken:
+                    counts[code] = counts.get(code, 0) + 1
+        return max(counts, key=counts.get) if counts else None
+
     # --- who took part --------------------------------------------------------------------
     def _decide_participants(self) -> None:
         for person in self.persons:
@@ -218,7 +241,7 @@ class People:
             mentions = [m for m in person.mentions if not self.in_quote(self.doc[m[0]])]
             if not senior or not mentions or self._absent(person):
                 continue
-            person.participant = len(mentions) >= 2 or any(self._meeting_context(m) for m in mentions)
+            person.participant = any(self._meeting_context(m) for m in mentions)
 
     def _absent(self, person: Person) -> bool:
         for start, _end in person.mentions:
@@ -236,17 +259,25 @@ class People:
         while token.head is not token and token.i not in seen:
             seen.add(token.i)
             token = token.head
-            words = [token] + list(token.children)
-            if any(w.lower_ in MEETING_WORDS for w in words):
+            words = [token, *token.children]
+            words += [g for c in token.children if c.dep_ in {"prep", "agent"} for g in c.children]
+            if any(w.lower_ in ATTENDANCE_WORDS for w in words):
                 return True
         return False
 
-    @staticmethod
-    def _is_subject(span: Span) -> bool:
+    def _is_subject(self, span: Span) -> bool:
         token = span.root
         while token.dep_ in {"conj", "appos", "compound"} and token.head is not token:
             token = token.head
-        return token.dep_ in {"nsubj", "nsubjpass"}
+        if token.dep_ in {"nsubj", "nsubjpass"}:
+            return True
+        # "Rhodes, Ben Rhodes, US deputy adviser, had said ..." parsed without a subject
+        verb = next((t for t in self.doc[span.end : span.sent.end] if t.pos_ == "VERB"), None)
+        return (
+            verb is not None
+            and verb.lemma_ in SPEECH_VERBS
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+        )
 
     # --- speakers -------------------------------------------------------------------------
     def participants(self) -> list[Person]:
@@ -267,6 +298,13 @@ class People:
             if subject:
                 return person
         return before[-1][1] if before else None
+
+    def person_before(self, verb: Token) -> Person | None:
+        """The nearest person named before a verb that has no subject of its own."""
+        for token in reversed(list(self.doc[verb.sent.start : verb.i])):
+            if token.i in self.by_token and not self.in_quote(token):
+                return self.by_token[token.i]
+        return None
 
     def described(self, phrase: Span) -> Person | None:
         """ "the Turkish president", "the Russian President", "the president"."""
@@ -332,6 +370,4 @@ class People:
 
     @staticmethod
     def _is_group(phrase: Span) -> bool:
-        from .lexicon import GROUP_SPEAKERS
-
         return bool(GROUP_SPEAKERS.search(phrase.text.strip()))

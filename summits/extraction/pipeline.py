@@ -35,7 +35,7 @@ def _extract(doc: Doc, layout: Layout, published: dt.date | None) -> Extraction:
     direct = statements.direct()
     indirect = statements.indirect()
     participants = people.participants()
-    location, country = find_place(doc, participants)
+    location, country = find_place(doc, participants, quotations.in_quote)
     date, date_text = find_date(doc, published)
     agreements = Agreements(doc, quotations, people).find()
     summit = SummitFound(

@@ -39,9 +39,10 @@ def _meeting_sentence(sent: Span) -> bool:
     return any(t.lower_ in MEETING_WORDS for t in sent)
 
 
-def find_place(doc: Doc, participants: list[Person]) -> tuple[str | None, str | None]:
+def find_place(doc: Doc, participants: list[Person], in_quote) -> tuple[str | None, str | None]:
     best, best_score = None, -99
-    for rank, ent in enumerate(e for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC"}):
+    places = [e for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC"} and not in_quote(e[0])]
+    for rank, ent in enumerate(places):
         name = re.sub(r"^the\s+", "", ent.text, flags=re.IGNORECASE).rstrip("'’s").strip()
         before = doc.text[max(0, ent.start_char - 40) : ent.start_char]
         score = 0
@@ -79,17 +80,18 @@ def _hosts(doc: Doc, person: Person) -> bool:
 
 def find_date(doc: Doc, published: dt.date | None) -> tuple[dt.date | None, str | None]:
     candidates = []
-    for sent in doc.sents:
+    sentences = [s for s in doc.sents if s.text.strip()]
+    for index, sent in enumerate(sentences):
         if PAST_MARKERS.search(sent.text) and not _meeting_sentence(sent):
             continue
-        lead = sent.start < 80
+        lead = index < 3
         for pattern in EXPLICIT:
             for m in pattern.finditer(sent.text):
                 candidates.append((_rank(sent, lead, 1), sent.start_char + m.start(), m[0], _explicit(m, published)))
         for m in RELATIVE_RE.finditer(sent.text):
             phrase = m[1] or m[2]
             before = sent.text[max(0, m.start() - 8) : m.start()].lower()
-            if "since" in before or "before" in before or "until" in before:
+            if "since" in before or "until" in before:
                 continue
             candidates.append((_rank(sent, lead, 0), sent.start_char + m.start(), phrase, _relative(phrase, published)))
     if not candidates:

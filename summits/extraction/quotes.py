@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -17,6 +18,7 @@ SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
 BEFORE_OPEN = set(" \t\n([{—–-:")
 AFTER_CLOSE = set(" \t\n,.;:!?)]}—–-")
 SENTENCE_END = ".!?"
+ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Rev|Prof|Sen|Rep|Gov|No|Jr|Sr))\.$")
 
 
 @dataclass
@@ -126,6 +128,10 @@ def subject_of(verb: Token) -> Token | None:
     """The verb's subject, climbing through "saying"/"adding"/"and has portrayed" to the one above."""
     seen = set()
     token = verb
+    if verb.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        above = next((a for a in verb.ancestors if _verb_key(a)), None)
+        if above is not None:
+            token = above
     while token.i not in seen:
         seen.add(token.i)
         for child in token.children:
@@ -165,14 +171,20 @@ class Statements:
         block = self.q.block_of[quote.start]
         block_end = next(b.end for b in self.layout.blocks if b.start == block)
         lo = quote.start - 1
-        while lo > block and not (self.text[lo - 1] in SENTENCE_END and self.q.at(lo - 1) is None):
+        while lo > block and not self._ends_sentence(lo - 1):
             lo -= 1
         hi = quote.end + 1
-        while hi < block_end and not (self.text[hi] in SENTENCE_END and self.q.at(hi) is None):
+        while hi < block_end and not self._ends_sentence(hi):
             if self.q.at(hi) is not None and hi > quote.end + 1:
                 break
             hi += 1
         return max(lo, block), min(hi, block_end)
+
+    def _ends_sentence(self, i: int) -> bool:
+        if self.text[i] not in SENTENCE_END or self.q.at(i) is not None:
+            return False
+        after = self.text[i + 1 : i + 2]
+        return (not after or after.isspace()) and not ABBREVIATION.search(self.text[max(0, i - 5) : i + 1])
 
     def _speaker_from(self, tokens: list[Token], *, nearest_last: bool) -> str | None:
         outside = [t for t in tokens if not self.q.in_quote(t)]
@@ -183,12 +195,17 @@ class Statements:
         if nearest_last:
             verbs.sort(key=lambda v: (v.lemma_ == "agree", v.i))
         for verb in verbs:
-            subject = subject_of(verb)
-            if subject is not None:
-                name = self.people.resolve(subject)
-                if name:
-                    return name
+            name = self.speaker_of(verb)
+            if name:
+                return name
         return None
+
+    def speaker_of(self, verb: Token) -> str | None:
+        subject = subject_of(verb)
+        if subject is not None:
+            return self.people.resolve(subject)
+        person = self.people.person_before(verb)
+        return person.name if person is not None else None
 
     def direct(self) -> list[StatementFound]:
         found: list[StatementFound] = []
@@ -233,8 +250,7 @@ class Statements:
             outside = [t for t in self._tokens(lo, hi) if not self.q.in_quote(t) and not t.is_punct]
             if len(outside) < 3:
                 continue  # only introduces a quotation
-            subject = subject_of(verb)
-            speaker = self.people.resolve(subject) if subject is not None else None
+            speaker = self.speaker_of(verb)
             if not speaker:
                 continue
             found.append(StatementFound(speaker, self.text[lo:hi], "indirect", lo, hi))
@@ -273,4 +289,6 @@ class Statements:
 
 def _own_speech(token: Token) -> bool:
     """A clause of its own speech inside the content: ", adding that ..." """
+    if token.dep_ == "conj" and _verb_key(token) and not any(c.dep_ == "nsubj" for c in token.children):
+        return True  # "... and has portrayed the summit as ..."
     return token.dep_ in {"advcl", "conj"} and token.tag_ == "VBG" and _verb_key(token) is not None
