@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import services
+from . import admin_import, services
 from .models import (
     Agreement,
     Article,
@@ -36,7 +36,7 @@ from .models import (
 )
 
 ADMIN_MEDIA = forms.Media(css={"all": ["admin-extra/admin.css"]})
-COMPACT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 48})}}
+COMPACT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 40})}}
 
 # --- Source spans -----------------------------------------------------------------------------
 
@@ -106,14 +106,14 @@ def count_of(model: type[models.Model], field: str, **filters) -> Coalesce:
     return Coalesce(models.Subquery(rows, output_field=models.IntegerField()), 0)
 
 
-def in_use_filter(count_field: str, title: str) -> type[admin.SimpleListFilter]:
+def in_use_filter(count_field: str, title: str, yes: str, no: str) -> type[admin.SimpleListFilter]:
     """A yes/no list filter on a count annotated by the admin's ``get_queryset``."""
 
     class InUseFilter(admin.SimpleListFilter):
         parameter_name = f"has_{count_field}"
 
         def lookups(self, request, model_admin):
-            return [("yes", "Yes"), ("no", "No")]
+            return [("yes", yes), ("no", no)]
 
         def queryset(self, request, queryset):
             if self.value() == "yes":
@@ -329,8 +329,8 @@ class ParticipantAdmin(SimpleHistoryAdmin):
     list_display = ["name", "title", "country", "alias_list", "summit_count", "statement_count", "created_at"]
     list_filter = [
         ("country", admin.RelatedOnlyFieldListFilter),
-        in_use_filter("summit_count", "attended a summit"),
-        in_use_filter("statement_count", "has statements"),
+        in_use_filter("summit_count", "attendance", "Attended a summit", "Never attended"),
+        in_use_filter("statement_count", "statements", "Has statements", "No statements"),
     ]
     date_hierarchy = "created_at"
     search_fields = ["name", "alias_set__name", "title", "country__name"]
@@ -448,7 +448,7 @@ class ExtractedItemAdmin(ReviewActionsMixin, SourceSpanMixin, SimpleHistoryAdmin
 
     date_hierarchy = "summit__start_date"
     actions = ["approve", "reject"]
-    autocomplete_fields = ["summit"]
+    autocomplete_fields = ["summit", "article"]
     formfield_overrides = COMPACT_TEXT
 
     @property
@@ -529,7 +529,11 @@ class ArticleChangeList(ChangeList):
 @admin.register(Article)
 class ArticleAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "outlet", "published", "imported_at", "extractor_version", "summit_count"]
-    list_filter = ["outlet", "extractor_version", in_use_filter("summit_count", "used by a summit")]
+    list_filter = [
+        "outlet",
+        "extractor_version",
+        in_use_filter("summit_count", "use", "Used by a summit", "Unused"),
+    ]
     date_hierarchy = "published"
     search_fields = ["title", "outlet", "url", "sha256"]
     readonly_fields = ["sha256", "imported_at"]
@@ -542,6 +546,9 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
     def get_changelist(self, request, **kwargs):
         return ArticleChangeList
+
+    def get_urls(self):
+        return admin_import.import_urls(self) + super().get_urls()
 
     @admin.display(description="summits", ordering="summit_count")
     def summit_count(self, obj):
@@ -556,7 +563,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
 @admin.register(Topic)
 class TopicAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "summit_count"]
-    list_filter = [in_use_filter("summit_count", "used by a summit")]
+    list_filter = [in_use_filter("summit_count", "use", "Used by a summit", "Unused")]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -571,7 +578,7 @@ class TopicAdmin(admin.ModelAdmin):
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
     list_display = ["short_name", "name", "agreement_count", "attendance_count"]
-    list_filter = [in_use_filter("agreement_count", "party to an agreement")]
+    list_filter = [in_use_filter("agreement_count", "agreements", "Party to an agreement", "Never a party")]
     search_fields = ["short_name", "name"]
 
     def get_queryset(self, request):
@@ -597,9 +604,9 @@ class OrganisationAdmin(admin.ModelAdmin):
 class CountryAdmin(admin.ModelAdmin):
     list_display = ["name", "code", "alpha3", "summit_count", "participant_count", "agreement_count"]
     list_filter = [
-        in_use_filter("summit_count", "hosted a summit"),
-        in_use_filter("participant_count", "has participants"),
-        in_use_filter("agreement_count", "party to an agreement"),
+        in_use_filter("summit_count", "summits hosted", "Hosted a summit", "Never hosted"),
+        in_use_filter("participant_count", "participants", "Has participants", "No participants"),
+        in_use_filter("agreement_count", "agreements", "Party to an agreement", "Never a party"),
     ]
     search_fields = ["name", "official_name", "code", "alpha3"]
 
