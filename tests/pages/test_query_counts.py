@@ -1,0 +1,73 @@
+"""Every page issues the same number of SQL queries whether the archive holds 1 row or 30."""
+
+import pytest
+from django.urls import reverse
+
+from summits.models import Summit
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def build(rows: int):
+    """``rows`` published summits in Russia with the same two leaders, each with a quotation, a
+    reported statement, an agreement between Russia and Turkey, a topic and a source article."""
+    putin = factories.ParticipantFactory(name="Vladimir Putin", slug="vladimir-putin")
+    erdogan = factories.ParticipantFactory(
+        name="Recep Tayyip Erdogan", slug="recep-tayyip-erdogan", country=factories.country("TR")
+    )
+    topic = factories.TopicFactory(name="trade")
+    eu = factories.models.Organisation.objects.create(short_name="EU", name="European Union")
+    for n in range(rows):
+        summit = factories.SummitFactory(start_date=f"{2000 + n % 20}-05-03", end_date=None)
+        article = factories.ArticleFactory()
+        summit.articles.add(article)
+        summit.topics.add(topic, factories.TopicFactory())
+        factories.AttendanceFactory(summit=summit, participant=putin)
+        factories.AttendanceFactory(summit=summit, participant=erdogan)
+        factories.StatementFactory(summit=summit, article=article, speaker=putin)
+        factories.StatementFactory(
+            summit=summit, article=article, speaker=erdogan, kind="indirect", text="Putin met"
+        )
+        agreement = factories.AgreementFactory(summit=summit, article=article, text="Putin said")
+        agreement.organisations.add(eu)
+    return Summit.objects.published().first(), putin
+
+
+PAGES = {
+    # 4 counts, the timeline, the latest summits with their attendances and topics
+    "home": (lambda s, p: reverse("summits:home"), 8),
+    # count, page, attendances, topics, and the three lists of filter choices
+    "summit list": (lambda s, p: reverse("summits:summit-list"), 7),
+    "summit list filtered": (
+        lambda s, p: (
+            reverse("summits:summit-list") + f"?country=tr&participant={p.slug}&topic=trade&year=2000"
+        ),
+        10,  # and one lookup per filter value
+    ),
+    # summit, attendances, statements, agreements with countries and organisations, articles, topics
+    "summit": (lambda s, p: s.get_absolute_url(), 8),
+    "participant": (lambda s, p: p.get_absolute_url(), 4),
+    # country; hosted, attended, agreements: each a count, a page and two prefetches
+    "country": (lambda s, p: reverse("summits:country-detail", kwargs={"code": "ru"}), 13),
+    "article": (lambda s, p: s.articles.get().get_absolute_url(), 4),
+    # "putin" matches every summit, statement and agreement: statements (count, page), agreements
+    # (with countries and organisations), summits (with attendances and topics)
+    "search": (lambda s, p: reverse("summits:search") + "?q=putin", 8),
+    "feed": (lambda s, p: reverse("summits:feed"), 3),
+    "sitemap": (lambda s, p: reverse("summits:sitemap"), 8),
+}
+
+
+@pytest.mark.parametrize("rows", [1, 30])
+@pytest.mark.parametrize("page", PAGES)
+def test_constant_query_count(
+    client, django_assert_num_queries, django_capture_on_commit_callbacks, page, rows
+):
+    with django_capture_on_commit_callbacks(execute=True):  # search vectors, on PostgreSQL
+        summit, participant = build(rows)
+    url_for, expected = PAGES[page]
+    url = url_for(summit, participant)
+    with django_assert_num_queries(expected):
+        response = client.get(url)
+    assert response.status_code == 200
