@@ -1,0 +1,151 @@
+"""The admin's "Import article" page: paste or upload, preview, import or cancel."""
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from summits.models import Article, Statement, Summit
+from tests import factories
+
+from .conftest import ARTICLE, row_counts
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fixed_extraction")]
+
+URL = reverse("admin:summits_article_import")
+
+
+def preview(client, **data):
+    return client.post(URL, {"published": "", "url": "", "title": "", "_preview": "Preview", **data})
+
+
+def test_the_article_list_links_to_the_import_page(editor_client):
+    response = editor_client.get(reverse("admin:summits_article_changelist"))
+    assert f'href="{URL}"' in response.content.decode()
+
+
+def test_the_form_uses_the_admin_layout(editor_client):
+    response = editor_client.get(URL)
+
+    assert response.status_code == 200
+    assert response.templates[0].name == "admin/summits/article/import_form.html"
+    page = response.content.decode()
+    assert "Summit Archive — editors" in page  # the admin's header, from each_context
+    assert 'name="csrfmiddlewaretoken"' in page and 'enctype="multipart/form-data"' in page
+    assert f'href="{reverse("admin:summits_article_changelist")}"' in page  # cancel
+
+
+def test_preview_shows_what_was_found_and_writes_nothing(editor_client):
+    response = preview(editor_client, text=ARTICLE.replace("\n", "\r\n"), url="https://news.example.org/1")
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    for found in [
+        "Sochi",
+        "Recep Tayyip Erdogan",
+        "We agreed to intensify the fight against terrorism",
+        "tomatoes",
+    ]:
+        assert found in page
+    form = response.context["form"]
+    assert form["text"].value() == ARTICLE and form["url"].value() == "https://news.example.org/1"
+    assert 'type="hidden" name="text"' in page
+    assert set(row_counts().values()) == {0}
+
+
+def test_import_writes_through_the_service_and_goes_to_the_summit(editor_client):
+    response = editor_client.post(
+        URL,
+        {"text": ARTICLE, "published": "2017-05-03", "url": "", "title": "Sochi talks", "_import": "Import"},
+    )
+
+    summit = Summit.objects.get()
+    assert response.status_code == 302
+    assert response.url == reverse("admin:summits_summit_change", args=[summit.pk])
+    assert summit.status == Summit.Status.DRAFT
+    assert Article.objects.get().title == "Sochi talks" and Statement.objects.count() == 2
+    page = editor_client.get(response.url).content.decode()
+    assert "Imported “Sochi talks”: 3 statements and agreements in a new summit" in page
+
+
+def test_importing_again_changes_nothing_and_says_so(editor_client):
+    editor_client.post(URL, {"text": ARTICLE, "_import": "Import"})
+    before = row_counts()
+
+    preview_page = preview(editor_client, text=ARTICLE).content.decode()
+    response = editor_client.post(URL, {"text": ARTICLE, "publish": "True", "_import": "Import"}, follow=True)
+
+    assert "already in the archive" in preview_page
+    assert "already in the archive; nothing was changed" in response.content.decode()
+    assert row_counts() == before
+
+
+def test_an_uploaded_file_is_previewed_like_pasted_text(editor_client):
+    upload = SimpleUploadedFile("article.txt", ARTICLE.encode("utf-8"), content_type="text/plain")
+
+    response = preview(editor_client, file=upload)
+
+    assert response.status_code == 200
+    assert response.context["form"]["text"].value() == ARTICLE
+
+
+@pytest.mark.parametrize(
+    ("content", "error"),
+    [
+        (b"", "The submitted file is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "binary file"),
+        ("Erdogan à Sotchi".encode("latin-1"), "not UTF-8"),
+        (b"x" * 600, "too large"),
+    ],
+)
+def test_bad_files_are_form_errors(editor_client, settings, content, error):
+    settings.SUMMITS_MAX_ARTICLE_BYTES = 500
+    upload = SimpleUploadedFile("article.txt", content, content_type="text/plain")
+
+    response = preview(editor_client, file=upload)
+
+    assert response.status_code == 200
+    assert error in " ".join(response.context["form"].errors["file"])
+    assert set(row_counts().values()) == {0}
+
+
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        ({"text": "   "}, "Paste the article"),
+        ({"text": "It rained all day."}, "no meeting found"),
+        (
+            {"text": ARTICLE, "file": SimpleUploadedFile("a.txt", ARTICLE.encode())},
+            "not both",
+        ),
+    ],
+)
+def test_bad_text_is_a_form_error(editor_client, data, error):
+    response = preview(editor_client, **data)
+
+    assert error in str(response.context["form"].errors)
+    assert set(row_counts().values()) == {0}
+
+
+def test_an_import_the_service_refuses_is_a_message_not_a_crash(editor_client):
+    response = editor_client.post(URL, {"text": "It rained all day.", "_import": "Import"}, follow=True)
+
+    assert response.status_code == 200
+    assert "The article was not imported: no meeting found" in response.content.decode()
+    assert set(row_counts().values()) == {0}
+
+
+def test_the_page_needs_the_add_article_permission(client):
+    staff = factories.UserFactory(is_staff=True)
+    client.force_login(staff)
+    assert client.get(URL).status_code == 403
+    assert client.post(URL, {"text": ARTICLE, "_import": "Import"}).status_code == 403
+    assert Article.objects.count() == 0
+
+    staff.user_permissions.add(Permission.objects.get(codename="add_article"))
+    assert client.get(URL).status_code == 200
+
+
+def test_anonymous_visitors_are_sent_to_the_login(client):
+    response = client.get(URL)
+    assert response.status_code == 302 and reverse("admin:login") in response.url
