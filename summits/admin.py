@@ -550,9 +550,6 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def get_urls(self):
         return admin_import.import_urls(self) + super().get_urls()
 
-    def get_urls(self):
-        return admin_import.import_urls(self) + super().get_urls()
-
     @admin.display(description="summits", ordering="summit_count")
     def summit_count(self, obj):
         return obj.summit_count
