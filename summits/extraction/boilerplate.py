@@ -60,6 +60,10 @@ CAPTION_MARKS = re.compile(
 )
 CLOSING = tuple(".!?\"'”’)…")
 SPEECH_LABEL = re.compile(r"\b(?:said|says|added|adds|told|asked|stated|declared|insisted|warned|stressed)\b")
+WIRE_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][A-Za-z .'-]{2,30})?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*(?:\([A-Za-z .&-]{2,30}\))?\s*(?:-{1,2}|–|—)\s+"
+)
 HTML_TAG = re.compile(r"<[^<>\n]{1,200}>")
 MOJIBAKE_SPACE = re.compile("\u00c2\u00a0|\u00c2(?= )")
 
@@ -251,6 +255,9 @@ def _story_text(text: str, blocks: list[Block]) -> str:
         if block.kind != STORY:
             continue
         body = block.text.replace("\r", " ").replace("\n", " ")
+        wire = WIRE_DATELINE.match(body)
+        if wire and any(c.islower() for c in body[wire.end() : wire.end() + 20]):
+            body = " " * wire.end() + body[wire.end() :]
         body = HTML_TAG.sub(lambda m: " " * len(m[0]), body)
         body = MOJIBAKE_SPACE.sub(lambda m: " " * len(m[0]), body).replace("\u00a0", " ")
         chars[block.start : block.end] = body

@@ -77,6 +77,9 @@ IRREGULAR_DEMONYMS = {
 ORGANISATIONS = {
     "european union": "EU",
     "eu": "EU",
+    "european commission": "EU",
+    "european council": "EU",
+    "european parliament": "EU",
     "gulf cooperation council": "GCC",
     "gcc": "GCC",
     "nato": "NATO",

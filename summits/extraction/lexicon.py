@@ -69,6 +69,9 @@ TITLE_WORDS = {
     "taoiseach",
     "vice-president",
     "co-chair",
+    "former",
+    "ex-president",
+    "outgoing",
 }
 # a role of someone who takes part in a summit (not a briefer, adviser or reporter)
 SENIOR_ROLE = re.compile(

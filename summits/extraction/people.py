@@ -121,6 +121,10 @@ class People:
         for person in self.persons:
             if len(parts) == 1 and parts[0] == person.surname:
                 return person
+        firsts = [p for p in self.persons if len(parts) == 1 and len(p.parts) > 1 and p.parts[0] == parts[0]]
+        if len(firsts) == 1:
+            return firsts[0]  # "Li" for Li Keqiang
+        for person in self.persons:
             if len(parts) > 1 and len(person.parts) == 1 and person.parts[0] == parts[-1]:
                 return person
             if len(parts) > 1 and (set(parts) < set(person.parts) or set(person.parts) < set(parts)):
@@ -131,6 +135,9 @@ class People:
     def _add_surname_mentions(self) -> None:
         """A bare surname the model labelled as a place or organisation is still the person."""
         surnames = {p.surname: p for p in reversed(self.persons) if len(p.parts) > 1}
+        for person in self.persons:
+            if len(person.parts) > 1 and sum(p.parts[0] == person.parts[0] for p in self.persons) == 1:
+                surnames.setdefault(person.parts[0], person)
         for token in self.doc:
             person = surnames.get(token.lower_)
             if person and token.i not in self.by_token and token.is_title:
@@ -164,6 +171,11 @@ class People:
         if words and words[0].lower_ == "of":
             words = words[1:]
         country = self._country_before(i)
+        for cut in range(len(words) - 1, 0, -1):
+            org = geo.organisation(" ".join(w.text for w in words[:cut]))
+            if org:  # "European Commission President" -> EU, President
+                country, words = org, words[cut:]
+                break
         role = " ".join(w.text for w in words) or None
         if role and words[-1].lower_ not in {"of"}:
             return role, country
@@ -237,7 +249,7 @@ class People:
     # --- who took part --------------------------------------------------------------------
     def _decide_participants(self) -> None:
         for person in self.persons:
-            senior = bool(person.role and SENIOR_ROLE.search(person.role))
+            senior = bool(person.role and SENIOR_ROLE.search(person.role)) and "former" not in person.role.lower()
             mentions = [m for m in person.mentions if not self.in_quote(self.doc[m[0]])]
             if not senior or not mentions or self._absent(person):
                 continue
@@ -255,6 +267,9 @@ class People:
     def _meeting_context(self, mention: tuple[int, int]) -> bool:
         """A meeting word among the mention's governors or their direct dependants."""
         token = self.doc[mention[1] - 1]
+        own = [t for c in token.children if c.dep_ in {"relcl", "acl", "appos"} for t in c.subtree]
+        if any(t.lower_ in ATTENDANCE_WORDS for t in own) and not any(t.dep_ == "neg" for t in own):
+            return True  # "Donald Tusk, who co-hosted the talks, ..."
         seen = set()
         while token.head is not token and token.i not in seen:
             seen.add(token.i)

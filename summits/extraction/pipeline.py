@@ -33,7 +33,7 @@ def _extract(doc: Doc, layout: Layout, published: dt.date | None) -> Extraction:
     people = People(doc, quotations.in_quote)
     statements = Statements(doc, layout, quotations, people)
     direct = statements.direct()
-    indirect = statements.indirect()
+    indirect = statements.indirect() + statements.according()
     participants = people.participants()
     location, country = find_place(doc, participants, quotations.in_quote)
     date, date_text = find_date(doc, published)

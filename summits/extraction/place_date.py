@@ -43,7 +43,7 @@ def find_place(doc: Doc, participants: list[Person], in_quote) -> tuple[str | No
     best, best_score = None, -99
     places = [e for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC"} and not in_quote(e[0])]
     for rank, ent in enumerate(places):
-        name = re.sub(r"^the\s+", "", ent.text, flags=re.IGNORECASE).rstrip("'’s").strip()
+        name = re.sub(r"^the\s+|['’]s$", "", ent.text, flags=re.IGNORECASE).strip()
         before = doc.text[max(0, ent.start_char - 40) : ent.start_char]
         score = 0
         if _meeting_sentence(ent.sent):

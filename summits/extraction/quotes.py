@@ -256,6 +256,30 @@ class Statements:
             found.append(StatementFound(speaker, self.text[lo:hi], "indirect", lo, hi))
         return found
 
+    def according(self) -> list[StatementFound]:
+        found = []
+        for token in self.doc:
+            if token.lower_ != "according" or self.q.in_quote(token):
+                continue
+            source = according_to([token])
+            speaker = self.people.resolve(source) if source is not None else None
+            sent = token.sent
+            phrase_end = source.right_edge.i + 1 if source is not None else token.i + 2
+            if speaker is None:
+                continue
+            if token.i - sent.start <= 1:
+                body = [t for t in self.doc[phrase_end : sent.end] if not t.is_space]
+            else:
+                body = [t for t in self.doc[sent.start : token.i] if not t.is_space]
+            while body and (body[-1].is_punct or body[-1].dep_ == "cc"):
+                body.pop()
+            while body and body[0].is_punct:
+                body.pop(0)
+            if len(body) >= 3 and not any(self.q.in_quote(t) for t in body):
+                lo, hi = body[0].idx, body[-1].idx + len(body[-1].text)
+                found.append(StatementFound(speaker, self.text[lo:hi], "indirect", lo, hi))
+        return found
+
     def _content(self, verb: Token, key: str) -> tuple[int, int] | None:
         children = list(verb.children)
         heads = [c for c in children if c.dep_ in {"ccomp", "xcomp"}]
@@ -267,7 +291,7 @@ class Statements:
             heads = [o for h in heads for o in ([h] if h.dep_ != "prep" else h.children) if o.dep_ != "punct"]
         if not heads and key in {"hail", "pledge", "promise", "portray", "welcome", "praise", "announce", "urge"}:
             heads = [c for c in children if c.dep_ == "dobj"]
-        if not heads:
+        if not heads or (heads[0].dep_ == "dobj" and self.people.person_at(heads[0])):
             return None
         head = heads[0]
         tokens = list(head.subtree)
