@@ -3,25 +3,35 @@
 import django_filters
 from django import forms
 from django.db.models import Q
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from summits.models import Agreement, Country, Participant, ReviewStatus, Statement, Summit
 from summits.search import search
 
 
-@extend_schema_field(OpenApiTypes.INT)
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": 9999})
 class YearFilter(django_filters.NumberFilter):
+    """A year the database can hold (year 0 would be a server error, not an empty result)."""
+
     field_class = forms.IntegerField
 
-
-class CountryCodeFilter(django_filters.CharFilter):
-    """An ISO 3166-1 alpha-2 code, in either case."""
-
     def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 2)
-        kwargs.setdefault("help_text", "ISO 3166-1 alpha-2 code, e.g. TR (case does not matter).")
-        super().__init__(**kwargs)
+        super().__init__(min_value=1, max_value=9999, **kwargs)
+
+
+def bounded_char_filter(max_length: int) -> type[django_filters.CharFilter]:
+    """A CharFilter that refuses longer values, with the bound in the schema too."""
+
+    @extend_schema_field({"type": "string", "maxLength": max_length})
+    class BoundedCharFilter(django_filters.CharFilter):
+        def __init__(self, **kwargs):
+            super().__init__(max_length=max_length, **kwargs)
+
+    return BoundedCharFilter
+
+
+class CountryCodeFilter(bounded_char_filter(2)):
+    """An ISO 3166-1 alpha-2 code, in either case."""
 
     def filter(self, qs, value):
         return super().filter(qs, value.upper() if value else value)
@@ -63,9 +73,8 @@ class StatementFilter(django_filters.FilterSet):
     summit = django_filters.CharFilter(field_name="summit__slug", help_text="Slug of the summit.")
     kind = django_filters.ChoiceFilter(choices=Statement.Kind.choices)
     review_status = django_filters.ChoiceFilter(choices=ReviewStatus.choices)
-    search = django_filters.CharFilter(
+    search = bounded_char_filter(200)(
         method="filter_search",
-        max_length=200,
         help_text="Full-text search of what was said and who said it (web-search syntax: "
         '"exact phrase", or, -word); results best match first unless `ordering` is given.',
     )
@@ -79,9 +88,8 @@ class StatementFilter(django_filters.FilterSet):
 
 
 class AgreementFilter(django_filters.FilterSet):
-    party = django_filters.CharFilter(
+    party = bounded_char_filter(20)(
         method="filter_party",
-        max_length=20,
         help_text="A party: an ISO country code (TR) or an organisation's short name (EU).",
     )
     topic = django_filters.CharFilter(lookup_expr="icontains", help_text="Part of the agreement's topic.")
@@ -106,8 +114,8 @@ class AgreementFilter(django_filters.FilterSet):
 
 class CountryFilter(django_filters.FilterSet):
     name = django_filters.CharFilter(lookup_expr="icontains", help_text="Part of the country's name.")
-    code = django_filters.CharFilter(
-        method="filter_code", max_length=3, help_text="ISO alpha-2 code (alpha-3 also matches), any case."
+    code = bounded_char_filter(3)(
+        method="filter_code", help_text="ISO alpha-2 code (alpha-3 also matches), any case."
     )
 
     class Meta:

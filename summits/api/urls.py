@@ -1,5 +1,6 @@
-from django.urls import path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from django.http import JsonResponse
+from django.urls import path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from . import views
@@ -15,9 +16,17 @@ router.register("statements", views.StatementViewSet, basename="statement")
 router.register("agreements", views.AgreementViewSet, basename="agreement")
 router.register("countries", views.CountryViewSet, basename="country")
 
+
+def not_found(request, *args, **kwargs):
+    """Any other /api/.../ address: a JSON 404 like the API's own, not the site's HTML page."""
+    return JsonResponse({"detail": "Not found."}, status=404)
+
+
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
-    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    path("redoc/", views.LocalRedocView.as_view(url_name="api:schema"), name="redoc"),
     *router.urls,
+    # Last, and only for paths ending in "/", so APPEND_SLASH still redirects /api/summits.
+    re_path(r"^[\s\S]*/$", not_found),
 ]

@@ -2,7 +2,12 @@
 queries whatever its size."""
 
 from django.db.models import Exists, OuterRef, Prefetch
+from django.http import HttpResponse
+from django.template import engines
+from drf_spectacular.utils import extend_schema
+from drf_spectacular.views import SpectacularRedocView
 from rest_framework import mixins, viewsets
+from rest_framework.renderers import JSONRenderer
 
 from summits.models import Agreement, Article, Attendance, Country, Participant, Statement, Summit
 
@@ -35,9 +40,19 @@ class CSVListMixin:
 
     def get_renderers(self):
         renderers = super().get_renderers()
-        if self.action == "list":
+        # No action: a method the endpoint lacks, which must end in 405 rather than in a 404
+        # for a format this route does not offer.
+        if self.action in ("list", None):
             renderers.append(FlatCSVRenderer())
         return renderers
+
+    def handle_exception(self, exc):
+        # Errors are always JSON, as documented: a CSV of one "detail" cell helps nobody.
+        response = super().handle_exception(exc)
+        if isinstance(getattr(self.request, "accepted_renderer", None), FlatCSVRenderer):
+            self.request.accepted_renderer = JSONRenderer()
+            self.request.accepted_media_type = JSONRenderer.media_type
+        return response
 
 
 class ArchiveViewSet(
@@ -152,3 +167,22 @@ class CountryViewSet(CSVListMixin, viewsets.ReadOnlyModelViewSet):
     def get_object(self):
         self.kwargs[self.lookup_field] = self.kwargs[self.lookup_field].upper()
         return super().get_object()
+
+
+# The stock Redoc page fetches its web fonts from Google; this one loads nothing from elsewhere.
+REDOC_PAGE = """{% extends "drf_spectacular/redoc.html" %}
+{% block head %}
+<title>{{ title|default:"Redoc" }}</title>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>body { margin: 0; padding: 0; }</style>
+{% endblock head %}"""
+
+
+class LocalRedocView(SpectacularRedocView):
+    """Redoc, with every file it needs served from this site (drf-spectacular-sidecar)."""
+
+    @extend_schema(exclude=True)
+    def get(self, request, *args, **kwargs):
+        context = super().get(request, *args, **kwargs).data
+        return HttpResponse(engines["django"].from_string(REDOC_PAGE).render(context, request))
