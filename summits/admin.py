@@ -379,26 +379,12 @@ class ParticipantAdmin(SimpleHistoryAdmin):
             return None
 
         if request.POST.get("confirm") == "yes":
-            by_pk = {str(person.pk): person for person in people}
-            keep = by_pk.get(request.POST.get("keep", ""))
-            if keep is None:
-                self.message_user(request, "Choose which participant to keep.", messages.ERROR)
-            else:
+            keep = next((p for p in people if str(p.pk) == request.POST.get("keep")), None)
+            if keep is not None:
                 (merge,) = (person for person in people if person is not keep)
-                merged_name = merge.name
-                services.merge_participants(keep=keep, merge=merge, by=request.user)
-                self.message_user(
-                    request,
-                    format_html(
-                        'Merged {} into <a href="{}">{}</a>; {} is now one of its aliases.',
-                        merged_name,
-                        reverse("admin:summits_participant_change", args=[keep.pk]),
-                        keep.name,
-                        merged_name,
-                    ),
-                    messages.SUCCESS,
-                )
+                self._merge_confirmed(request, keep=keep, merge=merge)
                 return None
+            self.message_user(request, "Choose which participant to keep.", messages.ERROR)
 
         first, second = people
         shared = {a.summit_id for a in first.attendances.all()} & {
@@ -414,6 +400,25 @@ class ParticipantAdmin(SimpleHistoryAdmin):
             "action": "merge",
         }
         return TemplateResponse(request, self.merge_template, context)
+
+    def _merge_confirmed(self, request, *, keep: Participant, merge: Participant) -> None:
+        merged_name = merge.name
+        try:
+            keep = services.merge_participants(keep=keep, merge=merge, by=request.user)
+        except services.MergeError as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return
+        self.message_user(
+            request,
+            format_html(
+                'Merged {} into <a href="{}">{}</a>; {} is now one of its aliases.',
+                merged_name,
+                reverse("admin:summits_participant_change", args=[keep.pk]),
+                keep.name,
+                merged_name,
+            ),
+            messages.SUCCESS,
+        )
 
 
 @admin.register(ParticipantAlias)

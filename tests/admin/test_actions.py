@@ -158,4 +158,5 @@ def test_merge_without_a_choice_changes_nothing(editor_client):
     first, second = factories.ParticipantFactory.create_batch(2)
     response = run_action(editor_client, Participant, "merge", [first, second], keep="", confirm="yes")
     assert "Choose which participant to keep." in messages_of(response)
+    assert response.templates[0].name == "admin/summits/participant/merge_confirmation.html"
     assert Participant.objects.count() == 2
