@@ -201,3 +201,17 @@ def test_the_command_exits_non_zero_without_a_traceback(tmp_path):
     assert f"{missing}: no such file or directory" in done.stderr
     assert "Traceback" not in done.stderr
     assert "1 failed" in done.stdout
+
+
+def test_json_format_without_dry_run_summarises_the_import(articles, tmp_path):
+    write(articles / "c_empty.txt", b"")
+    stdout, stderr = StringIO(), StringIO()
+
+    with pytest.raises(CommandError):
+        call_command("import_article", str(articles), "--format", "json", stdout=stdout, stderr=stderr)
+
+    summary = json.loads(stdout.getvalue())
+    assert (summary["created"], summary["unchanged"], summary["failed"]) == (2, 0, 1)
+    assert [a["status"] for a in summary["articles"]] == ["created", "created"]
+    assert summary["articles"][0]["summit"] == Summit.objects.get().slug
+    assert summary["errors"] == [f"{articles / 'c_empty.txt'}: empty: there is no text"]

@@ -10,6 +10,8 @@ from tqdm import tqdm
 
 from summits import ingest
 
+STATUSES = (ingest.CREATED, ingest.UPDATED, ingest.UNCHANGED)
+
 
 def iso_date(value: str) -> dt.date:
     try:
@@ -36,7 +38,12 @@ class Command(BaseCommand):
             help="Re-extract articles already imported and refresh what no editor has touched.",
         )
         parser.add_argument("--dry-run", action="store_true", help="Extract and show; write nothing.")
-        parser.add_argument("--format", choices=["text", "json"], default="text", help="Dry-run output.")
+        parser.add_argument(
+            "--format",
+            choices=["text", "json"],
+            default="text",
+            help="json: with --dry-run the extraction (DESIGN.md's contract), otherwise a summary.",
+        )
 
     def handle(self, *paths, **options):
         self.verbosity = options["verbosity"]
@@ -68,12 +75,21 @@ class Command(BaseCommand):
                 self.error(f"{path}: {exc}", bar)
                 continue
             counts[result.status] += 1
+            dumps.append(
+                {"path": str(path), "status": result.status, "summit": getattr(result.summit, "slug", None)}
+            )
             if self.verbosity >= 2:
                 self.say(f"{result.status}: {path} -> {result.summit} ({self.details(result)})", bar)
 
         if options["dry_run"] and options["format"] == "json":
             single = len(options["paths"]) == 1 and len(dumps) == 1 and Path(options["paths"][0]).is_file()
             self.stdout.write(json.dumps(dumps[0] if single else dumps, ensure_ascii=False, indent=1))
+        elif options["format"] == "json":  # what was imported, for scripts
+            summary = {
+                status: counts[status] for status in (ingest.CREATED, ingest.UPDATED, ingest.UNCHANGED)
+            }
+            summary |= {"failed": len(failures), "articles": dumps, "errors": failures}
+            self.stdout.write(json.dumps(summary, ensure_ascii=False, indent=1))
         elif self.verbosity >= 1:
             self.summarise(counts, len(dumps) if options["dry_run"] else None, len(failures))
         if failures:
@@ -84,7 +100,7 @@ class Command(BaseCommand):
         if checked is not None:
             line = f"Dry run: {checked} would be imported, {failed} failed; nothing was written."
         else:
-            done = ", ".join(f"{counts[s]} {s}" for s in (ingest.CREATED, ingest.UPDATED, ingest.UNCHANGED))
+            done = ", ".join(f"{counts[status]} {status}" for status in STATUSES)
             line = f"Articles: {done}, {failed} failed."
         self.stdout.write(self.style.SUCCESS(line) if not failed else self.style.WARNING(line))
 
