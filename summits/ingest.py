@@ -16,7 +16,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
@@ -68,7 +68,6 @@ class ImportResult:
     kept: int = 0  # items an editor changed, left as they are
     skipped: int = 0  # items the new extraction found again but an editor had rejected
     removed: int = 0  # untouched items the new extraction no longer finds
-    notes: list[str] = field(default_factory=list)
 
 
 # --- Checking the input ---------------------------------------------------------------------------
