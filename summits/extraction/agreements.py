@@ -19,7 +19,9 @@ JOINT_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué"}
-EXCEPTION = re.compile(r",?\s*\b(except(?:ing)?(?: for)?|with the exception of|apart from|but not)\b\s*(.*)$", re.I)
+EXCEPTION = re.compile(
+    r",?\s*\b(except(?:ing)?(?: for)?|with the exception of|apart from|but not)\b\s*(.*)$", re.I
+)
 
 
 class Agreements:
@@ -32,7 +34,9 @@ class Agreements:
             if token.pos_ not in {"VERB", "AUX"} or any(c.dep_ == "neg" for c in token.children):
                 continue
             item = self._agreement(token)
-            if item and not any(a.start <= item.start < a.end or item.start <= a.start < item.end for a in found):
+            if item and not any(
+                a.start <= item.start < a.end or item.start <= a.start < item.end for a in found
+            ):
                 found.append(item)
         return found
 
@@ -40,7 +44,9 @@ class Agreements:
         lemma = verb.lemma_.lower()
         subject = self._subject(verb)
         subject_text = self._phrase(subject).text if subject is not None else ""
-        content = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp", "dobj", "prep", "advcl"} and c.i > verb.i]
+        content = [
+            c for c in verb.children if c.dep_ in {"xcomp", "ccomp", "dobj", "prep", "advcl"} and c.i > verb.i
+        ]
         if lemma in ALWAYS:
             status = ALWAYS[lemma]
         elif lemma in JOINTLY and JOINT_SUBJECT.search(subject_text):
@@ -91,7 +97,9 @@ class Agreements:
         """The end of what was agreed: the first clause of it, a quotation cut where it opens."""
         last = content[-1]
         tokens = list(last.subtree)
-        verb_conj = next((t for t in tokens if t.dep_ == "conj" and t.head.i == last.i and t.pos_ == "VERB"), None)
+        verb_conj = next(
+            (t for t in tokens if t.dep_ == "conj" and t.head.i == last.i and t.pos_ == "VERB"), None
+        )
         if verb_conj is not None:
             tokens = [t for t in tokens if t.i < verb_conj.left_edge.i]
         quote_at = next((t for t in tokens if t.i > tokens[0].i + 5 and self._opens_quote(t)), None)
@@ -139,7 +147,9 @@ class Agreements:
             objs = [c for c in head.children if c.dep_ in {"dobj", "nsubj", "attr", "pobj"}]
             preps = [o for c in head.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
             target = (objs or preps or [head])[0]
-        words = [t for t in target.subtree if t.i <= target.i and t.dep_ not in {"det", "predet", "poss", "punct"}]
+        words = [
+            t for t in target.subtree if t.i <= target.i and t.dep_ not in {"det", "predet", "poss", "punct"}
+        ]
         words = [t for t in words if t.lower_ not in {"all", "any", "some", "the", "a", "an"}]
         topic = " ".join(t.text for t in words) or target.text
         if head.pos_ in {"VERB", "AUX"} and target is not head and head.dep_ != "ccomp":

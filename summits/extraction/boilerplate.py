@@ -145,7 +145,11 @@ def _continues(previous: str, line: str) -> bool:
     stripped = line.lstrip()
     if previous.endswith((" ", "\t")) and not previous.strip().endswith(":"):
         return True
-    return bool(stripped) and (stripped[0].islower() or stripped[0] in ",;") and not previous.rstrip().endswith(CLOSING)
+    return (
+        bool(stripped)
+        and (stripped[0].islower() or stripped[0] in ",;")
+        and not previous.rstrip().endswith(CLOSING)
+    )
 
 
 def _close(blocks: list[Block], lines: list[tuple[int, int]], text: str) -> None:
@@ -173,7 +177,7 @@ def _label_blocks(blocks: list[Block], meta: ArticleMeta) -> None:
     after_highlight = False
     dated_by_label = False
     for block in blocks:
-        line = block.text.strip()
+        line = HTML_TAG.sub("", block.text).strip()
         kv = KEY_VALUE.match(line) if "\n" not in line else None
         if after_highlight:
             block.kind, after_highlight = HIGHLIGHT, False
@@ -193,7 +197,7 @@ def _label_blocks(blocks: list[Block], meta: ArticleMeta) -> None:
             meta.byline = re.sub(r"^by\s+", "", line, flags=re.IGNORECASE).strip() or None
         elif _is_caption(line):
             block.kind = CAPTION
-        elif not line.endswith(CLOSING) or _is_byline_name(line, blocks, block):
+        elif not _closed(line) or _is_byline_name(line, blocks, block):
             block.kind = HEADING
             if meta.title is None and in_header:
                 meta.title = line
@@ -202,6 +206,16 @@ def _label_blocks(blocks: list[Block], meta: ArticleMeta) -> None:
             continue
         if block.kind not in (HEADER, DATELINE, BYLINE, HEADING):
             in_header = False
+
+
+def _closed(line: str) -> bool:
+    """A sentence ends with punctuation; a line ending on a quotation mark must start with one
+    or close a sentence inside it (a heading may end on a quoted phrase)."""
+    if not line.endswith(CLOSING):
+        return False
+    if line[-1] in "\"'”’" and line[0] not in "\"'“‘":
+        return len(line) > 1 and line[-2] in ".!?,"
+    return True
 
 
 def _is_byline_name(line: str, blocks: list[Block], block: Block) -> bool:
@@ -225,13 +239,17 @@ def _is_caption(line: str) -> bool:
     if not sep or not rest.strip() or len(label.split()) > 3 or SPEECH_LABEL.search(label):
         return False
     first = rest.strip()[0]
-    return label[:1].isupper() and first not in "\"'“‘" and not label.lower().startswith(("mr", "mrs", "ms", "dr"))
+    return (
+        label[:1].isupper()
+        and first not in "\"'“‘"
+        and not label.lower().startswith(("mr", "mrs", "ms", "dr"))
+    )
 
 
 def _pull_quotes(blocks: list[Block]) -> dict[int, str]:
     """A block that is one whole quotation, then a short "Name, Title" line under it."""
     found = {}
-    for quote, name in zip(blocks, blocks[1:]):
+    for quote, name in zip(blocks, blocks[1:], strict=False):
         q = quote.text.strip()
         if (
             len(q) > 2

@@ -118,7 +118,7 @@ def _countries() -> dict[str, str]:
             value = getattr(country, attr, None)
             if value:
                 names.setdefault(_key(value), country.alpha_2)
-    names.update({k: v for k, v in ALIASES.items()})
+    names.update(ALIASES)
     return names
 
 
@@ -167,7 +167,11 @@ def demonym_country(word: str) -> str | None:
     for stem in stems:
         if len(stem) < (3 if key.endswith("ish") else 4):
             continue
-        matches += [(len(name), code) for name, code in _countries().items() if name.startswith(stem) and " " not in name]
+        matches += [
+            (len(name), code)
+            for name, code in _countries().items()
+            if name.startswith(stem) and " " not in name
+        ]
     # the shortest country name wins: "Turk-" is Turkey before Turkmenistan
     return min(matches)[1] if matches else None
 

@@ -2,7 +2,22 @@
 
 import re
 
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mr.", "mrs.", "ms.", "dr.", "madam"}
+HONORIFICS = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "madam",
+}
 # words that make up a title written before a name ("Deputy Crown Prince", "Foreign Minister")
 TITLE_WORDS = {
     "president",
@@ -176,7 +191,8 @@ MEETING_WORDS = {
 ATTENDANCE_WORDS = MEETING_WORDS | {"sending", "sent", "accompanied", "place", "led", "leading", "arrived"}
 ABSENT_VERBS = {"pull", "skip", "boycott", "snub", "miss", "cancel", "decline", "stay", "withdraw"}
 GROUP_SPEAKERS = re.compile(
-    r"^(?:the |both |all )?(?:two |three |four |)(?:\w+ )?(?:leaders|sides|countries|nations|presidents|heads of state)$"
+    r"^(?:the |both |all )?(?:two |three |four |)(?:\w+ )?"
+    r"(?:leaders|sides|countries|nations|presidents|heads of state)$"
     r"|(?:'s|’s) leaders$",
     re.IGNORECASE,
 )

@@ -44,7 +44,9 @@ def _name_span(ent: Span) -> Span | None:
     """The name inside a PERSON entity, without titles, honorifics and a possessive."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and (_is_title(doc[start]) or doc[start].lower_ in HONORIFICS or not doc[start].is_alpha):
+    while start < end and (
+        _is_title(doc[start]) or doc[start].lower_ in HONORIFICS or not doc[start].is_alpha
+    ):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or not doc[end - 1].text[0].isalnum()):
         end -= 1
@@ -91,7 +93,9 @@ class People:
     def _honorific_names(self) -> list[Span]:
         found = []
         for token in self.doc:
-            if token.lower_.rstrip(".") in {h.rstrip(".") for h in HONORIFICS} and token.i + 1 < len(self.doc):
+            if token.lower_.rstrip(".") in {h.rstrip(".") for h in HONORIFICS} and token.i + 1 < len(
+                self.doc
+            ):
                 end = token.i + 1
                 while end < len(self.doc) and self.doc[end].is_title and self.doc[end].pos_ == "PROPN":
                     end += 1
@@ -127,9 +131,9 @@ class People:
         for person in self.persons:
             if len(parts) > 1 and len(person.parts) == 1 and person.parts[0] == parts[-1]:
                 return person
-            if len(parts) > 1 and (set(parts) < set(person.parts) or set(person.parts) < set(parts)):
-                if parts[-1] == person.surname:
-                    return person
+            nested = set(parts) < set(person.parts) or set(person.parts) < set(parts)
+            if len(parts) > 1 and nested and parts[-1] == person.surname:
+                return person
         return None
 
     def _add_surname_mentions(self) -> None:
@@ -249,7 +253,9 @@ class People:
     # --- who took part --------------------------------------------------------------------
     def _decide_participants(self) -> None:
         for person in self.persons:
-            senior = bool(person.role and SENIOR_ROLE.search(person.role)) and "former" not in person.role.lower()
+            senior = (
+                bool(person.role and SENIOR_ROLE.search(person.role)) and "former" not in person.role.lower()
+            )
             mentions = [m for m in person.mentions if not self.in_quote(self.doc[m[0]])]
             if not senior or not mentions or self._absent(person):
                 continue
@@ -308,7 +314,9 @@ class People:
 
     def antecedent(self, token: Token) -> Person | None:
         """The most recent person written as a subject before ``token`` (any mention if none)."""
-        before = [(i, p, subj) for i, p, subj in self.timeline if i < token.i and not self.in_quote(self.doc[i])]
+        before = [
+            (i, p, subj) for i, p, subj in self.timeline if i < token.i and not self.in_quote(self.doc[i])
+        ]
         for _i, person, subject in reversed(before):
             if subject:
                 return person
@@ -334,7 +342,10 @@ class People:
         candidates = [
             p
             for p in self.persons
-            if p.role and role in p.role.lower() and (country is None or p.country == country) and p.participant
+            if p.role
+            and role in p.role.lower()
+            and (country is None or p.country == country)
+            and p.participant
         ]
         if country is None and len(candidates) > 1:
             return None
@@ -351,7 +362,11 @@ class People:
 
     def _resolve_one(self, head: Token, *, alone: bool) -> str | None:
         person = self.person_at(head) or next(
-            (self.person_at(t) for t in head.subtree if self.person_at(t) and t.dep_ in {"appos", "compound"}),
+            (
+                self.person_at(t)
+                for t in head.subtree
+                if self.person_at(t) and t.dep_ in {"appos", "compound"}
+            ),
             None,
         )
         if person is not None:

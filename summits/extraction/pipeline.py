@@ -27,6 +27,15 @@ def extract_many(texts: Iterable[str], *, published: dt.date | None = None) -> l
     return [_extract(doc, layout, published) for doc, layout in zip(docs, layouts, strict=True)]
 
 
+def _align(item, layout: Layout) -> None:
+    """Offsets without surrounding blanks, and the item's text exactly as the article has it."""
+    while item.start < item.end and layout.story_text[item.start].isspace():
+        item.start += 1
+    while item.end > item.start and layout.story_text[item.end - 1].isspace():
+        item.end -= 1
+    item.text = layout.text[item.start : item.end]
+
+
 def _extract(doc: Doc, layout: Layout, published: dt.date | None) -> Extraction:
     published = published or layout.meta.published
     quotations = Quotations(doc, layout)
@@ -46,6 +55,8 @@ def _extract(doc: Doc, layout: Layout, published: dt.date | None) -> Extraction:
         date_text=date_text,
         topics=sorted({a.topic for a in agreements if a.topic})[:8],
     )
+    for item in [*direct, *indirect, *agreements]:
+        _align(item, layout)
     return Extraction(
         summit=summit,
         participants=[

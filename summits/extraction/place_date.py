@@ -13,7 +13,14 @@ from .lexicon import MEETING_WORDS
 from .people import Person
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-RELATIVE = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "yesterday": -1}
+RELATIVE = {
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "yesterday": -1,
+}
 MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 DAY_RANGE = r"(\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*\d{1,2}(?:st|nd|rd|th)?)?"
 EXPLICIT = [
@@ -23,7 +30,9 @@ EXPLICIT = [
     re.compile(rf"\b({MONTH_NAMES})\.?\s+{DAY_RANGE}(?:,?\s+(\d{{4}}))?\b", re.IGNORECASE),
 ]
 RELATIVE_RE = re.compile(
-    r"\b(?:(?:on|last|this|late|early)\s+)?(" + "|".join(WEEKDAYS) + r")(?:'s|’s)?\b|\b(today|tonight|yesterday|"
+    r"\b(?:(?:on|last|this|late|early)\s+)?("
+    + "|".join(WEEKDAYS)
+    + r")(?:'s|’s)?\b|\b(today|tonight|yesterday|"
     r"this morning|this afternoon|this evening)\b",
     re.IGNORECASE,
 )
@@ -32,7 +41,9 @@ PLACE_BEFORE = re.compile(
     r"(?:the\s+)?(?:\w+(?:'s|’s)\s+(?:capital\s+)?)?$",
     re.IGNORECASE,
 )
-PAST_MARKERS = re.compile(r"\b(since|last year|in \d{4}|ago|previous|earlier this year|back in)\b", re.IGNORECASE)
+PAST_MARKERS = re.compile(
+    r"\b(since|last year|in \d{4}|ago|previous|earlier this year|back in)\b", re.IGNORECASE
+)
 
 
 def _meeting_sentence(sent: Span) -> bool:
@@ -87,13 +98,17 @@ def find_date(doc: Doc, published: dt.date | None) -> tuple[dt.date | None, str 
         lead = index < 3
         for pattern in EXPLICIT:
             for m in pattern.finditer(sent.text):
-                candidates.append((_rank(sent, lead, 1), sent.start_char + m.start(), m[0], _explicit(m, published)))
+                candidates.append(
+                    (_rank(sent, lead, 1), sent.start_char + m.start(), m[0], _explicit(m, published))
+                )
         for m in RELATIVE_RE.finditer(sent.text):
             phrase = m[1] or m[2]
             before = sent.text[max(0, m.start() - 8) : m.start()].lower()
             if "since" in before or "until" in before:
                 continue
-            candidates.append((_rank(sent, lead, 0), sent.start_char + m.start(), phrase, _relative(phrase, published)))
+            candidates.append(
+                (_rank(sent, lead, 0), sent.start_char + m.start(), phrase, _relative(phrase, published))
+            )
     if not candidates:
         return None, None
     candidates.sort(key=lambda c: (-c[0], c[1]))

@@ -18,7 +18,9 @@ SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
 BEFORE_OPEN = set(" \t\n([{—–-:")
 AFTER_CLOSE = set(" \t\n,.;:!?)]}—–-")
 SENTENCE_END = ".!?"
-ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Rev|Prof|Sen|Rep|Gov|No|Jr|Sr))\.$")
+ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Rev|Prof|Sen|Rep|Gov|No|Jr|Sr))\.$"
+)
 
 
 @dataclass
@@ -57,6 +59,11 @@ def _is_close(text: str, i: int, hi: int) -> bool:
     return ch in DOUBLE_CLOSE + SINGLE_CLOSE + "\"'" and (nxt in AFTER_CLOSE or bool(_family(nxt)))
 
 
+def _stray_close(text: str, i: int, lo: int, hi: int) -> bool:
+    """A closing mark after a comma with no opening one: the paragraph began the quotation."""
+    return i > lo and text[i - 1] in ",.?!" and _is_close(text, i, hi)
+
+
 def find_quotes(text: str, lo: int, hi: int) -> list[Quote]:
     """Quotations in text[lo:hi] (one paragraph). Never fails on unbalanced marks."""
     quotes: list[Quote] = []
@@ -71,10 +78,8 @@ def find_quotes(text: str, lo: int, hi: int) -> list[Quote]:
             open_at = open_family = None
         elif _is_open(text, i, lo) and (open_at is None or family == open_family):
             open_at, open_family = i, family
-        elif open_at is None and family == "double" and not quotes and _is_close(text, i, hi):
-            # a closing mark with no opening one: the paragraph began the quotation
-            if text[i - 1] in ",.?!" and i > lo:
-                quotes.append(Quote(lo, i, family))
+        elif open_at is None and family == "double" and not quotes and _stray_close(text, i, lo, hi):
+            quotes.append(Quote(lo, i, family))
     if open_at is not None:
         end = hi
         while end > open_at + 1 and text[end - 1] in "\"'“”‘’ ":
@@ -139,7 +144,9 @@ def subject_of(verb: Token) -> Token | None:
                 return child
         if token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN"}:
             return token.head  # "a joint statement saying ..."
-        after = [c for c in token.children if c.i > token.i and c.dep_ in {"dobj", "attr", "npadvmod", "nsubj"}]
+        after = [
+            c for c in token.children if c.i > token.i and c.dep_ in {"dobj", "attr", "npadvmod", "nsubj"}
+        ]
         if token.dep_ in {"ROOT", "ccomp", "parataxis"} and after and after[0].pos_ == "PROPN":
             return after[0]  # "..., said Putin."
         if token.dep_ not in {"conj", "advcl", "xcomp", "ccomp", "parataxis"} or token.head is token:
@@ -150,7 +157,11 @@ def subject_of(verb: Token) -> Token | None:
 
 def according_to(tokens: list[Token]) -> Token | None:
     for token in tokens:
-        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+        if (
+            token.lower_ == "according"
+            and token.i + 1 < len(token.doc)
+            and token.doc[token.i + 1].lower_ == "to"
+        ):
             objs = [c for c in token.doc[token.i + 1].children if c.dep_ == "pobj"]
             if objs:
                 return objs[0]
@@ -218,14 +229,18 @@ class Statements:
             lo, hi = self._sentence_bounds(quote)
             tail = self._tokens(quote.end + 1, hi) if hi > quote.end + 1 else []
             head = self._tokens(lo, max(lo, quote.start - 1)) if quote.start - 1 > lo else []
-            speaker = self._speaker_from(tail, nearest_last=False) or self._speaker_from(head, nearest_last=True)
+            speaker = self._speaker_from(tail, nearest_last=False) or self._speaker_from(
+                head, nearest_last=True
+            )
             if speaker is None:
                 speaker = self._pull_quote_speaker(block) or last_speaker_in_block.get(block)
             if speaker is None and not head:
                 speaker = last_speaker
             last_speaker_in_block[block] = speaker or last_speaker_in_block.get(block)
             last_speaker = speaker or last_speaker
-            found.append(StatementFound(speaker, self.text[quote.start : quote.end], "direct", quote.start, quote.end))
+            found.append(
+                StatementFound(speaker, self.text[quote.start : quote.end], "direct", quote.start, quote.end)
+            )
         return found
 
     def _pull_quote_speaker(self, block_start: int) -> str | None:
@@ -233,7 +248,11 @@ class Statements:
         if not written:
             return None
         for person in self.people.persons:
-            if person.name == written or written in person.aliases or written.split()[-1].lower() == person.surname:
+            if (
+                person.name == written
+                or written in person.aliases
+                or written.split()[-1].lower() == person.surname
+            ):
                 return person.name
         return written
 
@@ -241,7 +260,12 @@ class Statements:
         found = []
         for verb in self.doc:
             key = _verb_key(verb)
-            if not key or key in NOT_INDIRECT or self.q.in_quote(verb) or any(c.dep_ == "neg" for c in verb.children):
+            if (
+                not key
+                or key in NOT_INDIRECT
+                or self.q.in_quote(verb)
+                or any(c.dep_ == "neg" for c in verb.children)
+            ):
                 continue
             content = self._content(verb, key)
             if content is None:
@@ -289,13 +313,24 @@ class Statements:
             nouns = [c for c in children if c.lemma_ in STANCE_NOUNS]
             heads = [g for n in nouns for g in n.children if g.dep_ in {"acl", "ccomp", "prep"}]
             heads = [o for h in heads for o in ([h] if h.dep_ != "prep" else h.children) if o.dep_ != "punct"]
-        if not heads and key in {"hail", "pledge", "promise", "portray", "welcome", "praise", "announce", "urge"}:
+        if not heads and key in {
+            "hail",
+            "pledge",
+            "promise",
+            "portray",
+            "welcome",
+            "praise",
+            "announce",
+            "urge",
+        }:
             heads = [c for c in children if c.dep_ == "dobj"]
         if not heads or (heads[0].dep_ == "dobj" and self.people.person_at(heads[0])):
             return None
         head = heads[0]
         tokens = list(head.subtree)
-        tokens = [t for t in tokens if t.i < verb.i] if head.i < verb.i else [t for t in tokens if t.i > verb.i]
+        tokens = (
+            [t for t in tokens if t.i < verb.i] if head.i < verb.i else [t for t in tokens if t.i > verb.i]
+        )
         if not tokens:
             return None
         first, last = tokens[0], tokens[-1]
@@ -306,7 +341,9 @@ class Statements:
                 return None
         if cut is not None and cut.i > first.i:
             last = self.doc[cut.left_edge.i - 1]
-        while last.i > first.i and ((last.is_punct and not _family(last.text[-1])) or last.is_space or last.dep_ == "cc"):
+        while last.i > first.i and (
+            (last.is_punct and not _family(last.text[-1])) or last.is_space or last.dep_ == "cc"
+        ):
             last = self.doc[last.i - 1]
         return first.idx, last.idx + len(last.text)
 

@@ -1,0 +1,69 @@
+import datetime as dt
+
+from summits.extraction import extract
+from summits.extraction.boilerplate import CAPTION, DATELINE, HEADER, HEADING, HIGHLIGHT, read_layout
+
+DAILY = """By\x20
+Jane Doe
+
+PUBLISHED:
+
+15:12 EST, 17 June 2013
+
+Russian President Vladimir Putin met U.S. President Barack Obama at the summit in Geneva today.
+
+Tense: Barack Obama and Vladimir Putin at the summit in Geneva
+
+Mr Putin said: 'We agreed to push the peace talks forward.'
+
+@highlight
+
+Putin says 'both sides want peace now' after talks
+"""
+
+
+def test_byline_dateline_caption_and_highlights_are_not_story():
+    layout = read_layout(DAILY)
+    kinds = {b.text.split()[0]: b.kind for b in layout.blocks}
+    assert kinds["PUBLISHED:"] == HEADER
+    assert kinds["15:12"] == DATELINE
+    assert kinds["Tense:"] == CAPTION
+    assert kinds["@highlight"] == HIGHLIGHT
+    assert layout.meta.byline == "Jane Doe"
+    assert "Tense" not in layout.story_text and "both sides" not in layout.story_text
+    assert len(layout.story_text) == len(DAILY)
+
+
+def test_published_dateline_dates_the_summit_when_no_date_is_given():
+    result = extract(DAILY)
+    assert result.article.published == dt.date(2013, 6, 17)
+    assert result.summit.date == dt.date(2013, 6, 17)
+    assert result.summit.date_text == "today"
+    assert [s.text for s in result.statements if s.kind == "direct"] == [
+        "We agreed to push the peace talks forward."
+    ]
+
+
+def test_key_value_header_and_html_tags():
+    text = (
+        "Title: Leaders meet\nDate: 2015-05-15 09:55\nAuthor: someone\n\n"
+        "<p>President Barack Obama hosted the summit at Camp David on Thursday.</p>\n"
+    )
+    layout = read_layout(text)
+    assert [b.kind for b in layout.blocks[:3]] == [HEADER, HEADER, HEADER]
+    assert layout.meta.title == "Leaders meet"
+    assert layout.meta.published == dt.date(2015, 5, 15)
+    assert "<p>" not in layout.story_text and "Obama hosted" in layout.story_text
+
+
+def test_subheadings_are_headings_not_statements():
+    text = (
+        "Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan in Sochi.\n"
+        'Russia, Turkey agree on "safe zones for all of Syria"\n'
+        "Putin said the talks went well.\n"
+    )
+    layout = read_layout(text)
+    assert layout.blocks[1].kind == HEADING
+    result = extract(text)
+    assert not any("safe zones" in s.text for s in result.statements)
+    assert not any("safe zones" in a.text for a in result.agreements)

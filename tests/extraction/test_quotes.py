@@ -1,0 +1,81 @@
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summits.extraction import extract
+from summits.extraction.quotes import find_quotes
+
+INTRO = "German Chancellor Angela Merkel met French President Emmanuel Macron for talks in Berlin.\n"
+
+
+def direct(text):
+    return [(s.speaker, s.text) for s in extract(INTRO + text).statements if s.kind == "direct"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will work together on defence," Merkel said.',
+        "“We will work together on defence,” Merkel said.",
+        "'We will work together on defence,' Merkel said.",
+        "‘We will work together on defence,’ Merkel said.",
+        '“We will work together on defence," said Merkel.',
+    ],
+)
+def test_double_single_straight_and_curly_marks(text):
+    assert direct(text) == [("Angela Merkel", "We will work together on defence,")]
+
+
+def test_multi_sentence_quote_is_one_statement():
+    found = direct('"Europe must act. We cannot wait any longer," Macron said.')
+    assert found == [("Emmanuel Macron", "Europe must act. We cannot wait any longer,")]
+
+
+def test_interrupted_quote_gives_two_statements_with_the_same_speaker():
+    found = direct('"We are friends," Macron said. "And friends speak frankly to each other."')
+    assert found == [
+        ("Emmanuel Macron", "We are friends,"),
+        ("Emmanuel Macron", "And friends speak frankly to each other."),
+    ]
+
+
+def test_colon_introduced_quote_and_pronoun_resolved():
+    found = direct("Mrs Merkel spoke first.\nShe said: 'Germany will only do well if Europe does well.'")
+    assert found == [("Angela Merkel", "Germany will only do well if Europe does well.")]
+
+
+def test_partial_quote_inside_reported_speech():
+    result = extract(
+        INTRO + 'Macron said the two countries had agreed that "the euro needs a common budget".'
+    )
+    quotes = [(s.speaker, s.text) for s in result.statements if s.kind == "direct"]
+    reported = [s for s in result.statements if s.kind == "indirect"]
+    assert quotes == [("Emmanuel Macron", "the euro needs a common budget")]
+    assert reported and reported[0].speaker == "Emmanuel Macron"
+    assert '"the euro needs a common budget"' in reported[0].text
+
+
+def test_according_to_gives_the_source():
+    result = extract(
+        INTRO + "The two sides signed a memorandum on energy, according to a senior EU official."
+    )
+    reported = [(s.speaker, s.text) for s in result.statements if s.kind == "indirect"]
+    assert ("a senior EU official", "The two sides signed a memorandum on energy") in reported
+
+
+def test_scare_quotes_are_not_statements():
+    assert direct('Merkel warned of a "crisis" in the region.') == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="ab .,\"'“”‘’\n", max_size=60))
+def test_unbalanced_marks_never_crash(text):
+    for q in find_quotes(text, 0, len(text)):
+        assert 0 <= q.start <= q.end <= len(text)
+
+
+def test_unbalanced_marks_in_a_whole_article():
+    text = INTRO + '"We agreed on everything today, Merkel said.\nMacron said: ‘It was good for us.\n'
+    result = extract(text)
+    assert result.statements, "an unclosed quotation still gives its statement"
+    assert all(text[s.start : s.end] == s.text for s in result.statements)
