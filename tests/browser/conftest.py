@@ -3,16 +3,35 @@
 Without /usr/bin/chromium they skip, unless SUMMITS_REQUIRE_BROWSER=1 (as in CI): then they fail.
 """
 
+import importlib
 import os
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from django.apps import apps
+from django.db import connection
 
 # Playwright's sync API runs an event loop in this thread; Django would refuse ORM calls from it.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 CHROMIUM = Path(os.environ.get("SUMMITS_CHROMIUM", "/usr/bin/chromium"))
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+
+
+def seed_countries() -> None:
+    """Seed the ISO countries as migration 0002 does (idempotent)."""
+    migration = importlib.import_module("summits.migrations.0002_seed_countries")
+    migration.seed_countries(apps, SimpleNamespace(connection=connection))
+
+
+@pytest.fixture(scope="module", autouse=True)
+def countries_survive_the_flush(django_db_blocker):
+    """Each live_server test ends with a flush that empties the country table the migrations
+    seeded; tests that run later expect it, so it is seeded again once this module is done."""
+    yield
+    with django_db_blocker.unblock():
+        seed_countries()
 
 
 @pytest.fixture(scope="session")
