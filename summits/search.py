@@ -216,18 +216,6 @@ def search(queryset: models.QuerySet, q: str | None) -> models.QuerySet:
     )
 
 
-def search_summits(queryset: models.QuerySet, q: str | None) -> models.QuerySet:
-    return search(queryset, q)
-
-
-def search_statements(queryset: models.QuerySet, q: str | None) -> models.QuerySet:
-    return search(queryset, q)
-
-
-def search_agreements(queryset: models.QuerySet, q: str | None) -> models.QuerySet:
-    return search(queryset, q)
-
-
 def mark_terms(text: str, q: str | None) -> SafeString:
     """``text`` HTML-escaped, with each word of ``q`` (as a word prefix) wrapped in <mark>."""
     terms = query_terms(q or "")

@@ -17,7 +17,7 @@ NEWEST_SUMMIT_FIRST = (F("summit__start_date").desc(nulls_last=True), "-summit__
 
 def published_summits() -> QuerySet[Summit]:
     """Published summits, newest first, with their host country."""
-    return Summit.objects.published().select_related("country").newest_first()
+    return Summit.objects.published().select_related("country").defer("search_vector").newest_first()
 
 
 def attendances_with_people() -> QuerySet[Attendance]:
@@ -39,7 +39,7 @@ def visible_statements() -> QuerySet[Statement]:
     return (
         Statement.objects.visible()
         .select_related("speaker", "summit", "summit__country", "article")
-        .defer("article__text")
+        .defer("search_vector", "summit__search_vector", "article__text")
     )
 
 
@@ -48,7 +48,7 @@ def visible_agreements() -> QuerySet[Agreement]:
     return (
         Agreement.objects.visible()
         .select_related("summit", "summit__country", "article")
-        .defer("article__text")
+        .defer("search_vector", "summit__search_vector", "article__text")
         .prefetch_related("countries", "organisations")
     )
 
@@ -58,13 +58,13 @@ def summit_detail() -> QuerySet[Summit]:
     statements = (
         Statement.objects.not_rejected()
         .select_related("speaker", "article")
-        .defer("article__text")
+        .defer("search_vector", "article__text")
         .order_by("speaker__name", "speaker_label", "start", "id")
     )
     agreements = (
         Agreement.objects.not_rejected()
         .select_related("article")
-        .defer("article__text")
+        .defer("search_vector", "article__text")
         .prefetch_related("countries", "organisations")
         .order_by("start", "id")
     )
