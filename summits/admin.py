@@ -2,8 +2,8 @@
 
 Every list has search and filters (and a date hierarchy where the model has a date), and
 fetches its related rows up front so a page of 100 rows costs the same queries as one row.
-Models with django-simple-history use ``SimpleHistoryAdmin``: the History button shows every
-version, who made it, why and what changed. Writes that span rows go through
+Every model keeps its edit history with django-simple-history, and ``SimpleHistoryAdmin``'s
+History button shows every version, who made it, why and what changed. Writes that span rows go through
 ``summits.services``.
 """
 
@@ -566,7 +566,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(SimpleHistoryAdmin):
     list_display = ["name", "slug", "summit_count"]
     list_filter = [in_use_filter("summit_count", "use", "Used by a summit", "Unused")]
     search_fields = ["name", "slug"]
@@ -581,7 +581,7 @@ class TopicAdmin(admin.ModelAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(SimpleHistoryAdmin):
     list_display = ["short_name", "name", "agreement_count", "attendance_count"]
     list_filter = [in_use_filter("agreement_count", "agreements", "Party to an agreement", "Never a party")]
     search_fields = ["short_name", "name"]
@@ -606,7 +606,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Country)
-class CountryAdmin(admin.ModelAdmin):
+class CountryAdmin(SimpleHistoryAdmin):
     list_display = ["name", "code", "alpha3", "summit_count", "participant_count", "agreement_count"]
     list_filter = [
         in_use_filter("summit_count", "summits hosted", "Hosted a summit", "Never hosted"),

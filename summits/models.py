@@ -41,6 +41,8 @@ class Country(models.Model):
     name = models.CharField(max_length=100)
     official_name = models.CharField(max_length=200, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "countries"
@@ -60,6 +62,8 @@ class Organisation(models.Model):
 
     short_name = models.CharField(max_length=20, unique=True)
     name = models.CharField(max_length=200, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["short_name"]
@@ -107,6 +111,8 @@ class Topic(models.Model):
 
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
