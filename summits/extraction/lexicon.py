@@ -87,7 +87,100 @@ TITLE_WORDS = {
     "former",
     "ex-president",
     "outgoing",
+    "home",
+    "justice",
+    "health",
+    "environment",
+    "education",
+    "transport",
+    "agriculture",
+    "culture",
+    "development",
+    "cabinet",
+    "opposition",
 }
+# the head word of a title: what a description such as "the Indian prime minister" ends on
+TITLE_HEADS = {
+    "president",
+    "minister",
+    "premier",
+    "chancellor",
+    "leader",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "emir",
+    "amir",
+    "sultan",
+    "secretary",
+    "secretary-general",
+    "commissioner",
+    "taoiseach",
+    "pope",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "counterpart",
+}
+# words of a title that are ranks of nobility rather than offices ("Sheikh Hasina", "Prince Faisal")
+NOBILITY = {"sheikh", "sheikha", "prince", "princess"}
+# particles inside names: "Ursula von der Leyen", "Mohammed bin Salman"
+NAME_PARTICLES = {
+    "von",
+    "van",
+    "der",
+    "den",
+    "de",
+    "da",
+    "di",
+    "du",
+    "la",
+    "le",
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "bint",
+    "ben",
+    "dos",
+    "das",
+    "del",
+    "ter",
+    "ten",
+    "zu",
+}
+# verbs whose subject (or object) takes part in the meeting itself
+MEETING_VERBS = {
+    "meet",
+    "host",
+    "co-host",
+    "cohost",
+    "receive",
+    "welcome",
+    "greet",
+    "visit",
+    "attend",
+    "talk",
+}
+JOINT_VERBS = {"agree", "sign"}
+# nouns that make "hold X" / "have X" a meeting
+MEETING_NOUNS = {
+    "talk",
+    "talks",
+    "meeting",
+    "summit",
+    "consultation",
+    "consultations",
+    "discussion",
+    "discussions",
+    "negotiation",
+    "negotiations",
+    "conversation",
+    "call",
+}
+# auxiliaries of what has not happened (yet): "will meet", "would attend"
+NOT_YET = {"will", "'ll", "shall", "would", "could", "may", "might", "should"}
 # a role of someone who takes part in a summit (not a briefer, adviser or reporter)
 SENIOR_ROLE = re.compile(
     r"\b(president|prime minister|premier|chancellor|king|queen|prince|emir|amir|sultan|sheikh|"
@@ -186,6 +279,10 @@ MEETING_WORDS = {
     "forum",
     "session",
     "negotiations",
+    "received",
+    "receives",
+    "receiving",
+    "sidelines",
 }
 # words that put a person at the meeting, besides the meeting words themselves
 ATTENDANCE_WORDS = MEETING_WORDS | {"sending", "sent", "accompanied", "place", "led", "leading", "arrived"}

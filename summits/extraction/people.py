@@ -13,11 +13,20 @@ from .lexicon import (
     ATTENDANCE_WORDS,
     GROUP_SPEAKERS,
     HONORIFICS,
+    JOINT_VERBS,
+    MEETING_NOUNS,
+    MEETING_VERBS,
+    NAME_PARTICLES,
+    NOBILITY,
+    NOT_YET,
     PRONOUNS,
     SENIOR_ROLE,
     SPEECH_VERBS,
+    TITLE_HEADS,
     TITLE_WORDS,
 )
+
+NAME_LABELS_NOT = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
 
 @dataclass
@@ -30,10 +39,18 @@ class Person:
     aliases: set[str] = field(default_factory=set)
     participant: bool = False
     counterpart_of: Person | None = None
+    body: str | None = None  # the organisation a title belongs to ("european council")
 
     @property
     def surname(self) -> str:
         return self.parts[-1]
+
+    @property
+    def short(self) -> str:
+        """The shortest form the text itself uses ("Xi" for Xi Jinping), else the last word."""
+        forms = [a for a in self.aliases if a and len(a.split()) < len(self.name.split())]
+        forms = [a for a in forms if a.lower() in self.name.lower() and a[0].isupper()]
+        return min(forms, key=len) if forms else self.name.split()[-1]
 
 
 def _is_title(token: Token) -> bool:
@@ -50,8 +67,52 @@ def _name_span(ent: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or not doc[end - 1].text[0].isalnum()):
         end -= 1
-    span = doc[start:end]
+    while end > start and doc[end - 1].lower_ in NAME_PARTICLES:
+        end -= 1  # "Ursula von der" + "Leyen" labelled apart
+    if start >= end:
+        return None
+    span = _with_particles(doc[start:end])
     return span if span.text and span[0].text[0].isupper() else None
+
+
+def _only_rank(role: str) -> bool:
+    return all(w in NOBILITY for w in role.lower().split())
+
+
+def _capitalised(token: Token) -> bool:
+    return token.is_alpha and token.text[0].isupper() and token.lower_ not in TITLE_WORDS
+
+
+def _with_particles(span: Span) -> Span:
+    """A name kept whole over its particles: "von der Leyen", "Mohammed bin Salman"."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while True:
+        j = end
+        while j < len(doc) and doc[j].lower_ in NAME_PARTICLES:
+            j += 1
+        if j > end and j < len(doc) and _capitalised(doc[j]):
+            end = j + 1
+        elif (
+            end + 1 < len(doc)
+            and doc[end].text == "-"
+            and not doc[end - 1].whitespace_
+            and _capitalised(doc[end + 1])
+        ):
+            end += 2  # "Kassym" "-" "Jomart"
+        else:
+            break
+    while start > 0 and doc[start - 1].lower_ in NAME_PARTICLES and doc[start - 1].is_lower:
+        start -= 1  # "von der Leyen said"
+    while (
+        start > 1
+        and doc[start - 1].text == "-"
+        and not doc[start - 2].whitespace_
+        and not doc[start - 1].whitespace_
+        and _capitalised(doc[start - 2])
+    ):
+        start -= 2
+    return doc[start:end]
 
 
 class People:
@@ -65,6 +126,7 @@ class People:
         self._collect()
         for person in self.persons:
             self._describe(person)
+        self._parallel_countries()
         for person in self.persons:
             if person.role and not person.country:
                 person.country = self._country_of_sentences(person)
@@ -74,21 +136,107 @@ class People:
             if person.role and SENIOR_ROLE.search(person.role):
                 person.role = re.sub(r"\bcounterpart\b", "", person.role).strip() or None
         self._decide_participants()
+        self.described_at: dict[int, Person] = {}  # a description's head token -> its person
+        self._link_descriptions()
+        self._decide_participants()  # a role found in a description can make a participant
         # mentions in text order, for pronoun resolution: (token index, person, is subject)
         self.timeline: list[tuple[int, Person, bool]] = sorted(
-            (s, p, self._is_subject(self.doc[s:e])) for p in self.persons for s, e in p.mentions
+            [(s, p, self._is_subject(self.doc[s:e])) for p in self.persons for s, e in p.mentions]
+            + [(i, p, self._is_subject(self.doc[i : i + 1])) for i, p in self.described_at.items()],
+            key=lambda item: item[0],
         )
 
     # --- finding names -------------------------------------------------------------------
     def _collect(self) -> None:
         spans = [s for s in (_name_span(e) for e in self.doc.ents if e.label_ == "PERSON") if s is not None]
-        spans += self._honorific_names()
+        spans += self._honorific_names() + self._titled_names()
         spans.sort(key=lambda s: (s.start, -len(s)))
         for span in spans:
             if any(i in self.by_token for i in range(span.start, span.end)):
                 continue
             self._add(span)
+        # names the model missed, found by their place in the sentence
+        for span in self._coordinated_names() + self._described_names():
+            if not any(i in self.by_token for i in range(span.start, span.end)):
+                self._add(span)
         self._add_surname_mentions()
+
+    def _proper_name(self, start: int, end: int) -> Span | None:
+        """Capitalised words from ``start`` (titles and ranks skipped), if they can be a person's name."""
+        doc = self.doc
+        while start < end and (_is_title(doc[start]) or doc[start].lower_ in HONORIFICS):
+            start += 1
+        if start >= end or doc[start].ent_type_ in NAME_LABELS_NOT:
+            return None
+        span = _with_particles(doc[start:end])
+        text = span.text
+        if (
+            geo.state_of(text)
+            or geo.organisation(text)
+            or geo.demonym_country(text)
+            or geo.place_country(text)
+        ):
+            return None
+        if not all(t.text[0].isupper() or t.lower_ in NAME_PARTICLES or t.text == "-" for t in span):
+            return None
+        return span
+
+    def _name_after(self, i: int) -> Span | None:
+        """The name written right after a title ending at token ``i - 1``."""
+        doc = self.doc
+        while i < len(doc) and (_is_title(doc[i]) or doc[i].lower_ in HONORIFICS):
+            i += 1
+        end = i
+        while end < len(doc) and (
+            (_capitalised(doc[end]) and doc[end].pos_ == "PROPN")
+            or (
+                doc[end].text == "-" and end > i and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+            )
+        ):
+            end += 1
+        return self._proper_name(i, end) if end > i else None
+
+    def _titled_names(self) -> list[Span]:
+        """ "Kazakh President Kassym-Jomart Tokayev" even when the model calls it an organisation."""
+        found = []
+        for token in self.doc:
+            if token.lower_ in TITLE_HEADS and (token.is_title or token.lower_ == "counterpart"):
+                span = self._name_after(token.i + 1)
+                if span is not None:
+                    found.append(span)
+        return found
+
+    def _chain(self, token: Token) -> Span | None:
+        """The proper noun headed by ``token`` with its compound words ("Sheikh Hasina")."""
+        if token.pos_ != "PROPN" or not token.text[0].isupper():
+            return None
+        start = min([c.i for c in token.lefts if c.dep_ in {"compound", "flat"}] + [token.i])
+        return self._proper_name(start, token.i + 1)
+
+    def _coordinated_names(self) -> list[Span]:
+        """ "Narendra Modi and Sheikh Hasina": a proper noun joined to a person is a person."""
+        found = []
+        for person in list(self.persons):
+            for start, end in person.mentions:
+                root = self.doc[start:end].root
+                for other in [*root.conjuncts]:
+                    span = self._chain(other)
+                    if span is not None and all(t.i not in self.by_token for t in span):
+                        found.append(span)
+        return found
+
+    def _described_names(self) -> list[Span]:
+        """ "Hasina, the Bangladeshi prime minister, ...": a proper noun with a title in apposition."""
+        found = []
+        for token in self.doc:
+            if token.i in self.by_token or token.dep_ == "compound":
+                continue
+            if token.i + 1 < len(self.doc) and self.doc[token.i + 1].text == ",":
+                role, _country, _body = self._title_after(token.i + 1)
+                span = self._chain(token) if role else None
+                if span is not None:
+                    found.append(span)
+        return found
 
     def _honorific_names(self) -> list[Span]:
         found = []
@@ -145,25 +293,35 @@ class People:
         for token in self.doc:
             person = surnames.get(token.lower_)
             if person and token.i not in self.by_token and token.is_title:
-                person.mentions.append((token.i, token.i + 1))
-                self.by_token[token.i] = person
+                span = _with_particles(self.doc[token.i : token.i + 1])
+                person.mentions.append((span.start, span.end))
+                if len(span) > 1:
+                    person.aliases.add(span.text)
+                for i in range(span.start, span.end):
+                    self.by_token[i] = person
 
     # --- titles and countries ------------------------------------------------------------
     def _describe(self, person: Person) -> None:
         for start, end in person.mentions:
-            role, country = self._title_before(start)
-            if not role:
-                role, country = self._title_after(end)
-            if role and not person.role:
+            role, country, body = self._title_before(start)
+            if not role or _only_rank(role):
+                after = self._title_after(end)
+                if after[0]:
+                    role, country, body = after
+            if role and (not person.role or _only_rank(person.role)):
                 person.role = role
                 if "counterpart" in role.lower():
                     person.counterpart_of = self._other_in_sentence(person, start)
             if country and not person.country:
                 person.country = country
+            if body and not person.body:
+                person.body = body
+        if person.role and _only_rank(person.role):
+            person.role = None  # "Sheikh Hasina": a name, and her office comes from elsewhere
         if person.role and not person.country:
             person.country = self._country_nearby(person)
 
-    def _title_before(self, start: int) -> tuple[str | None, str | None]:
+    def _title_before(self, start: int) -> tuple[str | None, str | None, str | None]:
         doc = self.doc
         i = start - 1
         while i >= 0 and doc[i].lower_ in HONORIFICS:
@@ -174,52 +332,208 @@ class People:
             i -= 1
         if words and words[0].lower_ == "of":
             words = words[1:]
-        country = self._country_before(i)
+        country, body = self._country_before(i), None
         for cut in range(len(words) - 1, 0, -1):
-            org = geo.organisation(" ".join(w.text for w in words[:cut]))
+            named = " ".join(w.text for w in words[:cut])
+            org = geo.organisation(named)
             if org:  # "European Commission President" -> EU, President
-                country, words = org, words[cut:]
+                country, words, body = org, words[cut:], named.lower()
                 break
+        while len(words) > 1 and words[-1].lower_ in NOBILITY and words[-2].lower_ not in {"crown"}:
+            words = words[:-1]  # "Foreign Minister Prince Faisal"
         role = " ".join(w.text for w in words) or None
         if role and words[-1].lower_ not in {"of"}:
-            return role, country
-        return None, None
+            return role, country, body
+        return None, None, None
+
+    def _country_at(self, i: int, j: int) -> str | None:
+        """A state or organisation named by tokens i..j: "Russian", "Bangladeshi", "Turkey's"."""
+        text = self.doc[i : j + 1].text
+        if not text[:1].isupper():
+            return None
+        return geo.demonym_country(text) or geo.state_of(text) or geo.organisation(text)
 
     def _country_before(self, i: int) -> str | None:
         doc = self.doc
         if i >= 0 and doc[i].tag_ == "POS":
             i -= 1
-        if i < 0 or doc[i].ent_type_ not in {"NORP", "GPE", "ORG", "LOC"}:
+        if i < 0 or not doc[i].text[:1].isupper():
             return None
-        j = i
-        while j > 0 and doc[j - 1].ent_iob_ == "I" or (j > 0 and doc[j].ent_iob_ == "I"):
-            j -= 1
-        text = doc[j : i + 1].text
-        return geo.demonym_country(text) or geo.state_of(text) or geo.organisation(text)
+        if doc[i].ent_type_ in {"NORP", "GPE", "ORG", "LOC"}:
+            j = i
+            while j > 0 and doc[j].ent_iob_ == "I":
+                j -= 1
+            found = self._country_at(j, i)
+            if found:
+                return found
+        return self._country_at(i, i)
 
-    def _title_after(self, end: int) -> tuple[str | None, str | None]:
-        """ "Ben Rhodes, US deputy national security adviser" / "Vladimir Putin, Russian President"."""
+    def _title_after(self, end: int) -> tuple[str | None, str | None, str | None]:
+        """ "Ben Rhodes, US deputy national security adviser" / "Hasina, the Bangladeshi prime minister"
+        / "Michel, the president of the European Council"."""
         doc = self.doc
         if end >= len(doc) or doc[end].text != ",":
-            return None, None
+            return None, None, None
         i = end + 1
         if i < len(doc) and doc[i].lower_ in {"the", "a"}:
             i += 1
-        country = None
-        if i < len(doc) and doc[i].ent_type_ in {"NORP", "GPE"}:
-            j = i
-            while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
-                j += 1
-            country = geo.demonym_country(doc[i : j + 1].text) or geo.state_of(doc[i : j + 1].text)
-            i = j + 1
+        country, body = None, None
+        j = i
+        while j < len(doc) and doc[j].text[:1].isupper() and doc[j].lower_ not in TITLE_WORDS:
+            j += 1
+        if j > i:
+            country = self._country_at(i, j - 1)
+            if country is None:
+                return None, None, None
+            i = j
             if i < len(doc) and doc[i].tag_ == "POS":
                 i += 1
         words = []
         while i < len(doc) and (doc[i].lower_ in TITLE_WORDS) and not doc[i].is_punct:
-            words.append(doc[i].text)
+            words.append(doc[i])
             i += 1
-        role = " ".join(words) if words and SENIOR_ROLE.search(" ".join(words)) else None
-        return (role, country) if role else (None, None)
+        if words and words[-1].lower_ == "of":
+            # "the president of the European Council"
+            words = words[:-1]
+            k = i + (i < len(doc) and doc[i].lower_ == "the")
+            m = k
+            while m < len(doc) and doc[m].text[:1].isupper():
+                m += 1
+            if m > k and not country:
+                country = self._country_at(k, m - 1)
+                if geo.organisation(doc[k:m].text):
+                    body = doc[k:m].text.lower()
+        role = " ".join(w.text for w in words)
+        if not words or not SENIOR_ROLE.search(role):
+            return None, None, None
+        if role.islower():
+            role = role.title()  # "the prime minister" -> "Prime Minister"
+        return role, country, body
+
+    def _parallel_countries(self) -> None:
+        """ "Rishi Sunak and Emmanuel Macron ... after the first UK-France summit": two people
+        without a country and two states written in the same order in the same sentence."""
+        for sent in self.doc.sents:
+            group: list[Person] = []
+            for token in sent:
+                person = self.by_token.get(token.i)
+                if person is None or person in group or token.dep_ not in {"nsubj", "conj", "dobj", "pobj"}:
+                    continue
+                if token.dep_ == "conj" or any(
+                    c.dep_ == "conj" and c.i in self.by_token for c in token.children
+                ):
+                    group.append(person)
+            if len(group) < 2 or any(p.country for p in group):
+                continue
+            states = self._state_run(sent, len(group))
+            if states:
+                for person, code in zip(group, states, strict=True):
+                    person.country = code
+
+    def _state_run(self, sent: Span, size: int) -> list[str] | None:
+        ents = [e for e in sent.ents if e.label_ in {"GPE", "NORP", "ORG"}]
+        for i in range(len(ents) - size + 1):
+            run = ents[i : i + size]
+            joins = [
+                self.doc.text[a.end_char : b.start_char].strip() for a, b in zip(run, run[1:], strict=False)
+            ]
+            codes = [
+                geo.state_of(e.text) or geo.demonym_country(e.text) or geo.organisation(e.text) for e in run
+            ]
+            if (
+                all(j in {"-", "–", "and", ",", "/"} for j in joins)
+                and all(codes)
+                and len(set(codes)) == size
+            ):
+                return codes
+        return None
+
+    # --- descriptions: "the Indian prime minister", "The prime minister" ---------------------
+    def _descriptions(self) -> list[tuple[Token, list[str], str | None, str | None]]:
+        doc = self.doc
+        found = []
+        for token in doc:
+            if token.lower_ not in TITLE_HEADS or token.i in self.by_token or self.in_quote(token):
+                continue
+            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if nxt is not None and (nxt.i in self.by_token or (nxt.pos_ == "PROPN" and nxt.is_title)):
+                continue  # a title written before a name
+            start = token.i
+            while (
+                start > 0
+                and doc[start - 1].lower_ != "the"
+                and (
+                    doc[start - 1].lower_ in TITLE_WORDS
+                    or (doc[start - 1].is_title and doc[start - 1].pos_ in {"PROPN", "ADJ", "NOUN"})
+                )
+            ):
+                start -= 1
+            if start == 0 or doc[start - 1].lower_ != "the":
+                continue
+            words = list(doc[start : token.i + 1])
+            if any(w.lower_ in {"former", "late", "ex-president", "outgoing"} for w in words):
+                continue
+            country, body = None, None
+            named = [
+                w
+                for w in words
+                if w.is_title and w.lower_ not in TITLE_WORDS - {"european", "council", "commission"}
+            ]
+            if named:
+                text = " ".join(w.text for w in named)
+                country = self._country_at(named[0].i, named[-1].i)
+                if geo.organisation(text):
+                    body = text.lower()
+            if nxt is not None and nxt.lower_ == "of":  # "the president of the European Council"
+                k = nxt.i + 1 + (nxt.i + 1 < len(doc) and doc[nxt.i + 1].lower_ == "the")
+                m = k
+                while m < len(doc) and doc[m].is_title:
+                    m += 1
+                if m > k:
+                    country = country or self._country_at(k, m - 1)
+                    body = doc[k:m].text.lower() if geo.organisation(doc[k:m].text) else body
+            role = [w.lower_ for w in words if w not in named and w.lower_ in TITLE_WORDS]
+            found.append((token, role, country, body))
+        return found
+
+    @staticmethod
+    def _compatible(person: Person, role: list[str], country: str | None, body: str | None) -> bool:
+        if country and person.country and person.country != country:
+            return False
+        if body and person.body and person.body != body:
+            return False
+        wanted = set(role) - {"leader", "counterpart"}
+        return not (wanted and person.role and not wanted <= set(person.role.lower().split()))
+
+    def _link_descriptions(self) -> None:
+        """Each description goes to the person it can only be (its country first), or the most
+        recent compatible one; that person's role and country are filled in from it."""
+        descriptions = sorted(self._descriptions(), key=lambda d: (d[2] is None, d[0].i))
+        for head, role, country, body in descriptions:
+            candidates = []
+            for person in self.persons:
+                before = [s for s, _e in person.mentions if s < head.i]
+                if not before or (person.role and "former" in person.role.lower()):
+                    continue
+                if not self._compatible(person, role, country, body):
+                    continue
+                wanted = set(role) - {"leader", "counterpart"}
+                key = (
+                    person.participant,
+                    bool(country and person.country == country),
+                    bool(wanted and person.role),
+                    max(before),
+                )
+                candidates.append((key, person))
+            if not candidates:
+                continue
+            person = max(candidates, key=lambda c: c[0])[1]
+            self.described_at[head.i] = person
+            titled = [w for w in role if w not in {"leader", "counterpart", "the"}]
+            if titled and not person.role and SENIOR_ROLE.search(" ".join(titled)):
+                person.role = " ".join(titled).title()
+            person.country = person.country or country
+            person.body = person.body or body
 
     def _other_in_sentence(self, person: Person, start: int) -> Person | None:
         sent = self.doc[start].sent
@@ -253,13 +567,17 @@ class People:
     # --- who took part --------------------------------------------------------------------
     def _decide_participants(self) -> None:
         for person in self.persons:
-            senior = (
-                bool(person.role and SENIOR_ROLE.search(person.role)) and "former" not in person.role.lower()
-            )
-            mentions = [m for m in person.mentions if not self.in_quote(self.doc[m[0]])]
-            if not senior or not mentions or self._absent(person):
+            if person.participant or (person.role and "former" in person.role.lower()):
                 continue
-            person.participant = any(self._meeting_context(m) for m in mentions)
+            senior = bool(person.role and SENIOR_ROLE.search(person.role))
+            mentions = [m for m in person.mentions if not self.in_quote(self.doc[m[0]])]
+            if not mentions or self._absent(person):
+                continue
+            person.participant = any(
+                self._acts_in_meeting(m) or self._own_clause_attends(m) for m in mentions
+            )
+            if senior and not person.participant:
+                person.participant = any(self._meeting_context(m) for m in mentions)
 
     def _absent(self, person: Person) -> bool:
         for start, _end in person.mentions:
@@ -270,18 +588,86 @@ class People:
                 return True
         return False
 
+    @staticmethod
+    def _not_yet(verb: Token) -> bool:
+        """ "will meet", "would attend", "did not meet", "plans to visit"."""
+        for token in [verb, *verb.ancestors][:3]:
+            if any(
+                c.dep_ in {"aux", "neg"} and c.lower_ in NOT_YET | {"not", "n't", "never"}
+                for c in token.children
+            ):
+                return True
+            if token.dep_ != "xcomp":
+                break
+        return False
+
+    @staticmethod
+    def _is_meeting_verb(verb: Token) -> bool:
+        lemma = verb.lemma_.lower()
+        if lemma in MEETING_VERBS | JOINT_VERBS:
+            return True
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
+        return lemma in {"hold", "have", "chair", "co-chair"} and any(
+            o.lower_ in MEETING_NOUNS for o in objects
+        )
+
+    def _acts_in_meeting(self, mention: tuple[int, int]) -> bool:
+        """Subject or object of a meeting or agreeing verb: "A met B", "A held talks with B",
+        "A and B agreed ... after meeting on the sidelines of ...", "A received B"."""
+        token = self.doc[mention[0] : mention[1]].root
+        while token.dep_ in {"compound", "flat", "conj", "appos"} and token.head is not token:
+            token = token.head
+        verb = None
+        if token.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+            verb = token.head
+        elif token.dep_ == "pobj" and token.head.lower_ in {"with", "by"}:
+            verb = token.head.head
+            if verb.pos_ == "NOUN" and verb.lower_ in MEETING_NOUNS:
+                verb = verb.head  # "held talks with B"
+        if verb is None or verb.pos_ not in {"VERB", "AUX"} or self._not_yet(verb):
+            return False
+        if token.dep_ == "dobj" and verb.lemma_.lower() in JOINT_VERBS:
+            return False
+        if self._is_meeting_verb(verb):
+            return True
+        # "A pressed B on trade during government consultations in Berlin"
+        for prep in verb.children:
+            objects = [o for o in prep.children if o.dep_ == "pobj"] if prep.dep_ == "prep" else []
+            if prep.lower_ in {"during", "at", "on"} and any(o.lower_ in MEETING_NOUNS for o in objects):
+                return True
+        # "A and B agreed ... after meeting ...": a meeting participle under the subject's verb
+        if token.dep_ != "nsubj":
+            return False
+        for child in verb.subtree:
+            if (
+                child.tag_ == "VBG"
+                and child.lemma_.lower() in MEETING_VERBS
+                and child.dep_ in {"pcomp", "advcl"}
+            ):
+                return not self._not_yet(child)
+        return False
+
+    def _own_clause_attends(self, mention: tuple[int, int]) -> bool:
+        """ "Donald Tusk, who co-hosted the talks, ..." / "Modi, who hosted the meeting, ..." """
+        token = self.doc[mention[1] - 1]
+        own = [t for c in token.children if c.dep_ in {"relcl", "acl", "appos"} for t in c.subtree]
+        return any(t.lower_ in ATTENDANCE_WORDS for t in own) and not any(
+            t.dep_ == "neg" or t.lower_ in NOT_YET for t in own
+        )
+
     def _meeting_context(self, mention: tuple[int, int]) -> bool:
         """A meeting word among the mention's governors or their direct dependants."""
         token = self.doc[mention[1] - 1]
-        own = [t for c in token.children if c.dep_ in {"relcl", "acl", "appos"} for t in c.subtree]
-        if any(t.lower_ in ATTENDANCE_WORDS for t in own) and not any(t.dep_ == "neg" for t in own):
-            return True  # "Donald Tusk, who co-hosted the talks, ..."
         seen = set()
         while token.head is not token and token.i not in seen:
             seen.add(token.i)
             token = token.head
+            if token.pos_ in {"VERB", "AUX"} and self._not_yet(token):
+                return False  # "Li will meet French President Emmanuel Macron"
             words = [token, *token.children]
-            words += [g for c in token.children if c.dep_ in {"prep", "agent"} for g in c.children]
+            near = [c for c in token.children if c.dep_ in {"prep", "agent", "acomp", "attr"}]
+            words += [g for c in near for g in c.children]
+            words += [g for c in near for p in c.children if p.dep_ == "prep" for g in p.children]
             if any(w.lower_ in ATTENDANCE_WORDS for w in words):
                 return True
         return False
@@ -369,6 +755,8 @@ class People:
             ),
             None,
         )
+        if person is None:
+            person = self.described_at.get(head.i)
         if person is not None:
             return person.name
         if head.lower_ in PRONOUNS:
