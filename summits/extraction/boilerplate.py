@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import string
 from dataclasses import dataclass, field
 
 from .result import ArticleMeta
@@ -61,7 +62,8 @@ CAPTION_MARKS = re.compile(
 CLOSING = tuple(".!?\"'”’)…")
 SPEECH_LABEL = re.compile(r"\b(?:said|says|added|adds|told|asked|stated|declared|insisted|warned|stressed)\b")
 WIRE_DATELINE = re.compile(
-    r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][A-Za-z .'-]{2,30})?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"^(?P<place>[A-Z][A-Z .'-]{2,40})(?:,\s*(?P<country>[A-Z][A-Za-z .'-]{2,30}))?"
+    r"(?:,\s*(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?)?"
     r"\s*(?:\([A-Za-z .&-]{2,30}\))?\s*(?:-{1,2}|–|—)\s+"
 )
 HTML_TAG = re.compile(r"<[^<>\n]{1,200}>")
@@ -97,6 +99,7 @@ class Layout:
     story_text: str
     # start of a pull-quote block -> the name written under it ("Vladimir Putin, Russian President")
     pull_quotes: dict[int, str] = field(default_factory=dict)
+    dateline_day: tuple[int, int] | None = None  # (month, day) of a dateline written without a year
 
     def story_blocks(self) -> list[Block]:
         return [b for b in self.blocks if b.kind == STORY]
@@ -168,8 +171,9 @@ def read_layout(text: str) -> Layout:
     blocks = split_blocks(text)
     meta = ArticleMeta()
     _label_blocks(blocks, meta)
+    dateline_day = _read_dateline(blocks, meta)
     pull_quotes = _pull_quotes(blocks)
-    return Layout(text, blocks, meta, _story_text(text, blocks), pull_quotes)
+    return Layout(text, blocks, meta, _story_text(text, blocks), pull_quotes, dateline_day)
 
 
 def _label_blocks(blocks: list[Block], meta: ArticleMeta) -> None:
@@ -187,7 +191,11 @@ def _label_blocks(blocks: list[Block], meta: ArticleMeta) -> None:
             block.kind = HEADER
             _header_meta(kv[1].strip().lower(), (kv[2] or "").strip(), meta)
             dated_by_label = kv[1].strip().lower() in {"published", "updated"} and not kv[2]
-        elif DATELINE_RE.search(line) or (dated_by_label and parse_date(line)):
+        elif (
+            DATELINE_RE.search(line)
+            or (dated_by_label and parse_date(line))
+            or (len(line.split()) <= 6 and parse_date(line) and not _closed(line))
+        ):
             block.kind = DATELINE
             if meta.published is None and parse_date(line) and not line.lower().startswith("updated"):
                 meta.published = parse_date(line)
@@ -206,6 +214,20 @@ def _label_blocks(blocks: list[Block], meta: ArticleMeta) -> None:
             continue
         if block.kind not in (HEADER, DATELINE, BYLINE, HEADING):
             in_header = False
+
+
+def _read_dateline(blocks: list[Block], meta: ArticleMeta) -> tuple[int, int] | None:
+    """The place (and a date with its year) of a wire dateline opening the story."""
+    first = next((b for b in blocks if b.kind == STORY), None)
+    wire = WIRE_DATELINE.match(first.text.replace("\n", " ")) if first is not None else None
+    if wire is None:
+        return None
+    meta.dateline = string.capwords(wire["place"].strip())
+    meta.dateline_country = (wire["country"] or "").strip() or None
+    month = MONTHS.get((wire["month"] or "").lower())
+    if month and wire["year"] and meta.published is None:
+        meta.published = _safe_date(int(wire["year"]), month, int(wire["day"]))
+    return (month, int(wire["day"])) if month else None
 
 
 def _closed(line: str) -> bool:

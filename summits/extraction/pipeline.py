@@ -27,6 +27,21 @@ def extract_many(texts: Iterable[str], *, published: dt.date | None = None) -> l
     return [_extract(doc, layout, published) for doc, layout in zip(docs, layouts, strict=True)]
 
 
+def _dateline_date(layout: Layout, published: dt.date | None) -> dt.date | None:
+    """A dateline's "Sept 9" read as the nearest such day not after publication."""
+    if layout.dateline_day is None or published is None:
+        return None
+    month, day = layout.dateline_day
+    for year in (published.year, published.year - 1):
+        try:
+            found = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if found <= published:
+            return found
+    return None
+
+
 def _align(item, layout: Layout) -> None:
     """Offsets without surrounding blanks, and the item's text exactly as the article has it."""
     while item.start < item.end and layout.story_text[item.start].isspace():
@@ -38,14 +53,17 @@ def _align(item, layout: Layout) -> None:
 
 def _extract(doc: Doc, layout: Layout, published: dt.date | None) -> Extraction:
     published = published or layout.meta.published
+    reference = _dateline_date(layout, published) or published
     quotations = Quotations(doc, layout)
     people = People(doc, quotations.in_quote)
     statements = Statements(doc, layout, quotations, people)
     direct = statements.direct()
     indirect = statements.indirect() + statements.according()
     participants = people.participants()
-    location, country = find_place(doc, participants, quotations.in_quote)
-    date, date_text = find_date(doc, published)
+    location, country = find_place(
+        doc, participants, quotations.in_quote, dateline=(layout.meta.dateline, layout.meta.dateline_country)
+    )
+    date, date_text = find_date(doc, reference)
     agreements = Agreements(doc, quotations, people).find()
     summit = SummitFound(
         title=make_title(participants, location, date, doc),

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 
 from . import geo
 from .boilerplate import MONTHS
-from .lexicon import MEETING_WORDS
+from .lexicon import MEETING_WORDS, NOT_YET
 from .people import Person
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -50,8 +50,19 @@ def _meeting_sentence(sent: Span) -> bool:
     return any(t.lower_ in MEETING_WORDS for t in sent)
 
 
-def find_place(doc: Doc, participants: list[Person], in_quote) -> tuple[str | None, str | None]:
-    best, best_score = None, -99
+def find_place(
+    doc: Doc, participants: list[Person], in_quote, *, dateline: tuple[str | None, str | None] = (None, None)
+) -> tuple[str | None, str | None]:
+    """The best-placed place name: in a meeting sentence, after "in"/"at", a city before a venue
+    and a venue before a country; a wire dateline's city when the story says "here"."""
+    best, best_score = None, -99.0
+    city, dateline_country = dateline
+    if city:
+        here = any(
+            t.lower_ == "here" and t.dep_ == "advmod" and not in_quote(t) and _meeting_sentence(t.sent)
+            for t in doc
+        )
+        best, best_score = city, 4.0 + 3 * here
     places = [e for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC"} and not in_quote(e[0])]
     for rank, ent in enumerate(places):
         name = re.sub(r"^the\s+|['’]s$", "", ent.text, flags=re.IGNORECASE).strip()
@@ -63,10 +74,14 @@ def find_place(doc: Doc, participants: list[Person], in_quote) -> tuple[str | No
             score += 2
         if geo.is_country(name):
             score -= 3
-        elif geo.place_country(name) or ent.label_ == "FAC":
+        elif ent.label_ == "FAC":
             score += 1
+        elif geo.place_country(name):
+            score += 2
         if PAST_MARKERS.search(ent.sent.text):
             score -= 2
+        if _ahead(doc, ent.start_char):
+            score -= 5  # "will meet Macron in Paris on Friday": the next meeting, not this one
         if ent.label_ == "LOC" and not geo.place_country(name):
             score -= 1
         score -= rank * 0.01
@@ -75,6 +90,8 @@ def find_place(doc: Doc, participants: list[Person], in_quote) -> tuple[str | No
     if best is None:
         return None, None
     country = geo.place_country(best)
+    if best == city and dateline_country:
+        country = geo.country_code(dateline_country) or country
     if country is None:
         hosts = [p for p in participants if p.country and _hosts(doc, p)]
         country = hosts[0].country if hosts else None
@@ -98,22 +115,50 @@ def find_date(doc: Doc, published: dt.date | None) -> tuple[dt.date | None, str 
         lead = index < 3
         for pattern in EXPLICIT:
             for m in pattern.finditer(sent.text):
+                later = _ahead(doc, sent.start_char + m.start())
                 candidates.append(
-                    (_rank(sent, lead, 1), sent.start_char + m.start(), m[0], _explicit(m, published))
+                    (
+                        _rank(sent, lead, 1) - 5 * later,
+                        sent.start_char + m.start(),
+                        m[0],
+                        _explicit(m, published),
+                    )
                 )
         for m in RELATIVE_RE.finditer(sent.text):
             phrase = m[1] or m[2]
             before = sent.text[max(0, m.start() - 8) : m.start()].lower()
             if "since" in before or "until" in before:
                 continue
+            later = _ahead(doc, sent.start_char + m.start())
             candidates.append(
-                (_rank(sent, lead, 0), sent.start_char + m.start(), phrase, _relative(phrase, published))
+                (
+                    _rank(sent, lead, 0) - 5 * later,
+                    sent.start_char + m.start(),
+                    phrase,
+                    _relative(phrase, published, ahead=later),
+                )
             )
     if not candidates:
         return None, None
     candidates.sort(key=lambda c: (-c[0], c[1]))
     _rank_, _pos, phrase, date = candidates[0]
     return date, phrase
+
+
+def _ahead(doc: Doc, char: int) -> bool:
+    """The date belongs to what will happen: "will meet on Friday", "is to visit on Monday"."""
+    token = doc.char_span(char, char + 1, alignment_mode="expand")
+    if token is None:
+        return False
+    verb = next((t for t in [token.root, *token.root.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
+    for word in [verb, *(verb.ancestors if verb is not None else [])][:3]:
+        if word is None:
+            break
+        if any(c.dep_ == "aux" and c.lower_ in NOT_YET for c in word.children):
+            return True
+        if word.dep_ != "xcomp":
+            break
+    return False
 
 
 def _rank(sent: Span, lead: bool, explicit: int) -> int:
@@ -125,7 +170,9 @@ def _explicit(m: re.Match, published: dt.date | None) -> dt.date | None:
     day = next((int(g) for g in groups if g.isdigit() and len(g) <= 2), None)
     month = next((MONTHS[g.lower()] for g in groups if g.lower() in MONTHS), None)
     year = next((int(g) for g in groups if g.isdigit() and len(g) == 4), None)
-    year = year or (published.year if published else None)
+    if not year and published and day and month:
+        # no year written: the nearest such day not after publication
+        year = published.year - ((month, day) > (published.month, published.day))
     if not (day and month and year):
         return None
     try:
@@ -134,12 +181,14 @@ def _explicit(m: re.Match, published: dt.date | None) -> dt.date | None:
         return None
 
 
-def _relative(phrase: str, published: dt.date | None) -> dt.date | None:
+def _relative(phrase: str, published: dt.date | None, *, ahead: bool = False) -> dt.date | None:
     if published is None:
         return None
     key = phrase.lower()
     if key in RELATIVE:
         return published + dt.timedelta(days=RELATIVE[key])
+    if key in WEEKDAYS and ahead:
+        return published + dt.timedelta(days=(WEEKDAYS.index(key) - published.weekday()) % 7)
     if key in WEEKDAYS:
         back = (published.weekday() - WEEKDAYS.index(key)) % 7
         return published - dt.timedelta(days=back)
@@ -147,7 +196,7 @@ def _relative(phrase: str, published: dt.date | None) -> dt.date | None:
 
 
 def make_title(participants: list[Person], location: str | None, date: dt.date | None, doc: Doc) -> str:
-    names = [p.name.split()[-1] for p in participants][:4]
+    names = [p.short for p in participants][:4]
     kind = "summit" if re.search(r"\bsummit\b", doc.text, re.IGNORECASE) else "talks"
     title = "–".join(names) + f" {kind}" if names else kind.capitalize()
     if location:

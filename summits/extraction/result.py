@@ -57,6 +57,10 @@ class ArticleMeta:
     title: str | None = None
     byline: str | None = None
     published: dt.date | None = None
+    dateline: str | None = (
+        None  # the place of a wire dateline ("New Delhi" from "NEW DELHI, Sept 9 (Reuters) -")
+    )
+    dateline_country: str | None = None  # the country written in it ("JEDDAH, Saudi Arabia (AP) -")
 
 
 @dataclass
