@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .boilerplate import Layout
-from .lexicon import NOT_INDIRECT, PARTICLE_VERBS, SPEECH_VERBS, STANCE_NOUNS, STANCE_VERBS
+from .lexicon import NOT_INDIRECT, PARTICLE_VERBS, PRONOUNS, SPEECH_VERBS, STANCE_NOUNS, STANCE_VERBS
 from .people import People
 from .result import StatementFound
 
@@ -64,6 +64,21 @@ def _stray_close(text: str, i: int, lo: int, hi: int) -> bool:
     return i > lo and text[i - 1] in ",.?!" and _is_close(text, i, hi)
 
 
+def _plural_possessive(text: str, i: int, hi: int) -> bool:
+    """ "'Our two countries' interests are the same,' he said": an apostrophe after a plural,
+    followed by a word, when the next single mark closes a quotation rather than opens one."""
+    if text[i - 1] != "s" or text[i + 1 : i + 2] != " " or not text[i + 2 : i + 3].isalpha():
+        return False
+    for j in range(i + 1, hi):
+        if _family(text[j]) != "single":
+            continue
+        if _is_open(text, j, 0):
+            return False
+        if _is_close(text, j, hi):
+            return True
+    return False
+
+
 def find_quotes(text: str, lo: int, hi: int) -> list[Quote]:
     """Quotations in text[lo:hi] (one paragraph). Never fails on unbalanced marks."""
     quotes: list[Quote] = []
@@ -73,6 +88,8 @@ def find_quotes(text: str, lo: int, hi: int) -> list[Quote]:
         if family is None:
             continue
         if open_at is not None and family == open_family and _is_close(text, i, hi):
+            if family == "single" and _plural_possessive(text, i, hi):
+                continue
             if i > open_at + 1:
                 quotes.append(Quote(open_at + 1, i, family))
             open_at = open_family = None
@@ -199,12 +216,19 @@ class Statements:
 
     def _speaker_from(self, tokens: list[Token], *, nearest_last: bool) -> str | None:
         outside = [t for t in tokens if not self.q.in_quote(t)]
-        source = according_to(outside)
-        if source is not None:
-            return self.people.resolve(source)
         verbs = [t for t in outside if _verb_key(t)]
         if nearest_last:
             verbs.sort(key=lambda v: (v.lemma_ == "agree", v.i))
+        for verb in verbs:
+            # '"...," Macron told Xi, according to his office': the subject of "told" speaks
+            subject = subject_of(verb)
+            if subject is not None and not (subject.pos_ == "PRON" and subject.lower_ not in PRONOUNS):
+                name = self.people.resolve(subject)
+                if name:
+                    return name
+        source = according_to(outside)
+        if source is not None:
+            return self.people.resolve(source)
         for verb in verbs:
             name = self.speaker_of(verb)
             if name:
