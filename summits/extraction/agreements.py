@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from . import geo
+from .lexicon import LIGHT_NOUNS
 from .people import People
 from .quotes import Quotations
 from .result import AgreementFound
@@ -71,7 +72,7 @@ class Agreements:
         return AgreementFound(
             text=text,
             parties=self._parties(subject, verb),
-            topic=self._topic(content[0]),
+            topic=self._topic(_topic_head(content)),
             start=start,
             end=end,
             status=status,
@@ -142,16 +143,128 @@ class Agreements:
 
     @staticmethod
     def _topic(head: Token) -> str:
-        target = head
-        if head.pos_ in {"VERB", "AUX"}:
-            objs = [c for c in head.children if c.dep_ in {"dobj", "nsubj", "attr", "pobj"}]
-            preps = [o for c in head.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
-            target = (objs or preps or [head])[0]
-        words = [
-            t for t in target.subtree if t.i <= target.i and t.dep_ not in {"det", "predet", "poss", "punct"}
-        ]
-        words = [t for t in words if t.lower_ not in {"all", "any", "some", "the", "a", "an"}]
-        topic = " ".join(t.text for t in words) or target.text
-        if head.pos_ in {"VERB", "AUX"} and target is not head and head.dep_ != "ccomp":
-            topic = f"{head.lemma_} {topic}"
-        return topic.strip().strip("\"'“”‘’")
+        """A short noun phrase naming what was agreed: the object of the agreed verb, or what a
+        light noun ("cooperation in", "negotiations on") is about. Never a verb or preposition."""
+        noun = _object_noun(head)
+        for _ in range(3):
+            if noun is not None:
+                start, end = _hyphenated(noun)
+                noun = noun.doc[end - 1]  # "co-operation": the whole word's last part
+            if noun is None or noun.doc[start:end].text.lower() not in LIGHT_NOUNS:
+                break
+            inner = _inner_noun(noun)
+            if inner is None:
+                break
+            noun = inner
+        if noun is None:
+            return ""
+        return _noun_phrase(noun)
+
+
+def _topic_head(content: list[Token]) -> Token:
+    """The clause or object that was agreed, before any "on Tuesday" or "after meeting ..."."""
+    ranked = sorted(
+        content,
+        key=lambda c: (
+            c.dep_ not in {"xcomp", "ccomp", "dobj"},
+            any(t.ent_type_ in {"DATE", "TIME"} for t in c.subtree),
+            c.i,
+        ),
+    )
+    return ranked[0]
+
+
+def _hyphenated(token: Token) -> tuple[int, int]:
+    """The token range of a hyphenated word ("co-operation", "cross-border")."""
+    doc = token.doc
+    start = end = token.i
+    while (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and not doc[start - 1].whitespace_
+        and not doc[start - 2].whitespace_
+    ):
+        start -= 2
+    while (
+        end + 2 < len(doc)
+        and doc[end + 1].text == "-"
+        and not doc[end].whitespace_
+        and not doc[end + 1].whitespace_
+    ):
+        end += 2
+    return start, end + 1
+
+
+def _object_noun(head: Token) -> Token | None:
+    """The first noun the agreed clause is about: "to speed up negotiations" -> negotiations."""
+    seen = 0
+    token = head
+    while token is not None and seen < 4:
+        seen += 1
+        if token.pos_ in {"NOUN", "PROPN"}:
+            return token
+        if token.pos_ == "ADP":
+            token = next((c for c in token.children if c.dep_ in {"pobj", "pcomp"}), None)
+            continue
+        kids = list(token.children)
+        objects = [c for c in kids if c.dep_ in {"dobj", "attr", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"}]
+        if objects:
+            return objects[0]
+        clauses = [c for c in kids if c.dep_ in {"xcomp", "ccomp"}]
+        preps = [c for c in kids if c.dep_ == "prep"]
+        nxt = clauses[0] if clauses else (preps[0] if preps else None)
+        if nxt is None:
+            subjects = [c for c in kids if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+            return subjects[0] if subjects else None
+        token = nxt
+    return None
+
+
+def _inner_noun(noun: Token) -> Token | None:
+    """What a light noun is about: its "in/on/of/for/over" object, or its "to ..." clause's object."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in {
+            "in",
+            "on",
+            "of",
+            "for",
+            "over",
+            "to",
+            "against",
+            "about",
+        }:
+            obj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
+            if obj is not None:
+                return obj if obj.pos_ in {"NOUN", "PROPN"} else _object_noun(obj)
+        if child.dep_ in {"acl", "relcl"} and child.pos_ == "VERB":
+            return _object_noun(child)
+    if noun.dep_ == "dobj":  # "deepen co-operation on nuclear energy" with "on" under the verb
+        for prep in noun.head.children:
+            if (
+                prep.dep_ == "prep"
+                and prep.i > noun.i
+                and prep.lower_ in {"in", "on", "over", "for", "against"}
+            ):
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is not None and obj.pos_ in {"NOUN", "PROPN"}:
+                    return obj
+    return None
+
+
+def _noun_phrase(noun: Token) -> str:
+    """The noun with its modifiers ("comprehensive economic partnership agreement") and
+    coordinated nouns ("energy, transport and agriculture"); no article or clause."""
+    keep = {"compound", "amod", "nmod", "nummod", "npadvmod"}
+    start, end = _hyphenated(noun)
+    words = list(noun.doc[start:end])
+    for child in noun.lefts:
+        if child.dep_ in keep:
+            words += [t for t in child.subtree if t.dep_ not in {"det", "punct", "poss", "case"}]
+    conjuncts = [c for c in noun.conjuncts if c.i > noun.i][:3]
+    if conjuncts:
+        last = conjuncts[-1]
+        words += [t for t in noun.doc[noun.i + 1 : last.i + 1] if t.dep_ not in {"prep", "det"}]
+    words = sorted(set(words), key=lambda t: t.i)
+    text = " ".join(t.text for t in words)
+    text = re.sub(r" ([,;])", r"\1", text).replace(" - ", "-")
+    return text.strip().strip("\"'“”‘’ ,")
