@@ -49,7 +49,11 @@ class Person:
     def short(self) -> str:
         """The shortest form the text itself uses ("Xi" for Xi Jinping), else the last word."""
         forms = [a for a in self.aliases if a and len(a.split()) < len(self.name.split())]
-        forms = [a for a in forms if a.lower() in self.name.lower() and a[0].isupper()]
+        forms = [
+            a
+            for a in forms
+            if a.lower() in self.name.lower() and (a[0].isupper() or a.split()[0].lower() in NAME_PARTICLES)
+        ]
         return min(forms, key=len) if forms else self.name.split()[-1]
 
 

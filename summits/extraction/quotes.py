@@ -289,6 +289,7 @@ class Statements:
                 or key in NOT_INDIRECT
                 or self.q.in_quote(verb)
                 or any(c.dep_ == "neg" for c in verb.children)
+                or _shares_content(verb)
             ):
                 continue
             content = self._content(verb, key)
@@ -372,8 +373,24 @@ class Statements:
         return first.idx, last.idx + len(last.text)
 
 
+def _shares_content(token: Token) -> bool:
+    """ "said Kazakhstan adheres to ... and welcomes more investment": a verb coordinated with
+    the reported clause's own verb, in the same tense, belongs to what was said."""
+    head = token.head
+    return (
+        token.dep_ == "conj"
+        and head.pos_ in {"VERB", "AUX"}
+        and _verb_key(head) is None
+        and token.tag_ == head.tag_
+        and head.dep_ in {"ccomp", "conj"}
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+    )
+
+
 def _own_speech(token: Token) -> bool:
     """A clause of its own speech inside the content: ", adding that ..." """
+    if _shares_content(token):
+        return False
     if token.dep_ == "conj" and _verb_key(token) and not any(c.dep_ == "nsubj" for c in token.children):
         return True  # "... and has portrayed the summit as ..."
     return token.dep_ in {"advcl", "conj"} and token.tag_ == "VBG" and _verb_key(token) is not None
