@@ -212,8 +212,8 @@ class People:
 
     def _chain(self, token: Token) -> Span | None:
         """The proper noun headed by ``token`` with its compound words ("Sheikh Hasina")."""
-        if token.pos_ != "PROPN" or not token.text[0].isupper():
-            return None
+        if token.pos_ != "PROPN" or not token.text[0].isupper() or token.ent_type_ in {"ORG", "NORP", "FAC"}:
+            return None  # "Trump and Congress"
         start = min([c.i for c in token.lefts if c.dep_ in {"compound", "flat"}] + [token.i])
         return self._proper_name(start, token.i + 1)
 
