@@ -73,24 +73,25 @@ class ImportResult:
 # --- Checking the input ---------------------------------------------------------------------------
 
 
-def check_text(text: str) -> str:
-    """The text if the archive can take it as an article; raises ArticleRejected otherwise."""
-    if not text or not text.strip():
-        raise ArticleRejected("empty: there is no text")
-    size = len(text.encode("utf-8"))
+def check_size(size: int) -> None:
+    """Refuse more bytes than an article can have (SUMMITS_MAX_ARTICLE_BYTES)."""
     if size > settings.SUMMITS_MAX_ARTICLE_BYTES:
         raise ArticleRejected(
             f"too large: {size} bytes, an article may have at most {settings.SUMMITS_MAX_ARTICLE_BYTES}"
         )
+
+
+def check_text(text: str) -> str:
+    """The text if the archive can take it as an article; raises ArticleRejected otherwise."""
+    if not text or not text.strip():
+        raise ArticleRejected("empty: there is no text")
+    check_size(len(text.encode("utf-8")))
     return text
 
 
 def text_from_bytes(data: bytes) -> str:
     """Decode a file's bytes as UTF-8 text, refusing binary files; then :func:`check_text`."""
-    if len(data) > settings.SUMMITS_MAX_ARTICLE_BYTES:
-        raise ArticleRejected(
-            f"too large: {len(data)} bytes, an article may have at most {settings.SUMMITS_MAX_ARTICLE_BYTES}"
-        )
+    check_size(len(data))
     if b"\x00" in data:
         raise ArticleRejected("binary file, not text")
     try:
@@ -103,11 +104,7 @@ def text_from_bytes(data: bytes) -> str:
 def read_article(path: Path) -> str:
     """The text of an article file, checked; raises ArticleRejected with the reason."""
     try:
-        size = path.stat().st_size
-        if size > settings.SUMMITS_MAX_ARTICLE_BYTES:  # before reading a huge file into memory
-            raise ArticleRejected(
-                f"too large: {size} bytes, an article may have at most {settings.SUMMITS_MAX_ARTICLE_BYTES}"
-            )
+        check_size(path.stat().st_size)  # before reading a huge file into memory
         data = path.read_bytes()
     except FileNotFoundError:
         raise ArticleRejected("no such file") from None
