@@ -126,6 +126,13 @@ def in_use_filter(count_field: str, title: str, yes: str, no: str) -> type[admin
     return InUseFilter
 
 
+def report_changed(model_admin, request, verb: str, count: int) -> None:
+    """Tell the editor what an action did: "Published 3 summits."."""
+    model_admin.message_user(
+        request, f"{verb} {count} {model_ngettext(model_admin.opts, count)}.", messages.SUCCESS
+    )
+
+
 def excerpt(text: str, length: int = 80) -> str:
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
@@ -135,17 +142,11 @@ class ReviewActionsMixin:
 
     @admin.action(description="Approve selected %(verbose_name_plural)s", permissions=["change"])
     def approve(self, request, queryset):
-        changed = services.approve_items(items=queryset, by=request.user)
-        self.message_user(
-            request, f"Approved {changed} {model_ngettext(self.opts, changed)}.", messages.SUCCESS
-        )
+        report_changed(self, request, "Approved", services.approve_items(items=queryset, by=request.user))
 
     @admin.action(description="Reject selected %(verbose_name_plural)s", permissions=["change"])
     def reject(self, request, queryset):
-        changed = services.reject_items(items=queryset, by=request.user)
-        self.message_user(
-            request, f"Rejected {changed} {model_ngettext(self.opts, changed)}.", messages.SUCCESS
-        )
+        report_changed(self, request, "Rejected", services.reject_items(items=queryset, by=request.user))
 
 
 # --- Inlines ----------------------------------------------------------------------------------
@@ -309,16 +310,12 @@ class SummitAdmin(SimpleHistoryAdmin):
     @admin.action(description="Publish selected summits", permissions=["change"])
     def publish(self, request, queryset):
         changed = services.publish_summits(summits=queryset, by=request.user)
-        self.message_user(
-            request, f"Published {changed} {model_ngettext(self.opts, changed)}.", messages.SUCCESS
-        )
+        report_changed(self, request, "Published", changed)
 
     @admin.action(description="Unpublish selected summits (back to draft)", permissions=["change"])
     def unpublish(self, request, queryset):
         changed = services.unpublish_summits(summits=queryset, by=request.user)
-        self.message_user(
-            request, f"Unpublished {changed} {model_ngettext(self.opts, changed)}.", messages.SUCCESS
-        )
+        report_changed(self, request, "Unpublished", changed)
 
 
 # --- People -----------------------------------------------------------------------------------
