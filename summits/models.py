@@ -96,7 +96,12 @@ class Article(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.title or f"Article {self.pk}"
+        if self.title:
+            return self.title
+        first_line = next((line.strip() for line in self.text.splitlines() if line.strip()), "")
+        if not first_line:
+            return f"Article {self.pk}"
+        return first_line if len(first_line) <= 80 else first_line[:79].rsplit(" ", 1)[0] + "…"
 
     def save(self, *args, **kwargs):
         self.sha256 = text_sha256(self.text)

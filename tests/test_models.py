@@ -163,6 +163,12 @@ def test_str_and_absolute_url(make, text, url):
 def test_str_and_urls_of_source_items():
     article = factories.ArticleFactory(title="Leaders meet")
     assert str(article) == "Leaders meet"
+    untitled = factories.ArticleFactory(title="", text="\nPutin and Erdogan met in Sochi.\nMore text.")
+    assert str(untitled) == "Putin and Erdogan met in Sochi."
+    long_line = "Russia and Turkey have both underscored the need to continue the fight against terrorism."
+    assert str(factories.ArticleFactory(title="", text=long_line)) == (
+        "Russia and Turkey have both underscored the need to continue the fight against…"
+    )
     assert article.get_absolute_url() == f"/articles/{article.pk}/"
     statement = factories.StatementFactory(article=article, speaker__name="Vladimir Putin")
     assert str(statement) == "Vladimir Putin: We agreed to work together,"
