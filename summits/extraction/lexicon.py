@@ -98,6 +98,7 @@ TITLE_WORDS = {
     "development",
     "cabinet",
     "opposition",
+    "chairperson",
 }
 # the head word of a title: what a description such as "the Indian prime minister" ends on
 TITLE_HEADS = {
@@ -150,6 +151,38 @@ NAME_PARTICLES = {
     "ten",
     "zu",
 }
+# what may close a name without being its family name: "Ferdinand Marcos Jr."
+NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+# last words of organisations the model may join to a person by "and" ("Macron and Deutsche Bank")
+ORGANISATION_HEADS = {
+    "bank",
+    "party",
+    "union",
+    "council",
+    "ministry",
+    "commission",
+    "committee",
+    "group",
+    "company",
+    "corporation",
+    "agency",
+    "office",
+    "foundation",
+    "institute",
+    "university",
+    "army",
+    "forces",
+    "government",
+    "parliament",
+    "congress",
+    "senate",
+    "assembly",
+    "court",
+    "league",
+    "organisation",
+    "organization",
+    "fund",
+}
 # verbs whose subject (or object) takes part in the meeting itself
 MEETING_VERBS = {
     "meet",
@@ -163,6 +196,8 @@ MEETING_VERBS = {
     "attend",
     "talk",
 }
+# verbs whose subject leads a meeting when their object is one ("chairing the session")
+CHAIR_VERBS = {"hold", "have", "chair", "co-chair", "lead"}
 JOINT_VERBS = {"agree", "sign"}
 # nouns that make "hold X" / "have X" a meeting
 MEETING_NOUNS = {
@@ -178,6 +213,7 @@ MEETING_NOUNS = {
     "negotiations",
     "conversation",
     "call",
+    "session",
 }
 # auxiliaries of what has not happened (yet): "will meet", "would attend"
 NOT_YET = {"will", "'ll", "shall", "would", "could", "may", "might", "should"}
@@ -236,6 +272,9 @@ SPEECH_VERBS = {
     "describe",
     "ask",
     "report",
+    "underline",
+    "underscore",
+    "caution",
     "agree",  # only used to find quotes' speakers, never as indirect speech
 }
 NOT_INDIRECT = {"agree", "ask", "describe", "report"}
@@ -331,4 +370,8 @@ LIGHT_NOUNS = {
     "question",
     "matter",
     "process",
+    "statement",
+    "declaration",
+    "communique",
+    "communiqué",
 }

@@ -11,14 +11,17 @@ from . import geo
 from .lexicon import (
     ABSENT_VERBS,
     ATTENDANCE_WORDS,
+    CHAIR_VERBS,
     GROUP_SPEAKERS,
     HONORIFICS,
     JOINT_VERBS,
     MEETING_NOUNS,
     MEETING_VERBS,
     NAME_PARTICLES,
+    NAME_SUFFIXES,
     NOBILITY,
     NOT_YET,
+    ORGANISATION_HEADS,
     PRONOUNS,
     SENIOR_ROLE,
     SPEECH_VERBS,
@@ -43,18 +46,24 @@ class Person:
 
     @property
     def surname(self) -> str:
-        return self.parts[-1]
+        """The last word of the name that is not a suffix ("Marcos" of Ferdinand Marcos Jr.)."""
+        words = [w for w in self.parts if w not in NAME_SUFFIXES] or list(self.parts)
+        return words[-1]
 
     @property
     def short(self) -> str:
-        """The shortest form the text itself uses ("Xi" for Xi Jinping), else the last word."""
+        """The shortest form the text itself uses alone ("Wang" for Wang Yi, "Xi" for Xi
+        Jinping), else the family name by position (the last word that is not a suffix)."""
         forms = [a for a in self.aliases if a and len(a.split()) < len(self.name.split())]
         forms = [
             a
             for a in forms
             if a.lower() in self.name.lower() and (a[0].isupper() or a.split()[0].lower() in NAME_PARTICLES)
         ]
-        return min(forms, key=len) if forms else self.name.split()[-1]
+        if forms:
+            return min(forms, key=len)
+        words = self.name.split()
+        return next((w for w in reversed(words) if w.lower() not in NAME_SUFFIXES), words[-1])
 
 
 def _is_title(token: Token) -> bool:
@@ -73,6 +82,13 @@ def _name_span(ent: Span) -> Span | None:
         end -= 1
     while end > start and doc[end - 1].lower_ in NAME_PARTICLES:
         end -= 1  # "Ursula von der" + "Leyen" labelled apart
+    while (
+        end < len(doc)
+        and doc[end - 1].dep_ == "compound"
+        and doc[end - 1].head.i >= end
+        and _capitalised(doc[end])
+    ):
+        end += 1  # "Chairperson Moussa" labelled, "Faki Mahamat" the rest of the same name
     if start >= end:
         return None
     span = _with_particles(doc[start:end])
@@ -143,6 +159,7 @@ class People:
         self.described_at: dict[int, Person] = {}  # a description's head token -> its person
         self._link_descriptions()
         self._decide_participants()  # a role found in a description can make a participant
+        self._pair_countries()
         # mentions in text order, for pronoun resolution: (token index, person, is subject)
         self.timeline: list[tuple[int, Person, bool]] = sorted(
             [(s, p, self._is_subject(self.doc[s:e])) for p in self.persons for s, e in p.mentions]
@@ -190,6 +207,8 @@ class People:
         doc = self.doc
         while i < len(doc) and (_is_title(doc[i]) or doc[i].lower_ in HONORIFICS):
             i += 1
+        if i > 0 and doc[i - 1].lower_ == "of":
+            i = self._past_state(i)  # "President of Laos Thongloun Sisoulith"
         end = i
         while end < len(doc) and (
             (_capitalised(doc[end]) and doc[end].pos_ == "PROPN")
@@ -199,6 +218,14 @@ class People:
         ):
             end += 1
         return self._proper_name(i, end) if end > i else None
+
+    def _past_state(self, i: int) -> int:
+        """The index after a state or organisation named from ``i`` ("Laos", "the African Union")."""
+        i += i < len(self.doc) and self.doc[i].lower_ == "the"
+        for size in (4, 3, 2, 1):
+            if i + size <= len(self.doc) and self._country_at(i, i + size - 1):
+                return i + size
+        return i
 
     def _titled_names(self) -> list[Span]:
         """ "Kazakh President Kassym-Jomart Tokayev" even when the model calls it an organisation."""
@@ -218,21 +245,43 @@ class People:
         return self._proper_name(start, token.i + 1)
 
     def _coordinated_names(self) -> list[Span]:
-        """ "Narendra Modi and Sheikh Hasina": a proper noun joined to a person is a person."""
+        """ "Narendra Modi and Sheikh Hasina": a proper noun joined to a person is a person, by
+        the parse or, where the parse does not join them, by "and" in the text."""
         found = []
         for person in list(self.persons):
             for start, end in person.mentions:
                 root = self.doc[start:end].root
-                for other in [*root.conjuncts]:
-                    span = self._chain(other)
-                    if span is not None and all(t.i not in self.by_token for t in span):
-                        found.append(span)
+                spans = [self._chain(other) for other in root.conjuncts]
+                if end + 1 < len(self.doc) and self.doc[end].lower_ == "and":
+                    spans.append(self._joined_run(end + 1, 1))
+                if start >= 2 and self.doc[start - 1].lower_ == "and":
+                    spans.append(self._joined_run(start - 2, -1))
+                found += [s for s in spans if s is not None and all(t.i not in self.by_token for t in s)]
         return found
+
+    def _joined_run(self, i: int, step: int) -> Span | None:
+        """The capitalised words from ``i`` on (or back), when they can be a person's name; the
+        model may call "Olaf Scholz" an organisation, but not "Deutsche Bank" or "Congress"."""
+        doc = self.doc
+        j = i
+        while 0 <= j < len(doc) and (_is_title(doc[j]) or (_capitalised(doc[j]) and doc[j].pos_ == "PROPN")):
+            j += step
+        lo, hi = (i, j) if step > 0 else (j + 1, i + 1)
+        span = self._proper_name(lo, hi) if hi > lo else None
+        if span is None:
+            return None
+        labelled = {t.ent_type_ for t in span} & {"ORG", "NORP", "FAC", "GPE", "LOC"}
+        if labelled and (len(span) < 2 or span[-1].lower_ in ORGANISATION_HEADS):
+            return None
+        return span
 
     def _described_names(self) -> list[Span]:
         """ "Hasina, the Bangladeshi prime minister, ...": a proper noun with a title in apposition."""
         found = []
         for token in self.doc:
+            if token.lower_ in TITLE_HEADS:  # "The Conservative leader, Kemi Badenoch, said"
+                names = [self._chain(c) for c in token.children if c.dep_ == "appos" and c.i > token.i]
+                found += [n for n in names if n is not None]
             if token.i in self.by_token or token.dep_ == "compound":
                 continue
             if token.i + 1 < len(self.doc) and self.doc[token.i + 1].text == ",":
@@ -299,8 +348,7 @@ class People:
             if person and token.i not in self.by_token and token.is_title:
                 span = _with_particles(self.doc[token.i : token.i + 1])
                 person.mentions.append((span.start, span.end))
-                if len(span) > 1:
-                    person.aliases.add(span.text)
+                person.aliases.add(span.text)  # the short form the text uses alone ("Wang")
                 for i in range(span.start, span.end):
                     self.by_token[i] = person
 
@@ -330,13 +378,25 @@ class People:
         i = start - 1
         while i >= 0 and doc[i].lower_ in HONORIFICS:
             i -= 1
+        of_country = None
+        for size in (1, 2, 3, 4):  # "President of Laos Thongloun Sisoulith"
+            j = i - size + 1
+            if j > 1 and doc[j - 1].lower_ == "of" and _is_title(doc[j - 2]) and self._country_at(j, i):
+                of_country, i = self._country_at(j, i), j - 2
+                break
         words: list[Token] = []
         while i >= 0 and (_is_title(doc[i]) or (doc[i].lower_ == "counterpart")):
             words.insert(0, doc[i])
             i -= 1
+        if not words:  # "Sudan's army chief Abdel Fattah al-Burhan": a lower-case title after a possessive
+            k = i
+            while k >= 0 and k > i - 3 and doc[k].is_lower and doc[k].is_alpha:
+                k -= 1
+            if k < i and k >= 1 and doc[k].tag_ == "POS" and doc[i].lower_ in TITLE_WORDS | {"chief"}:
+                return doc[k + 1 : i + 1].text.title(), self._country_before(k), None
         if words and words[0].lower_ == "of":
             words = words[1:]
-        country, body = self._country_before(i), None
+        country, body = of_country or self._country_before(i), None
         for cut in range(len(words) - 1, 0, -1):
             named = " ".join(w.text for w in words[:cut])
             org = geo.organisation(named)
@@ -434,6 +494,21 @@ class People:
                 for person, code in zip(group, states, strict=True):
                     person.country = code
 
+    def _pair_countries(self) -> None:
+        """ "Starmer and Scholz signed ..., committing the UK and Germany to ...": once the other
+        participant's country is known, the one state left in such a sentence is this one's."""
+        for person in self.participants():
+            if person.country:
+                continue
+            taken = {p.country for p in self.participants() if p.country}
+            for start, _end in person.mentions:
+                states = {geo.country_code(e.text) for e in self.doc[start].sent.ents if e.label_ == "GPE"}
+                states.discard(None)
+                left = states - taken
+                if len(states) >= 2 and len(left) == 1:
+                    person.country = left.pop()
+                    break
+
     def _state_run(self, sent: Span, size: int) -> list[str] | None:
         ents = [e for e in sent.ents if e.label_ in {"GPE", "NORP", "ORG"}]
         for i in range(len(ents) - size + 1):
@@ -462,6 +537,8 @@ class People:
             nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
             if nxt is not None and (nxt.i in self.by_token or (nxt.pos_ == "PROPN" and nxt.is_title)):
                 continue  # a title written before a name
+            if any(c.dep_ == "appos" and c.i in self.by_token for c in token.children):
+                continue  # "the Conservative leader, Kemi Badenoch": the name says who
             start = token.i
             while (
                 start > 0
@@ -611,14 +688,15 @@ class People:
         if lemma in MEETING_VERBS | JOINT_VERBS:
             return True
         objects = [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
-        return lemma in {"hold", "have", "chair", "co-chair"} and any(
-            o.lower_ in MEETING_NOUNS for o in objects
-        )
+        return lemma in CHAIR_VERBS and any(o.lower_ in MEETING_NOUNS for o in objects)
 
     def _acts_in_meeting(self, mention: tuple[int, int]) -> bool:
         """Subject or object of a meeting or agreeing verb: "A met B", "A held talks with B",
         "A and B agreed ... after meeting on the sidelines of ...", "A received B"."""
-        token = self.doc[mention[0] : mention[1]].root
+        span = self.doc[mention[0] : mention[1]]
+        # a name the parse splits ("Abdel Fattah al-Burhan met"): the word that has the role
+        governed = [t for t in span if not (span.start <= t.head.i < span.end)] or [span.root]
+        token = next((t for t in governed if t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}), span.root)
         while token.dep_ in {"compound", "flat", "conj", "appos"} and token.head is not token:
             token = token.head
         verb = None
