@@ -71,6 +71,8 @@ IRREGULAR_DEMONYMS = {
     "kiwi": "NZ",
     "new zealand": "NZ",
     "saudi": "SA",
+    "lao": "LA",
+    "laotian": "LA",
     "gulf": None,
 }
 # Organisations that take part in summits as parties: long name or short -> short name.

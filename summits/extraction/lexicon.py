@@ -151,6 +151,16 @@ NAME_PARTICLES = {
     "ten",
     "zu",
 }
+# family names written first ("Wang Yi", "Xi Jinping", "Moon Jae-in"): a two-word name
+# starting with one is called by it when the text never uses a short form alone
+_FAMILY_NAMES = """
+wang li zhang liu chen yang zhao huang zhou wu xu sun hu zhu gao lin he guo ma luo liang
+song zheng xie han tang feng yu dong xiao cheng cao yuan deng fu shen zeng peng su lu
+jiang cai jia ding wei xue ye yan pan du dai xia zhong tian ren fan fang shi yao tan liao
+zou xiong jin hao kong bai cui kang mao qiu qin gu hou shao meng long wan duan lei qian
+yin xi kim lee park choi jung cho yoon jang lim moon shin
+"""
+EAST_ASIAN_FAMILY_NAMES = frozenset(_FAMILY_NAMES.split())
 # what may close a name without being its family name: "Ferdinand Marcos Jr."
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 # last words of organisations the model may join to a person by "and" ("Macron and Deutsche Bank")

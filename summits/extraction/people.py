@@ -12,6 +12,7 @@ from .lexicon import (
     ABSENT_VERBS,
     ATTENDANCE_WORDS,
     CHAIR_VERBS,
+    EAST_ASIAN_FAMILY_NAMES,
     GROUP_SPEAKERS,
     HONORIFICS,
     JOINT_VERBS,
@@ -63,6 +64,8 @@ class Person:
         if forms:
             return min(forms, key=len)
         words = self.name.split()
+        if len(words) == 2 and words[0].lower() in EAST_ASIAN_FAMILY_NAMES:
+            return words[0]
         return next((w for w in reversed(words) if w.lower() not in NAME_SUFFIXES), words[-1])
 
 

@@ -18,6 +18,8 @@ SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
 BEFORE_OPEN = set(" \t\n([{—–-:")
 AFTER_CLOSE = set(" \t\n,.;:!?)]}—–-")
 SENTENCE_END = ".!?"
+# auxiliaries of reported speech's shifted tense: "had accepted", "would resume"
+BACKSHIFT = {"had", "would", "could", "might"}
 ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Rev|Prof|Sen|Rep|Gov|No|Jr|Sr))\.$"
 )
@@ -150,7 +152,9 @@ def subject_of(verb: Token) -> Token | None:
     """The verb's subject, climbing through "saying"/"adding"/"and has portrayed" to the one above."""
     seen = set()
     token = verb
-    if verb.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+    own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    if not own_subject and (verb.dep_ == "conj" or (verb.tag_ == "VBG" and verb.dep_ == "advcl")):
+        # "Dar said Pakistan would ..., adding that ...": the one who said, not "Pakistan"
         above = next((a for a in verb.ancestors if _verb_key(a)), None)
         if above is not None:
             token = above
@@ -214,22 +218,26 @@ class Statements:
         after = self.text[i + 1 : i + 2]
         return (not after or after.isspace()) and not ABBREVIATION.search(self.text[max(0, i - 5) : i + 1])
 
-    def _speaker_from(self, tokens: list[Token], *, nearest_last: bool) -> str | None:
-        outside = [t for t in tokens if not self.q.in_quote(t)]
-        verbs = [t for t in outside if _verb_key(t)]
-        if nearest_last:
-            verbs.sort(key=lambda v: (v.lemma_ == "agree", v.i))
-        for verb in verbs:
-            # '"...," Macron told Xi, according to his office': the subject of "told" speaks
+    def _speaker_from(self, tail: list[Token], head: list[Token]) -> str | None:
+        """The subject of a verb of saying after the quotation, else before it; only then an
+        "according to" source ('"...," Macron told Xi, according to his office'; 'praised the
+        "strategic mutual trust" ..., according to state broadcaster CCTV')."""
+        tail = [t for t in tail if not self.q.in_quote(t)]
+        head = [t for t in head if not self.q.in_quote(t)]
+        groups = [
+            [t for t in tail if _verb_key(t)],
+            sorted((t for t in head if _verb_key(t)), key=lambda v: (v.lemma_ == "agree", v.i)),
+        ]
+        for verb in groups[0] + groups[1]:
             subject = subject_of(verb)
             if subject is not None and not (subject.pos_ == "PRON" and subject.lower_ not in PRONOUNS):
                 name = self.people.resolve(subject)
                 if name:
                     return name
-        source = according_to(outside)
+        source = according_to(tail) or according_to(head)
         if source is not None:
             return self.people.resolve(source)
-        for verb in verbs:
+        for verb in groups[0] + groups[1]:
             name = self.speaker_of(verb)
             if name:
                 return name
@@ -253,9 +261,7 @@ class Statements:
             lo, hi = self._sentence_bounds(quote)
             tail = self._tokens(quote.end + 1, hi) if hi > quote.end + 1 else []
             head = self._tokens(lo, max(lo, quote.start - 1)) if quote.start - 1 > lo else []
-            speaker = self._speaker_from(tail, nearest_last=False) or self._speaker_from(
-                head, nearest_last=True
-            )
+            speaker = self._speaker_from(tail, head)
             if speaker is None:
                 speaker = self._pull_quote_speaker(block) or last_speaker_in_block.get(block)
             if speaker is None and not head:
@@ -324,6 +330,8 @@ class Statements:
                 body.pop()
             while body and body[0].is_punct:
                 body.pop(0)
+            if any(_verb_key(t) not in {None, *NOT_INDIRECT} for t in body):
+                continue  # "Downing Street said ..., according to a briefing note": Downing Street speaks
             if len(body) >= 3 and not any(self.q.in_quote(t) for t in body):
                 lo, hi = body[0].idx, body[-1].idx + len(body[-1].text)
                 found.append(StatementFound(speaker, self.text[lo:hi], "indirect", lo, hi))
@@ -353,12 +361,19 @@ class Statements:
             return None
         head = heads[0]
         tokens = list(head.subtree)
+        told = [c for c in children if c.dep_ == "dobj" and verb.i < c.i < head.i]
+        if head.dep_ == "xcomp" and told:  # "urged Islamabad to improve ...": whom, then what
+            tokens = list(told[0].subtree) + tokens
+        tokens += _reported_continuation(verb, head)
         tokens = (
             [t for t in tokens if t.i < verb.i] if head.i < verb.i else [t for t in tokens if t.i > verb.i]
         )
         if not tokens:
             return None
         first, last = tokens[0], tokens[-1]
+        source = according_to(tokens)  # "..., according to a statement": the source is not content
+        if source is not None and source.i > first.i + 2:
+            last = self.doc[source.head.i - 2]
         cut = next((t for t in tokens if t is not head and _own_speech(t)), None)
         while first.dep_ == "mark" or first.is_punct or first.lower_ in {"that", "and", "but"}:
             first = self.doc[first.i + 1]
@@ -373,12 +388,33 @@ class Statements:
         return first.idx, last.idx + len(last.text)
 
 
+def _reported_continuation(verb: Token, content: Token) -> list[Token]:
+    """ "told reporters that the president had accepted ..., but the dates had not yet been
+    agreed": a clause joined to the verb of saying, in the reported clause's back-shifted tense,
+    is more of what was said."""
+    if content.dep_ != "ccomp" or content.i < verb.i:
+        return []
+    for conj in verb.children:
+        if (
+            conj.dep_ == "conj"
+            and conj.i > content.i
+            and not any(c.dep_ in {"ccomp", "xcomp"} for c in conj.children)
+            and any(c.dep_ in {"nsubj", "nsubjpass"} for c in conj.children)
+            and any(c.dep_ in {"aux", "auxpass"} and c.lower_ in BACKSHIFT for c in conj.children)
+        ):
+            cc = [c for c in verb.children if c.dep_ == "cc" and content.i < c.i < conj.i]
+            return cc + list(conj.subtree)
+    return []
+
+
 def _shares_content(token: Token) -> bool:
     """ "said Kazakhstan adheres to ... and welcomes more investment": a verb coordinated with
-    the reported clause's own verb, in the same tense, belongs to what was said."""
+    the reported clause's own verb, in the same tense, belongs to what was said; one with a
+    clause of its own ("... and underlined that ...", "... and urged X to ...") is new speech."""
     head = token.head
     return (
         token.dep_ == "conj"
+        and not any(c.dep_ in {"ccomp", "xcomp"} for c in token.children)
         and head.pos_ in {"VERB", "AUX"}
         and _verb_key(head) is None
         and token.tag_ == head.tag_
@@ -391,6 +427,7 @@ def _own_speech(token: Token) -> bool:
     """A clause of its own speech inside the content: ", adding that ..." """
     if _shares_content(token):
         return False
-    if token.dep_ == "conj" and _verb_key(token) and not any(c.dep_ == "nsubj" for c in token.children):
+    subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+    if token.dep_ == "conj" and _verb_key(token) and not subject:
         return True  # "... and has portrayed the summit as ..."
     return token.dep_ in {"advcl", "conj"} and token.tag_ == "VBG" and _verb_key(token) is not None
