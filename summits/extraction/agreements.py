@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from . import geo
-from .lexicon import LIGHT_NOUNS
+from .lexicon import ACTOR_NOUNS, LIGHT_NOUNS
 from .people import People
 from .quotes import Quotations
 from .result import AgreementFound
@@ -121,10 +121,19 @@ class Agreements:
         for prep in verb.children:
             if prep.lower_ == "with":
                 heads += [o for o in prep.children if o.dep_ == "pobj"]
+        of = [p for h in heads for p in h.children if p.lower_ == "of"]
+        heads += [o for p in of for o in p.children if o.dep_ == "pobj"]  # "the leaders of Egypt, ..."
+        heads += [c for h in list(heads) for c in h.conjuncts if c not in heads]
         for head in heads:
             for code in self._codes(head):
                 if code not in parties:
                     parties.append(code)
+        if len(parties) < 2:  # "A and B signed ..., committing the UK and Germany to ..."
+            for size in (4, 3, 2):
+                run = self.people._state_run(verb.sent, size)
+                if run and set(parties) <= set(run):
+                    parties = run
+                    break
         if len(parties) < 2:
             for person in self.people.participants():
                 if person.country and person.country not in parties:
@@ -150,15 +159,24 @@ class Agreements:
             if noun is not None:
                 start, end = _hyphenated(noun)
                 noun = noun.doc[end - 1]  # "co-operation": the whole word's last part
-            if noun is None or noun.doc[start:end].text.lower() not in LIGHT_NOUNS:
-                break
+            if noun is None or noun.doc[start:end].text.lower() not in LIGHT_NOUNS or _named_kind(noun):
+                break  # "a migration agreement": the light noun's own modifier says what about
             inner = _inner_noun(noun)
-            if inner is None:
+            if inner is None or _is_place_or_time(inner):
                 break
             noun = inner
-        if noun is None:
-            return ""
+        if noun is None or _is_place_or_time(noun):
+            return ""  # "signed an agreement in Berlin": a place is never a topic
         return _noun_phrase(noun)
+
+
+def _named_kind(noun: Token) -> bool:
+    """ "migration agreement", "free trade deal": a noun before the light noun names its kind."""
+    return any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in noun.lefts)
+
+
+def _is_place_or_time(noun: Token) -> bool:
+    return noun.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME"}
 
 
 def _topic_head(content: list[Token]) -> Token:
@@ -208,16 +226,40 @@ def _object_noun(head: Token) -> Token | None:
             continue
         kids = list(token.children)
         objects = [c for c in kids if c.dep_ in {"dobj", "attr", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"}]
-        if objects:
-            return objects[0]
         clauses = [c for c in kids if c.dep_ in {"xcomp", "ccomp"}]
-        preps = [c for c in kids if c.dep_ == "prep"]
+        purpose = _purpose(objects[0]) if objects else None
+        if objects and not (purpose is not None and _is_actor(objects[0])):
+            return objects[0]
+        if purpose is not None:  # "press all parties to reach a political agreement"
+            clauses = [purpose]
+        # "in the event of aggression, the US stood ...": an adjunct before the verb is not it
+        preps = [c for c in kids if c.dep_ == "prep" and c.i > token.i]
         nxt = clauses[0] if clauses else (preps[0] if preps else None)
         if nxt is None:
             subjects = [c for c in kids if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
             return subjects[0] if subjects else None
         token = nxt
     return None
+
+
+def _is_actor(noun: Token) -> bool:
+    """Who is to act rather than what about: "press all parties to ...", "urge Iran to ..."."""
+    return noun.lower_ in ACTOR_NOUNS or noun.ent_type_ in {"PERSON", "NORP", "GPE", "ORG"}
+
+
+def _purpose(obj: Token) -> Token | None:
+    """The "to ..." clause after a verb's object: "agreed a new deal to tackle crossings"."""
+    return next(
+        (
+            c
+            for c in obj.head.children
+            if c.dep_ in {"xcomp", "advcl"}
+            and c.i > obj.i
+            and c.tag_ == "VB"
+            and any(a.lower_ == "to" for a in c.children)
+        ),
+        None,
+    )
 
 
 def _inner_noun(noun: Token) -> Token | None:
@@ -238,6 +280,8 @@ def _inner_noun(noun: Token) -> Token | None:
                 return obj if obj.pos_ in {"NOUN", "PROPN"} else _object_noun(obj)
         if child.dep_ in {"acl", "relcl"} and child.pos_ == "VERB":
             return _object_noun(child)
+    if noun.dep_ == "dobj" and _purpose(noun) is not None:
+        return _object_noun(_purpose(noun))
     if noun.dep_ == "dobj":  # "deepen co-operation on nuclear energy" with "on" under the verb
         for prep in noun.head.children:
             if (

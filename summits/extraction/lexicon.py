@@ -385,3 +385,18 @@ LIGHT_NOUNS = {
     "communique",
     "communiqué",
 }
+# nouns for those who act, never what an agreement is about: "press all parties to ..."
+ACTOR_NOUNS = {
+    "parties",
+    "sides",
+    "countries",
+    "nations",
+    "governments",
+    "states",
+    "leaders",
+    "members",
+    "officials",
+    "allies",
+    "partners",
+    "people",
+}
