@@ -62,9 +62,12 @@ CAPTION_MARKS = re.compile(
 CLOSING = tuple(".!?\"'”’)…")
 SPEECH_LABEL = re.compile(r"\b(?:said|says|added|adds|told|asked|stated|declared|insisted|warned|stressed)\b")
 WIRE_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'-]{2,40})(?:,\s*(?P<country>[A-Z][A-Za-z .'-]{2,30}))?"
+    # "CITY, Month D (Agency) -", "MOSCOW, June 13. /TASS/.", or "Addis Ababa, Ethiopia –"
+    r"^(?:(?P<place>[A-Z][A-Z .'-]{2,40})"
+    r"|(?P<titled>[A-Z][a-z]+(?: [A-Z][a-z]+){0,3})(?=,\s*[A-Z][a-z]+[A-Za-z ]*\s[-–—]))"
+    r"(?:,\s*(?P<country>[A-Z][A-Za-z .'-]{2,30}?))?"
     r"(?:,\s*(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?)?"
-    r"\s*(?:\([A-Za-z .&-]{2,30}\))?\s*(?:-{1,2}|–|—)\s+"
+    r"(?:\s*(?:\([A-Za-z .&-]{2,30}\))?\s*(?:-{1,2}|–|—)|\.?\s*/[A-Za-z .-]{2,20}/\.?)\s+"
 )
 HTML_TAG = re.compile(r"<[^<>\n]{1,200}>")
 MOJIBAKE_SPACE = re.compile("\u00c2\u00a0|\u00c2(?= )")
@@ -222,7 +225,7 @@ def _read_dateline(blocks: list[Block], meta: ArticleMeta) -> tuple[int, int] | 
     wire = WIRE_DATELINE.match(first.text.replace("\n", " ")) if first is not None else None
     if wire is None:
         return None
-    meta.dateline = string.capwords(wire["place"].strip())
+    meta.dateline = string.capwords((wire["place"] or wire["titled"]).strip(" -.'"))
     meta.dateline_country = (wire["country"] or "").strip() or None
     month = MONTHS.get((wire["month"] or "").lower())
     if month and wire["year"] and meta.published is None:
