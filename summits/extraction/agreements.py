@@ -130,7 +130,7 @@ class Agreements:
                     parties.append(code)
         if len(parties) < 2:  # "A and B signed ..., committing the UK and Germany to ..."
             for size in (4, 3, 2):
-                run = self.people._state_run(verb.sent, size)
+                run = self.people.state_run(verb.sent, size)
                 if run and set(parties) <= set(run):
                     parties = run
                     break

@@ -492,7 +492,7 @@ class People:
                     group.append(person)
             if len(group) < 2 or any(p.country for p in group):
                 continue
-            states = self._state_run(sent, len(group))
+            states = self.state_run(sent, len(group))
             if states:
                 for person, code in zip(group, states, strict=True):
                     person.country = code
@@ -512,7 +512,7 @@ class People:
                     person.country = left.pop()
                     break
 
-    def _state_run(self, sent: Span, size: int) -> list[str] | None:
+    def state_run(self, sent: Span, size: int) -> list[str] | None:
         ents = [e for e in sent.ents if e.label_ in {"GPE", "NORP", "ORG"}]
         for i in range(len(ents) - size + 1):
             run = ents[i : i + size]

@@ -224,11 +224,10 @@ class Statements:
         "strategic mutual trust" ..., according to state broadcaster CCTV')."""
         tail = [t for t in tail if not self.q.in_quote(t)]
         head = [t for t in head if not self.q.in_quote(t)]
-        groups = [
-            [t for t in tail if _verb_key(t)],
-            sorted((t for t in head if _verb_key(t)), key=lambda v: (v.lemma_ == "agree", v.i)),
-        ]
-        for verb in groups[0] + groups[1]:
+        verbs = [t for t in tail if _verb_key(t)] + sorted(
+            (t for t in head if _verb_key(t)), key=lambda v: (v.lemma_ == "agree", v.i)
+        )
+        for verb in verbs:
             subject = subject_of(verb)
             if subject is not None and not (subject.pos_ == "PRON" and subject.lower_ not in PRONOUNS):
                 name = self.people.resolve(subject)
@@ -237,7 +236,7 @@ class Statements:
         source = according_to(tail) or according_to(head)
         if source is not None:
             return self.people.resolve(source)
-        for verb in groups[0] + groups[1]:
+        for verb in verbs:
             name = self.speaker_of(verb)
             if name:
                 return name
