@@ -20,7 +20,7 @@ run: export DJANGO_DEBUG ?= 1
 run: setup
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py import_article seeds/ --publish
-	$(BIN)/python manage.py ensure_admin
+	$(BIN)/python manage.py ensure_admin --url http://$(HOST):$(PORT)/admin/
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## make test: lint, then the whole suite (DATABASE_URL chooses the database; SQLite by default).

@@ -58,3 +58,19 @@ def test_an_existing_admin_without_the_file_is_told_how_to_reset(tmp_path):
     assert "changepassword admin" in output
     assert authenticate(username="admin", password="chosen by a human") is not None
     assert not (tmp_path / ".admin-password").exists()
+
+
+def test_prints_the_address_the_site_is_served_on(tmp_path, monkeypatch):
+    monkeypatch.setenv("DJANGO_ADMIN_PASSWORD", "s3cret-pass")
+    stdout = StringIO()
+
+    call_command(
+        "ensure_admin",
+        "--password-file",
+        str(tmp_path / "pw"),
+        "--url",
+        "http://127.0.0.1:8799/admin/",
+        stdout=stdout,
+    )
+
+    assert stdout.getvalue().startswith("Admin login: http://127.0.0.1:8799/admin/  user admin")

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
 USERNAME = "admin"
-LOGIN_URL = "http://127.0.0.1:8000/admin/"
+DEFAULT_LOGIN_URL = "http://127.0.0.1:8000/admin/"
 
 
 class Command(BaseCommand):
@@ -25,16 +25,21 @@ class Command(BaseCommand):
             default=Path(settings.BASE_DIR) / ".admin-password",
             help="Where a generated password is kept (default: .admin-password in the project).",
         )
+        parser.add_argument(
+            "--url",
+            default=DEFAULT_LOGIN_URL,
+            help=f"The admin's address, printed with the login (default: {DEFAULT_LOGIN_URL}).",
+        )
 
-    def handle(self, *args, password_file: Path, **options):
+    def handle(self, *args, password_file: Path, url: str, **options):
         User = get_user_model()
         if User.objects.filter(username=USERNAME).exists():
             if password_file.exists():
-                self.print_login(password_file.read_text(encoding="utf-8").strip())
+                self.print_login(password_file.read_text(encoding="utf-8").strip(), url)
             else:
                 self.stdout.write(
                     f'The user "{USERNAME}" exists and its password is not kept here; set a new one with '
-                    f"`python manage.py changepassword {USERNAME}`. Admin: {LOGIN_URL}"
+                    f"`python manage.py changepassword {USERNAME}`. Admin: {url}"
                 )
             return
         password = os.environ.get("DJANGO_ADMIN_PASSWORD") or secrets.token_urlsafe(12)
@@ -45,9 +50,7 @@ class Command(BaseCommand):
             with os.fdopen(descriptor, "w", encoding="utf-8") as file:
                 file.write(password + "\n")
             password_file.chmod(0o600)
-        self.print_login(password)
+        self.print_login(password, url)
 
-    def print_login(self, password: str) -> None:
-        self.stdout.write(
-            self.style.SUCCESS(f"Admin login: {LOGIN_URL}  user {USERNAME}  password {password}")
-        )
+    def print_login(self, password: str, url: str) -> None:
+        self.stdout.write(self.style.SUCCESS(f"Admin login: {url}  user {USERNAME}  password {password}"))
