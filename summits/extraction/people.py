@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -12,9 +13,11 @@ from .lexicon import (
     ABSENT_VERBS,
     ATTENDANCE_WORDS,
     CHAIR_VERBS,
+    COMMIT_VERBS,
     EAST_ASIAN_FAMILY_NAMES,
     GROUP_SPEAKERS,
     HONORIFICS,
+    JOINT_SUBJECT,
     JOINT_VERBS,
     MEETING_NOUNS,
     MEETING_VERBS,
@@ -67,6 +70,19 @@ class Person:
         if len(words) == 2 and words[0].lower() in EAST_ASIAN_FAMILY_NAMES:
             return words[0]
         return next((w for w in reversed(words) if w.lower() not in NAME_SUFFIXES), words[-1])
+
+
+def joint_subject(subject: Token | None, *, strict: bool = False) -> bool:
+    """ "A and B", "the two sides", "both governments": a subject that is more than one party.
+    ``strict``: only named parties joined by "and" or a noun counted as two ("both", "two")."""
+    if subject is None:
+        return False
+    if subject.conjuncts and subject.ent_type_ in {"PERSON", "GPE", "NORP", "ORG"}:
+        return True
+    if strict:
+        return subject.pos_ == "NOUN" and any(c.lower_ in {"both", "two"} for c in subject.children)
+    phrase = [t for t in subject.subtree if t.dep_ not in {"relcl", "appos"}]
+    return bool(subject.conjuncts) or bool(JOINT_SUBJECT.search(" ".join(t.text for t in phrase)))
 
 
 def _is_title(token: Token) -> bool:
@@ -159,6 +175,7 @@ class People:
             if person.role and SENIOR_ROLE.search(person.role):
                 person.role = re.sub(r"\bcounterpart\b", "", person.role).strip() or None
         self._decide_participants()
+        self._pair_countries()  # before descriptions: "the Brazilian president" by the pair's state
         self.described_at: dict[int, Person] = {}  # a description's head token -> its person
         self._link_descriptions()
         self._decide_participants()  # a role found in a description can make a participant
@@ -707,6 +724,9 @@ class People:
             verb = token.head
         elif token.dep_ == "pobj" and token.head.lower_ in {"with", "by"}:
             verb = token.head.head
+            person = self.by_token.get(token.i)
+            if token.head.lower_ == "by" and not (person and person.role and SENIOR_ROLE.search(person.role)):
+                return False  # "they were greeted by indigenous chief X": a greeter, not a party
             if verb.pos_ == "NOUN" and verb.lower_ in MEETING_NOUNS:
                 verb = verb.head  # "held talks with B"
         if verb is None or verb.pos_ not in {"VERB", "AUX"} or self._not_yet(verb):
@@ -715,6 +735,8 @@ class People:
             return False
         if self._is_meeting_verb(verb):
             return True
+        if verb.lemma_.lower() in COMMIT_VERBS and token.dep_ == "nsubj" and token.conjuncts:
+            return True  # "A and B vowed to ...": a joint commitment made at the meeting
         # "A pressed B on trade during government consultations in Berlin"
         for prep in verb.children:
             objects = [o for o in prep.children if o.dep_ == "pobj"] if prep.dep_ == "prep" else []
@@ -749,13 +771,24 @@ class People:
             token = token.head
             if token.pos_ in {"VERB", "AUX"} and self._not_yet(token):
                 return False  # "Li will meet French President Emmanuel Macron"
-            words = [token, *token.children]
+            # what a speaker said is not where they were ("said the US welcomed the decision")
+            words = [token, *(c for c in token.children if c.dep_ != "ccomp")]
             near = [c for c in token.children if c.dep_ in {"prep", "agent", "acomp", "attr"}]
             words += [g for c in near for g in c.children]
             words += [g for c in near for p in c.children if p.dep_ == "prep" for g in p.children]
-            if any(w.lower_ in ATTENDANCE_WORDS for w in words):
-                return True
+            if any(w.lower_ in ATTENDANCE_WORDS or w.lemma_.lower() in self._meeting_groups for w in words):
+                return True  # "... were among the 27 leaders", "told the leaders that ..."
         return False
+
+    @functools.cached_property
+    def _meeting_groups(self) -> set[str]:
+        """Plural nouns that meet or agree as the subject ("EU leaders meeting in ... agreed")."""
+        verbs = MEETING_VERBS | JOINT_VERBS | COMMIT_VERBS
+        return {
+            t.lemma_.lower()
+            for t in self.doc
+            if t.dep_ == "nsubj" and t.tag_ == "NNS" and t.head.lemma_.lower() in verbs and not t.ent_type_
+        }
 
     def _is_subject(self, span: Span) -> bool:
         token = span.root

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 
 from . import geo
 from .boilerplate import MONTHS
-from .lexicon import MEETING_WORDS, NOT_YET
+from .lexicon import MEETING_WORDS, NOT_YET, SPEECH_VERBS
 from .people import Person
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -41,6 +41,7 @@ PLACE_BEFORE = re.compile(
     r"(?:the\s+)?(?:\w+(?:'s|’s)\s+(?:capital\s+)?)?$",
     re.IGNORECASE,
 )
+CAPITAL_OF = re.compile(r"\bin the ([A-Z][a-z]+) capital\b")
 PAST_MARKERS = re.compile(
     r"\b(since|last year|in \d{4}|ago|previous|earlier this year|back in)\b", re.IGNORECASE
 )
@@ -63,10 +64,18 @@ def find_place(
             for t in doc
         )
         best, best_score = city, 4.0 + 3 * here
-    places = [e for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC"} and not in_quote(e[0])]
-    for rank, ent in enumerate(places):
-        name = re.sub(r"^the\s+|['’]s$", "", ent.text, flags=re.IGNORECASE).strip()
-        before = doc.text[max(0, ent.start_char - 40) : ent.start_char]
+    places = [(e, e.text, e.label_) for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC"}]
+    for m in CAPITAL_OF.finditer(doc.text):  # "meeting in the Belgian capital": that state's capital
+        code = geo.demonym_country(m[1])
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if code and geo.capital_name(code) and span is not None:
+            places.append((span, geo.capital_name(code), "GPE"))
+    places = sorted((p for p in places if not in_quote(p[0][0])), key=lambda p: p[0].start_char)
+    for rank, (ent, written, label) in enumerate(places):
+        name = re.sub(r"^the\s+|['’]s$", "", written, flags=re.IGNORECASE).strip()
+        before = doc.text[
+            max(0, ent.start_char - 40) : ent.start_char if written == ent.text else ent.end_char
+        ]
         score = 0
         if _meeting_sentence(ent.sent):
             score += 3
@@ -74,7 +83,7 @@ def find_place(
             score += 2
         if geo.is_country(name):
             score -= 3
-        elif ent.label_ == "FAC":
+        elif label == "FAC":
             score += 1
         elif geo.place_country(name):
             score += 2
@@ -82,7 +91,9 @@ def find_place(
             score -= 2
         if _ahead(doc, ent.start_char):
             score -= 5  # "will meet Macron in Paris on Friday": the next meeting, not this one
-        if ent.label_ == "LOC" and not geo.place_country(name):
+        if _spoken_elsewhere(ent, participants):
+            score -= 6
+        if label == "LOC" and not geo.place_country(name):
             score -= 1
         score -= rank * 0.01
         if score > best_score:
@@ -96,6 +107,25 @@ def find_place(
         hosts = [p for p in participants if p.country and _hosts(doc, p)]
         country = hosts[0].country if hosts else None
     return best, country
+
+
+def _spoken_elsewhere(ent: Span, participants: list[Person]) -> bool:
+    """ "Lavrov said in Moscow", "speaking in Brasilia": where someone who did not take part spoke."""
+    prep = ent.root.head
+    verb = prep.head
+    if (
+        prep.dep_ != "prep"
+        or prep.lower_ not in {"in", "from"}
+        or verb.lemma_.lower() not in SPEECH_VERBS | {"speak"}
+    ):
+        return False
+    if verb.dep_ == "acl":
+        speaker = list(verb.head.subtree)
+    else:
+        clause = verb.head if verb.dep_ == "advcl" else verb
+        speaker = [t for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
+    present = {i for p in participants for start, end in p.mentions for i in range(start, end)}
+    return bool(speaker) and not any(t.i in present for t in speaker)
 
 
 def _hosts(doc: Doc, person: Person) -> bool:
