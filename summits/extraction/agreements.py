@@ -65,10 +65,15 @@ class Agreements:
             return []
         own_subject = subject is not None and subject.i < verb.i and verb.dep_ != "conj"
         start_tok = self._phrase(subject)[0] if own_subject else verb
-        xcomp = next((c for c in content if c.dep_ == "xcomp"), None)
-        # a speaker's own "we agreed to A, to B" stays one quoted agreement
-        clauses = _coordinated_infinitives(xcomp) if xcomp is not None and not self.q.in_quote(verb) else []
+        # "agreed to A, to B and to C" (parsed as sibling or chained clauses); a speaker's own
+        # "we agreed to A, to B" stays one quoted agreement
+        xcomps = [c for c in content if c.dep_ == "xcomp"] if not self.q.in_quote(verb) else []
+        clauses = sorted(
+            {t for x in xcomps for t in [x, *_coordinated_infinitives(x)]} - set(xcomps[:1]),
+            key=lambda t: t.i,
+        )
         stop = clauses[0].left_edge.i if clauses else len(self.doc)
+        content = [c for c in content if c.i < stop]
         items = [(start_tok, self._end(content, stop), content)]
         for i, clause in enumerate(clauses):
             stop = clauses[i + 1].left_edge.i if i + 1 < len(clauses) else len(self.doc)
