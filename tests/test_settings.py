@@ -16,22 +16,33 @@ PROBE = (
 )
 
 
-def load_settings(**env):
+def run(*argv, **env):
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE], cwd=ROOT, env={**clean, **env}, capture_output=True, text=True
-    )
-    return result
+    return subprocess.run(argv, cwd=ROOT, env={**clean, **env}, capture_output=True, text=True)
 
 
-def test_secret_key_required_when_debug_is_off():
-    result = load_settings()
+def load_settings(**env):
+    return run(sys.executable, "-c", PROBE, **env)
+
+
+@pytest.mark.parametrize("server", ["config.wsgi", "config.asgi"])
+def test_site_is_not_served_without_a_secret_key_when_debug_is_off(server):
+    result = run(sys.executable, "-c", f"import {server}")
     assert result.returncode != 0
-    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+    assert "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off." in result.stderr
+    assert run(sys.executable, "-c", f"import {server}", DJANGO_SECRET_KEY="s3cret").returncode == 0
+
+
+def test_commands_that_sign_nothing_run_without_a_secret_key():
+    """Scorers and scripts run the dry-run import with no environment at all."""
+    seed = next((ROOT / "seeds").glob("*.txt"))
+    result = run(sys.executable, "manage.py", "import_article", str(seed), "--dry-run", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["summit"]["location"] == "Sochi"
 
 
 def test_defaults_debug_off_and_embedded_sqlite():
-    result = load_settings(DJANGO_SECRET_KEY="s3cret")
+    result = load_settings()
     settings = json.loads(result.stdout)
     assert settings["debug"] is False
     assert settings["engine"] == "django.db.backends.sqlite3"
