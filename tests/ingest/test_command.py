@@ -215,3 +215,18 @@ def test_json_format_without_dry_run_summarises_the_import(articles, tmp_path):
     assert [a["status"] for a in summary["articles"]] == ["created", "created"]
     assert summary["articles"][0]["summit"] == Summit.objects.get().slug
     assert summary["errors"] == [f"{articles / 'c_empty.txt'}: empty: there is no text"]
+
+
+def test_a_bad_date_on_the_command_line_is_a_usage_error_without_a_traceback(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "manage.py", "import_article", "seeds/", "--dry-run", "--published", "2017-13-45"],
+        cwd=settings.BASE_DIR,
+        env={**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert done.returncode == 2
+    assert "argument --published: '2017-13-45' is not a date (YYYY-MM-DD)" in done.stderr
+    assert "Traceback" not in done.stderr

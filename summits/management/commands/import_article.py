@@ -1,5 +1,6 @@
 """Import news articles about summits: ``manage.py import_article PATH [PATH ...]``."""
 
+import argparse
 import datetime as dt
 import json
 from collections import Counter
@@ -17,7 +18,8 @@ def iso_date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise CommandError(f"--published: {value!r} is not a date (YYYY-MM-DD)") from None
+        # argparse turns this into a usage error: one line and exit status 2, no traceback.
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
 class Command(BaseCommand):
