@@ -14,6 +14,8 @@ from .result import AgreementFound
 
 ALWAYS = {"agree": "agreed", "sign": "signed"}
 JOINTLY = {"decide": "decided", "commit": "committed", "pledge": "committed"}
+BLOC_MEMBERS = {"leader", "ally", "member", "state", "government", "country", "nation"}
+CONTEXT_PREPOSITIONS = {"amid", "despite", "after", "before", "following", "ahead", "during", "according"}
 STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué"}
 EXCEPTION = re.compile(
     r",?\s*\b(except(?:ing)?(?: for)?|with the exception of|apart from|but not)\b\s*(.*)$", re.I
@@ -23,6 +25,7 @@ EXCEPTION = re.compile(
 class Agreements:
     def __init__(self, doc: Doc, quotations: Quotations, people: People):
         self.doc, self.q, self.people = doc, quotations, people
+        self.last_bloc: str | None = None
 
     def find(self) -> list[AgreementFound]:
         found: list[AgreementFound] = []
@@ -39,7 +42,11 @@ class Agreements:
         lemma = verb.lemma_.lower()
         subject = self._subject(verb)
         content = [
-            c for c in verb.children if c.dep_ in {"xcomp", "ccomp", "dobj", "prep", "advcl"} and c.i > verb.i
+            c
+            for c in verb.children
+            if c.dep_ in {"xcomp", "ccomp", "dobj", "prep", "advcl"}
+            and c.i > verb.i
+            and not _trailing_clause(c)
         ]
         if lemma in ALWAYS:
             status = ALWAYS[lemma]
@@ -103,7 +110,9 @@ class Agreements:
         while True:
             for child in token.children:
                 if child.dep_ in {"nsubj", "nsubjpass"}:
-                    return child
+                    # "EU leaders meeting in ... agreed": the participle's own subject
+                    inner = [c for c in child.children if c.dep_ == "nsubj"] if child.tag_ == "VBG" else []
+                    return inner[0] if inner else child
             if token.dep_ in {"conj", "xcomp", "advcl"} and token.head is not token:
                 token = token.head
                 continue
@@ -123,6 +132,9 @@ class Agreements:
         )
         if verb_conj is not None:
             tokens = [t for t in tokens if t.i < verb_conj.left_edge.i]
+        trailing = next((t for t in tokens if t.i > tokens[0].i and _trailing_clause(t)), None)
+        if trailing is not None:
+            tokens = [t for t in tokens if t.i < trailing.left_edge.i]
         quote_at = next((t for t in tokens if t.i > tokens[0].i + 5 and self._opens_quote(t)), None)
         if quote_at is not None and not self.q.in_quote(tokens[0]):
             tokens = [t for t in tokens if t.i < quote_at.i]
@@ -133,7 +145,35 @@ class Agreements:
     def _opens_quote(self, token: Token) -> bool:
         return token.text in {'"', "“", "‘", "'"} and self.q.at(token.idx + 1) is not None
 
+    def _bloc(self, subject: Token | None) -> str | None:
+        """ "EU leaders", "NATO allies", "the 27 leaders": an organisation's members acting as
+        one are that organisation (named in the subject, else the one the meeting's people
+        represent), not every member state present."""
+        if (
+            subject is None
+            or subject.pos_ != "NOUN"
+            or subject.conjuncts
+            or joint_subject(subject, strict=True)
+        ):
+            return None
+        for token in subject.subtree:
+            if token.dep_ in {"compound", "amod", "poss"} and token.ent_type_ in {"ORG", "NORP", "GPE"}:
+                ent = next(e for e in self.doc.ents if e.start <= token.i < e.end)
+                return geo.organisation(ent.text)
+        if subject.lemma_.lower() not in BLOC_MEMBERS:
+            return None
+        if not any(c.dep_ == "nummod" and c.text.isdigit() and int(c.text) > 2 for c in subject.children):
+            return self.last_bloc  # "EU leaders agreed ... The leaders also pledged ..."
+        blocs = [
+            p.country for p in self.people.participants() if p.country in set(geo.ORGANISATIONS.values())
+        ]
+        return max(set(blocs), key=blocs.count) if blocs else None
+
     def _parties(self, subject: Token | None, verb: Token) -> list[str]:
+        bloc = self._bloc(subject)
+        if bloc:
+            self.last_bloc = bloc
+            return [bloc]
         parties: list[str] = []
         heads = []
         if subject is not None:
@@ -203,6 +243,18 @@ def _coordinated_infinitives(clause: Token) -> list[Token]:
         ) or (child.dep_ == "conj" and child.tag_ == "VB" and child.i > clause.i):
             found += [child, *_coordinated_infinitives(child)]
     return sorted(found, key=lambda t: t.i)
+
+
+def _trailing_clause(token: Token) -> bool:
+    """ ", as the two countries seek ...", ", while Hungary won ...", ", amid ...": a clause or
+    phrase after a comma that sets the agreement in context and is not part of it."""
+    doc = token.doc
+    if token.left_edge.i == 0 or doc[token.left_edge.i - 1].text != ",":
+        return False
+    if token.dep_ == "advcl":
+        return any(c.dep_ in {"mark", "nsubj", "nsubjpass"} for c in token.children) or token.tag_ == "VBG"
+    # ", under which ...", ", the first such transfer ...": a non-restrictive addition
+    return token.dep_ in {"relcl", "appos"} or (token.dep_ == "prep" and token.lower_ in CONTEXT_PREPOSITIONS)
 
 
 def _under_terms(verb: Token) -> bool:

@@ -305,6 +305,7 @@ SPEECH_VERBS = {
     "underline",
     "underscore",
     "caution",
+    "thank",
     "agree",  # only used to find quotes' speakers, never as indirect speech
 }
 NOT_INDIRECT = {"agree", "ask", "describe", "report"}

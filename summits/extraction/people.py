@@ -108,6 +108,16 @@ def _name_span(ent: Span) -> Span | None:
         and _capitalised(doc[end])
     ):
         end += 1  # "Chairperson Moussa" labelled, "Faki Mahamat" the rest of the same name
+    while (
+        start <= ent.start
+        and start > 0
+        and doc[start - 1].ent_iob_ == "O"
+        and doc[start - 1].dep_ == "compound"
+        and start <= doc[start - 1].head.i < end
+        and _capitalised(doc[start - 1])
+        and doc[start - 1].lower_.rstrip(".") not in HONORIFICS
+    ):
+        start -= 1  # "Samia Suluhu Hassan" labelled only "Hassan" (often right after a dateline)
     if start >= end:
         return None
     span = _with_particles(doc[start:end])

@@ -9,8 +9,16 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .boilerplate import Layout
-from .lexicon import NOT_INDIRECT, PARTICLE_VERBS, PRONOUNS, SPEECH_VERBS, STANCE_NOUNS, STANCE_VERBS
-from .people import People
+from .lexicon import (
+    COMMIT_VERBS,
+    NOT_INDIRECT,
+    PARTICLE_VERBS,
+    PRONOUNS,
+    SPEECH_VERBS,
+    STANCE_NOUNS,
+    STANCE_VERBS,
+)
+from .people import People, joint_subject
 from .result import StatementFound
 
 DOUBLE_OPEN, DOUBLE_CLOSE = "“„", "”"
@@ -161,7 +169,9 @@ def subject_of(verb: Token) -> Token | None:
     while token.i not in seen:
         seen.add(token.i)
         for child in token.children:
-            if child.dep_ in {"nsubj", "nsubjpass", "expl"} and child.dep_ != "expl":
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                if child.tag_ == "WP" and token.dep_ == "relcl":
+                    return token.head  # "X, who praised ...": the relative pronoun's antecedent
                 return child
         if token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN"}:
             return token.head  # "a joint statement saying ..."
@@ -295,8 +305,9 @@ class Statements:
                 or self.q.in_quote(verb)
                 or any(c.dep_ == "neg" for c in verb.children)
                 or _shares_content(verb)
+                or (key in COMMIT_VERBS and joint_subject(subject_of(verb), strict=True))
             ):
-                continue
+                continue  # a joint vow is a commitment (an agreement), not one speaker's words
             content = self._content(verb, key)
             if content is None:
                 continue
@@ -354,6 +365,7 @@ class Statements:
             "praise",
             "announce",
             "urge",
+            "thank",
         }:
             heads = [c for c in children if c.dep_ == "dobj"]
         if not heads or (heads[0].dep_ == "dobj" and self.people.person_at(heads[0])):
@@ -363,6 +375,8 @@ class Statements:
         told = [c for c in children if c.dep_ == "dobj" and verb.i < c.i < head.i]
         if head.dep_ == "xcomp" and told:  # "urged Islamabad to improve ...": whom, then what
             tokens = list(told[0].subtree) + tokens
+        if head.dep_ == "dobj":
+            tokens += _object_complements(verb, head)
         tokens += _reported_continuation(verb, head)
         tokens = (
             [t for t in tokens if t.i < verb.i] if head.i < verb.i else [t for t in tokens if t.i > verb.i]
@@ -404,6 +418,19 @@ def _reported_continuation(verb: Token, content: Token) -> list[Token]:
             cc = [c for c in verb.children if c.dep_ == "cc" and content.i < c.i < conj.i]
             return cc + list(conj.subtree)
     return []
+
+
+def _object_complements(verb: Token, obj: Token) -> list[Token]:
+    """ "praised the choice of Berlin for the first trip", "thanked them for their patience":
+    the verb's phrases right after its object complete what was praised (a source does not)."""
+    tokens: list[Token] = []
+    end = obj.right_edge.i
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i != end + 1 or prep.lower_ == "according":
+            continue
+        tokens += list(prep.subtree)
+        end = prep.right_edge.i
+    return tokens
 
 
 def _shares_content(token: Token) -> bool:
