@@ -167,7 +167,7 @@ class Agreements:
         blocs = [
             p.country for p in self.people.participants() if p.country in set(geo.ORGANISATIONS.values())
         ]
-        return max(set(blocs), key=blocs.count) if blocs else None
+        return max(set(blocs), key=blocs.count) if blocs else self.last_bloc
 
     def _parties(self, subject: Token | None, verb: Token) -> list[str]:
         bloc = self._bloc(subject)

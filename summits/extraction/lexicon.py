@@ -308,6 +308,19 @@ SPEECH_VERBS = {
     "thank",
     "agree",  # only used to find quotes' speakers, never as indirect speech
 }
+# sources of figures, not of speech: "according to a U.N. estimate"
+DATA_NOUNS = {
+    "estimate",
+    "figure",
+    "data",
+    "count",
+    "tally",
+    "statistic",
+    "survey",
+    "poll",
+    "census",
+    "study",
+}
 NOT_INDIRECT = {"agree", "ask", "describe", "report"}
 PARTICLE_VERBS = {("point", "out"), ("call", "for"), ("call", "on")}
 # "expressed hope that ...", "voiced concern over ..."

@@ -93,6 +93,8 @@ def find_place(
             score -= 5  # "will meet Macron in Paris on Friday": the next meeting, not this one
         if _spoken_elsewhere(ent, participants):
             score -= 6
+        if ent.root.dep_ in {"nsubj", "nsubjpass", "dobj", "poss"} or ent.root.head.dep_ == "agent":
+            score -= 4  # "squeezed by Moscow", "Moscow's war": a capital standing for its state
         if label == "LOC" and not geo.place_country(name):
             score -= 1
         score -= rank * 0.01

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 from .boilerplate import Layout
 from .lexicon import (
     COMMIT_VERBS,
+    DATA_NOUNS,
     NOT_INDIRECT,
     PARTICLE_VERBS,
     PRONOUNS,
@@ -28,6 +29,7 @@ AFTER_CLOSE = set(" \t\n,.;:!?)]}—–-")
 SENTENCE_END = ".!?"
 # auxiliaries of reported speech's shifted tense: "had accepted", "would resume"
 BACKSHIFT = {"had", "would", "could", "might"}
+PRESENT_TAGS = {"VBZ", "VBP"}
 ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Rev|Prof|Sen|Rep|Gov|No|Jr|Sr))\.$"
 )
@@ -327,6 +329,8 @@ class Statements:
             if token.lower_ != "according" or self.q.in_quote(token):
                 continue
             source = according_to([token])
+            if source is not None and source.lemma_.lower() in DATA_NOUNS:
+                continue  # "according to a recent U.N. estimate": a figure's source, not speech
             speaker = self.people.resolve(source) if source is not None else None
             sent = token.sent
             phrase_end = source.right_edge.i + 1 if source is not None else token.i + 2
@@ -368,15 +372,19 @@ class Statements:
             "thank",
         }:
             heads = [c for c in children if c.dep_ == "dobj"]
-        if not heads or (heads[0].dep_ == "dobj" and self.people.person_at(heads[0])):
+        if not heads:
             return None
         head = heads[0]
         tokens = list(head.subtree)
+        complements = (
+            _verb_complements(verb, tokens[-1].i) if head.dep_ == "dobj" or key in STANCE_VERBS else []
+        )
+        if head.dep_ == "dobj" and self.people.person_at(head) and not complements:
+            return None  # "praised Macron": whom, not what ("thanked Scholz for the help": what)
         told = [c for c in children if c.dep_ == "dobj" and verb.i < c.i < head.i]
         if head.dep_ == "xcomp" and told:  # "urged Islamabad to improve ...": whom, then what
             tokens = list(told[0].subtree) + tokens
-        if head.dep_ == "dobj":
-            tokens += _object_complements(verb, head)
+        tokens += complements
         tokens += _reported_continuation(verb, head)
         tokens = (
             [t for t in tokens if t.i < verb.i] if head.i < verb.i else [t for t in tokens if t.i > verb.i]
@@ -387,7 +395,7 @@ class Statements:
         source = according_to(tokens)  # "..., according to a statement": the source is not content
         if source is not None and source.i > first.i + 2:
             last = self.doc[source.head.i - 2]
-        cut = next((t for t in tokens if t is not head and _own_speech(t)), None)
+        cut = next((t for t in tokens if t is not head and (_own_speech(t) or _contrast(t))), None)
         while first.dep_ == "mark" or first.is_punct or first.lower_ in {"that", "and", "but"}:
             first = self.doc[first.i + 1]
             if first.i > last.i:
@@ -413,24 +421,38 @@ def _reported_continuation(verb: Token, content: Token) -> list[Token]:
             and conj.i > content.i
             and not any(c.dep_ in {"ccomp", "xcomp"} for c in conj.children)
             and any(c.dep_ in {"nsubj", "nsubjpass"} for c in conj.children)
-            and any(c.dep_ in {"aux", "auxpass"} and c.lower_ in BACKSHIFT for c in conj.children)
+            and (
+                any(c.dep_ in {"aux", "auxpass"} and c.lower_ in BACKSHIFT for c in conj.children)
+                # "conceded he has ..., but they have ...": the reported clause's unshifted tense
+                or (verb.tag_ == "VBD" and {content.tag_, conj.tag_} <= PRESENT_TAGS)
+            )
         ):
             cc = [c for c in verb.children if c.dep_ == "cc" and content.i < c.i < conj.i]
             return cc + list(conj.subtree)
     return []
 
 
-def _object_complements(verb: Token, obj: Token) -> list[Token]:
-    """ "praised the choice of Berlin for the first trip", "thanked them for their patience":
-    the verb's phrases right after its object complete what was praised (a source does not)."""
+def _verb_complements(verb: Token, end: int) -> list[Token]:
+    """ "praised the choice of Berlin for the first trip", "thanked them for their patience",
+    "expressed optimism about X after a cleric was elected": the verb's phrases and clauses
+    right after its object complete what was said (a source, or a clause after a comma, not)."""
     tokens: list[Token] = []
-    end = obj.right_edge.i
-    for prep in verb.children:
-        if prep.dep_ != "prep" or prep.i != end + 1 or prep.lower_ == "according":
+    for child in verb.children:
+        if child.dep_ not in {"prep", "advcl"} or child.left_edge.i != end + 1 or child.lower_ == "according":
             continue
-        tokens += list(prep.subtree)
-        end = prep.right_edge.i
+        tokens += list(child.subtree)
+        end = child.right_edge.i
     return tokens
+
+
+def _contrast(token: Token) -> bool:
+    """ ", while Britain and France remained concerned ...": a clause with its own subject set
+    against what was said is the writer's narration, not part of it."""
+    return (
+        token.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in {"while", "whereas"} for c in token.children)
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+    )
 
 
 def _shares_content(token: Token) -> bool:
