@@ -227,6 +227,17 @@ class Agreements:
             noun = inner
         if noun is None or _is_place_or_time(noun):
             return ""  # "signed an agreement in Berlin": a place is never a topic
+        inner = _inner_noun(noun)
+        amount = noun.ent_type_ in {"MONEY", "QUANTITY"} or any(c.dep_ == "nummod" for c in noun.children)
+        if inner is not None and amount and not _is_actor(inner):
+            return _noun_phrase(inner)  # "1 billion euros for the Amazon rainforest"
+        if inner is None or _is_place_or_time(inner) or _is_actor(inner):
+            return _noun_phrase(noun)
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None and inner.head == of and not _named_kind(noun):
+            # "deliveries of artillery ammunition", "a revision of the budget": the head alone
+            # says too little
+            return f"{_noun_phrase(noun)} of {_noun_phrase(inner)}"
         return _noun_phrase(noun)
 
 
@@ -404,7 +415,11 @@ def _noun_phrase(noun: Token) -> str:
     words = list(noun.doc[start:end])
     for child in noun.lefts:
         if child.dep_ in keep:
-            words += [t for t in child.subtree if t.dep_ not in {"det", "punct", "poss", "case"}]
+            words += [
+                t
+                for t in child.subtree
+                if t.dep_ not in {"det", "punct", "poss", "case"} or (t.text == "-" and not t.whitespace_)
+            ]
     conjuncts = [c for c in noun.conjuncts if c.i > noun.i][:3]
     if conjuncts:
         last = conjuncts[-1]

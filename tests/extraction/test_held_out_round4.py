@@ -114,3 +114,13 @@ def test_stance_content_keeps_its_time_clause():
         )
     )
     assert "the ferry service after the port was rebuilt last year" in indirect(result)
+
+
+def test_a_topic_names_the_subject_matter_not_an_amount_or_a_bare_action():
+    result = extract(
+        story(
+            "Canadian Prime Minister Mark Carney and Mexican President Claudia Sheinbaum agreed to raise "
+            "2 billion dollars for the Great Lakes fisheries and to speed up deliveries of electric buses."
+        )
+    )
+    assert [a.topic for a in result.agreements] == ["Great Lakes fisheries", "deliveries of electric buses"]
