@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from . import geo
-from .lexicon import ACTOR_NOUNS, COMMIT_VERBS, LIGHT_NOUNS, TERMS_NOUNS
+from .lexicon import ACTOR_NOUNS, COMMIT_VERBS, LIGHT_NOUNS, STATEMENT_NOUNS, TERMS_NOUNS
 from .people import People, joint_subject
 from .quotes import Quotations
 from .result import AgreementFound
@@ -16,7 +16,6 @@ ALWAYS = {"agree": "agreed", "sign": "signed"}
 JOINTLY = {"decide": "decided", "commit": "committed", "pledge": "committed"}
 BLOC_MEMBERS = {"leader", "ally", "member", "state", "government", "country", "nation"}
 CONTEXT_PREPOSITIONS = {"amid", "despite", "after", "before", "following", "ahead", "during", "according"}
-STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué"}
 EXCEPTION = re.compile(
     r",?\s*\b(except(?:ing)?(?: for)?|with the exception of|apart from|but not)\b\s*(.*)$", re.I
 )

@@ -308,6 +308,7 @@ SPEECH_VERBS = {
     "thank",
     "agree",  # only used to find quotes' speakers, never as indirect speech
 }
+STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué"}
 # sources of figures, not of speech: "according to a U.N. estimate"
 DATA_NOUNS = {
     "estimate",

@@ -18,6 +18,7 @@ from .lexicon import (
     SPEECH_VERBS,
     STANCE_NOUNS,
     STANCE_VERBS,
+    STATEMENT_NOUNS,
 )
 from .people import People, joint_subject
 from .result import StatementFound
@@ -317,11 +318,23 @@ class Statements:
             outside = [t for t in self._tokens(lo, hi) if not self.q.in_quote(t) and not t.is_punct]
             if len(outside) < 3:
                 continue  # only introduces a quotation
-            speaker = self.speaker_of(verb)
+            speaker = self._joint_statement(verb) or self.speaker_of(verb)
             if not speaker:
                 continue
             found.append(StatementFound(speaker, self.text[lo:hi], "indirect", lo, hi))
         return found
+
+    def _joint_statement(self, verb: Token) -> str | None:
+        """ "In a joint statement, the two governments said ...": the statement is the speaker,
+        unless one named person speaks."""
+        subject = subject_of(verb)
+        if subject is not None and self.people.person_at(subject) and not subject.conjuncts:
+            return None
+        for prep in verb.children:
+            document = [o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in STATEMENT_NOUNS]
+            if prep.lower_ == "in" and document:
+                return self.doc[document[0].left_edge.i : document[0].i + 1].text
+        return None
 
     def according(self) -> list[StatementFound]:
         found = []
@@ -379,8 +392,12 @@ class Statements:
         complements = (
             _verb_complements(verb, tokens[-1].i) if head.dep_ == "dobj" or key in STANCE_VERBS else []
         )
-        if head.dep_ == "dobj" and self.people.person_at(head) and not complements:
-            return None  # "praised Macron": whom, not what ("thanked Scholz for the help": what)
+        if (
+            head.dep_ == "dobj"
+            and self.people.person_at(head)
+            and not (complements and complements[0].lower_ == "for")
+        ):
+            return None  # "welcomed Macron in Berlin": whom, not what ("thanked Scholz for the help": what)
         told = [c for c in children if c.dep_ == "dobj" and verb.i < c.i < head.i]
         if head.dep_ == "xcomp" and told:  # "urged Islamabad to improve ...": whom, then what
             tokens = list(told[0].subtree) + tokens

@@ -124,3 +124,13 @@ def test_a_topic_names_the_subject_matter_not_an_amount_or_a_bare_action():
         )
     )
     assert [a.topic for a in result.agreements] == ["Great Lakes fisheries", "deliveries of electric buses"]
+
+
+def test_a_joint_statement_is_the_speaker_of_what_it_says():
+    result = extract(
+        story(
+            "Peruvian President Dina Boluarte met Ecuadorian President Daniel Noboa in Lima.",
+            "In a joint statement, the two governments said they would patrol the river border together.",
+        )
+    )
+    assert indirect(result) == {"they would patrol the river border together": "a joint statement"}
