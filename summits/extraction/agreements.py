@@ -259,6 +259,8 @@ def _trailing_clause(token: Token) -> bool:
     """ ", as the two countries seek ...", ", while Hungary won ...", ", amid ...": a clause or
     phrase after a comma that sets the agreement in context and is not part of it."""
     doc = token.doc
+    if token.dep_ == "prep" and token.lower_ in {"amid", "despite"}:
+        return True  # never part of what was agreed, comma or not
     if token.left_edge.i == 0 or doc[token.left_edge.i - 1].text != ",":
         return False
     if token.dep_ == "advcl":

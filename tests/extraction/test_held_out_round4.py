@@ -22,6 +22,16 @@ def test_an_agreement_stops_before_a_trailing_clause():
     assert agreement.text.endswith("to reopen the Andes rail link")
 
 
+def test_an_agreement_leaves_out_its_circumstances_and_its_source():
+    result = extract(
+        story(
+            "Uzbek President Shavkat Mirziyoyev and Kazakh President Kassym-Jomart Tokayev agreed to share "
+            "water from the Syr Darya amid a drought, the statement said."
+        )
+    )
+    assert [a.text.split(" agreed ")[-1] for a in result.agreements] == ["to share water from the Syr Darya"]
+
+
 def test_a_joint_vow_is_an_agreement_not_reported_speech():
     result = extract(
         story(
