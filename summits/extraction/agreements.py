@@ -349,7 +349,8 @@ def _object_noun(head: Token) -> Token | None:
         preps = [c for c in kids if c.dep_ == "prep" and c.i > token.i]
         nxt = clauses[0] if clauses else (preps[0] if preps else None)
         if nxt is None:
-            subjects = [c for c in kids if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+            # "both countries would cooperate": who acts is not what about
+            subjects = [c for c in kids if c.dep_ == "nsubj" and c.pos_ == "NOUN" and not _is_actor(c)]
             return subjects[0] if subjects else None
         token = nxt
     return None

@@ -144,3 +144,8 @@ def test_a_joint_statement_is_the_speaker_of_what_it_says():
         )
     )
     assert indirect(result) == {"they would patrol the river border together": "a joint statement"}
+
+
+def test_who_acts_is_never_the_topic():
+    result = extract(story("The leaders agreed that both countries would cooperate more closely."))
+    assert [a.topic for a in result.agreements] == [""]  # rather no topic than "countries"
