@@ -157,8 +157,8 @@ class Agreements:
             return None
         for token in subject.subtree:
             if token.dep_ in {"compound", "amod", "poss"} and token.ent_type_ in {"ORG", "NORP", "GPE"}:
-                ent = next(e for e in self.doc.ents if e.start <= token.i < e.end)
-                return geo.organisation(ent.text)
+                ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+                return geo.organisation(ent.text) if ent is not None else None  # "Nordic leaders": states
         if subject.lemma_.lower() not in BLOC_MEMBERS:
             return None
         if not any(c.dep_ == "nummod" and c.text.isdigit() and int(c.text) > 2 for c in subject.children):
