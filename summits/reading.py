@@ -32,6 +32,7 @@ import email
 import email.policy
 import email.utils
 import html
+import json
 import logging
 import re
 from collections.abc import Callable
@@ -94,6 +95,12 @@ HEADER_KEYS: dict[str, str | None] = {
     "canonical": "url",
     "canonical_url": "url",
     "permalink": "url",
+    "published_time": "published",
+    "publishdate": "published",
+    "modified_time": None,
+    "excerpt": None,
+    "image": None,
+    "redirect_from": None,
     "source_url": "url",
     "original_url": "url",
     "src": "source",
@@ -620,21 +627,28 @@ def read_html(text: str, meta: _Meta) -> str | None:
 
 
 def read_front_matter(text: str, meta: _Meta) -> str | None:
-    """YAML (between "---" lines) or TOML (between "+++" lines) at the top: metadata; the rest is the text.
+    """Front matter at the top (YAML between "---" lines, TOML between "+++", "---json"): the rest is text.
 
     >>> page = '---\\ntitle: "Talks in Berlin"\\ndate: 2023-06-20\\n---\\n\\nMacron met Scholz.\\n'
     >>> read_front_matter(page, _Meta())
     'Macron met Scholz.\\n'
     """
-    match = re.match(r"(---|\+\+\+)[ \t]*\n(.*?)\n(?:\1|\.\.\.)[ \t]*(?:\n|$)", text, re.S)
+    match = FRONT_MATTER.match(text)
     if not match:
         return None
-    pairs = _front_matter_pairs(match.group(2), toml=match.group(1) == "+++")
+    fence, language, block = match.groups()
+    language = (language or ("toml" if fence == "+++" else "yaml")).lower()
+    pairs = _json_pairs(block) if language == "json" else _front_matter_pairs(block, toml=language == "toml")
     if not pairs:
         return None
     for key, value in pairs:
         _set_header(meta, key, value)
     return _read_body(text[match.end() :], meta)
+
+
+FRONT_MATTER = re.compile(
+    r"(---|\+\+\+)(json|yaml|yml|toml)?[ \t]*\n(.*?)\n(?:\1|\.\.\.)[ \t]*(?:\n|$)", re.I | re.S
+)
 
 
 def read_email(text: str, meta: _Meta) -> str | None:
@@ -676,9 +690,9 @@ def read_plain(text: str, meta: _Meta) -> str:
 FORMATS: tuple[tuple[str, Callable[[str, _Meta], str | None]], ...] = (
     ("reuters-sgml", read_reuters_sgml),
     ("newswire-sgml", read_newswire_sgml),
-    ("html", read_html),
     ("front-matter", read_front_matter),
     ("email", read_email),
+    ("html", read_html),
     ("text", read_plain),
 )
 
@@ -882,7 +896,36 @@ def _front_matter_pairs(block: str, *, toml: bool) -> list[tuple[str, str]]:
         key, value = match.group(1), match.group(2).strip()
         if value in ("", "|", ">", "|-", ">-"):
             value = _yaml_continuation(lines[index + 1 :], folded=value != "")
+        elif value.startswith('"') and not _closed_quote(value):  # a double-quoted value over several lines
+            following = iter(lines[index + 1 :])
+            while not _closed_quote(value) and (more := next(following, None)) is not None:
+                value += "\n" + more
         pairs.append((key.rsplit(".", 1)[-1], _unquote(value)))
+    return pairs
+
+
+def _closed_quote(value: str) -> bool:
+    """Whether a double-quoted value ends with its closing quote: '"a \\"b\\""' yes, '"a \\' no."""
+    if len(value) < 2 or not value.endswith('"'):
+        return False
+    before = value[:-1]
+    return (len(before) - len(before.rstrip("\\"))) % 2 == 0
+
+
+def _json_pairs(block: str) -> list[tuple[str, str]]:
+    """The top-level text, number and list values of a JSON front matter, as (key, text) pairs."""
+    try:
+        data = json.loads(block)
+    except ValueError:
+        return []
+    if not isinstance(data, dict):
+        return []
+    pairs = []
+    for key, value in data.items():
+        if isinstance(value, list):
+            value = next((item for item in value if isinstance(item, str) and item.strip()), None)
+        if isinstance(value, str | int | float) and not isinstance(value, bool):
+            pairs.append((str(key), str(value)))
     return pairs
 
 
@@ -907,10 +950,35 @@ def _unquote(value: str) -> str:
         first = next((a or b or c.strip() for a, b, c in items if (a or b or c.strip())), "")
         return first
     if len(value) >= 2 and value[0] == value[-1] == '"':
-        return re.sub(r"\\(.)", lambda m: {"n": " ", "t": " "}.get(m.group(1), m.group(1)), value[1:-1])
+        return _yaml_double_quoted(value[1:-1])
     if len(value) >= 2 and value[0] == value[-1] == "'":
         return value[1:-1].replace("''", "'")
     return re.sub(r"\s+#.*$", "", value)
+
+
+YAML_ESCAPES = {"0": "", "a": "", "b": "", "e": "", "f": "", "v": "", "n": " ", "t": " ", "_": " ", "N": " "}
+
+
+def _yaml_double_quoted(inner: str) -> str:
+    """A YAML double-quoted scalar's text: escapes decoded, folded lines joined.
+
+    >>> _yaml_double_quoted("Readout of Joe\\\\_Biden\\\\u2019s Meeting\\\\\\n  \\\\ with Sunak")
+    'Readout of Joe Biden’s Meeting with Sunak'
+    """
+    lines = inner.split("\n")
+    text = lines[0]
+    for line in lines[1:]:  # a line break is a space, unless escaped by a trailing backslash
+        escaped = (len(text) - len(text.rstrip("\\"))) % 2 == 1
+        text = text[:-1] + line.lstrip() if escaped else text.rstrip() + " " + line.lstrip()
+
+    def one(match: re.Match) -> str:
+        code = match.group(1)
+        if code[0] in "xuU" and len(code) > 1:
+            number = int(code[1:], 16)
+            return chr(number) if number < 0x110000 and not 0xD800 <= number < 0xE000 else ""
+        return YAML_ESCAPES.get(code, code)
+
+    return re.sub(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)", one, text)
 
 
 def _mail_header_end(text: str) -> int | None:
