@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import admin_import, services
+from . import admin_import, selectors, services
 from .models import (
     Agreement,
     Article,
@@ -34,6 +34,7 @@ from .models import (
     Summit,
     Topic,
 )
+from .templatetags.summits_tags import highlight_spans
 
 ADMIN_MEDIA = forms.Media(css={"all": ["admin-extra/admin.css"]})
 COMPACT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 40})}}
@@ -184,6 +185,7 @@ class StatementInline(SourceSpanMixin, admin.TabularInline):
     autocomplete_fields = ["speaker"]
     formfield_overrides = COMPACT_TEXT
     show_change_link = True
+    can_delete = False  # editors reject what is wrong: a rejection is remembered, a deletion would not be
 
     def get_queryset(self, request):
         # prefetch, not select: one copy of each article's text however many spans it has
@@ -207,6 +209,7 @@ class AgreementInline(SourceSpanMixin, admin.TabularInline):
     autocomplete_fields = ["countries", "organisations"]
     formfield_overrides = COMPACT_TEXT
     show_change_link = True
+    can_delete = False
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("article", "countries", "organisations")
@@ -446,7 +449,11 @@ class AttendanceAdmin(SimpleHistoryAdmin):
 
 
 class ExtractedItemAdmin(ReviewActionsMixin, SourceSpanMixin, SimpleHistoryAdmin):
-    """What statements and agreements share: review actions and the highlighted source."""
+    """What statements and agreements share: review actions and the highlighted source.
+
+    Nothing is deleted here: an item that is wrong is rejected, so that a re-import of its
+    article knows the editor's decision and never brings it back.
+    """
 
     date_hierarchy = "summit__start_date"
     actions = ["approve", "reject"]
@@ -456,6 +463,9 @@ class ExtractedItemAdmin(ReviewActionsMixin, SourceSpanMixin, SimpleHistoryAdmin
     @property
     def media(self):
         return super().media + ADMIN_MEDIA
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
     def get_readonly_fields(self, request, obj=None):
         readonly = ["source_excerpt", "fingerprint", "created_at", "updated_at"]
@@ -528,18 +538,59 @@ class ArticleChangeList(ChangeList):
         return super().get_queryset(request, exclude_parameters).defer("text")
 
 
+def _admin_link(item) -> str:
+    """After a highlighted span in the admin: a link to the item's own change page."""
+    kind = item._meta.model_name
+    label = f"{item._meta.verbose_name} {item.pk} ({item.get_review_status_display().lower()})"
+    return format_html(
+        '<a class="span-link" href="{}" title="{}">↩</a>',
+        reverse(f"admin:summits_{kind}_change", args=[item.pk]),
+        label,
+    )
+
+
 @admin.register(Article)
 class ArticleAdmin(SimpleHistoryAdmin):
-    list_display = ["__str__", "outlet", "published", "imported_at", "extractor_version", "summit_count"]
+    """Articles as imported. The text never changes after the import (every offset points into
+    it): it is shown read-only, with what the extraction took from it highlighted."""
+
+    list_display = [
+        "__str__",
+        "outlet",
+        "published",
+        "imported_at",
+        "extractor_version",
+        "extraction_complete",
+        "summit_count",
+    ]
     list_filter = [
         "outlet",
         "extractor_version",
+        "source_format",
         in_use_filter("summit_count", "use", "Used by a summit", "Unused"),
     ]
     date_hierarchy = "published"
-    search_fields = ["title", "outlet", "url", "sha256"]
-    readonly_fields = ["sha256", "imported_at"]
+    search_fields = ["title", "outlet", "url", "sha256", "byline"]
+    readonly_fields = [
+        "sha256",
+        "imported_at",
+        "extractor_version",
+        "extraction_problems",
+        "highlighted_text",
+        "source_format",
+        "original",
+    ]
+    fieldsets = [
+        (None, {"fields": ["title", "url", "outlet", "byline", "published"]}),
+        ("Extraction", {"fields": ["extraction_problems", "extractor_version", ("imported_at", "sha256")]}),
+        ("Text, with what was taken from it", {"fields": ["highlighted_text"]}),
+        ("The file as it came", {"fields": ["source_format", "original"], "classes": ["collapse"]}),
+    ]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    @property
+    def media(self):
+        return super().media + ADMIN_MEDIA
 
     def get_queryset(self, request):
         return (
@@ -555,6 +606,26 @@ class ArticleAdmin(SimpleHistoryAdmin):
     @admin.display(description="summits", ordering="summit_count")
     def summit_count(self, obj):
         return obj.summit_count
+
+    @admin.display(description="extraction complete", boolean=True)
+    def extraction_complete(self, obj):
+        return not obj.incomplete
+
+    @admin.display(description="problems")
+    def extraction_problems(self, obj):
+        if not obj.incomplete:
+            return "None: every part of the extraction ran."
+        return format_html(
+            '<span class="errornote">Part of the extraction failed ({}): items may be missing.</span>',
+            ", ".join(obj.incomplete),
+        )
+
+    @admin.display(description="text")
+    def highlighted_text(self, obj):
+        items = selectors.article_items_for_editors(obj)
+        return format_html(
+            '<div class="article-text">{}</div>', highlight_spans(obj.text, items, link=_admin_link)
+        )
 
 
 # Topics, organisations and countries have no simple_history records (see summits/models.py),

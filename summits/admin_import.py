@@ -4,6 +4,7 @@ found, then import it with the same service and the same checks as ``manage.py i
 Wired into ``ArticleAdmin.get_urls`` (summits/admin.py) by :func:`import_urls`.
 """
 
+import logging
 from functools import partial
 
 from django import forms
@@ -16,7 +17,9 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
 from . import ingest
-from .models import Article, text_sha256
+from .models import Article, text_sha256, validate_web_url
+
+logger = logging.getLogger(__name__)
 
 
 class ArticleImportForm(forms.Form):
@@ -29,14 +32,25 @@ class ArticleImportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 18, "cols": 100, "class": "vLargeTextField"}),
         help_text="Paste the article, or upload a file below.",
     )
-    file = forms.FileField(label="…or a text file", required=False, help_text="UTF-8 text (.txt).")
+    file = forms.FileField(
+        label="…or a file",
+        required=False,
+        help_text="Text in any encoding, a saved web page, a wire (SGML) file or an e-mail.",
+    )
     published = forms.DateField(
         label="Publication date",
         required=False,
         widget=AdminDateWidget,
         help_text="Leave empty to use the date in the article's dateline, if any.",
     )
-    url = forms.URLField(label="Source URL", required=False, assume_scheme="https", max_length=500)
+    url = forms.URLField(
+        label="Source URL",
+        required=False,
+        assume_scheme="https",
+        max_length=500,
+        validators=[validate_web_url],
+        help_text="Leave empty to use the address the file names, if any.",
+    )
     title = forms.CharField(
         required=False, max_length=300, widget=forms.TextInput(attrs={"class": "vTextField"})
     )
@@ -45,20 +59,27 @@ class ArticleImportForm(forms.Form):
     )
 
     def clean(self):
+        """Read the article as the command reads files; ``cleaned_data["source"]`` is the result.
+
+        ``text`` becomes the article as it came (decoded), carried to the confirmation step and
+        read again there, so the import gets the same text, metadata and original as the preview.
+        """
         cleaned = super().clean()
-        # Browsers send every line break of a form field as CRLF: keep the text as it was written.
-        text, upload = (cleaned.get("text") or "").replace("\r\n", "\n"), cleaned.get("file")
+        text, upload = cleaned.get("text") or "", cleaned.get("file")
         if upload and text.strip():
             raise forms.ValidationError("Paste the text or upload a file, not both.")
         try:
             if upload:
-                cleaned["text"] = ingest.text_from_bytes(self.read(upload))
+                cleaned["source"] = ingest.read_upload(self.read(upload))
             elif not text.strip() and "text" not in self.errors:
                 self.add_error("text", "Paste the article's text or upload a file.")
             else:
-                cleaned["text"] = ingest.check_text(text)
+                # Browsers send every line break as CRLF; reading turns them back into "\n".
+                cleaned["source"] = ingest.read_pasted(text)
         except ingest.ArticleRejected as exc:
             self.add_error("file" if upload else "text", f"This article cannot be imported: {exc}.")
+        if "source" in cleaned:
+            cleaned["text"] = cleaned["source"].original
         return cleaned
 
     @staticmethod
@@ -91,51 +112,70 @@ def import_article_view(request, *, model_admin):
     if not model_admin.has_add_permission(request):
         raise PermissionDenied
     if request.method == "POST" and "_import" in request.POST:
-        form = ConfirmImportForm(request.POST)
-        if form.is_valid():
-            try:
-                result = ingest.import_article(
-                    text=form.cleaned_data["text"],
-                    published=form.cleaned_data["published"],
-                    url=form.cleaned_data["url"],
-                    title=form.cleaned_data["title"],
-                    publish=form.cleaned_data["publish"],
-                )
-            except ingest.ArticleRejected as exc:
-                form = ArticleImportForm(initial=form.cleaned_data)
-                messages.error(request, f"The article was not imported: {exc}.")
-            else:
-                return _after_import(request, result)
-        else:
-            messages.error(request, "The article was not imported: " + " ".join(_all_errors(form)))
-            form = ArticleImportForm(initial=request.POST.dict())
-        return _render(request, model_admin, "import_form.html", form=form)
-
+        return _import(request, model_admin)
     if request.method == "POST":
         form = ArticleImportForm(request.POST, request.FILES)
         if form.is_valid():
-            try:
-                extraction = ingest.preview(
-                    form.cleaned_data["text"], published=form.cleaned_data["published"]
-                )
-            except ingest.ArticleRejected as exc:
-                form.add_error(None, f"This article cannot be imported: {exc}.")
-            else:
-                data = {
-                    name: form.cleaned_data[name] for name in ConfirmImportForm.base_fields if name != "file"
-                }
-                return _render(
-                    request,
-                    model_admin,
-                    "import_preview.html",
-                    form=ConfirmImportForm(initial=data),
-                    extraction=extraction,
-                    already=Article.objects.filter(sha256=text_sha256(data["text"])).first(),
-                    published=data["published"] or extraction.article.published,
-                )
+            return _preview(request, model_admin, form)
     else:
         form = ArticleImportForm()
     return _render(request, model_admin, "import_form.html", form=form)
+
+
+def _failure(exc: Exception) -> str:
+    """What the editor reads when an article could not be imported, in one sentence."""
+    if isinstance(exc, ingest.ArticleRejected):
+        return f"This article cannot be imported: {exc}."
+    logger.exception("the admin's import failed")
+    return f"The import failed unexpectedly ({type(exc).__name__}); nothing was written. The error is logged."
+
+
+def _preview(request, model_admin, form: ArticleImportForm):
+    source = form.cleaned_data["source"]
+    try:
+        extraction = ingest.preview(source, published=form.cleaned_data["published"])
+    except Exception as exc:
+        form.add_error(None, _failure(exc))
+        return _render(request, model_admin, "import_form.html", form=form)
+    data = {name: form.cleaned_data[name] for name in ConfirmImportForm.base_fields if name != "file"}
+    return _render(
+        request,
+        model_admin,
+        "import_preview.html",
+        form=ConfirmImportForm(initial=data),
+        extraction=extraction,
+        source=source,
+        already=Article.objects.filter(sha256=text_sha256(source.text)).first(),
+        published=data["published"] or source.published or extraction.article.published,
+    )
+
+
+def _import(request, model_admin):
+    form = ConfirmImportForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "The article was not imported: " + " ".join(_all_errors(form)))
+        return _render(
+            request, model_admin, "import_form.html", form=ArticleImportForm(initial=request.POST.dict())
+        )
+    try:
+        result = ingest.import_article(
+            text=form.cleaned_data["source"],
+            published=form.cleaned_data["published"],
+            url=form.cleaned_data["url"],
+            title=form.cleaned_data["title"],
+            publish=form.cleaned_data["publish"],
+        )
+    except ingest.ArticleRejected as exc:
+        messages.error(request, f"The article was not imported: {exc}.")
+        return _render(
+            request, model_admin, "import_form.html", form=ArticleImportForm(initial=form.cleaned_data)
+        )
+    except Exception as exc:
+        messages.error(request, _failure(exc))
+        return _render(
+            request, model_admin, "import_form.html", form=ArticleImportForm(initial=form.cleaned_data)
+        )
+    return _after_import(request, result)
 
 
 def _all_errors(form) -> list[str]:

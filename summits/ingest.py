@@ -6,8 +6,10 @@ extracted (each keeps a fingerprint of its extracted content) and never brings b
 editor rejected. People and summits already in the archive are found again, not duplicated.
 
 The management command ``import_article`` and the admin's "Import article" page both call
-:func:`import_article`; :func:`read_article` and :func:`text_from_bytes` apply the same checks to
-files and uploads.
+:func:`import_article`; :func:`read_article` and :func:`read_upload` read files and uploads the
+same way (encodings, markup and wrappers, through ``summits.reading``) and apply the same checks.
+An import that collides with another one running at the same moment (both creating the same new
+person) is retried whole, and then finds what the other one wrote.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +30,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from . import reading
 from .extraction.result import AgreementFound, Extraction, ParticipantFound, StatementFound
 from .models import (
     Agreement,
@@ -36,18 +40,25 @@ from .models import (
     Organisation,
     Participant,
     ParticipantAlias,
+    ParticipantRedirect,
     ReviewStatus,
     Statement,
     Summit,
     Topic,
+    is_web_url,
     name_key,
     text_sha256,
 )
 from .search import refresh_search_index
 
+logger = logging.getLogger(__name__)
+
 CREATED = "created"
 UPDATED = "updated"
 UNCHANGED = "unchanged"
+
+# How often one article's transaction is tried when a concurrent import wins a unique key.
+IMPORT_ATTEMPTS = 3
 
 
 class ArticleRejected(Exception):
@@ -89,20 +100,39 @@ def check_text(text: str) -> str:
     return text
 
 
-def text_from_bytes(data: bytes) -> str:
-    """Decode a file's bytes as UTF-8 text, refusing binary files; then :func:`check_text`."""
-    check_size(len(data))
-    if b"\x00" in data:
-        raise ArticleRejected("binary file, not text")
+def check_url(url: str) -> str:
+    """A source URL readers may follow: http or https only, never javascript: or data:."""
+    if url and not is_web_url(url):
+        raise ArticleRejected(f"not an http or https URL: {url[:80]!r}")
+    return url
+
+
+def _read(read, content) -> reading.ArticleFile:
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ArticleRejected(f"not UTF-8 text (invalid byte at position {exc.start})") from None
-    return check_text(text)
+        source = read(content)
+    except reading.Unreadable as exc:
+        raise ArticleRejected(str(exc)) from None
+    check_text(source.text)
+    return source
 
 
-def read_article(path: Path) -> str:
-    """The text of an article file, checked; raises ArticleRejected with the reason."""
+def read_upload(data: bytes) -> reading.ArticleFile:
+    """An uploaded file's bytes read as an article (any encoding, HTML, wire wrappers); checked."""
+    check_size(len(data))
+    return _read(reading.read_bytes, data)
+
+
+def read_pasted(text: str) -> reading.ArticleFile:
+    """Text given as a string (pasted in the admin, or by a caller) read as an article; checked.
+
+    Browsers send every line break of a form field as CRLF: those are no part of the article.
+    """
+    check_text(text)
+    return _read(reading.read_text, reading.normalise_newlines(text))
+
+
+def read_article(path: Path) -> reading.ArticleFile:
+    """An article file, read and checked; raises ArticleRejected with the reason."""
     try:
         check_size(path.stat().st_size)  # before reading a huge file into memory
         data = path.read_bytes()
@@ -112,7 +142,7 @@ def read_article(path: Path) -> str:
         raise ArticleRejected("is a directory") from None
     except OSError as exc:
         raise ArticleRejected(f"cannot be read ({exc.strerror or exc})") from None
-    return text_from_bytes(data)
+    return read_upload(data)
 
 
 def check_meeting(extraction: Extraction) -> Extraction:
@@ -137,9 +167,11 @@ def extractor_version() -> str:
     return str(EXTRACTOR_VERSION)[: Article._meta.get_field("extractor_version").max_length]
 
 
-def preview(text: str, *, published: dt.date | None = None) -> Extraction:
+def preview(source: reading.ArticleFile | str, *, published: dt.date | None = None) -> Extraction:
     """Check and extract without writing anything (the dry run and the admin's preview)."""
-    return check_meeting(run_extraction(check_text(text), published=published))
+    if isinstance(source, str):
+        source = read_pasted(source)
+    return check_meeting(run_extraction(source.text, published=published or source.published))
 
 
 # --- Fingerprints ---------------------------------------------------------------------------------
@@ -185,7 +217,7 @@ def agreement_fingerprint(agreement: Agreement, parties: Iterable[str]) -> str:
 
 def import_article(
     *,
-    text: str,
+    text: str | reading.ArticleFile,
     published: dt.date | None = None,
     url: str = "",
     title: str = "",
@@ -193,30 +225,63 @@ def import_article(
     update: bool = False,
     extraction: Extraction | None = None,
 ) -> ImportResult:
-    """Import one article: check it, extract it (unless ``extraction`` is given) and write it.
+    """Import one article: read and check it, extract it (unless ``extraction`` is given), write it.
 
+    ``text`` is the article as a string, or a file already read (``read_article``, ``read_upload``).
     Raises ArticleRejected for input the archive does not take; nothing is written then.
     """
-    text = check_text(text)
-    sha256 = text_sha256(text)
+    source = read_pasted(text) if isinstance(text, str) else text
+    check_url(url)
+    published = published or source.published
+    sha256 = text_sha256(source.text)
     existing = Article.objects.filter(sha256=sha256).first()
     if existing is not None and not update:
         return _unchanged(existing)
     if extraction is None:
-        extraction = run_extraction(text, published=published)
+        extraction = run_extraction(source.text, published=published)
     check_meeting(extraction)
     published = published or extraction.article.published
+    for attempt in range(1, IMPORT_ATTEMPTS + 1):
+        try:
+            return _import_once(source, extraction, existing, published, url, title, publish=publish)
+        except IntegrityError:
+            # Another import committed the same new person or summit first: the next attempt,
+            # in a new transaction, finds what it wrote.
+            if attempt == IMPORT_ATTEMPTS:
+                raise
+            logger.info("import of article %s collided with another; trying again", sha256[:12])
+            existing = Article.objects.filter(sha256=sha256).first()
+            if existing is not None and not update:
+                return _unchanged(existing)
+    raise AssertionError("unreachable")
 
+
+def _import_once(
+    source: reading.ArticleFile,
+    extraction: Extraction,
+    existing: Article | None,
+    published: dt.date | None,
+    url: str,
+    title: str,
+    *,
+    publish: bool,
+) -> ImportResult:
+    """One try at writing the article in one transaction; an IntegrityError leaves nothing."""
     with transaction.atomic():
         if existing is not None:
             article = Article.objects.select_for_update().get(pk=existing.pk)
             return _update(article, extraction, published=published, url=url, title=title, publish=publish)
         article = Article(
-            text=text,
-            title=(title or extraction.article.title or "")[:300],
-            url=url,
+            text=source.text,
+            original=source.original if source.original != source.text else "",
+            source_format=source.format[:40],
+            title=(title or source.title or extraction.article.title or "")[:300],
+            url=url or source.url or "",
+            outlet=(source.outlet or "")[:200],
+            byline=(source.byline or extraction.article.byline or "")[:300],
             published=published,
             extractor_version=extractor_version(),
+            incomplete=list(extraction.incomplete),
         )
         try:
             # A savepoint: when another import of the same text commits first, the unique
@@ -224,7 +289,7 @@ def import_article(
             with transaction.atomic():
                 article.save()
         except IntegrityError:
-            winner = Article.objects.filter(sha256=sha256).first()
+            winner = Article.objects.filter(sha256=article.sha256).first()
             if winner is None:
                 raise
             return _unchanged(winner)
@@ -244,7 +309,8 @@ def _update(
     article.published = published or article.published
     article.url = url or article.url
     article.title = (title or article.title or extraction.article.title or "")[:300]
-    article.save(update_fields=["extractor_version", "published", "url", "title"])
+    article.incomplete = list(extraction.incomplete)
+    article.save(update_fields=["extractor_version", "published", "url", "title", "incomplete"])
     result = ImportResult(status=UPDATED, article=article)
     _write(result, extraction, summit=article.summits.first(), publish=publish)
     return result
@@ -274,7 +340,7 @@ def _write(result: ImportResult, extraction: Extraction, *, summit: Summit | Non
     result.summit = summit
     summit.articles.add(article)
     _add_topics(summit, extraction.summit.topics)
-    _add_attendances(summit, context)
+    _add_attendances(summit, context, summit_is_new=result.summit_created)
 
     statements = [_new_statement(found, summit, article, context) for found in extraction.statements]
     agreements = [_new_agreement(found, summit, article, context) for found in extraction.agreements]
@@ -365,7 +431,9 @@ def _resolve_participants(
         if all(participant is not other for _, other, _ in people):
             people.append((found, participant, keys))
 
-    _assign_slugs(new_people, Participant, max_length=200, fallback="participant")
+    _assign_slugs(
+        new_people, Participant, max_length=200, fallback="participant", reserved=ParticipantRedirect
+    )
     bulk_create_with_history(new_people, Participant)
     bulk_create_with_history(aliases, ParticipantAlias)
     result.participants_created = len(new_people)
@@ -390,18 +458,23 @@ def _match(
     return None
 
 
-def _assign_slugs(objs: list, model, *, max_length: int, fallback: str, source=lambda o: o.name) -> None:
-    """Give each new row a unique slug: the slugified name, then name-2, name-3..."""
+def _assign_slugs(
+    objs: list, model, *, max_length: int, fallback: str, source=lambda o: o.name, reserved=None
+) -> None:
+    """Give each new row a unique slug: the slugified name, then name-2, name-3...
+
+    ``reserved`` is a model whose ``old_slug`` values are taken too (addresses that redirect).
+    """
     if not objs:
         return
     # Dashes between names ("Putin–Erdogan") separate words; slugify would drop them.
     names = [source(obj).replace("–", " ").replace("—", " ") for obj in objs]
     bases = [(slugify(name) or fallback)[: max_length - 6].strip("-") or fallback for name in names]
-    taken = set(
-        model.objects.filter(
-            Q.create([("slug__startswith", base) for base in set(bases)], connector=Q.OR)
-        ).values_list("slug", flat=True)
-    )
+    starts = Q.create([("slug__startswith", base) for base in set(bases)], connector=Q.OR)
+    taken = set(model.objects.filter(starts).values_list("slug", flat=True))
+    if reserved is not None:
+        old_starts = Q.create([("old_slug__startswith", base) for base in set(bases)], connector=Q.OR)
+        taken |= set(reserved.objects.filter(old_starts).values_list("old_slug", flat=True))
     for obj, base in zip(objs, bases, strict=True):
         slug, n = base, 1
         while slug in taken:
@@ -495,8 +568,15 @@ def _add_topics(summit: Summit, names: list[str]) -> None:
     summit.topics.add(*topics)
 
 
-def _add_attendances(summit: Summit, context: _Context) -> None:
+def _add_attendances(summit: Summit, context: _Context, *, summit_is_new: bool) -> None:
+    """The people found who are not yet at the summit, except those an editor removed from it."""
     present = set(summit.attendances.values_list("participant_id", flat=True))
+    if not summit_is_new:
+        present |= set(
+            Attendance.history.filter(summit_id=summit.pk, history_type="-").values_list(
+                "participant_id", flat=True
+            )
+        )
     new = []
     for found, participant, _ in context.people:
         if participant.pk in present:
@@ -612,9 +692,32 @@ def _pair(new, old_items: list, matched: set[int]):
     return None
 
 
-def _sort_out(result: ImportResult, found: list[tuple], old_items: list, current: dict, fields: list[str]):
+# The change reason of the history row left by an item that a re-import no longer finds.
+NO_LONGER_FOUND = "Re-import: no longer found"
+
+
+def _deleted(model, article: Article) -> list:
+    """The items of ``article`` that someone deleted, as their history last recorded them."""
+    return list(
+        model.history.filter(article_id=article.pk, history_type="-")
+        .exclude(history_change_reason=NO_LONGER_FOUND)
+        .only("id", "fingerprint", "text", "start", "end")
+    )
+
+
+def _remove_stale(model, pks: list[int]) -> None:
+    """Delete untouched items the new extraction no longer finds, marked as the import's doing."""
+    for item in model.objects.filter(pk__in=pks):
+        item._change_reason = NO_LONGER_FOUND
+        item.delete()
+
+
+def _sort_out(
+    result: ImportResult, found: list[tuple], old_items: list, deleted: list, current: dict, fields: list[str]
+):
     """Split a new extraction's items (each a tuple with the unsaved item first) into those to
     create and the stored items to refresh; returns (to create, to refresh, stale primary keys).
+    An item that stands for one an editor deleted is, like a rejected one, never made again.
     """
 
     def untouched(old) -> bool:
@@ -623,6 +726,9 @@ def _sort_out(result: ImportResult, found: list[tuple], old_items: list, current
     to_create, to_refresh, matched = [], [], set()
     for new, *extra in found:
         old = _pair(new, old_items, matched)
+        if old is None and _pair(new, deleted, set()) is not None:
+            result.skipped += 1
+            continue
         if old is None:
             to_create.append((new, *extra))
             continue
@@ -650,19 +756,24 @@ def _reconcile(
 ) -> tuple[list[Statement], list[tuple[Agreement, list[str]]]]:
     """Match the new extraction against what this article gave before; return what is new.
 
-    Rejected items are never brought back; items someone changed (their content no longer
+    Rejected and deleted items are never brought back; items someone changed (their content no longer
     hashes to their fingerprint) or reviewed are kept as they are; untouched items are
     refreshed in place, and those the new extraction no longer finds are removed.
     """
     old_statements = list(Statement.objects.filter(article=result.article).order_by("pk"))
     current = {s.pk: statement_fingerprint(s) for s in old_statements}
     new_statements, refreshed, stale = _sort_out(
-        result, [(s,) for s in statements], old_statements, current, STATEMENT_FIELDS
+        result,
+        [(s,) for s in statements],
+        old_statements,
+        _deleted(Statement, result.article),
+        current,
+        STATEMENT_FIELDS,
     )
     if refreshed:
         bulk_update_with_history([s for (s,) in refreshed], Statement, [*STATEMENT_FIELDS, "updated_at"])
     if stale:
-        Statement.objects.filter(pk__in=stale).delete()
+        _remove_stale(Statement, stale)
 
     old_agreements = list(
         Agreement.objects.filter(article=result.article)
@@ -671,7 +782,7 @@ def _reconcile(
     )
     current = {a.pk: agreement_fingerprint(a, a.parties) for a in old_agreements}
     new_agreements, refreshed, stale = _sort_out(
-        result, agreements, old_agreements, current, AGREEMENT_FIELDS
+        result, agreements, old_agreements, _deleted(Agreement, result.article), current, AGREEMENT_FIELDS
     )
     if refreshed:
         bulk_update_with_history([a for a, _ in refreshed], Agreement, [*AGREEMENT_FIELDS, "updated_at"])
@@ -680,5 +791,5 @@ def _reconcile(
         Agreement.organisations.through.objects.filter(agreement_id__in=ids).delete()
         _set_parties(refreshed, context)
     if stale:
-        Agreement.objects.filter(pk__in=stale).delete()
+        _remove_stale(Agreement, stale)
     return [s for (s,) in new_statements], new_agreements

@@ -5,16 +5,32 @@ import hashlib
 import unicodedata
 
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
+from .reading import normalise_newlines
+
+# Source URLs are links readers follow: only the web's own schemes, never javascript: or data:.
+validate_web_url = URLValidator(schemes=["http", "https"], message="Enter an http or https URL.")
+
 
 def text_sha256(text: str) -> str:
     """The key that identifies an article: the SHA-256 of its UTF-8 text."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def is_web_url(url: str) -> bool:
+    """True for an http(s) URL that ``validate_web_url`` accepts."""
+    try:
+        validate_web_url(url)
+    except ValidationError:
+        return False
+    return True
 
 
 def name_key(name: str) -> str:
@@ -76,18 +92,36 @@ class Organisation(models.Model):
 
 
 class Article(models.Model):
-    """A news report the archive was built from, kept whole so every span can be shown."""
+    """A news report the archive was built from, kept whole so every span can be shown.
 
-    text = models.TextField()
+    ``text`` is what the extraction read and every offset points into; it never changes after
+    the import. Where the file needed cleaning (an HTML page, a wire wrapper, another encoding,
+    mojibake), ``original`` keeps the file as it came.
+    """
+
+    text = models.TextField(editable=False)
+    original = models.TextField(
+        blank=True, editable=False, help_text="The file as it came, where the text was cleaned from it."
+    )
+    source_format = models.CharField(
+        max_length=40, blank=True, editable=False, help_text='What the file was ("html", "newswire-sgml"...).'
+    )
     sha256 = models.CharField("SHA-256 of the text", max_length=64, editable=False)
     title = models.CharField(max_length=300, blank=True)
-    url = models.URLField("source URL", max_length=500, blank=True)
+    url = models.URLField("source URL", max_length=500, blank=True, validators=[validate_web_url])
     outlet = models.CharField(max_length=200, blank=True)
+    byline = models.CharField(max_length=300, blank=True)
     published = models.DateField("publication date", null=True, blank=True)
     extractor_version = models.CharField(max_length=40, blank=True)
+    incomplete = models.JSONField(
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="Parts of the extraction that failed on this article (their items may be missing).",
+    )
     imported_at = models.DateTimeField(auto_now_add=True)
 
-    history = HistoricalRecords(excluded_fields=["text"])
+    history = HistoricalRecords(excluded_fields=["text", "original"])
 
     class Meta:
         ordering = ["-imported_at", "-id"]
@@ -104,11 +138,17 @@ class Article(models.Model):
         return first_line if len(first_line) <= 80 else first_line[:79].rsplit(" ", 1)[0] + "…"
 
     def save(self, *args, **kwargs):
+        self.text = normalise_newlines(self.text)
         self.sha256 = text_sha256(self.text)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("summits:article-detail", kwargs={"pk": self.pk})
+
+    @property
+    def safe_url(self) -> str:
+        """The source URL when it is an http(s) link, else "" (rows older than the validator)."""
+        return self.url if self.url and is_web_url(self.url) else ""
 
 
 class Topic(models.Model):
@@ -251,6 +291,23 @@ class ParticipantAlias(models.Model):
     def save(self, *args, **kwargs):
         self.key = name_key(self.name)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return self.participant.get_absolute_url()
+
+
+class ParticipantRedirect(models.Model):
+    """The address of a participant merged into another: ``/participants/<old_slug>/`` redirects."""
+
+    old_slug = models.SlugField(max_length=200, unique=True)
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="redirects")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_slug"]
+
+    def __str__(self) -> str:
+        return f"{self.old_slug} → {self.participant.slug}"
 
     def get_absolute_url(self) -> str:
         return self.participant.get_absolute_url()

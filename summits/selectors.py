@@ -7,7 +7,17 @@ from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import ExtractYear
 
 from . import search
-from .models import Agreement, Article, Attendance, Country, Participant, Statement, Summit, Topic
+from .models import (
+    Agreement,
+    Article,
+    Attendance,
+    Country,
+    Participant,
+    ParticipantRedirect,
+    Statement,
+    Summit,
+    Topic,
+)
 
 # Related rows ordered by their summit, newest first (undated summits last).
 NEWEST_SUMMIT_FIRST = (F("summit__start_date").desc(nulls_last=True), "-summit__created_at")
@@ -125,6 +135,12 @@ def public_participants() -> QuerySet[Participant]:
     return Participant.objects.filter(Exists(attended)).select_related("country")
 
 
+def merged_participant(old_slug: str) -> Participant | None:
+    """The person an old address now belongs to, after a merge (``None`` if there is none)."""
+    redirect = ParticipantRedirect.objects.select_related("participant").filter(old_slug=old_slug).first()
+    return redirect.participant if redirect else None
+
+
 def participant_attendances(participant: Participant) -> QuerySet[Attendance]:
     """A person's attendances at published summits, newest summit first."""
     return (
@@ -181,6 +197,13 @@ def public_articles() -> QuerySet[Article]:
         article=OuterRef("pk"), summit__status=Summit.Status.PUBLISHED
     )
     return Article.objects.filter(Exists(linked))
+
+
+def article_items_for_editors(article: Article) -> list[Statement | Agreement]:
+    """Every statement and agreement with offsets into this article, whatever its review status."""
+    statements = Statement.objects.filter(article=article, start__isnull=False).select_related("speaker")
+    agreements = Agreement.objects.filter(article=article, start__isnull=False)
+    return [*statements.order_by("start", "id"), *agreements.order_by("start", "id")]
 
 
 def article_spans(article: Article) -> tuple[list[Statement], list[Agreement]]:

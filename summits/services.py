@@ -13,7 +13,17 @@ from typing import TYPE_CHECKING
 from django.db import models, transaction
 from django.utils import timezone
 
-from .models import Agreement, Participant, ParticipantAlias, ReviewStatus, Statement, Summit, name_key
+from .models import (
+    Agreement,
+    Attendance,
+    Participant,
+    ParticipantAlias,
+    ParticipantRedirect,
+    ReviewStatus,
+    Statement,
+    Summit,
+    name_key,
+)
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
@@ -102,9 +112,10 @@ def merge_participants(
     """Fold ``merge`` into ``keep`` and delete ``merge``; nothing it carried is lost.
 
     ``keep`` receives the other's attendances (where both attended the same summit, ``keep``'s
-    attendance stays and its blank role, country and organisation are filled from the other),
-    statements and aliases; the merged person's name becomes one of ``keep``'s aliases and
-    ``keep``'s blank title and country are filled from the merged person.
+    attendance stays, its blank role, country and organisation are filled from the other and a
+    different role is added to it), statements and aliases; the merged person's name becomes one
+    of ``keep``'s aliases, their title is added to ``keep``'s (or fills a blank one), their blank
+    country is filled, and their address redirects to ``keep``'s page.
     """
     if keep.pk is None or merge.pk is None or keep.pk == merge.pk:
         raise MergeError("Choose two different, saved participants to merge.")
@@ -120,14 +131,38 @@ def merge_participants(
         _tag(statement, reason=reason, by=by).save(update_fields=["speaker", "updated_at"])
     _move_aliases(keep=keep, merge=merge, reason=reason, by=by)
 
-    filled = [name for name in ("title", "country_id") if not getattr(keep, name) and getattr(merge, name)]
-    for name in filled:
-        setattr(keep, name, getattr(merge, name))
+    keep.title = combined(keep.title, merge.title, max_length=Participant._meta.get_field("title").max_length)
+    if not keep.country_id and merge.country_id:
+        keep.country_id = merge.country_id
     # Saved even with nothing filled, so keep's own history records the merge.
     _tag(keep, reason=reason, by=by).save()
 
+    _move_redirects(keep=keep, merge=merge)
     _tag(merge, reason=reason, by=by).delete()
     return keep
+
+
+ROLE_SEPARATOR = "; "
+
+
+def combined(mine: str, theirs: str, *, max_length: int) -> str:
+    """Two titles or roles as one, without repeating one already there.
+
+    ``combined("President", "Prime Minister")`` is "President; Prime Minister".
+    """
+    parts = [part for part in mine.split(ROLE_SEPARATOR) if part]
+    for part in theirs.split(ROLE_SEPARATOR):
+        if part and part.casefold() not in {p.casefold() for p in parts}:
+            parts.append(part)
+    joined = ROLE_SEPARATOR.join(parts)
+    return joined if len(joined) <= max_length else mine
+
+
+def _move_redirects(*, keep: Participant, merge: Participant) -> None:
+    """The merged person's address, and every address that already led to them, lead to ``keep``."""
+    merge.redirects.update(participant=keep)
+    ParticipantRedirect.objects.filter(old_slug=keep.slug).delete()
+    ParticipantRedirect.objects.update_or_create(old_slug=merge.slug, defaults={"participant": keep})
 
 
 def _move_attendances(
@@ -142,11 +177,15 @@ def _move_attendances(
             continue
         blanks = [
             name
-            for name in ("role", "country_id", "organisation_id")
+            for name in ("country_id", "organisation_id")
             if not getattr(kept, name) and getattr(attendance, name)
         ]
         for name in blanks:
             setattr(kept, name, getattr(attendance, name))
+        role = combined(kept.role, attendance.role, max_length=Attendance._meta.get_field("role").max_length)
+        if role != kept.role:
+            kept.role = role
+            blanks.append("role")
         if blanks:
             _tag(kept, reason=reason, by=by).save(update_fields=blanks)
         _tag(attendance, reason=reason, by=by).delete()

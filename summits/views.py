@@ -76,6 +76,15 @@ class ParticipantDetailView(ArchivePageMixin, DetailView):
     def get_queryset(self):
         return selectors.public_participants()
 
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            merged_into = selectors.merged_participant(self.kwargs["slug"])
+            if merged_into is None:
+                raise
+            return redirect(merged_into, permanent=True)
+
     def get_context_data(self, **kwargs):
         participant = self.object
         return super().get_context_data(

@@ -9,6 +9,7 @@ from summits.models import (
     Organisation,
     Participant,
     ParticipantAlias,
+    ParticipantRedirect,
     Statement,
     Summit,
 )
@@ -113,8 +114,8 @@ class TestMergeParticipants:
 
         assert list(Attendance.objects.filter(summit=summit)) == [kept]
         kept.refresh_from_db()
-        # the kept role stays; only blanks are filled
-        assert (kept.role, kept.country_id, kept.organisation) == ("Chair", "TR", org)
+        # the kept role stays and the merged one's is added; blanks are filled
+        assert (kept.role, kept.country_id, kept.organisation) == ("Chair; President", "TR", org)
 
     def test_fills_the_blank_title_and_country_of_the_one_kept(self):
         keep = factories.ParticipantFactory(title="", country=None)
@@ -122,6 +123,30 @@ class TestMergeParticipants:
         services.merge_participants(keep=keep, merge=merge)
         keep.refresh_from_db()
         assert (keep.title, keep.country_id) == ("Emir", "QA")
+
+    def test_keeps_the_title_of_the_one_merged_beside_the_kept_title(self):
+        keep = factories.ParticipantFactory(title="Prime Minister")
+        merge = factories.ParticipantFactory(title="Foreign Minister")
+        same = factories.ParticipantFactory(title="prime minister")
+
+        services.merge_participants(keep=keep, merge=merge)
+        services.merge_participants(keep=keep, merge=same)
+
+        keep.refresh_from_db()
+        assert keep.title == "Prime Minister; Foreign Minister"
+
+    def test_the_old_address_leads_to_the_one_kept_also_after_a_second_merge(self):
+        first = factories.ParticipantFactory(slug="v-putin")
+        second = factories.ParticipantFactory(slug="vladimir-putin-2")
+        last = factories.ParticipantFactory(slug="vladimir-putin")
+
+        services.merge_participants(keep=second, merge=first)
+        services.merge_participants(keep=last, merge=second)
+
+        assert {r.old_slug: r.participant for r in ParticipantRedirect.objects.all()} == {
+            "v-putin": last,
+            "vladimir-putin-2": last,
+        }
 
     def test_does_not_duplicate_aliases(self):
         keep = factories.ParticipantFactory(name="Recep Tayyip Erdogan")

@@ -82,6 +82,9 @@ class ArticleSourceSerializer(serializers.ModelSerializer):
     """The news report an item was taken from: ``url`` is the original, ``page_url`` ours."""
 
     page_url = PageURLField()
+    url = serializers.URLField(
+        source="safe_url", read_only=True, help_text="The original report (http/https)."
+    )
 
     class Meta:
         model = Article

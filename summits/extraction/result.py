@@ -70,6 +70,7 @@ class Extraction:
     statements: list[StatementFound] = field(default_factory=list)
     agreements: list[AgreementFound] = field(default_factory=list)
     article: ArticleMeta = field(default_factory=ArticleMeta)
+    incomplete: list[str] = field(default_factory=list)  # finders that failed on this article
 
     def to_dict(self) -> dict:
         """The JSON-ready shape of DESIGN.md's extraction contract (dates as ISO strings)."""

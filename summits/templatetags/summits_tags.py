@@ -62,8 +62,9 @@ def _back_link(item) -> SafeString:
     )
 
 
-def highlight_spans(text: str, items: Sequence) -> SafeString:
-    """``text`` HTML-escaped, with each item's [start, end) span in a <mark> linked to its summit.
+def highlight_spans(text: str, items: Sequence, *, link=_back_link) -> SafeString:
+    """``text`` HTML-escaped, with each item's [start, end) span in a <mark> followed by ``link(item)``
+    (by default a link back to its summit's page).
 
     Spans may nest or overlap. Marks are kept properly nested: where a span ends while a span
     opened after it is still open, the later one is closed and reopened as a continuation (the
@@ -99,7 +100,7 @@ def highlight_spans(text: str, items: Sequence) -> SafeString:
                 span = stack.pop()
                 out.append("</mark>")
                 if span[1] == position:
-                    out.append(_back_link(span[2]))
+                    out.append(link(span[2]))
                 else:
                     reopen.append(span)
             for span in reversed(reopen):

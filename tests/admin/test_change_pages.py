@@ -258,3 +258,55 @@ def test_non_staff_users_are_sent_to_the_login(client):
     response = client.get(admin_url(Summit))
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+# --- Articles: the text never changes after the import ---------------------------------------------
+
+
+def test_an_article_page_shows_its_text_read_only_with_what_was_taken_from_it(editor_client):
+    article = factories.ArticleFactory(text='Leaders met.\n\n"We agreed to work together," Putin said.\n')
+    statement = factories.StatementFactory(article=article)
+    response = editor_client.get(admin_url(Article, "change", article.pk))
+
+    assert "text" not in response.context["adminform"].form.fields
+    content = response.content.decode()
+    assert f'<mark id="span-statement-{statement.pk}" class="span span-statement">' in content
+    assert admin_url(Statement, "change", statement.pk) in content
+
+
+def test_saving_an_article_unchanged_keeps_its_text_and_every_offset(editor_client):
+    text = 'Leaders met.\n\n"We agreed to work together," Putin said.\n'
+    article = factories.ArticleFactory(text=text, url="https://news.example.org/a")
+    form = editor_client.get(admin_url(Article, "change", article.pk)).context["adminform"].form
+    data = {name: form[name].value() or "" for name in form.fields}
+
+    response = editor_client.post(admin_url(Article, "change", article.pk), data)
+
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.text == text and "\r" not in article.text
+
+
+def test_an_article_saved_with_windows_line_endings_is_stored_with_newlines():
+    article = factories.ArticleFactory(text="Leaders met.\r\nThey talked.\rThey left.")
+    article.refresh_from_db()
+    assert article.text == "Leaders met.\nThey talked.\nThey left."
+
+
+def test_an_article_says_which_parts_of_its_extraction_failed(editor_client):
+    article = factories.ArticleFactory(incomplete=["agreements"])
+    content = editor_client.get(admin_url(Article, "change", article.pk)).content.decode()
+    assert "Part of the extraction failed (agreements)" in content
+    changelist = editor_client.get(admin_url(Article)).content.decode()
+    assert 'alt="False"' in changelist
+
+
+@pytest.mark.parametrize("model", [Statement, Agreement])
+def test_extracted_items_cannot_be_deleted_only_rejected(model, editor_client):
+    item = factories.StatementFactory() if model is Statement else factories.AgreementFactory()
+
+    assert editor_client.get(admin_url(model, "delete", item.pk)).status_code == 403
+    actions = editor_client.get(admin_url(model)).context["action_form"].fields["action"].choices
+    assert "delete_selected" not in {name for name, _ in actions}
+    summit_page = editor_client.get(admin_url(Summit, "change", item.summit_id)).content.decode()
+    assert f"{model._meta.model_name}s-0-DELETE" not in summit_page

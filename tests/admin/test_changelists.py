@@ -40,7 +40,7 @@ LISTS = {
     Attendance: (full_attendance, 9),
     Statement: (factories.StatementFactory, 8),
     Agreement: (full_agreement, 10),
-    Article: (article_in_summit, 9),
+    Article: (article_in_summit, 10),
     Topic: (topic_in_summit, 5),
     Organisation: (organisation_in_use, 5),
 }

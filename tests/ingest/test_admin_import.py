@@ -8,7 +8,7 @@ from django.urls import reverse
 from summits.models import Article, Statement, Summit
 from tests import factories
 
-from .conftest import ARTICLE, row_counts
+from .conftest import ARTICLE, first_extraction, row_counts
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fixed_extraction")]
 
@@ -94,7 +94,6 @@ def test_an_uploaded_file_is_previewed_like_pasted_text(editor_client):
     [
         (b"", "The submitted file is empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", "binary file"),
-        ("Erdogan à Sotchi".encode("latin-1"), "not UTF-8"),
         (b"x" * 600, "too large"),
     ],
 )
@@ -132,6 +131,53 @@ def test_an_import_the_service_refuses_is_a_message_not_a_crash(editor_client):
 
     assert response.status_code == 200
     assert "The article was not imported: no meeting found" in response.content.decode()
+    assert set(row_counts().values()) == {0}
+
+
+def test_a_cp1252_upload_is_read_as_a_person_would(editor_client, fixed_extraction):
+    text = ARTICLE + " Erdogan’s aides said the café talks had gone well."
+    fixed_extraction[text] = first_extraction(text)
+    upload = SimpleUploadedFile("article.txt", text.encode("cp1252"), content_type="text/plain")
+
+    response = preview(editor_client, file=upload)
+
+    assert response.status_code == 200 and response.context["form"]["text"].value() == text
+    assert response.context["source"].encoding not in {"utf-8", "ascii"}
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "ftp://example.org/a.txt"])
+def test_a_source_url_that_is_not_http_is_a_form_error(editor_client, url):
+    response = preview(editor_client, text=ARTICLE, url=url)
+
+    assert response.context["form"].errors["url"]
+    assert set(row_counts().values()) == {0}
+
+
+def test_an_unexpected_error_in_the_preview_is_shown_on_the_form(editor_client, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("the parser ran out of memory")
+
+    monkeypatch.setattr("summits.ingest.run_extraction", broken)
+
+    response = preview(editor_client, text=ARTICLE)
+
+    assert response.status_code == 200
+    assert "The import failed unexpectedly (RuntimeError); nothing was written." in " ".join(
+        response.context["form"].non_field_errors()
+    )
+    assert set(row_counts().values()) == {0}
+
+
+def test_an_unexpected_error_in_the_import_is_a_message_not_a_500(editor_client, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr("summits.ingest._write", broken)
+
+    response = editor_client.post(URL, {"text": ARTICLE, "_import": "Import"}, follow=True)
+
+    assert response.status_code == 200
+    assert "The import failed unexpectedly (RuntimeError); nothing was written." in response.content.decode()
     assert set(row_counts().values()) == {0}
 
 

@@ -10,6 +10,7 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
+from summits import ingest
 from summits.models import Article, Statement, Summit
 
 from .conftest import ARTICLE, SECOND_ARTICLE, first_extraction, row_counts
@@ -144,13 +145,16 @@ def write(path, content: bytes):
 
 BAD_INPUTS = {
     "missing": (lambda tmp: tmp / "missing.txt", "no such file or directory"),
-    "directory without articles": (lambda tmp: (tmp / "empty_dir").mkdir() or tmp / "empty_dir", "no *.txt"),
+    "directory without articles": (
+        lambda tmp: (tmp / "empty_dir").mkdir() or tmp / "empty_dir",
+        "no articles",
+    ),
     "empty": (lambda tmp: write(tmp / "empty.txt", b""), "empty"),
     "whitespace only": (lambda tmp: write(tmp / "blank.txt", b" \n\t\n"), "empty"),
     "binary": (lambda tmp: write(tmp / "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "binary"),
-    "not UTF-8": (
-        lambda tmp: write(tmp / "latin1.txt", "Erdoğan à Sotchi".encode("latin-1", "replace")),
-        "UTF-8",
+    "UTF-16 without a story": (
+        lambda tmp: write(tmp / "utf16.txt", "Rain again.".encode("utf-16")),
+        "no meeting",
     ),
     "too large": (lambda tmp: write(tmp / "huge.txt", b"a" * 2049), "too large"),
     "no meeting": (lambda tmp: write(tmp / "weather.txt", b"It rained all day in the valley."), "no meeting"),
@@ -173,7 +177,7 @@ def test_bad_input_is_one_line_naming_the_file_and_writes_nothing(kind, tmp_path
 
 
 def test_a_batch_with_a_bad_file_imports_the_others_and_fails_at_the_end(articles, tmp_path):
-    write(articles / "c_broken.txt", b"\xff\xfe\x00b\x00a\x00d")
+    write(articles / "c_broken.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
     stdout, stderr = StringIO(), StringIO()
 
     with pytest.raises(CommandError, match="1 of 3 not imported: .*c_broken.txt"):
@@ -182,6 +186,39 @@ def test_a_batch_with_a_bad_file_imports_the_others_and_fails_at_the_end(article
     assert Article.objects.count() == 2
     assert "c_broken.txt: binary file, not text" in stderr.getvalue()
     assert "Articles: 2 created, 0 updated, 0 unchanged, 1 failed." in stdout.getvalue()
+
+
+def test_an_unexpected_error_in_one_article_is_one_line_and_the_batch_goes_on(articles, monkeypatch):
+    import_article = ingest.import_article
+
+    def fails_on_the_first(*, text, **kwargs):
+        if text.text == ARTICLE:
+            raise RuntimeError("the disk is full\nsecond line of the message")
+        return import_article(text=text, **kwargs)
+
+    monkeypatch.setattr(ingest, "import_article", fails_on_the_first)
+    stdout, stderr = StringIO(), StringIO()
+
+    with pytest.raises(CommandError, match="1 of 2 not imported: .*a_first.txt"):
+        call_command("import_article", str(articles), stdout=stdout, stderr=stderr)
+
+    assert stderr.getvalue() == f"{articles / 'a_first.txt'}: failed (RuntimeError: the disk is full)\n"
+    assert Article.objects.get().text == SECOND_ARTICLE
+    assert "Articles: 1 created, 0 updated, 0 unchanged, 1 failed." in stdout.getvalue()
+
+
+def test_a_cp1252_file_is_read_and_imported(tmp_path, fixed_extraction):
+    text = ARTICLE + " Erdogan’s aides said the café talks had gone well."
+    fixed_extraction[text] = first_extraction(text)
+    run(write(tmp_path / "cp1252.txt", text.encode("cp1252")))
+    assert Article.objects.get().text == text
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "ftp://example.org/a.txt"])
+def test_a_source_url_that_is_not_http_is_a_usage_error(articles, url):
+    with pytest.raises(CommandError, match="is not an http or https URL"):
+        call_command("import_article", str(articles / "a_first.txt"), "--url", url, stdout=StringIO())
+    assert Article.objects.count() == 0
 
 
 def test_the_command_exits_non_zero_without_a_traceback(tmp_path):

@@ -70,3 +70,36 @@ def test_when_both_pass_the_already_imported_check_the_constraint_decides(monkey
     assert sorted(results) == [ingest.CREATED, ingest.UNCHANGED]
     assert Article.objects.count() == 1 and Summit.objects.count() == 1
     assert Statement.objects.count() == 2
+
+
+def test_two_different_articles_naming_the_same_new_people_at_once_both_import():
+    """Both create "Vladimir Putin" and "Recep Tayyip Erdogan" with the same slugs: the one that
+    commits second collides on the slug, and its retry finds the people the first one wrote."""
+    texts = [ARTICLE, ARTICLE + " The talks lasted three hours."]
+    barrier = threading.Barrier(2)
+    results, errors = [], []
+
+    def import_one(text):
+        try:
+            extraction = first_extraction(text)
+            barrier.wait(timeout=10)
+            results.append(ingest.import_article(text=text, extraction=extraction).status)
+        except Exception as exc:
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=import_one, args=(text,)) for text in texts]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert errors == []
+    assert results == [ingest.CREATED, ingest.CREATED]
+    assert Article.objects.count() == 2
+    assert sorted(Participant.objects.values_list("slug", flat=True)) == [
+        "recep-tayyip-erdogan",
+        "vladimir-putin",
+    ]
+    assert Statement.objects.count() == 4

@@ -250,14 +250,14 @@ def bigger_extraction() -> tuple[str, Extraction]:
 
 def test_queries_per_article_are_bounded(django_assert_num_queries):
     factories.ParticipantFactory(name="Someone Else")  # the archive is not empty
-    with django_assert_num_queries(38):
+    with django_assert_num_queries(39):
         ingest.import_article(text=ARTICLE, extraction=first_extraction())
 
 
 def test_queries_do_not_grow_with_the_article(django_assert_num_queries):
     factories.ParticipantFactory(name="Someone Else")
     text, extraction = bigger_extraction()
-    with django_assert_num_queries(38):
+    with django_assert_num_queries(39):
         result = ingest.import_article(text=text, extraction=extraction)
     assert result.summit.statements.count() == 6 and result.summit.agreements.count() == 3
     assert result.summit.attendances.count() == 6
@@ -391,3 +391,45 @@ def test_update_of_an_article_not_yet_imported_creates_it():
 
 def test_name_keys_used_for_matching():
     assert name_key("Recep Tayyip Erdoğan") == name_key("recep tayyip ERDOGAN")
+
+
+# --- Sources read as a person reads them ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,hi", "ftp://example.org/a", "news"])
+def test_a_source_url_that_is_not_http_is_refused_and_nothing_written(url):
+    with pytest.raises(ingest.ArticleRejected, match="not an http or https URL"):
+        ingest.import_article(text=ARTICLE, url=url, extraction=first_extraction())
+    assert set(row_counts().values()) == {0}
+
+
+def test_a_cleaned_file_keeps_its_original_and_its_metadata():
+    page = (
+        "<html><head><title>Putin and Erdogan meet in Sochi</title>"
+        '<meta property="og:url" content="https://news.example.org/sochi"></head>'
+        "<body><p>" + ARTICLE.replace("\n", "</p><p>") + "</p></body></html>"
+    )
+    source = ingest.read_pasted(page)
+    extraction = first_extraction(source.text)
+
+    result = ingest.import_article(text=source, extraction=extraction)
+
+    article = result.article
+    assert article.text == source.text and "<p>" not in article.text
+    assert article.original == page and article.source_format == "html"
+    assert (article.title, article.url) == (
+        "Putin and Erdogan meet in Sochi",
+        "https://news.example.org/sochi",
+    )
+
+
+def test_the_same_article_with_other_line_endings_is_the_same_article():
+    first = ingest.import_article(text=ARTICLE, extraction=first_extraction())
+    again = ingest.import_article(text=ARTICLE.replace("\n", "\r\n"), extraction=first_extraction())
+    assert again.status == ingest.UNCHANGED and again.article == first.article
+
+
+def test_which_parts_of_the_extraction_failed_is_kept_on_the_article():
+    extraction = dataclasses.replace(first_extraction(), incomplete=["agreements"])
+    article = ingest.import_article(text=ARTICLE, extraction=extraction).article
+    assert Article.objects.get(pk=article.pk).incomplete == ["agreements"]

@@ -7,7 +7,8 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
-from summits.models import Summit
+from summits import services
+from summits.models import Article, Summit
 from tests import factories
 from tests.pages.test_search import HOSTILE
 
@@ -262,6 +263,27 @@ def test_rejected_agreement_is_hidden(client, archive):
 
 
 # --- Article page ---------------------------------------------------------------------------------
+
+
+def test_a_merged_persons_old_address_redirects_to_the_one_kept(client, archive):
+    merged = factories.ParticipantFactory(name="V. Putin", slug="v-putin")
+    factories.AttendanceFactory(summit=archive.summit, participant=merged)
+    services.merge_participants(keep=archive.putin, merge=merged)
+
+    response = client.get("/participants/v-putin/")
+
+    assert response.status_code == 301
+    assert response["Location"] == archive.putin.get_absolute_url()
+    assert client.get("/participants/nobody-at-all/").status_code == 404
+
+
+def test_a_source_url_that_is_not_http_is_never_a_link(client, archive):
+    Article.objects.filter(pk=archive.article.pk).update(url="javascript:alert(1)")  # a row from before
+
+    html = client.get(archive.article.get_absolute_url()).content.decode()
+    summit_html = client.get(archive.summit.get_absolute_url()).content.decode()
+
+    assert "javascript:" not in html and "javascript:" not in summit_html
 
 
 def test_article_page_highlights_visible_spans_escaped(client, archive):

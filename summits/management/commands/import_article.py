@@ -3,6 +3,7 @@
 import argparse
 import datetime as dt
 import json
+import logging
 from collections import Counter
 from pathlib import Path
 
@@ -10,8 +11,13 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from summits import ingest
+from summits.models import is_web_url
+
+logger = logging.getLogger(__name__)
 
 STATUSES = (ingest.CREATED, ingest.UPDATED, ingest.UNCHANGED)
+# What a directory's articles are called: plain text, web pages, wire SGML, mail, posts.
+ARTICLE_SUFFIXES = {".txt", ".text", ".story", ".html", ".htm", ".xhtml", ".sgml", ".sgm", ".xml", ".eml"}
 
 
 def iso_date(value: str) -> dt.date:
@@ -22,6 +28,12 @@ def iso_date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
+def web_url(value: str) -> str:
+    if value and not is_web_url(value):
+        raise argparse.ArgumentTypeError(f"{value!r} is not an http or https URL")
+    return value
+
+
 class Command(BaseCommand):
     help = (
         "Import article files (or every *.txt in a directory): extract who met whom, where and when, "
@@ -29,9 +41,14 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="+", metavar="PATH", help="Article files or directories.")
+        parser.add_argument(
+            "paths",
+            nargs="+",
+            metavar="PATH",
+            help="Article files (text, HTML, wire SGML, mail; any encoding) or directories of them.",
+        )
         parser.add_argument("--published", type=iso_date, help="Publication date, YYYY-MM-DD.")
-        parser.add_argument("--url", default="", help="Source URL of the article.")
+        parser.add_argument("--url", type=web_url, default="", help="Source URL of the article (http/https).")
         parser.add_argument("--title", default="", help="Title of the article.")
         parser.add_argument("--publish", action="store_true", help="Publish new summits (default: drafts).")
         parser.add_argument(
@@ -54,27 +71,26 @@ class Command(BaseCommand):
         counts = Counter()
         dumps = []
         bar = tqdm(
-            files, file=self.stderr._out, unit="article", disable=len(files) < 2 or self.verbosity == 0
+            files,
+            file=self.stderr._out,
+            unit="article",
+            # a progress bar is for a person watching a terminal, not for a log or a pipe
+            disable=len(files) < 2 or self.verbosity == 0 or not self.stderr.isatty(),
         )
         for path in bar:
             try:
-                text = ingest.read_article(path)
-                if options["dry_run"]:
-                    extraction = ingest.preview(text, published=options["published"])
-                    dumps.append(extraction.to_dict())
-                    self.describe(path, extraction, options["format"], bar)
-                    continue
-                result = ingest.import_article(
-                    text=text,
-                    published=options["published"],
-                    url=options["url"],
-                    title=options["title"],
-                    publish=options["publish"],
-                    update=options["update"],
-                )
+                result = self.import_one(path, options, dumps, bar)
             except ingest.ArticleRejected as exc:
                 failures.append(f"{path}: {exc}")
                 self.error(f"{path}: {exc}", bar)
+                continue
+            except Exception as exc:  # one broken article never stops the batch
+                logger.exception("import of %s failed", path)
+                reason = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else 'no message'}"
+                failures.append(f"{path}: failed ({reason})")
+                self.error(f"{path}: failed ({reason})", bar)
+                continue
+            if result is None:
                 continue
             counts[result.status] += 1
             dumps.append(
@@ -98,6 +114,23 @@ class Command(BaseCommand):
             names = ", ".join(failure.split(": ", 1)[0] for failure in failures)
             raise CommandError(f"{len(failures)} of {attempted} not imported: {names}")
 
+    def import_one(self, path: Path, options: dict, dumps: list, bar) -> ingest.ImportResult | None:
+        """Read, extract and (unless a dry run) write one article; None for a dry run."""
+        source = ingest.read_article(path)
+        if options["dry_run"]:
+            extraction = ingest.preview(source, published=options["published"])
+            dumps.append(extraction.to_dict())
+            self.describe(path, extraction, options["format"], bar)
+            return None
+        return ingest.import_article(
+            text=source,
+            published=options["published"],
+            url=options["url"],
+            title=options["title"],
+            publish=options["publish"],
+            update=options["update"],
+        )
+
     def summarise(self, counts: Counter, checked: int | None, failed: int) -> None:
         if checked is not None:
             line = f"Dry run: {checked} would be imported, {failed} failed; nothing was written."
@@ -112,9 +145,11 @@ class Command(BaseCommand):
         for argument in arguments:
             path = Path(argument)
             if path.is_dir():
-                found = sorted(p for p in path.glob("*.txt") if p.is_file())
+                found = sorted(
+                    p for p in path.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+                )
                 if not found:
-                    failures.append(f"{path}: no *.txt articles in this directory")
+                    failures.append(f"{path}: no articles (*.txt, *.html, *.sgml...) in this directory")
                 files.extend(found)
             elif path.exists():
                 files.append(path)
