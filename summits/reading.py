@@ -488,6 +488,8 @@ def _read(original: str, encoding: str) -> ArticleFile:
     text = _repair(text, fix_mojibake, "mojibake", meta)
     fmt, body = next((fmt, body) for fmt, reader in FORMATS if (body := reader(text, meta)) is not None)
     body = _repair(body, decode_entities, "html-entities", meta)
+    if fmt != "text" or "html-entities" in meta.repaired:  # mojibake hidden by markup: "&Atilde;&copy;"
+        body = _repair(body, fix_mojibake, "mojibake", meta)
     if not body.strip():
         raise Unreadable(EMPTY)
     return ArticleFile(
@@ -846,7 +848,8 @@ def _html_blocks(root: LexborNode) -> list[str]:
             current.append("\n")
         elif tag == "figure":  # the picture is noise, its caption evidence
             flush()
-            blocks.extend(c for c in (_squash(f.text(deep=True)) for f in node.css("figcaption")) if c)
+            captions = (" ".join(_html_blocks(caption)) for caption in node.css("figcaption"))
+            blocks.extend(caption for caption in captions if caption)
         elif node.is_element_node and tag not in HTML_NOISE:
             if tag in HTML_BLOCKS:
                 flush()
