@@ -6,72 +6,125 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('summits', '0004_history_of_reference_data'),
+        ("summits", "0004_history_of_reference_data"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='article',
-            name='byline',
+            model_name="article",
+            name="byline",
             field=models.CharField(blank=True, max_length=300),
         ),
         migrations.AddField(
-            model_name='article',
-            name='incomplete',
-            field=models.JSONField(blank=True, default=list, editable=False, help_text='Parts of the extraction that failed on this article (their items may be missing).'),
+            model_name="article",
+            name="incomplete",
+            field=models.JSONField(
+                blank=True,
+                default=list,
+                editable=False,
+                help_text="Parts of the extraction that failed on this article (their items may be missing).",
+            ),
         ),
         migrations.AddField(
-            model_name='article',
-            name='original',
-            field=models.TextField(blank=True, editable=False, help_text='The file as it came, where the text was cleaned from it.'),
+            model_name="article",
+            name="original",
+            field=models.TextField(
+                blank=True,
+                editable=False,
+                help_text="The file as it came, where the text was cleaned from it.",
+            ),
         ),
         migrations.AddField(
-            model_name='article',
-            name='source_format',
-            field=models.CharField(blank=True, editable=False, help_text='What the file was ("html", "newswire-sgml"...).', max_length=40),
+            model_name="article",
+            name="source_format",
+            field=models.CharField(
+                blank=True,
+                editable=False,
+                help_text='What the file was ("html", "newswire-sgml"...).',
+                max_length=40,
+            ),
         ),
         migrations.AddField(
-            model_name='historicalarticle',
-            name='byline',
+            model_name="historicalarticle",
+            name="byline",
             field=models.CharField(blank=True, max_length=300),
         ),
         migrations.AddField(
-            model_name='historicalarticle',
-            name='incomplete',
-            field=models.JSONField(blank=True, default=list, editable=False, help_text='Parts of the extraction that failed on this article (their items may be missing).'),
+            model_name="historicalarticle",
+            name="incomplete",
+            field=models.JSONField(
+                blank=True,
+                default=list,
+                editable=False,
+                help_text="Parts of the extraction that failed on this article (their items may be missing).",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalarticle',
-            name='source_format',
-            field=models.CharField(blank=True, editable=False, help_text='What the file was ("html", "newswire-sgml"...).', max_length=40),
+            model_name="historicalarticle",
+            name="source_format",
+            field=models.CharField(
+                blank=True,
+                editable=False,
+                help_text='What the file was ("html", "newswire-sgml"...).',
+                max_length=40,
+            ),
         ),
         migrations.AlterField(
-            model_name='article',
-            name='text',
+            model_name="article",
+            name="text",
             field=models.TextField(editable=False),
         ),
         migrations.AlterField(
-            model_name='article',
-            name='url',
-            field=models.URLField(blank=True, max_length=500, validators=[django.core.validators.URLValidator(message='Enter an http or https URL.', schemes=['http', 'https'])], verbose_name='source URL'),
+            model_name="article",
+            name="url",
+            field=models.URLField(
+                blank=True,
+                max_length=500,
+                validators=[
+                    django.core.validators.URLValidator(
+                        message="Enter an http or https URL.", schemes=["http", "https"]
+                    )
+                ],
+                verbose_name="source URL",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalarticle',
-            name='url',
-            field=models.URLField(blank=True, max_length=500, validators=[django.core.validators.URLValidator(message='Enter an http or https URL.', schemes=['http', 'https'])], verbose_name='source URL'),
+            model_name="historicalarticle",
+            name="url",
+            field=models.URLField(
+                blank=True,
+                max_length=500,
+                validators=[
+                    django.core.validators.URLValidator(
+                        message="Enter an http or https URL.", schemes=["http", "https"]
+                    )
+                ],
+                verbose_name="source URL",
+            ),
         ),
         migrations.CreateModel(
-            name='ParticipantRedirect',
+            name="ParticipantRedirect",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('old_slug', models.SlugField(max_length=200, unique=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('participant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='redirects', to='summits.participant')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("old_slug", models.SlugField(max_length=200, unique=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "participant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="redirects",
+                        to="summits.participant",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['old_slug'],
+                "ordering": ["old_slug"],
             },
         ),
     ]

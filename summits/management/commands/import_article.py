@@ -4,6 +4,7 @@ import argparse
 import datetime as dt
 import json
 import logging
+import traceback
 from collections import Counter
 from pathlib import Path
 
@@ -85,7 +86,9 @@ class Command(BaseCommand):
                 self.error(f"{path}: {exc}", bar)
                 continue
             except Exception as exc:  # one broken article never stops the batch
-                logger.exception("import of %s failed", path)
+                logger.debug("import of %s failed", path, exc_info=True)
+                if options["traceback"]:
+                    self.error(traceback.format_exc().rstrip(), bar)
                 reason = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else 'no message'}"
                 failures.append(f"{path}: failed ({reason})")
                 self.error(f"{path}: failed ({reason})", bar)
