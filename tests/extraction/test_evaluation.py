@@ -1,0 +1,136 @@
+"""The project's own scorer (summits.evaluation) and the evaluate_extraction command."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from summits.evaluation import Figures, Total, same_person, same_quotation, same_span, score_article
+
+GOLD = {
+    "article": "a.txt",
+    "summit": {"location": "Sochi", "country": "RU", "date": None, "date_text": "Wednesday"},
+    "participants": [
+        {"name": "Vladimir Putin", "country": "RU", "role": "President"},
+        {"name": "Recep Tayyip Erdogan", "country": "TR", "role": "President"},
+    ],
+    "mentioned_not_participants": ["Donald Trump"],
+    "statements": [
+        {"speaker": "Vladimir Putin", "quote": "We agreed to intensify the fight against terrorism,"}
+    ],
+    "reported_statements": [
+        {
+            "speaker": "Recep Tayyip Erdogan",
+            "evidence": "Turkey would continue to take measures against threats",
+        }
+    ],
+    "agreements": [
+        {"parties": ["RU", "TR"], "topic": "trade", "evidence": "agreed to lift all trade restrictions"}
+    ],
+    "agreements_optional": [{"parties": ["RU"], "topic": "gas", "evidence": "Russia will keep gas flowing"}],
+}
+
+
+def test_names_match_with_titles_aside_and_a_surname_alone():
+    assert same_person("President Putin", "Vladimir Putin")
+    assert same_person("Erdoğan", "Recep Tayyip Erdogan")
+    assert not same_person("Vladimir Putin", "Recep Tayyip Erdogan")
+    assert not same_person("", "Putin")
+
+
+def test_quotations_match_across_quotation_marks_and_small_cuts():
+    assert same_quotation(
+        "“We agreed to intensify the fight”", '"We agreed to intensify the fight against terrorism,"'
+    )
+    assert not same_quotation("We disagreed", "We agreed to intensify the fight against terrorism")
+    assert same_span(
+        "they agreed to lift all trade restrictions at once", "agreed to lift all trade restrictions"
+    )
+
+
+def test_precision_recall_and_f1_from_counts():
+    assert Figures(1, 2, 1, 1).f1 == pytest.approx(2 / 3)
+    assert Figures(0, 0, 0, 0).f1 == 1.0  # nothing to find, nothing claimed
+    assert Figures(0, 1, 0, 0).precision == 0.0
+    assert (Figures(1, 1, 1, 1) + Figures(0, 1, 0, 1)).counts == (1, 2, 1, 2)
+
+
+def test_a_perfect_extraction_scores_one_and_misses_nothing():
+    predicted = {
+        "summit": {"location": "Sochi", "country": "RU", "date": None},
+        "participants": [{"name": "Vladimir Putin"}, {"name": "Recep Tayyip Erdogan"}],
+        "statements": [
+            {
+                "speaker": "Putin",
+                "text": "We agreed to intensify the fight against terrorism,",
+                "kind": "direct",
+            },
+            {
+                "speaker": "Erdogan",
+                "text": "Turkey would continue to take measures against threats",
+                "kind": "indirect",
+            },
+        ],
+        "agreements": [{"text": "Ankara and Moscow agreed to lift all trade restrictions"}],
+    }
+    score = score_article("a", predicted, GOLD)
+    assert {name: f.f1 for name, f in score.figures.items()} == dict.fromkeys(score.figures, 1.0)
+    assert score.summit == 1.0 and score.misses == []
+
+
+def test_every_miss_is_named_by_its_kind():
+    predicted = {
+        "summit": {"location": "Moscow", "country": "RU", "date": None},
+        "participants": [{"name": "Vladimir Putin"}, {"name": "Donald Trump"}],
+        "statements": [
+            {
+                "speaker": "Erdogan",
+                "text": "We agreed to intensify the fight against terrorism,",
+                "kind": "direct",
+            },
+            {"speaker": "Putin", "text": "the weather was fine all week long", "kind": "indirect"},
+        ],
+        "agreements": [{"text": "Russia will keep gas flowing"}, {"text": "they will meet again next year"}],
+    }
+    kinds = sorted(m.kind for m in score_article("a", predicted, GOLD).misses)
+    assert kinds == [
+        "agreement missed",
+        "agreement spurious",
+        "participant missed",
+        "participant only mentioned, taken as present",
+        "quotation speaker wrong",
+        "reported speech missed",
+        "reported speech spurious",
+        "summit place wrong",
+    ]
+    total = Total.of([score_article("a", predicted, GOLD)])
+    assert total.line().startswith("TOTAL n=1 failed=0 participants_f1=0.50 ")
+
+
+@pytest.fixture
+def gold_folder(tmp_path):
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "annotations").mkdir()
+    text = (
+        "Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan in Sochi on Wednesday. "
+        '"We agreed to intensify the fight against terrorism," Putin said.'
+    )
+    (tmp_path / "articles" / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "annotations" / "a.json").write_text(json.dumps(GOLD), encoding="utf-8")
+    return tmp_path
+
+
+def test_the_command_prints_rows_a_total_and_misses_by_kind(gold_folder):
+    out = StringIO()
+    call_command("evaluate_extraction", str(gold_folder), stdout=out)
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("article") and lines[1].startswith("a ")
+    assert "Misses by kind:" in lines
+    assert "reported speech missed" in out.getvalue()
+    assert lines[-1].startswith("TOTAL n=1 failed=0 participants_f1=1.00 quotes_f1=1.00 attributed_f1=1.00")
+
+
+def test_the_command_refuses_a_folder_without_gold(tmp_path):
+    with pytest.raises(CommandError, match="no gold annotations"):
+        call_command("evaluate_extraction", str(tmp_path), stdout=StringIO())
