@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-16)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test lint bench lock clean
+.PHONY: setup run test lint eval bench lock clean
 
 setup: $(STAMP)
 
@@ -30,6 +30,10 @@ test: setup lint
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+## make eval: the extraction scored against the development set of real articles (tests/gold).
+eval: setup
+	$(BIN)/python manage.py evaluate_extraction
 
 ## make bench: throughput of the extraction pipeline against bare spaCy.
 bench: setup
