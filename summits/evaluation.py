@@ -144,101 +144,108 @@ class ArticleScore:
         self.misses.append(Miss(kind, (what or "")[:90]))
 
 
+@dataclass(frozen=True)
+class Comparison:
+    """Predictions against gold items under one notion of sameness."""
+
+    extra: list  # predictions that match no gold item
+    missed: list  # gold items no prediction matches
+    figures: Figures
+
+
+def compare(predicted: list, wanted: list, same) -> Comparison:
+    right = [p for p in predicted if any(same(p, g) for g in wanted)]
+    found = [g for g in wanted if any(same(p, g) for p in predicted)]
+    return Comparison(
+        extra=[p for p in predicted if p not in right],
+        missed=[g for g in wanted if g not in found],
+        figures=Figures(len(right), len(predicted), len(found), len(wanted)),
+    )
+
+
 def _participants(score: ArticleScore, predicted: dict, gold: dict) -> None:
     names = [p.get("name") or "" for p in predicted.get("participants") or []]
-    wanted = [p["name"] for p in gold.get("participants", [])]
+    result = compare(names, [p["name"] for p in gold.get("participants", [])], same_person)
     not_there = gold.get("mentioned_not_participants", [])
-    right = [n for n in names if any(same_person(n, g) for g in wanted)]
-    for name in names:
-        if name in right:
-            continue
-        if any(same_person(name, other) for other in not_there):
-            score.miss("participant only mentioned, taken as present", name)
-        else:
-            score.miss("participant spurious", name)
-    found = [g for g in wanted if any(same_person(n, g) for n in names)]
-    for name in wanted:
-        if name not in found:
-            score.miss("participant missed", name)
-    score.figures["participants"] = Figures(len(right), len(names), len(found), len(wanted))
+    for name in result.extra:
+        only_mentioned = any(same_person(name, other) for other in not_there)
+        score.miss(
+            "participant only mentioned, taken as present" if only_mentioned else "participant spurious", name
+        )
+    for name in result.missed:
+        score.miss("participant missed", name)
+    score.figures["participants"] = result.figures
+
+
+def _is_quotation(statement: dict) -> bool:
+    return (statement.get("kind") or "direct") == "direct" and len(
+        normalise(statement.get("text")).split()
+    ) >= MIN_QUOTE_WORDS
+
+
+def _same_words(statement: dict, gold: dict) -> bool:
+    return same_quotation(statement.get("text"), gold["quote"])
+
+
+def _same_words_and_speaker(statement: dict, gold: dict) -> bool:
+    return _same_words(statement, gold) and same_person(statement.get("speaker"), gold["speaker"])
 
 
 def _quotes(score: ArticleScore, predicted: dict, gold: dict) -> None:
-    quotes = [
-        s
-        for s in predicted.get("statements") or []
-        if (s.get("kind") or "direct") == "direct"
-        and len(normalise(s.get("text")).split()) >= MIN_QUOTE_WORDS
-    ]
+    quotes = [s for s in predicted.get("statements") or [] if _is_quotation(s)]
     wanted = gold.get("statements", [])
-    matching = [[q for q in quotes if same_quotation(q.get("text"), g["quote"])] for g in wanted]
-    right = sum(any(same_quotation(q.get("text"), g["quote"]) for g in wanted) for q in quotes)
-    attributed = sum(
-        any(
-            same_quotation(q.get("text"), g["quote"]) and same_person(q.get("speaker"), g["speaker"])
-            for g in wanted
-        )
-        for q in quotes
-    )
-    found_with_speaker = 0
-    for g, hits in zip(wanted, matching, strict=True):
-        if not hits:
-            score.miss("quotation missed", g["quote"])
-        elif any(same_person(q.get("speaker"), g["speaker"]) for q in hits):
-            found_with_speaker += 1
-        else:
+    words = compare(quotes, wanted, _same_words)
+    attributed = compare(quotes, wanted, _same_words_and_speaker)
+    for g in attributed.missed:
+        hits = [q for q in quotes if _same_words(q, g)]
+        if hits:
             score.miss("quotation speaker wrong", f"{hits[0].get('speaker')} for {g['speaker']}")
-    for q in quotes:
-        if not any(same_quotation(q.get("text"), g["quote"]) for g in wanted):
-            score.miss("quotation spurious", q.get("text"))
-    found = sum(bool(hits) for hits in matching)
-    score.figures["quotes"] = Figures(right, len(quotes), found, len(wanted))
-    score.figures["attributed"] = Figures(attributed, len(quotes), found_with_speaker, len(wanted))
+        else:
+            score.miss("quotation missed", g["quote"])
+    for q in words.extra:
+        score.miss("quotation spurious", q.get("text"))
+    score.figures["quotes"] = words.figures
+    score.figures["attributed"] = attributed.figures
+
+
+def _same_report(statement: dict, gold: dict) -> bool:
+    return same_span(statement.get("text"), gold["evidence"], cover=REPORTED_COVER, within=REPORTED_WITHIN)
 
 
 def _reported(score: ArticleScore, predicted: dict, gold: dict) -> None:
     if "reported_statements" not in gold:
         return
     said = [s for s in predicted.get("statements") or [] if s.get("kind") == "indirect"]
-    wanted = gold["reported_statements"]
-
-    def same(s: dict, g: dict) -> bool:
-        return same_span(
-            s.get("text"), g["evidence"], cover=REPORTED_COVER, within=REPORTED_WITHIN
-        ) and same_person(s.get("speaker"), g["speaker"])
-
-    right = [s for s in said if any(same(s, g) for g in wanted)]
-    found = [g for g in wanted if any(same(s, g) for s in said)]
-    for g in wanted:
-        if g in found:
-            continue
-        near = [s for s in said if same_span(s.get("text"), g["evidence"], cover=REPORTED_COVER, within=0.2)]
+    result = compare(
+        said,
+        gold["reported_statements"],
+        lambda s, g: _same_report(s, g) and same_person(s.get("speaker"), g["speaker"]),
+    )
+    for g in result.missed:
+        near = [s for s in said if _same_report(s, g)]
         if near:
             score.miss("reported speech speaker wrong", f"{near[0].get('speaker')} for {g['speaker']}")
         else:
             score.miss("reported speech missed", g["evidence"])
-    for s in said:
-        if s not in right:
-            score.miss("reported speech spurious", s.get("text"))
-    score.figures["reported"] = Figures(len(right), len(said), len(found), len(wanted))
+    for s in result.extra:
+        score.miss("reported speech spurious", s.get("text"))
+    score.figures["reported"] = result.figures
 
 
 def _agreements(score: ArticleScore, predicted: dict, gold: dict) -> None:
     texts = [a.get("text") or "" for a in predicted.get("agreements") or []]
     wanted = [a["evidence"] for a in gold.get("agreements", [])]
     optional = [a["evidence"] for a in gold.get("agreements_optional", [])]
+    # A prediction that is only an optional agreement counts neither as found nor as wrong.
     counted = [
         t for t in texts if any(same_span(t, g) for g in wanted) or not any(same_span(t, o) for o in optional)
     ]
-    right = [t for t in counted if any(same_span(t, g) for g in wanted)]
-    found = [g for g in wanted if any(same_span(t, g) for t in texts)]
-    for g in wanted:
-        if g not in found:
-            score.miss("agreement missed", g)
-    for t in counted:
-        if t not in right:
-            score.miss("agreement spurious", t)
-    score.figures["agreements"] = Figures(len(right), len(counted), len(found), len(wanted))
+    result = compare(counted, wanted, same_span)
+    for g in result.missed:
+        score.miss("agreement missed", g)
+    for t in result.extra:
+        score.miss("agreement spurious", t)
+    score.figures["agreements"] = result.figures
 
 
 def _summit(score: ArticleScore, predicted: dict, gold: dict) -> None:
