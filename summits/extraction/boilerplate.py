@@ -107,6 +107,30 @@ class Layout:
     def story_blocks(self) -> list[Block]:
         return [b for b in self.blocks if b.kind == STORY]
 
+    def window(self, start: int, end: int) -> Layout:
+        """The part of the article from ``start`` to ``end``, as an article of its own: offsets
+        count from ``start``; blocks cut by the window's edges are cut too."""
+        blocks = [
+            Block(max(b.start, start) - start, min(b.end, end) - start, "", b.kind)
+            for b in self.blocks
+            if b.start < end and b.end > start
+        ]
+        for block in blocks:
+            block.text = self.text[start + block.start : start + block.end]
+        return Layout(
+            self.text[start:end],
+            blocks,
+            self.meta,
+            self.story_text[start:end],
+            {at - start: name for at, name in self.pull_quotes.items() if start <= at < end},
+            self.dateline_day,
+        )
+
+
+def whole_story(text: str) -> Layout:
+    """Every paragraph read as story: the fallback when the layout cannot be read."""
+    return Layout(text, split_blocks(text), ArticleMeta(), text)
+
 
 def parse_date(text: str) -> dt.date | None:
     """The first explicit calendar date in ``text`` (ISO, "17 June 2013", "June 17, 2013")."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -56,20 +57,24 @@ class Person:
 
     @property
     def short(self) -> str:
-        """The shortest form the text itself uses alone ("Wang" for Wang Yi, "Xi" for Xi
-        Jinping), else the family name by position (the last word that is not a suffix)."""
-        forms = [a for a in self.aliases if a and len(a.split()) < len(self.name.split())]
-        forms = [
-            a
-            for a in forms
-            if a.lower() in self.name.lower() and (a[0].isupper() or a.split()[0].lower() in NAME_PARTICLES)
-        ]
-        if forms:
-            return min(forms, key=len)
-        words = self.name.split()
-        if len(words) == 2 and words[0].lower() in EAST_ASIAN_FAMILY_NAMES:
-            return words[0]
-        return next((w for w in reversed(words) if w.lower() not in NAME_SUFFIXES), words[-1])
+        return short_form(self.name, self.aliases)
+
+
+def short_form(name: str, aliases: Iterable[str]) -> str:
+    """The shortest form the text itself uses alone ("Wang" for Wang Yi, "Xi" for Xi
+    Jinping), else the family name by position (the last word that is not a suffix)."""
+    forms = [a for a in aliases if a and len(a.split()) < len(name.split())]
+    forms = [
+        a
+        for a in forms
+        if a.lower() in name.lower() and (a[0].isupper() or a.split()[0].lower() in NAME_PARTICLES)
+    ]
+    if forms:
+        return min(forms, key=len)
+    words = name.split() or [name]
+    if len(words) == 2 and words[0].lower() in EAST_ASIAN_FAMILY_NAMES:
+        return words[0]
+    return next((w for w in reversed(words) if w.lower() not in NAME_SUFFIXES), words[-1])
 
 
 def joint_subject(subject: Token | None, *, strict: bool = False) -> bool:
@@ -168,10 +173,7 @@ class People:
     """Every person named in the story, and how to turn a noun phrase into a speaker's name."""
 
     def __init__(self, doc: Doc, in_quote):
-        self.doc = doc
-        self.in_quote = in_quote  # token -> bool
-        self.persons: list[Person] = []
-        self.by_token: dict[int, Person] = {}
+        self._start(doc, in_quote)
         self._collect()
         for person in self.persons:
             self._describe(person)
@@ -186,16 +188,32 @@ class People:
                 person.role = re.sub(r"\bcounterpart\b", "", person.role).strip() or None
         self._decide_participants()
         self._pair_countries()  # before descriptions: "the Brazilian president" by the pair's state
-        self.described_at: dict[int, Person] = {}  # a description's head token -> its person
+        self.described_at = {}  # a description's head token -> its person
         self._link_descriptions()
         self._decide_participants()  # a role found in a description can make a participant
         self._pair_countries()
         # mentions in text order, for pronoun resolution: (token index, person, is subject)
-        self.timeline: list[tuple[int, Person, bool]] = sorted(
+        self.timeline = sorted(
             [(s, p, self._is_subject(self.doc[s:e])) for p in self.persons for s, e in p.mentions]
             + [(i, p, self._is_subject(self.doc[i : i + 1])) for i, p in self.described_at.items()],
             key=lambda item: item[0],
         )
+
+    def _start(self, doc: Doc, in_quote) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.in_quote = in_quote  # token -> bool
+        self.persons: list[Person] = []
+        self.by_token: dict[int, Person] = {}
+        self.described_at: dict[int, Person] = {}
+        self.timeline: list[tuple[int, Person, bool]] = []
+
+    @classmethod
+    def empty(cls, doc: Doc, in_quote) -> People:
+        """Nobody: what the other finders work with when finding people failed."""
+        people = cls.__new__(cls)
+        people._start(doc, in_quote)
+        return people
 
     # --- finding names -------------------------------------------------------------------
     def _collect(self) -> None:

@@ -1,19 +1,46 @@
-"""The pipeline: one spaCy Doc per article, then each finder works on that Doc."""
+"""The pipeline: the story parsed in bounded pieces, then each finder works on each piece's Doc.
+
+Nothing in the text can make an article fail: each part (layout, parse, statements,
+participants, place, date, agreements, title) runs isolated through ``Parts.run``. An unexpected
+error in one is logged (logger ``summits.extraction``, with the article's identity and the
+part's name), that part is left empty and named in ``Extraction.incomplete``, and the others
+still deliver.
+
+An article longer than CHUNK_CHARS is read in paragraph groups of at most that size (spaCy
+parses at most ``nlp.max_length`` characters at once, and some finders compare every mention
+with every other): each group is extracted on its own, with offsets shifted back onto the
+article, and the results are merged. Normal articles are one group, read exactly as before.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import hashlib
+import logging
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TypeVar
 
 from spacy.tokens import Doc
 
 from .agreements import Agreements
-from .boilerplate import Layout, read_layout
-from .nlp import get_nlp
-from .people import People
-from .place_date import find_date, find_place, make_title
+from .boilerplate import Layout, read_layout, whole_story
+from .nlp import get_nlp, parse
+from .people import People, short_form
+from .place_date import find_date, find_place, make_title, title_for
 from .quotes import Quotations, Statements
-from .result import Extraction, ParticipantFound, SummitFound
+from .result import AgreementFound, Extraction, ParticipantFound, StatementFound, SummitFound
+
+logger = logging.getLogger("summits.extraction")
+
+# The most story text parsed as one Doc: far below spaCy's nlp.max_length (1,000,000), so
+# that the finders' work per piece stays bounded; a longer article is read in paragraph groups.
+CHUNK_CHARS = 100_000
+PARSE_BATCH = 16  # pieces per nlp.pipe batch: memory stays bounded however long the batch is
+# where a paragraph longer than a piece may be cut, best first: a full stop, a line break, a space
+PIECE_BREAKS = (re.compile(r"[.!?][\"'”’)]*\s"), re.compile(r"\n"), re.compile(r"\s"))
+T = TypeVar("T")
 
 
 def extract(text: str, *, published: dt.date | None = None) -> Extraction:
@@ -21,10 +48,105 @@ def extract(text: str, *, published: dt.date | None = None) -> Extraction:
 
 
 def extract_many(texts: Iterable[str], *, published: dt.date | None = None) -> list[Extraction]:
-    """Extract from many articles, parsing them in one ``nlp.pipe`` batch."""
-    layouts = [read_layout(text) for text in texts]
-    docs = get_nlp().pipe(layout.story_text for layout in layouts)
-    return [_extract(doc, layout, published) for doc, layout in zip(docs, layouts, strict=True)]
+    """Extract from many articles, parsing their pieces in ``nlp.pipe`` batches."""
+    articles = [_Article.read(text) for text in texts]
+    pieces = [(article, window) for article in articles for window in article.windows]
+    for (article, (start, end)), doc in zip(pieces, _parsed(pieces), strict=True):
+        article.found.append((start, _extract_piece(doc, article, start, end, published)))
+    return [article.merged() for article in articles]
+
+
+@dataclass
+class Parts:
+    """The parts of one article's extraction that failed, and the one way to run a part."""
+
+    article: str  # the article's identity in the log: the first 12 hex digits of its sha256
+    failed: list[str] = field(default_factory=list)
+
+    def run(self, part: str, func: Callable[[], T], default: T) -> T:
+        """``func()``, or ``default`` with the failure logged and ``part`` marked incomplete."""
+        try:
+            return func()
+        except Exception:
+            logger.error("extraction of article %s: %s failed", self.article, part, exc_info=True)
+            self.fail(part)
+            return default
+
+    def fail(self, part: str) -> None:
+        if part not in self.failed:
+            self.failed.append(part)
+
+
+@dataclass
+class _Article:
+    text: str
+    layout: Layout
+    parts: Parts
+    windows: list[tuple[int, int]]
+    found: list[tuple[int, Extraction]] = field(default_factory=list)  # (offset, piece's result)
+
+    @classmethod
+    def read(cls, text: str) -> _Article:
+        parts = Parts(hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12])
+        layout = parts.run("layout", lambda: read_layout(text), None) or whole_story(text)
+        return cls(text, layout, parts, pieces(layout.story_text, CHUNK_CHARS))
+
+    def merged(self) -> Extraction:
+        if len(self.found) == 1 and self.found[0][0] == 0:
+            result = self.found[0][1]
+        else:
+            result = _merge([(offset, found) for offset, found in self.found], self.layout, self.parts)
+        result.incomplete = list(self.parts.failed)
+        return result
+
+
+def _parsed(pieces: list[tuple[_Article, tuple[int, int]]]) -> Iterator[Doc | None]:
+    """One Doc per piece, in order; None where spaCy failed on it (the piece's article is then
+    marked incomplete: "parse")."""
+    nlp = get_nlp()
+    for i in range(0, len(pieces), PARSE_BATCH):
+        batch = pieces[i : i + PARSE_BATCH]
+        texts = [article.layout.story_text[start:end] for article, (start, end) in batch]
+        try:
+            yield from list(parse(nlp, texts))
+        except Exception:  # find the piece that failed; the others are parsed alone
+            for (article, _window), text in zip(batch, texts, strict=True):
+                yield article.parts.run("parse", lambda text=text: next(parse(nlp, [text])), None)
+
+
+def pieces(text: str, size: int) -> list[tuple[int, int]]:
+    """``text`` cut into consecutive windows of at most ``size`` characters, each ending at a
+    paragraph break where one is near, else after a sentence, else at a space."""
+    windows, start = [], 0
+    while len(text) - start > size:
+        end = _break_before(text, start, start + size)
+        windows.append((start, end))
+        start = end
+    windows.append((start, len(text)))
+    return windows
+
+
+def _break_before(text: str, start: int, limit: int) -> int:
+    """The last good place to cut ``text`` in the second half of (start, limit]."""
+    lo = start + (limit - start) // 2
+    paragraph = text.rfind("\n\n", lo, limit)
+    if paragraph >= 0:
+        return paragraph + 2
+    for pattern in PIECE_BREAKS:
+        ends = [m.end() for m in pattern.finditer(text, lo, limit)]
+        if ends:
+            return ends[-1]
+    return limit
+
+
+def _extract_piece(
+    doc: Doc | None, article: _Article, start: int, end: int, published: dt.date | None
+) -> Extraction:
+    """One piece of the article (usually all of it) through every finder."""
+    if doc is None:
+        return Extraction(summit=SummitFound(), article=article.layout.meta)
+    layout = article.layout if (start, end) == (0, len(article.text)) else article.layout.window(start, end)
+    return _extract(doc, layout, published, article.parts)
 
 
 def _dateline_date(layout: Layout, published: dt.date | None) -> dt.date | None:
@@ -44,6 +166,8 @@ def _dateline_date(layout: Layout, published: dt.date | None) -> dt.date | None:
 
 def _align(item, layout: Layout) -> None:
     """Offsets without surrounding blanks, and the item's text exactly as the article has it."""
+    item.start = max(0, min(item.start, len(layout.text)))
+    item.end = max(item.start, min(item.end, len(layout.text)))
     while item.start < item.end and layout.story_text[item.start].isspace():
         item.start += 1
     while item.end > item.start and layout.story_text[item.end - 1].isspace():
@@ -51,44 +175,120 @@ def _align(item, layout: Layout) -> None:
     item.text = layout.text[item.start : item.end]
 
 
-def _extract(doc: Doc, layout: Layout, published: dt.date | None) -> Extraction:
+def _aligned(items: list, layout: Layout) -> list:
+    """The items with their offsets aligned on the article; an empty one is nothing found."""
+    for item in items:
+        _align(item, layout)
+    return [item for item in items if item.end > item.start]
+
+
+def _participant(person, doc: Doc) -> ParticipantFound:
+    first, last = person.mentions[0]
+    return ParticipantFound(
+        name=person.name,
+        role=person.role,
+        country=person.country,
+        aliases=sorted(person.aliases),
+        start=doc[first].idx,
+        end=doc[last - 1].idx + len(doc[last - 1].text),
+    )
+
+
+def _extract(doc: Doc, layout: Layout, published: dt.date | None, parts: Parts) -> Extraction:
+    run = parts.run
     published = published or layout.meta.published
     reference = _dateline_date(layout, published) or published
-    quotations = Quotations(doc, layout)
-    people = People(doc, quotations.in_quote)
-    statements = Statements(doc, layout, quotations, people)
-    direct = statements.direct()
-    indirect = statements.indirect() + statements.according()
-    participants = people.participants()
-    location, country = find_place(
-        doc, participants, quotations.in_quote, dateline=(layout.meta.dateline, layout.meta.dateline_country)
+    quotations = run("statements", lambda: Quotations(doc, layout), Quotations.empty(doc))
+    people = run(
+        "participants", lambda: People(doc, quotations.in_quote), People.empty(doc, quotations.in_quote)
     )
-    date, date_text = find_date(doc, reference)
-    agreements = Agreements(doc, quotations, people).find()
+    statements = Statements(doc, layout, quotations, people)
+    direct = run("statements", statements.direct, [])
+    indirect = run("statements", statements.indirect, []) + run("statements", statements.according, [])
+    participants = run("participants", people.participants, [])
+    location, country = run(
+        "place",
+        lambda: find_place(
+            doc,
+            participants,
+            quotations.in_quote,
+            dateline=(layout.meta.dateline, layout.meta.dateline_country),
+        ),
+        (None, None),
+    )
+    date, date_text = run("date", lambda: find_date(doc, reference), (None, None))
+    agreements = run("agreements", Agreements(doc, quotations, people).find, [])
     summit = SummitFound(
-        title=make_title(participants, location, date, doc),
+        title=run("title", lambda: make_title(participants, location, date, doc), ""),
         location=location,
         country=country,
         date=date,
         date_text=date_text,
         topics=sorted({a.topic for a in agreements if a.topic})[:8],
     )
-    for item in [*direct, *indirect, *agreements]:
-        _align(item, layout)
+    statements_found = run("statements", lambda: _aligned(direct + indirect, layout), [])
     return Extraction(
         summit=summit,
-        participants=[
-            ParticipantFound(
-                name=p.name,
-                role=p.role,
-                country=p.country,
-                aliases=sorted(p.aliases),
-                start=doc[p.mentions[0][0]].idx,
-                end=doc[p.mentions[0][1] - 1].idx + len(doc[p.mentions[0][1] - 1].text),
-            )
-            for p in participants
-        ],
-        statements=sorted(direct + indirect, key=lambda s: s.start),
+        participants=run("participants", lambda: [_participant(p, doc) for p in participants], []),
+        statements=sorted(statements_found, key=lambda s: s.start),
+        agreements=run("agreements", lambda: _aligned(agreements, layout), []),
+        article=layout.meta,
+    )
+
+
+# --- an article read in pieces ----------------------------------------------------------
+def _merge(found: list[tuple[int, Extraction]], layout: Layout, parts: Parts) -> Extraction:
+    """The pieces' results as one article's: items shifted to the article's offsets, each
+    person once (first mention, every alias), the place and date the first piece that names
+    them gives (the lead), the title made again from all that."""
+    statements: list[StatementFound] = []
+    agreements: list[AgreementFound] = []
+    people: dict[str, ParticipantFound] = {}
+    for offset, piece in found:
+        statements += [_shifted(s, offset) for s in piece.statements]
+        agreements += [_shifted(a, offset) for a in piece.agreements]
+        for person in piece.participants:
+            _add_person(people, _shifted(person, offset))
+    summit = SummitFound(topics=sorted({a.topic for a in agreements if a.topic})[:8])
+    placed = next((piece.summit for _offset, piece in found if piece.summit.location), None)
+    if placed is not None:
+        summit.location, summit.country = placed.location, placed.country
+    dated = next((piece.summit for _offset, piece in found if piece.summit.date_text), None)
+    if dated is not None:
+        summit.date, summit.date_text = dated.date, dated.date_text
+    participants = list(people.values())
+    summit.title = parts.run(
+        "title",
+        lambda: title_for(
+            [short_form(p.name, p.aliases) for p in participants],
+            summit.location,
+            summit.date,
+            layout.story_text,
+        ),
+        "",
+    )
+    return Extraction(
+        summit=summit,
+        participants=participants,
+        statements=statements,
         agreements=agreements,
         article=layout.meta,
     )
+
+
+def _shifted(item, offset: int):
+    if item.start is not None:
+        item.start += offset
+        item.end += offset
+    return item
+
+
+def _add_person(people: dict[str, ParticipantFound], person: ParticipantFound) -> None:
+    """A person met again in a later piece: the first mention stays, what is new is added."""
+    known = people.get(person.name)
+    if known is None:
+        people[person.name] = person
+        return
+    known.role = known.role or person.role
+    known.country = known.country or person.country
+    known.aliases = sorted(set(known.aliases) | set(person.aliases))

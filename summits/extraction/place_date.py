@@ -228,8 +228,13 @@ def _relative(phrase: str, published: dt.date | None, *, ahead: bool = False) ->
 
 
 def make_title(participants: list[Person], location: str | None, date: dt.date | None, doc: Doc) -> str:
-    names = [p.short for p in participants][:4]
-    kind = "summit" if re.search(r"\bsummit\b", doc.text, re.IGNORECASE) else "talks"
+    return title_for([p.short for p in participants], location, date, doc.text)
+
+
+def title_for(short_names: list[str], location: str | None, date: dt.date | None, text: str) -> str:
+    """ "Putin–Erdogan talks in Sochi, 3 May 2017": who, a summit or talks, where and when."""
+    names = short_names[:4]
+    kind = "summit" if re.search(r"\bsummit\b", text, re.IGNORECASE) else "talks"
     title = "–".join(names) + f" {kind}" if names else kind.capitalize()
     if location:
         title += f" in {location}"

@@ -123,16 +123,27 @@ class Quotations:
     """All quotations of the story, with token lookup."""
 
     def __init__(self, doc: Doc, layout: Layout):
-        self.doc = doc
-        self.text = doc.text
-        self.quotes: list[Quote] = []
-        self.block_of: dict[int, int] = {}
+        self._start(doc)
         for block in layout.story_blocks():
             for q in find_quotes(self.text, block.start, block.end):
                 self.quotes.append(q)
                 self.block_of[q.start] = block.start
         self.quotes.sort(key=lambda q: q.start)
         self._starts = [q.start for q in self.quotes]
+
+    def _start(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.quotes: list[Quote] = []
+        self.block_of: dict[int, int] = {}
+        self._starts: list[int] = []
+
+    @classmethod
+    def empty(cls, doc: Doc) -> Quotations:
+        """No quotation: what the other finders work with when finding quotations failed."""
+        quotations = cls.__new__(cls)
+        quotations._start(doc)
+        return quotations
 
     def at(self, char: int) -> Quote | None:
         i = bisect.bisect_right(self._starts, char) - 1
