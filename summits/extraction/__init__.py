@@ -7,7 +7,7 @@ from .pipeline import extract, extract_many
 from .result import AgreementFound, ArticleMeta, Extraction, ParticipantFound, StatementFound, SummitFound
 
 # Bumped whenever the output for the same text may change.
-EXTRACTOR_VERSION = "1.4"
+EXTRACTOR_VERSION = "1.5"
 
 __all__ = [
     "EXTRACTOR_VERSION",

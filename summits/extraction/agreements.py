@@ -80,15 +80,18 @@ class Agreements:
         )
         stop = clauses[0].left_edge.i if clauses else len(self.doc)
         content = [c for c in content if c.i < stop]
-        items = [(start_tok, self._end(content, stop), content)]
+        # "agreed, to A and to B" parsed with the first clause reaching back: the clauses alone
+        items = [(start_tok, self._end(content, stop), content)] if content else []
         for i, clause in enumerate(clauses):
             stop = clauses[i + 1].left_edge.i if i + 1 < len(clauses) else len(self.doc)
             first = clause.left_edge
-            while first.is_punct or first.dep_ == "cc":
+            while first.i < clause.i and (first.is_punct or first.dep_ == "cc"):
                 first = self.doc[first.i + 1]
             items.append((first, self._end([clause], stop), [clause]))
         parties = self._parties(subject, verb)
-        return [self._item(first, last, parties, what, status) for first, last, what in items]
+        return [
+            self._item(first, last, parties, what, status) for first, last, what in items if first.i <= last.i
+        ]
 
     def _item(self, first: Token, last: Token, parties: list[str], content: list[Token], status: str):
         start, end = first.idx, last.idx + len(last.text)
@@ -126,12 +129,21 @@ class Agreements:
         where it opens."""
         last = content[-1]
         tokens = [t for t in last.subtree if t.i < stop] or [last]
+        # a cut is made only after the first word: a clause that opens the content is kept
         verb_conj = next(
-            (t for t in tokens if t.dep_ == "conj" and t.head.i == last.i and t.pos_ == "VERB"), None
+            (
+                t
+                for t in tokens
+                if t.dep_ == "conj"
+                and t.head.i == last.i
+                and t.pos_ == "VERB"
+                and t.left_edge.i > tokens[0].i
+            ),
+            None,
         )
         if verb_conj is not None:
             tokens = [t for t in tokens if t.i < verb_conj.left_edge.i]
-        trailing = next((t for t in tokens if t.i > tokens[0].i and _trailing_clause(t)), None)
+        trailing = next((t for t in tokens if t.left_edge.i > tokens[0].i and _trailing_clause(t)), None)
         if trailing is not None:
             tokens = [t for t in tokens if t.i < trailing.left_edge.i]
         quote_at = next((t for t in tokens if t.i > tokens[0].i + 5 and self._opens_quote(t)), None)

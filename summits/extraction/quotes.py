@@ -219,6 +219,8 @@ class Statements:
         self.text = doc.text
 
     def _tokens(self, lo: int, hi: int) -> list[Token]:
+        if hi <= lo:
+            return []
         span = self.doc.char_span(lo, hi, alignment_mode="expand")
         return [t for t in span if not t.is_space] if span is not None else []
 
@@ -421,20 +423,40 @@ class Statements:
             return None
         first, last = tokens[0], tokens[-1]
         source = according_to(tokens)  # "..., according to a statement": the source is not content
-        if source is not None and source.i > first.i + 2:
-            last = self.doc[source.head.i - 2]
+        if source is not None:
+            first, last = self._without_source(source, first, last, head)
         cut = next((t for t in tokens if t is not head and (_own_speech(t) or _contrast(t))), None)
-        while first.dep_ == "mark" or first.is_punct or first.lower_ in {"that", "and", "but"}:
-            first = self.doc[first.i + 1]
-            if first.i > last.i:
+        while _opens_content(first, head):
+            if first.i >= last.i:
                 return None
-        if cut is not None and cut.i > first.i:
-            last = self.doc[cut.left_edge.i - 1]
+            first = self.doc[first.i + 1]
+        if cut is not None and cut.left_edge.i > first.i:
+            last = self.doc[cut.left_edge.i - 1]  # a clause set against what was said after it
         while last.i > first.i and (
             (last.is_punct and not _family(last.text[-1])) or last.is_space or last.dep_ == "cc"
         ):
             last = self.doc[last.i - 1]
+        if last.i < first.i:
+            return None
         return first.idx, last.idx + len(last.text)
+
+    def _without_source(self, source: Token, first: Token, last: Token, head: Token) -> tuple[Token, Token]:
+        """The content without its "according to" source: cut before it ("said the talks went
+        well, according to his office") or after it when it opens the content ("said that,
+        according to his office, the talks went well")."""
+        according = source.head.i - 1
+        if any(not _opens_content(t, head) for t in self.doc[first.i : according]):
+            return first, self.doc[according - 1]
+        after = source.right_edge.i + 1
+        return (self.doc[after], last) if after <= last.i else (last, last)
+
+
+def _opens_content(token: Token, head: Token) -> bool:
+    """ "that", a comma, "and": words before what was said. A clause's own conjunction stays
+    ("announced that while the minister had been careless, no charges were appropriate")."""
+    if token.dep_ == "mark":
+        return token.head == head or token.lower_ == "that"
+    return token.is_punct or token.lower_ in {"that", "and", "but"}
 
 
 def _reported_continuation(verb: Token, content: Token) -> list[Token]:
