@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import geo
 from .lexicon import ACTOR_NOUNS, COMMIT_VERBS, LIGHT_NOUNS, STATEMENT_NOUNS, TERMS_NOUNS
+from .nlp import entity_at
 from .people import People, joint_subject
 from .quotes import Quotations
 from .result import AgreementFound
@@ -95,7 +96,7 @@ class Agreements:
 
     def _item(self, first: Token, last: Token, parties: list[str], content: list[Token], status: str):
         start, end = first.idx, last.idx + len(last.text)
-        text = self.doc.text[start:end]
+        text = self.q.text[start:end]
         exception = EXCEPTION.search(text)
         return AgreementFound(
             text=text,
@@ -169,7 +170,7 @@ class Agreements:
             return None
         for token in subject.subtree:
             if token.dep_ in {"compound", "amod", "poss"} and token.ent_type_ in {"ORG", "NORP", "GPE"}:
-                ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+                ent = entity_at(self.doc, token.i)
                 return geo.organisation(ent.text) if ent is not None else None  # "Nordic leaders": states
         if subject.lemma_.lower() not in BLOC_MEMBERS:
             return None
@@ -215,11 +216,11 @@ class Agreements:
         person = self.people.person_at(head)
         if person is not None:
             return [person.country] if person.country else []
-        for ent in self.doc.ents:
-            if ent.start <= head.i < ent.end:
-                code = geo.state_of(ent.text) or geo.organisation(ent.text) or geo.demonym_country(ent.text)
-                return [code] if code else []
-        return []
+        ent = entity_at(self.doc, head.i)
+        if ent is None:
+            return []
+        code = geo.state_of(ent.text) or geo.organisation(ent.text) or geo.demonym_country(ent.text)
+        return [code] if code else []
 
     @staticmethod
     def _topic(head: Token) -> str:

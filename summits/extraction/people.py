@@ -33,6 +33,7 @@ from .lexicon import (
     TITLE_HEADS,
     TITLE_WORDS,
 )
+from .nlp import entities, entities_in
 
 NAME_LABELS_NOT = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
@@ -217,7 +218,9 @@ class People:
 
     # --- finding names -------------------------------------------------------------------
     def _collect(self) -> None:
-        spans = [s for s in (_name_span(e) for e in self.doc.ents if e.label_ == "PERSON") if s is not None]
+        spans = [
+            s for s in (_name_span(e) for e in entities(self.doc) if e.label_ == "PERSON") if s is not None
+        ]
         spans += self._honorific_names() + self._titled_names()
         spans.sort(key=lambda s: (s.start, -len(s)))
         for span in spans:
@@ -550,7 +553,9 @@ class People:
                 continue
             taken = {p.country for p in self.participants() if p.country}
             for start, _end in person.mentions:
-                states = {geo.country_code(e.text) for e in self.doc[start].sent.ents if e.label_ == "GPE"}
+                states = {
+                    geo.country_code(e.text) for e in entities_in(self.doc[start].sent) if e.label_ == "GPE"
+                }
                 states.discard(None)
                 left = states - taken
                 if len(states) >= 2 and len(left) == 1:
@@ -558,12 +563,10 @@ class People:
                     break
 
     def state_run(self, sent: Span, size: int) -> list[str] | None:
-        ents = [e for e in sent.ents if e.label_ in {"GPE", "NORP", "ORG"}]
+        ents = [e for e in entities_in(sent) if e.label_ in {"GPE", "NORP", "ORG"}]
         for i in range(len(ents) - size + 1):
             run = ents[i : i + size]
-            joins = [
-                self.doc.text[a.end_char : b.start_char].strip() for a, b in zip(run, run[1:], strict=False)
-            ]
+            joins = [self.text[a.end_char : b.start_char].strip() for a, b in zip(run, run[1:], strict=False)]
             codes = [
                 geo.state_of(e.text) or geo.demonym_country(e.text) or geo.organisation(e.text) for e in run
             ]
@@ -687,7 +690,7 @@ class People:
         taken = {p.country for p in self.persons if p.country}
         counts: dict[str, int] = {}
         for start, _end in person.mentions:
-            for ent in self.doc[start].sent.ents:
+            for ent in entities_in(self.doc[start].sent):
                 code = geo.state_of(ent.text) if ent.label_ == "GPE" else None
                 if code and code not in taken:
                     counts[code] = counts.get(code, 0) + 1

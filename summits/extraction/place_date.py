@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 from . import geo
 from .boilerplate import MONTHS
 from .lexicon import MEETING_WORDS, NOT_YET, SPEECH_VERBS
+from .nlp import entities
 from .people import Person
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -64,8 +65,9 @@ def find_place(
             for t in doc
         )
         best, best_score = city, 4.0 + 3 * here
-    places = [(e, e.text, e.label_) for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC"}]
-    for m in CAPITAL_OF.finditer(doc.text):  # "meeting in the Belgian capital": that state's capital
+    text = doc.text
+    places = [(e, e.text, e.label_) for e in entities(doc) if e.label_ in {"GPE", "LOC", "FAC"}]
+    for m in CAPITAL_OF.finditer(text):  # "meeting in the Belgian capital": that state's capital
         code = geo.demonym_country(m[1])
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if code and geo.capital_name(code) and span is not None:
@@ -73,9 +75,7 @@ def find_place(
     places = sorted((p for p in places if not in_quote(p[0][0])), key=lambda p: p[0].start_char)
     for rank, (ent, written, label) in enumerate(places):
         name = re.sub(r"^the\s+|['’]s$", "", written, flags=re.IGNORECASE).strip()
-        before = doc.text[
-            max(0, ent.start_char - 40) : ent.start_char if written == ent.text else ent.end_char
-        ]
+        before = text[max(0, ent.start_char - 40) : ent.start_char if written == ent.text else ent.end_char]
         score = 0
         if _meeting_sentence(ent.sent):
             score += 3

@@ -9,6 +9,8 @@ where derandomize is off: set HYPOTHESIS_EXPLORE=1).
 Then one invented sentence per root cause the fuzzing found.
 """
 
+import hashlib
+import logging
 import os
 import re
 from pathlib import Path
@@ -17,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summits.extraction import extract
+from summits.extraction import extract, pipeline
 
 ROOT = Path(__file__).resolve().parents[2]
 SENTENCE_END = re.compile(r"(?<=[.!?\"”’])\s+")
@@ -176,3 +178,64 @@ def test_according_to_opening_the_reported_clause_is_not_content():
 )
 def test_according_to_at_the_edges(text):
     statements(text)
+
+
+# --- isolation: a part that fails is logged, named, and the others still deliver -------------
+STORY = (
+    "Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan in Sochi on Wednesday.\n\n"
+    '"We will work together against terrorism," Putin said.\n\n'
+    "The two leaders agreed to expand trade between Russia and Turkey."
+)
+
+
+def test_a_failing_finder_is_logged_and_the_others_deliver(monkeypatch, caplog):
+    def broken(self):
+        raise RuntimeError("finder bug")
+
+    monkeypatch.setattr(pipeline.Agreements, "find", broken)
+    with caplog.at_level(logging.ERROR, logger="summits.extraction"):
+        result = extract(STORY)
+    assert result.incomplete == ["agreements"]
+    assert result.agreements == []
+    assert result.statements and result.participants and result.summit.location == "Sochi"
+    assert result.to_dict()["incomplete"] == ["agreements"]
+    [record] = [r for r in caplog.records if r.name == "summits.extraction"]
+    assert hashlib.sha256(STORY.encode()).hexdigest()[:12] in record.getMessage()
+    assert "agreements" in record.getMessage()
+    assert record.exc_info and record.exc_info[0] is RuntimeError
+
+
+def test_people_failing_leaves_statements_with_their_text(monkeypatch):
+    def broken(self, doc, in_quote):
+        raise RuntimeError("finder bug")
+
+    monkeypatch.setattr(pipeline.People, "__init__", broken)
+    result = extract(STORY)
+    assert result.incomplete == ["participants"]
+    assert result.participants == []
+    assert "We will work together against terrorism," in [s.text for s in result.statements]
+
+
+def test_layout_failing_reads_the_whole_text_as_story(monkeypatch):
+    def broken(text):
+        raise ValueError("layout bug")
+
+    monkeypatch.setattr(pipeline, "read_layout", broken)
+    result = extract(STORY)
+    assert result.incomplete == ["layout"]
+    assert "We will work together against terrorism," in [s.text for s in result.statements]
+
+
+def test_a_parse_failure_in_a_batch_marks_only_its_article(monkeypatch):
+    parse = pipeline.parse
+
+    def failing(nlp, texts):
+        texts = list(texts)
+        if any("BOOM" in t for t in texts):
+            raise RuntimeError("parser bug")
+        return parse(nlp, texts)
+
+    monkeypatch.setattr(pipeline, "parse", failing)
+    good, bad = pipeline.extract_many([STORY, "BOOM " + STORY])
+    assert good.incomplete == [] and good.statements
+    assert bad.incomplete == ["parse"] and bad.statements == []
