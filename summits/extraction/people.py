@@ -35,6 +35,7 @@ from .lexicon import (
 )
 from .nlp import entities, entities_in
 
+BARE_HONORIFICS = {h.rstrip(".") for h in HONORIFICS}  # "Mr", "Dr" with or without the full stop
 NAME_LABELS_NOT = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
 
@@ -345,9 +346,7 @@ class People:
     def _honorific_names(self) -> list[Span]:
         found = []
         for token in self.doc:
-            if token.lower_.rstrip(".") in {h.rstrip(".") for h in HONORIFICS} and token.i + 1 < len(
-                self.doc
-            ):
+            if token.lower_.rstrip(".") in BARE_HONORIFICS and token.i + 1 < len(self.doc):
                 end = token.i + 1
                 while end < len(self.doc) and self.doc[end].is_title and self.doc[end].pos_ == "PROPN":
                     end += 1

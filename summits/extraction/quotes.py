@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -28,6 +30,10 @@ SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
 BEFORE_OPEN = set(" \t\n([{—–-:")
 AFTER_CLOSE = set(" \t\n,.;:!?)]}—–-")
 SENTENCE_END = ".!?"
+STOP = re.compile(r"[.!?]")
+SINGLE_MARK = re.compile("['‘’]")
+# how far before and after a quotation its speaker is looked for, at most (a run-on paragraph)
+CONTEXT_CHARS = 2000
 # auxiliaries of reported speech's shifted tense: "had accepted", "would resume"
 BACKSHIFT = {"had", "would", "could", "might"}
 PRESENT_TAGS = {"VBZ", "VBP"}
@@ -77,31 +83,36 @@ def _stray_close(text: str, i: int, lo: int, hi: int) -> bool:
     return i > lo and text[i - 1] in ",.?!" and _is_close(text, i, hi)
 
 
-def _plural_possessive(text: str, i: int, hi: int) -> bool:
+def _plural_possessive(text: str, i: int, closes_next: Callable[[int], bool]) -> bool:
     """ "'Our two countries' interests are the same,' he said": an apostrophe after a plural,
     followed by a word, when the next single mark closes a quotation rather than opens one."""
     if text[i - 1] != "s" or text[i + 1 : i + 2] != " " or not text[i + 2 : i + 3].isalpha():
         return False
-    for j in range(i + 1, hi):
-        if _family(text[j]) != "single":
-            continue
-        if _is_open(text, j, 0):
-            return False
-        if _is_close(text, j, hi):
-            return True
-    return False
+    return closes_next(i)
+
+
+def _next_single_closes(text: str, lo: int, hi: int) -> Callable[[int], bool]:
+    """Whether the first single mark after position i in text[lo:hi] that opens or closes a
+    quotation closes one; worked out once for the whole paragraph (not rescanned per mark)."""
+    marks = [m.start() for m in SINGLE_MARK.finditer(text, lo, hi)]
+    verdicts = [False] * (len(marks) + 1)
+    for k in range(len(marks) - 1, -1, -1):
+        j = marks[k]
+        verdicts[k] = False if _is_open(text, j, 0) else True if _is_close(text, j, hi) else verdicts[k + 1]
+    return lambda i: verdicts[bisect.bisect_right(marks, i)]
 
 
 def find_quotes(text: str, lo: int, hi: int) -> list[Quote]:
     """Quotations in text[lo:hi] (one paragraph). Never fails on unbalanced marks."""
     quotes: list[Quote] = []
     open_at, open_family = None, None
+    closes_next = _next_single_closes(text, lo, hi)
     for i in range(lo, hi):
         family = _family(text[i])
         if family is None:
             continue
         if open_at is not None and family == open_family and _is_close(text, i, hi):
-            if family == "single" and _plural_possessive(text, i, hi):
+            if family == "single" and _plural_possessive(text, i, closes_next):
                 continue
             if i > open_at + 1:
                 quotes.append(Quote(open_at + 1, i, family))
@@ -153,6 +164,11 @@ class Quotations:
 
     def in_quote(self, token: Token) -> bool:
         return self.at(token.idx) is not None
+
+    def after(self, quote: Quote) -> Iterator[Quote]:
+        """The quotations that start after ``quote``, in order."""
+        for k in range(bisect.bisect_right(self._starts, quote.start), len(self.quotes)):
+            yield self.quotes[k]
 
 
 # --- speakers -----------------------------------------------------------------------------
@@ -225,18 +241,33 @@ class Statements:
         return [t for t in span if not t.is_space] if span is not None else []
 
     def _sentence_bounds(self, quote: Quote) -> tuple[int, int]:
-        """From the last full stop before the quote to the first one after it (marks aside)."""
+        """From the last full stop before the quote to the first one after it (marks aside),
+        within its paragraph and at most CONTEXT_CHARS either side (a run-on paragraph)."""
         block = self.q.block_of[quote.start]
-        block_end = next(b.end for b in self.layout.blocks if b.start == block)
-        lo = quote.start - 1
-        while lo > block and not self._ends_sentence(lo - 1):
-            lo -= 1
-        hi = quote.end + 1
-        while hi < block_end and not self._ends_sentence(hi):
-            if self.q.at(hi) is not None and hi > quote.end + 1:
-                break
-            hi += 1
-        return max(lo, block), min(hi, block_end)
+        block_end = self._block_ends[block]
+        before = bisect.bisect_right(self._stops, quote.start - 2) - 1
+        lo = self._stops[before] + 1 if before >= 0 and self._stops[before] >= block else block
+        after = bisect.bisect_left(self._stops, quote.end + 1)
+        hi = self._stops[after] if after < len(self._stops) else block_end
+        hi = min(hi, self._next_quote(quote), block_end)
+        return max(lo, quote.start - 1 - CONTEXT_CHARS), min(hi, quote.end + 1 + CONTEXT_CHARS)
+
+    @functools.cached_property
+    def _stops(self) -> list[int]:
+        """Where sentences end outside quotations, in order."""
+        return [m.start() for m in STOP.finditer(self.text) if self._ends_sentence(m.start())]
+
+    @functools.cached_property
+    def _block_ends(self) -> dict[int, int]:
+        return {b.start: b.end for b in self.layout.blocks}
+
+    def _next_quote(self, quote: Quote) -> int:
+        """The first character of another quotation after ``quote`` (one character apart at least)."""
+        for other in self.q.after(quote):
+            at = max(other.start, quote.end + 2)
+            if at < other.end:
+                return at
+        return len(self.text)
 
     def _ends_sentence(self, i: int) -> bool:
         if self.text[i] not in SENTENCE_END or self.q.at(i) is not None:
