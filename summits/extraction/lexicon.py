@@ -2,6 +2,8 @@
 
 import re
 
+from .verbs import AGREES, CHAIRS, COMMITS, MEETS, QUOTES, REPORTS, STANCE, STAYS_AWAY, VERBS, lemmas
+
 HONORIFICS = {
     "mr",
     "mrs",
@@ -193,24 +195,11 @@ ORGANISATION_HEADS = {
     "organization",
     "fund",
 }
-# verbs whose subject (or object) takes part in the meeting itself
-MEETING_VERBS = {
-    "meet",
-    "host",
-    "co-host",
-    "cohost",
-    "receive",
-    "welcome",
-    "greet",
-    "visit",
-    "attend",
-    "talk",
-}
-# verbs whose subject leads a meeting when their object is one ("chairing the session")
-CHAIR_VERBS = {"hold", "have", "chair", "co-chair", "lead"}
-JOINT_VERBS = {"agree", "sign"}
-# verbs of a commitment: with a joint subject ("A and B vowed to ...") an agreement, not speech
-COMMIT_VERBS = {"pledge", "vow", "commit", "promise", "undertake"}
+# The verb lists below are views of the one verb table (verbs.py), kept for their readers.
+MEETING_VERBS = lemmas(MEETS)
+CHAIR_VERBS = lemmas(CHAIRS)  # lead a meeting when their object is one ("chairing the session")
+JOINT_VERBS = lemmas(AGREES)
+COMMIT_VERBS = lemmas(COMMITS)  # with a joint subject ("A and B vowed to ...") an agreement, not speech
 # a subject that stands for more than one party ("the two sides", "both governments")
 JOINT_SUBJECT = re.compile(
     r"\b(we|they|both|two|leaders|sides|countries|nations|parties|governments|delegations|ministers)\b"
@@ -254,60 +243,7 @@ SENIOR_ROLE = re.compile(
     r"head of state|head of government|counterpart)\b",
     re.IGNORECASE,
 )
-# verbs that report speech; the value says where the content is ("clause" or an object)
-SPEECH_VERBS = {
-    "say",
-    "tell",
-    "add",
-    "stress",
-    "warn",
-    "confirm",
-    "hail",
-    "urge",
-    "insist",
-    "deny",
-    "admit",
-    "concede",
-    "announce",
-    "pledge",
-    "promise",
-    "vow",
-    "claim",
-    "note",
-    "state",
-    "declare",
-    "explain",
-    "reiterate",
-    "emphasise",
-    "emphasize",
-    "acknowledge",
-    "assert",
-    "argue",
-    "suggest",
-    "portray",
-    "welcome",
-    "praise",
-    "accuse",
-    "reply",
-    "respond",
-    "remark",
-    "write",
-    "tweet",
-    "predict",
-    "maintain",
-    "affirm",
-    "reaffirm",
-    "signal",
-    "recall",
-    "describe",
-    "ask",
-    "report",
-    "underline",
-    "underscore",
-    "caution",
-    "thank",
-    "agree",  # only used to find quotes' speakers, never as indirect speech
-}
+SPEECH_VERBS = lemmas(QUOTES)  # verbs of saying: they name a quotation's speaker
 STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué"}
 # sources of figures, not of speech: "according to a U.N. estimate"
 DATA_NOUNS = {
@@ -322,11 +258,11 @@ DATA_NOUNS = {
     "census",
     "study",
 }
-NOT_INDIRECT = {"agree", "ask", "describe", "report"}
-PARTICLE_VERBS = {("point", "out"), ("call", "for"), ("call", "on")}
+NOT_INDIRECT = lemmas(QUOTES) - lemmas(REPORTS)  # a quotation's speaker, never reported speech
+PARTICLE_VERBS = {(lemma, particle) for lemma, entry in VERBS.items() for particle in entry.particles}
 # "expressed hope that ...", "voiced concern over ..."
 STANCE_NOUNS = {"hope", "optimism", "concern", "confidence", "regret", "support", "satisfaction", "readiness"}
-STANCE_VERBS = {"express", "voice"}
+STANCE_VERBS = lemmas(STANCE)
 MEETING_WORDS = {
     "summit",
     "talks",
@@ -370,7 +306,7 @@ MEETING_WORDS = {
 }
 # words that put a person at the meeting, besides the meeting words themselves
 ATTENDANCE_WORDS = MEETING_WORDS | {"sending", "sent", "accompanied", "place", "led", "leading", "arrived"}
-ABSENT_VERBS = {"pull", "skip", "boycott", "snub", "miss", "cancel", "decline", "stay", "withdraw"}
+ABSENT_VERBS = lemmas(STAYS_AWAY)
 GROUP_SPEAKERS = re.compile(
     r"^(?:the |both |all )?(?:two |three |four |)(?:\w+ )?"
     r"(?:leaders|sides|countries|nations|presidents|heads of state)$"

@@ -1,0 +1,173 @@
+"""The verbs the extraction reads, in one table keyed by lemma: which roles each plays.
+
+Adding a verb is one row here (and one test of a sentence using it); every finder asks this
+table, never a list of its own. The table's content is part of ``EXTRACTOR_VERSION``.
+
+Roles:
+- ``QUOTES``: names who said a quotation next to it ("...," Putin *said*).
+- ``REPORTS``: reports speech whose content is its clause (*said that* ...).
+- ``REPORTS_OBJECT``: the content may be its object (*hailed* the deal, *urged* restraint).
+- ``REPORTS_AFTER``: the content follows its particle (*called for* a ceasefire); see ``particles``.
+- ``STANCE``: speech with a stance noun (*expressed* hope that ...).
+- ``COMMITS``: a commitment; with a joint subject an agreement (the two *vowed* to ...).
+- ``DECIDES_JOINTLY``: with a joint subject an agreement of ``status`` (they *decided* to ...).
+- ``AGREES``: its subject (or object) is party to what was agreed or signed (*agreed*, *signed*).
+- ``MEETS``: its subject and object take part in the meeting (*met*, *hosted*, *visited*).
+- ``CHAIRS``: its subject takes part when its object is a meeting (*held* talks).
+- ``STAYS_AWAY``: its subject is not at the meeting (*skipped* the summit).
+- ``SPEAKS``: someone *spoke* somewhere (where a statement was made, not where leaders met).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+QUOTES = "quotes"
+REPORTS = "reports"
+REPORTS_OBJECT = "reports-object"
+REPORTS_AFTER = "reports-after"
+STANCE = "stance"
+COMMITS = "commits"
+DECIDES_JOINTLY = "decides-jointly"
+AGREES = "agrees"
+MEETS = "meets"
+CHAIRS = "chairs"
+STAYS_AWAY = "stays-away"
+SPEAKS = "speaks"
+
+SAYING = (QUOTES, REPORTS)  # a verb of saying: names the speaker of a quotation and of reported speech
+
+
+@dataclass(frozen=True)
+class Verb:
+    roles: frozenset[str]
+    particles: tuple[str, ...] = ()  # "point out", "call for": the particle that makes it a verb of saying
+    status: str = ""  # an agreement's status where the verb makes one ("committed", "decided")
+
+
+def verb(*roles: str, particles: tuple[str, ...] = (), status: str = "") -> Verb:
+    return Verb(frozenset(roles), particles, status)
+
+
+VERBS: dict[str, Verb] = {
+    # speech whose content is a clause
+    "say": verb(*SAYING),
+    "tell": verb(*SAYING),
+    "add": verb(*SAYING),
+    "stress": verb(*SAYING),
+    "warn": verb(*SAYING),
+    "confirm": verb(*SAYING),
+    "insist": verb(*SAYING),
+    "deny": verb(*SAYING),
+    "admit": verb(*SAYING),
+    "concede": verb(*SAYING),
+    "claim": verb(*SAYING),
+    "note": verb(*SAYING),
+    "state": verb(*SAYING),
+    "declare": verb(*SAYING),
+    "explain": verb(*SAYING),
+    "reiterate": verb(*SAYING),
+    "emphasise": verb(*SAYING),
+    "emphasize": verb(*SAYING),
+    "acknowledge": verb(*SAYING),
+    "assert": verb(*SAYING),
+    "argue": verb(*SAYING),
+    "suggest": verb(*SAYING),
+    "accuse": verb(*SAYING),
+    "reply": verb(*SAYING),
+    "respond": verb(*SAYING),
+    "remark": verb(*SAYING),
+    "write": verb(*SAYING),
+    "tweet": verb(*SAYING),
+    "predict": verb(*SAYING),
+    "maintain": verb(*SAYING),
+    "affirm": verb(*SAYING),
+    "reaffirm": verb(*SAYING),
+    "signal": verb(*SAYING),
+    "recall": verb(*SAYING),
+    "underline": verb(*SAYING),
+    "underscore": verb(*SAYING),
+    "caution": verb(*SAYING),
+    # speech whose content may be the object
+    "hail": verb(*SAYING, REPORTS_OBJECT),
+    "portray": verb(*SAYING, REPORTS_OBJECT),
+    "praise": verb(*SAYING, REPORTS_OBJECT),
+    "announce": verb(*SAYING, REPORTS_OBJECT),
+    "urge": verb(*SAYING, REPORTS_OBJECT),
+    "thank": verb(*SAYING, REPORTS_OBJECT),
+    "welcome": verb(*SAYING, REPORTS_OBJECT, MEETS),
+    # speech after a particle
+    "point": verb(REPORTS, particles=("out",)),
+    "call": verb(REPORTS, REPORTS_AFTER, particles=("for", "on")),
+    # stance: "expressed hope that ...", "voiced concern over ..."
+    "express": verb(STANCE),
+    "voice": verb(STANCE),
+    # a quotation's speaker, never reported speech
+    "ask": verb(QUOTES),
+    "describe": verb(QUOTES),
+    "report": verb(QUOTES),
+    # commitments and joint decisions
+    "pledge": verb(*SAYING, REPORTS_OBJECT, COMMITS, DECIDES_JOINTLY, status="committed"),
+    "promise": verb(*SAYING, REPORTS_OBJECT, COMMITS),
+    "vow": verb(*SAYING, COMMITS),
+    "commit": verb(COMMITS, DECIDES_JOINTLY, status="committed"),
+    "undertake": verb(COMMITS),
+    "decide": verb(DECIDES_JOINTLY, status="decided"),
+    "agree": verb(QUOTES, AGREES),
+    "sign": verb(AGREES),
+    # taking part in the meeting, or not
+    "meet": verb(MEETS),
+    "host": verb(MEETS),
+    "co-host": verb(MEETS),
+    "cohost": verb(MEETS),
+    "receive": verb(MEETS),
+    "greet": verb(MEETS),
+    "visit": verb(MEETS),
+    "attend": verb(MEETS),
+    "talk": verb(MEETS),
+    "hold": verb(CHAIRS),
+    "have": verb(CHAIRS),
+    "chair": verb(CHAIRS),
+    "co-chair": verb(CHAIRS),
+    "lead": verb(CHAIRS),
+    "pull": verb(STAYS_AWAY),
+    "skip": verb(STAYS_AWAY),
+    "boycott": verb(STAYS_AWAY),
+    "snub": verb(STAYS_AWAY),
+    "miss": verb(STAYS_AWAY),
+    "cancel": verb(STAYS_AWAY),
+    "decline": verb(STAYS_AWAY),
+    "stay": verb(STAYS_AWAY),
+    "withdraw": verb(STAYS_AWAY),
+    "speak": verb(SPEAKS),
+}
+
+
+def lemmas(role: str) -> frozenset[str]:
+    """Every lemma that plays ``role``: ``lemmas(MEETS)`` holds "meet", "host", "visit"..."""
+    return frozenset(lemma for lemma, entry in VERBS.items() if role in entry.roles)
+
+
+def plays(lemma: str, role: str) -> bool:
+    """``plays("hail", REPORTS_OBJECT)`` is True."""
+    entry = VERBS.get(lemma.lower())
+    return entry is not None and role in entry.roles
+
+
+def particles(lemma: str) -> tuple[str, ...]:
+    entry = VERBS.get(lemma.lower())
+    return entry.particles if entry else ()
+
+
+def agreement_status(lemma: str) -> str:
+    """The status of what a joint subject agrees with this verb ("" where it makes none)."""
+    entry = VERBS.get(lemma.lower())
+    return entry.status if entry and DECIDES_JOINTLY in entry.roles else ""
+
+
+def table_digest() -> str:
+    """Eight hex digits that change whenever any row of the table changes."""
+    rows = {lemma: [sorted(v.roles), list(v.particles), v.status] for lemma, v in sorted(VERBS.items())}
+    return hashlib.sha256(json.dumps(rows, sort_keys=True).encode()).hexdigest()[:8]
