@@ -1,10 +1,73 @@
+"""Agreements: what counts as one, its status, its parties and where its text stops."""
+
 from summits.extraction import extract
+from tests.extraction.conftest import GUARDIAN, indirect, story
 
 SOCHI = (
     "Russian President Vladimir Putin met his Turkish counterpart Recep Tayyip Erdogan in Sochi for talks.\n"
     "The Turkish president said Ankara and Moscow had agreed to lift all trade restrictions, "
     "except those on exports of Turkish tomatoes to Russia.\n"
 )
+
+
+# What is an agreement, and its status
+
+
+def test_joint_statement_and_signing():
+    text = (
+        "Thai Prime Minister Prayut Chan-o-cha met Japanese Prime Minister Shinzo Abe for talks in Bangkok.\n"
+        "The two leaders signed a joint declaration on maritime cooperation.\n"
+        "Abe said Japan would help.\n"
+    )
+    result = extract(text)
+    assert [a.status for a in result.agreements] == ["signed"]
+    assert result.agreements[0].parties == ["TH", "JP"]
+
+
+def test_unilateral_promise_is_not_an_agreement():
+    text = "President Barack Obama hosted the summit at Camp David.\nObama promised to send more weapons.\n"
+    assert extract(text).agreements == []
+
+
+def test_a_joint_vow_is_a_commitment_with_parties_from_the_subject():
+    result = extract(
+        story(
+            "Indonesian President Joko Widodo and Australian Prime Minister Anthony Albanese vowed on "
+            "Tuesday to expand maritime patrols in the Timor Sea."
+        )
+    )
+    [agreement] = result.agreements
+    assert agreement.status == "committed"
+    assert set(agreement.parties) == {"ID", "AU"}
+    assert {p.name for p in result.participants} == {"Joko Widodo", "Anthony Albanese"}
+
+
+def test_a_joint_vow_is_an_agreement_not_reported_speech():
+    result = extract(
+        story(
+            "Ghanaian President John Mahama and Ivorian President Alassane Ouattara pledged to build "
+            "a new bridge."
+        )
+    )
+    assert [a.status for a in result.agreements] == ["committed"]
+    assert indirect(result) == {}
+
+
+def test_the_terms_under_an_accord_are_agreements():
+    result = extract(
+        story(
+            "Polish President Andrzej Duda and Lithuanian President Gitanas Nauseda signed a defence "
+            "accord in Vilnius on Friday.",
+            "Under the accord, the two states will hold joint exercises every year.",
+            "The deal also commits both sides to buying air defence systems together.",
+        )
+    )
+    texts = [a.text for a in result.agreements]
+    assert "the two states will hold joint exercises" in texts
+    assert any(t.startswith("The deal also commits both sides to buying") for t in texts)
+
+
+# Parties
 
 
 def test_capitals_become_parties_and_the_exception_is_kept():
@@ -25,17 +88,54 @@ def test_organisation_is_a_party():
     assert agreement.parties == ["EU", "CN"]
 
 
-def test_joint_statement_and_signing():
-    text = (
-        "Thai Prime Minister Prayut Chan-o-cha met Japanese Prime Minister Shinzo Abe for talks in Bangkok.\n"
-        "The two leaders signed a joint declaration on maritime cooperation.\n"
-        "Abe said Japan would help.\n"
+def test_parties_come_from_the_states_in_the_sentence_and_a_place_is_never_a_topic():
+    agreement = extract(GUARDIAN).agreements[0]
+    assert sorted(agreement.parties) == ["DE", "GB"]
+    assert agreement.topic == "landmark defence agreement"
+
+
+def test_the_bloc_is_the_party_when_its_leaders_agree():
+    result = extract(
+        story(
+            "BRUSSELS, March 21 (Reuters) - European Union leaders agreed on Thursday to buy gas jointly. "
+            "French President Emmanuel Macron said the deal was historic.",
+            "The 27 leaders also agreed to double aid to Jordan.",
+        )
     )
-    result = extract(text)
-    assert [a.status for a in result.agreements] == ["signed"]
-    assert result.agreements[0].parties == ["TH", "JP"]
+    assert [a.parties for a in result.agreements] == [["EU"], ["EU"]]
 
 
-def test_unilateral_promise_is_not_an_agreement():
-    text = "President Barack Obama hosted the summit at Camp David.\nObama promised to send more weapons.\n"
-    assert extract(text).agreements == []
+# The agreement's text: where it stops, one per infinitive
+
+
+def test_coordinated_infinitives_of_agree_are_separate_agreements():
+    result = extract(
+        story(
+            "Vietnamese Prime Minister Pham Minh Chinh and Cambodian Prime Minister Hun Manet agreed to "
+            "double bilateral trade, to reopen two border gates and to fight cross-border crime."
+        )
+    )
+    texts = [a.text for a in result.agreements]
+    assert texts[1:] == ["to reopen two border gates", "to fight cross-border crime"]
+    assert texts[0].endswith("agreed to double bilateral trade")
+
+
+def test_an_agreement_stops_before_a_trailing_clause():
+    result = extract(
+        story(
+            "Argentine President Javier Milei and his Chilean counterpart Gabriel Boric vowed on Monday "
+            "to reopen the Andes rail link, as both countries look for cheaper routes to the Pacific."
+        )
+    )
+    (agreement,) = result.agreements
+    assert agreement.text.endswith("to reopen the Andes rail link")
+
+
+def test_an_agreement_leaves_out_its_circumstances_and_its_source():
+    result = extract(
+        story(
+            "Uzbek President Shavkat Mirziyoyev and Kazakh President Kassym-Jomart Tokayev agreed to share "
+            "water from the Syr Darya amid a drought, the statement said."
+        )
+    )
+    assert [a.text.split(" agreed ")[-1] for a in result.agreements] == ["to share water from the Syr Darya"]

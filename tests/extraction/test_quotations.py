@@ -1,15 +1,14 @@
+"""Direct quotations: marks, extent, interruptions, partial and scare quotes, unbalanced marks."""
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summits.extraction import extract
 from summits.extraction.quotes import find_quotes
+from tests.extraction.conftest import INTRO, direct, story
 
-INTRO = "German Chancellor Angela Merkel met French President Emmanuel Macron for talks in Berlin.\n"
-
-
-def direct(text):
-    return [(s.speaker, s.text) for s in extract(INTRO + text).statements if s.kind == "direct"]
+# Quotation marks
 
 
 @pytest.mark.parametrize(
@@ -24,6 +23,24 @@ def direct(text):
 )
 def test_double_single_straight_and_curly_marks(text):
     assert direct(text) == [("Angela Merkel", "We will work together on defence,")]
+
+
+def test_plural_possessive_inside_single_quotes_does_not_close_the_quotation():
+    result = extract(
+        story(
+            "Rishi Sunak met Emmanuel Macron in Paris.",
+            "'Our two countries' interests are the same: we want fewer deaths,' Mr Macron said. "
+            "'This is new.'",
+        )
+    )
+    direct = [s for s in result.statements if s.kind == "direct"]
+    assert [s.text for s in direct] == [
+        "Our two countries' interests are the same: we want fewer deaths,",
+        "This is new.",
+    ]
+
+
+# A quotation's extent and its pieces
 
 
 def test_multi_sentence_quote_is_one_statement():
@@ -44,6 +61,9 @@ def test_colon_introduced_quote_and_pronoun_resolved():
     assert found == [("Angela Merkel", "Germany will only do well if Europe does well.")]
 
 
+# Partial and scare quotes
+
+
 def test_partial_quote_inside_reported_speech():
     result = extract(
         INTRO + 'Macron said the two countries had agreed that "the euro needs a common budget".'
@@ -55,16 +75,11 @@ def test_partial_quote_inside_reported_speech():
     assert '"the euro needs a common budget"' in reported[0].text
 
 
-def test_according_to_gives_the_source():
-    result = extract(
-        INTRO + "The two sides signed a memorandum on energy, according to a senior EU official."
-    )
-    reported = [(s.speaker, s.text) for s in result.statements if s.kind == "indirect"]
-    assert ("a senior EU official", "The two sides signed a memorandum on energy") in reported
-
-
 def test_scare_quotes_are_not_statements():
     assert direct('Merkel warned of a "crisis" in the region.') == []
+
+
+# Unbalanced marks
 
 
 @settings(max_examples=60, deadline=None)

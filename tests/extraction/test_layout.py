@@ -1,3 +1,5 @@
+"""The layout: bylines, datelines, captions, headers, headings and highlights are not the story."""
+
 import datetime as dt
 
 from summits.extraction import extract
@@ -22,6 +24,9 @@ Putin says 'both sides want peace now' after talks
 """
 
 
+# Bylines, captions, highlights and the publication line
+
+
 def test_byline_dateline_caption_and_highlights_are_not_story():
     layout = read_layout(DAILY)
     kinds = {b.text.split()[0]: b.kind for b in layout.blocks}
@@ -44,6 +49,9 @@ def test_published_dateline_dates_the_summit_when_no_date_is_given():
     ]
 
 
+# Headers and HTML
+
+
 def test_key_value_header_and_html_tags():
     text = (
         "Title: Leaders meet\nDate: 2015-05-15 09:55\nAuthor: someone\n\n"
@@ -54,6 +62,9 @@ def test_key_value_header_and_html_tags():
     assert layout.meta.title == "Leaders meet"
     assert layout.meta.published == dt.date(2015, 5, 15)
     assert "<p>" not in layout.story_text and "Obama hosted" in layout.story_text
+
+
+# Headings
 
 
 def test_subheadings_are_headings_not_statements():
@@ -67,3 +78,19 @@ def test_subheadings_are_headings_not_statements():
     result = extract(text)
     assert not any("safe zones" in s.text for s in result.statements)
     assert not any("safe zones" in a.text for a in result.agreements)
+
+
+# Datelines
+
+
+def test_tass_and_titled_datelines():
+    tass = read_layout("Putin meets\n\nMOSCOW, June 13. /TASS/. Russian President Vladimir Putin met.\n")
+    assert (tass.meta.dateline, tass.dateline_day) == ("Moscow", (6, 13))
+    titled = read_layout("Talks resume\n\nAddis Ababa, Ethiopia – The leaders met on Saturday.\n")
+    assert (titled.meta.dateline, titled.meta.dateline_country) == ("Addis Ababa", "Ethiopia")
+    result = extract(
+        "Putin meets guest\n\nMOSCOW, June 13. /TASS/. Russian President Vladimir Putin held talks "
+        "here on Thursday with Lao President Thongloun Sisoulith.\n",
+        published=dt.date(2024, 6, 14),
+    )
+    assert (result.summit.location, result.summit.date) == ("Moscow", dt.date(2024, 6, 13))

@@ -1,0 +1,97 @@
+"""Finding names, titles, roles and countries, aliases and short forms (and the summit's title)."""
+
+import datetime as dt
+
+from summits.extraction import extract
+from summits.extraction.nlp import get_nlp
+from tests.extraction.conftest import LEAD, by_name, names, speakers, story
+
+# Recognising names
+
+
+def test_entity_ruler_knows_armed_groups(nlp):
+    doc = get_nlp()("Daesh, YPG and Jabhat Fateh al-Sham are all the same for us.")
+    assert {"Daesh", "YPG", "Jabhat Fateh al-Sham"} <= {e.text for e in doc.ents if e.label_ == "ORG"}
+
+
+def test_names_with_particles_are_kept_whole():
+    result = extract(
+        story(
+            "Ursula von der Leyen met Japanese Prime Minister Fumio Kishida in Tokyo on Thursday.",
+            '"Our security depends on diverse supply chains," von der Leyen told reporters.',
+        )
+    )
+    assert "Ursula von der Leyen" in names(result)
+    assert result.statements[0].speaker == "Ursula von der Leyen"
+    assert result.summit.title.lower().startswith("von der leyen–kishida")
+
+
+def test_a_name_right_after_a_dateline_dash_is_kept_whole():
+    result = extract(
+        story(
+            "GABORONE, Botswana, May 2 (AP) — Mokgweetsi Eric Masisi and his Namibian counterpart "
+            "Nangolo Mbumba pledged on Friday to share a power line."
+        )
+    )
+    assert "Mokgweetsi Eric Masisi" in {p.name for p in result.participants}
+
+
+# Titles, roles and countries
+
+
+def test_a_title_of_a_state_and_its_demonym_description():
+    result = extract(
+        story(
+            "Russian President Vladimir Putin held talks with President of Laos Thongloun Sisoulith in "
+            "Moscow.",
+            "The Lao leader expressed hope that direct flights would resume soon.",
+        )
+    )
+    guest = by_name(result)["Thongloun Sisoulith"]
+    assert (guest.role, guest.country) == ("President", "LA")
+    assert speakers(result, "indirect") == [("Thongloun Sisoulith", "direct flights would resume soon")]
+
+
+def test_the_pair_of_states_gives_an_untitled_leader_his_country_before_descriptions():
+    result = extract(
+        story(
+            "Luiz Inacio Lula da Silva and German Chancellor Olaf Scholz agreed on Monday to speed up "
+            "a trade deal, as Brazil and Germany sought closer ties.",
+            "The talks were attended by businessman Carlos Souza, who was greeted by chief Raoni Tapi.",
+            "The Brazilian president said the deal would help industry.",
+        )
+    )
+    lula = next(p for p in result.participants if "Lula" in p.name)
+    assert lula.country == "BR"
+    assert lula.role == "President"
+    assert ("Lula" in (s := result.statements[-1]).speaker) and s.text == "the deal would help industry"
+
+
+# Short forms and the summit's title
+
+
+def test_a_name_suffix_is_not_the_family_name():
+    result = extract(
+        story(
+            "Japanese Prime Minister Fumio Kishida met Philippine President Ferdinand Marcos Jr. in Manila.",
+            "Marcos said the partnership was not directed against any country.",
+        )
+    )
+    assert result.summit.title.startswith("Kishida–Marcos talks")
+    assert speakers(result, "indirect")[0][0] == "Ferdinand Marcos Jr."
+
+
+def test_titles_use_the_short_form_the_text_uses_else_an_east_asian_family_name():
+    result = extract(
+        story(
+            "Chinese Foreign Minister Wang Yi met Russian Foreign Minister Sergey Lavrov in Beijing.",
+            "Wang said the two countries would deepen cooperation.",
+            "Chinese President Xi Jinping later received Lavrov.",
+        )
+    )
+    assert result.summit.title.startswith("Wang–Lavrov–Xi talks")
+
+
+def test_title_built_from_what_was_found():
+    summit = extract(LEAD, published=dt.date(2017, 5, 4)).summit
+    assert "Putin" in summit.title and "Erdogan" in summit.title and "Sochi" in summit.title

@@ -1,0 +1,85 @@
+"""Who took part in the meeting, decided apart from who is only named or mentioned."""
+
+from summits.extraction import extract
+from tests.extraction.conftest import GUARDIAN, by_name, names, story
+
+SOCHI = (
+    "Russian President Vladimir Putin said at a joint news conference with his Turkish counterpart "
+    "Recep Tayyip Erdogan in the Black Sea resort of Sochi on Wednesday that the two countries were "
+    "boosting cooperation.\n"
+    'Moscow had already conducted "preliminary consultations" with Damascus and US President Donald Trump, '
+    "Putin added.\n"
+)
+
+
+# Participants with their role and country
+
+
+def test_participants_with_role_and_country():
+    people = {p.name: (p.role, p.country) for p in extract(SOCHI).participants}
+    assert people == {"Vladimir Putin": ("President", "RU"), "Recep Tayyip Erdogan": ("President", "TR")}
+
+
+def test_people_named_without_titles_take_part_and_get_role_and_country_from_descriptions():
+    result = extract(
+        story(
+            "Narendra Modi and Sheikh Hasina agreed on Saturday to speed up trade talks after meeting "
+            "on the sidelines of the G20 summit in New Delhi.",
+            "Hasina, the Bangladeshi prime minister, told reporters that Dhaka wanted more water.",
+            '"Bangladesh is our closest partner," the Indian prime minister said.',
+        )
+    )
+    by_name = {p.name: p for p in result.participants}
+    assert set(by_name) == {"Narendra Modi", "Hasina"}
+    assert (by_name["Narendra Modi"].role, by_name["Narendra Modi"].country) == ("Prime Minister", "IN")
+    assert by_name["Hasina"].country == "BD"
+    assert result.statements[-1].speaker == "Narendra Modi"  # by demonym, not the nearest
+    assert sorted(result.agreements[0].parties) == ["BD", "IN"]
+
+
+def test_coordinated_signers_are_participants_and_descriptions_go_to_the_compatible_one():
+    result = extract(GUARDIAN)
+    people = by_name(result)
+    assert set(people) == {"Keir Starmer", "Olaf Scholz"}  # the model calls "Olaf Scholz" an ORG
+    assert (people["Olaf Scholz"].role, people["Olaf Scholz"].country) == ("Chancellor", "DE")
+    assert (people["Keir Starmer"].role, people["Keir Starmer"].country) == ("Prime Minister", "GB")
+    assert [s.speaker for s in result.statements] == ["Keir Starmer", "Olaf Scholz", "Olaf Scholz"]
+
+
+# Meeting verbs and chairs make participants
+
+
+def test_meeting_verbs_make_participants_and_mentioned_people_do_not_leak():
+    result = extract(
+        story(
+            "Saudi Crown Prince Mohammed bin Salman received Ukrainian President Volodymyr Zelenskiy "
+            "in Jeddah on Wednesday.",
+            "Russian President Vladimir Putin, who was not invited, rejected the plan.",
+            "Zelenskiy will meet French President Emmanuel Macron in Paris on Friday.",
+        )
+    )
+    assert names(result) == {"Mohammed bin Salman", "Volodymyr Zelenskiy"}
+    assert result.summit.location == "Jeddah"
+
+
+def test_a_truncated_name_and_the_chair_of_a_session_take_part():
+    result = extract(
+        story(
+            "Egyptian President Abdel Fattah el-Sisi and Sudan's army chief Abdel Fattah al-Burhan met on "
+            "Saturday, with African Union Commission Chairperson Moussa Faki Mahamat chairing the session.",
+        )
+    )
+    people = by_name(result)
+    assert set(people) == {"Abdel Fattah el-Sisi", "Abdel Fattah al-Burhan", "Moussa Faki Mahamat"}
+    assert (people["Abdel Fattah al-Burhan"].role, people["Abdel Fattah al-Burhan"].country) == (
+        "Army Chief",
+        "SD",
+    )
+    assert people["Moussa Faki Mahamat"].country == "AU"
+
+
+# Mentioned people do not take part
+
+
+def test_mentioned_people_are_not_participants():
+    assert "Donald Trump" not in {p.name for p in extract(SOCHI).participants}

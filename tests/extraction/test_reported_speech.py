@@ -1,0 +1,178 @@
+"""Reported speech: "said that ...", "adding that ...", stance verbs, and "according to ..."."""
+
+from summits.extraction import extract
+from tests.extraction.conftest import (
+    INTRO,
+    SOCHI_TALKS,
+    indirect,
+    reported_statements,
+    speakers,
+    story,
+)
+
+# The content clause and how far it reaches
+
+
+def test_indirect_speech_text_is_the_content_clause():
+    assert (
+        "Recep Tayyip Erdogan",
+        "Turkey would continue to take measures against threats from its borders",
+    ) in reported_statements(SOCHI_TALKS)
+
+
+def test_a_verb_coordinated_inside_reported_speech_stays_in_it():
+    result = extract(
+        story(
+            "Kazakh President Kassym-Jomart Tokayev met Xi Jinping in Astana.",
+            "Tokayev said Kazakhstan firmly adheres to the one-China principle and welcomes more Chinese "
+            "investment in its green energy sector.",
+        )
+    )
+    indirect = [s.text for s in result.statements if s.kind == "indirect"]
+    assert indirect == [
+        "Kazakhstan firmly adheres to the one-China principle and welcomes more Chinese investment "
+        "in its green energy sector"
+    ]
+
+
+def test_a_back_shifted_clause_after_but_is_more_of_what_was_said():
+    result = extract(
+        story(
+            "Vladimir Putin met Thongloun Sisoulith in Moscow.",
+            "Kremlin aide Yury Ushakov told reporters that the president had accepted an invitation to "
+            "visit Laos, but the dates had not yet been agreed.",
+        )
+    )
+    assert speakers(result, "indirect") == [
+        (
+            "Yury Ushakov",
+            "the president had accepted an invitation to visit Laos, but the dates had not yet been agreed",
+        )
+    ]
+
+
+def test_a_present_tense_but_clause_stays_in_what_was_said():
+    result = extract(
+        story(
+            "Japanese Prime Minister Fumio Kishida met South Korean President Yoon Suk Yeol in Seoul.",
+            "Kishida acknowledged he has a different view on the history, but they share a duty to move on.",
+        )
+    )
+    (text,) = indirect(result)
+    assert text.endswith("but they share a duty to move on")
+
+
+def test_a_contrasting_clause_and_a_figure_source_are_not_what_was_said():
+    result = extract(
+        story(
+            "U.S. President Joe Biden met Mexican President Andres Manuel Lopez Obrador in Mexico City.",
+            "Biden said the U.S. would send more border agents, while Mexico remained wary of the plan.",
+            "More than 2,000 people crossed each day, according to a government estimate.",
+        )
+    )
+    assert indirect(result) == {"the U.S. would send more border agents": "Joe Biden"}
+
+
+# "adding that" and coordinated speech verbs
+
+
+def test_adding_gives_its_own_statement():
+    assert ("Recep Tayyip Erdogan", "he believed Putin would play a major role") in reported_statements(
+        SOCHI_TALKS
+    )
+
+
+def test_adding_that_is_said_by_the_one_who_said_and_a_coordinated_verb_with_a_clause_is_new_speech():
+    result = extract(
+        story(
+            "Ishaq Dar met Chinese Foreign Minister Wang Yi in Beijing on Monday.",
+            "Dar said Pakistan would protect Chinese nationals, adding that the corridor was a national "
+            "priority.",
+            "Wang said that China valued the partnership and underlined that security must come first.",
+        )
+    )
+    assert speakers(result, "indirect") == [
+        ("Ishaq Dar", "Pakistan would protect Chinese nationals"),
+        ("Ishaq Dar", "the corridor was a national priority"),
+        ("Wang Yi", "China valued the partnership"),
+        ("Wang Yi", "security must come first"),
+    ]
+
+
+# Stance verbs (content as an object or after "for")
+
+
+def test_the_object_of_praise_keeps_its_following_phrase():
+    result = extract(
+        story(
+            "German Chancellor Olaf Scholz met Polish Prime Minister Donald Tusk in Warsaw. Tusk thanked "
+            "Scholz for the help with flood repairs, according to his office."
+        )
+    )
+    assert indirect(result) == {"Scholz for the help with flood repairs": "Donald Tusk"}
+
+
+def test_stance_content_keeps_its_time_clause():
+    result = extract(
+        story(
+            "Indian Prime Minister Narendra Modi met Sri Lankan President Anura Kumara Dissanayake in Delhi.",
+            "Modi expressed hope about the ferry service after the port was rebuilt last year.",
+        )
+    )
+    assert "the ferry service after the port was rebuilt last year" in indirect(result)
+
+
+# "according to": the source, unless the clause has a speaker of its own
+
+
+def test_according_to_gives_the_source():
+    result = extract(
+        INTRO + "The two sides signed a memorandum on energy, according to a senior EU official."
+    )
+    reported = [(s.speaker, s.text) for s in result.statements if s.kind == "indirect"]
+    assert ("a senior EU official", "The two sides signed a memorandum on energy") in reported
+
+
+def test_the_subject_of_told_speaks_not_the_according_to_source():
+    result = extract(
+        story(
+            "German Chancellor Olaf Scholz held talks with Chinese Premier Li Qiang in Berlin.",
+            '"We want fair competition for our companies," Scholz told Li, according to his office.',
+        )
+    )
+    assert result.statements[0].speaker == "Olaf Scholz"
+
+
+def test_the_subject_of_a_speech_verb_speaks_before_an_according_to_source():
+    result = extract(
+        story(
+            "Chinese Premier Li Qiang received Pakistani Foreign Minister Ishaq Dar in Beijing and praised "
+            'the "all-weather strategic cooperative partnership" between the two nations, according to '
+            "state broadcaster CCTV.",
+        )
+    )
+    assert speakers(result, "direct") == [("Li Qiang", "all-weather strategic cooperative partnership")]
+    assert {s for s, _t in speakers(result, "indirect")} == {"Li Qiang"}
+
+
+def test_a_source_in_according_to_does_not_speak_when_the_clause_has_a_speaker():
+    result = extract(
+        story(
+            "Rishi Sunak met Emmanuel Macron in Paris on Friday.",
+            "Downing Street said the UK would contribute more money to the patrols, according to a "
+            "briefing note.",
+        )
+    )
+    assert speakers(result, "indirect") == [
+        ("Downing Street", "the UK would contribute more money to the patrols")
+    ]
+
+
+def test_who_clause_speaker_before_an_according_to_source():
+    result = extract(
+        story(
+            'The delegation was received by Indonesian President Joko Widodo, who hailed the "deep '
+            'and lasting friendship" between the two peoples, according to the state news agency Antara.'
+        )
+    )
+    assert {s.speaker for s in result.statements} == {"Joko Widodo"}

@@ -1,0 +1,84 @@
+"""Who said it: surnames, pronouns, descriptions, unnamed sources and documents as speakers."""
+
+from summits.extraction import extract
+from tests.extraction.conftest import (
+    SOCHI_TALKS,
+    by_name,
+    indirect,
+    reported_statements,
+    speakers,
+    story,
+)
+
+# Surnames
+
+
+def test_mr_surname_and_aliases():
+    text = (
+        "British Prime Minister Tony Blair held talks with French President Jacques Chirac in Paris.\n"
+        "Mr Blair said the meeting had been useful.\n"
+    )
+    result = extract(text)
+    blair = next(p for p in result.participants if p.name == "Tony Blair")
+    assert blair.country == "GB"
+    assert any(s.speaker == "Tony Blair" for s in result.statements)
+
+
+# Pronouns
+
+
+def test_speakers_are_never_pronouns():
+    assert all(s.speaker and s.speaker.lower() not in {"he", "she"} for s in extract(SOCHI_TALKS).statements)
+
+
+# Descriptions ("the Russian president", "the Conservative leader, Kemi Badenoch")
+
+
+def test_description_resolved_to_the_person():
+    speakers = {
+        speaker for speaker, text in reported_statements(SOCHI_TALKS) if text.startswith("Regardless")
+    }
+    assert speakers == {"Vladimir Putin"}
+
+
+def test_two_people_without_country_take_the_states_written_in_the_same_order():
+    result = extract(
+        story(
+            "Rishi Sunak and Emmanuel Macron have agreed a new deal after the first UK-France summit "
+            "in Paris.",
+            "The French president said the two countries shared a common duty.",
+            "The prime minister said the deal would save lives.",
+        )
+    )
+    speakers = [s.speaker for s in result.statements if s.kind == "indirect"]
+    assert speakers == ["Emmanuel Macron", "Rishi Sunak"]
+
+
+def test_a_description_with_an_appositive_name_is_that_person():
+    result = extract(
+        story(
+            "Keir Starmer met Emmanuel Macron in Paris.",
+            'The Conservative leader, Kemi Badenoch, said the deal was "another expensive gimmick".',
+        )
+    )
+    assert speakers(result, "direct") == [("Kemi Badenoch", "another expensive gimmick")]
+    assert "Kemi Badenoch" not in by_name(result)
+
+
+# Unnamed sources and documents
+
+
+def test_unnamed_speaker_kept_as_written():
+    assert ("A White House spokesman", "the United States welcomed the talks") in reported_statements(
+        SOCHI_TALKS
+    )
+
+
+def test_a_joint_statement_is_the_speaker_of_what_it_says():
+    result = extract(
+        story(
+            "Peruvian President Dina Boluarte met Ecuadorian President Daniel Noboa in Lima.",
+            "In a joint statement, the two governments said they would patrol the river border together.",
+        )
+    )
+    assert indirect(result) == {"they would patrol the river border together": "a joint statement"}

@@ -1,0 +1,44 @@
+"""An agreement's topic: a short noun phrase naming the subject matter."""
+
+from summits.extraction import extract
+from tests.extraction.conftest import story
+
+
+def test_topics_are_short_noun_phrases():
+    result = extract(
+        story(
+            "Narendra Modi and Sheikh Hasina agreed on Saturday to speed up negotiations on a "
+            "comprehensive economic partnership agreement.",
+            "The two leaders also agreed to deepen co-operation on nuclear energy.",
+        )
+    )
+    assert [a.topic for a in result.agreements] == [
+        "comprehensive economic partnership agreement",
+        "nuclear energy",
+    ]
+
+
+def test_topics_name_what_actors_are_to_do_and_a_light_noun_keeps_its_kind():
+    result = extract(
+        story(
+            "Barack Obama met King Salman at Camp David.",
+            "The leaders also agreed to press all parties in Libya to reach a political agreement.",
+            "The two leaders signed a migration agreement in Washington.",
+        )
+    )
+    assert [a.topic for a in result.agreements] == ["political agreement", "migration agreement"]
+
+
+def test_a_topic_names_the_subject_matter_not_an_amount_or_a_bare_action():
+    result = extract(
+        story(
+            "Canadian Prime Minister Mark Carney and Mexican President Claudia Sheinbaum agreed to raise "
+            "2 billion dollars for the Great Lakes fisheries and to speed up deliveries of electric buses."
+        )
+    )
+    assert [a.topic for a in result.agreements] == ["Great Lakes fisheries", "deliveries of electric buses"]
+
+
+def test_who_acts_is_never_the_topic():
+    result = extract(story("The leaders agreed that both countries would cooperate more closely."))
+    assert [a.topic for a in result.agreements] == [""]  # rather no topic than "countries"
