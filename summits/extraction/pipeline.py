@@ -24,13 +24,16 @@ from typing import TypeVar
 
 from spacy.tokens import Doc
 
+from . import descriptions, participation
 from .agreements import Agreements
 from .boilerplate import Layout, read_layout, whole_story
+from .names import find_names, pair_countries
 from .nlp import get_nlp, parse
 from .people import People, short_form
 from .place_date import find_date, find_place, make_title, title_for
 from .quotes import Quotations, Statements
 from .result import AgreementFound, Extraction, ParticipantFound, StatementFound, SummitFound
+from .speakers import Cast
 
 logger = logging.getLogger("summits.extraction")
 
@@ -194,27 +197,42 @@ def _participant(person, doc: Doc) -> ParticipantFound:
     )
 
 
+def read_people(doc: Doc, in_quote: Callable) -> Cast:
+    """Who is who in the story, stage by stage; each stage gives a frozen value to the next."""
+    # names and titles: a PersonIndex (each person once, every mention, title, country, aliases)
+    index = find_names(doc)
+    # participation, decided apart from who is named: the participants' numbers in the index
+    taking_part = participation.decide(doc, index, in_quote)
+    # a participant's country from the one state left in their sentence ("... the UK and Germany")
+    index = pair_countries(doc, index, taking_part)
+    # descriptions ("the Turkish president") linked to a person, adding the office they give
+    index, described_at = descriptions.link(doc, index, taking_part, in_quote)
+    # an office found in a description can make a participant, and then a country
+    taking_part = participation.decide(doc, index, in_quote, already=taking_part)
+    index = pair_countries(doc, index, taking_part)
+    # the cast the speaker resolution reads (speakers.speaker: a mention in, a speaker out)
+    return Cast.of(doc, index, taking_part, described_at, in_quote)
+
+
 def _extract(doc: Doc, layout: Layout, published: dt.date | None, parts: Parts) -> Extraction:
+    """The stages on one parsed piece: quotations → people (``read_people``) → statements,
+    participants, place, date, agreements → the summit's title."""
     run = parts.run
     published = published or layout.meta.published
     reference = _dateline_date(layout, published) or published
+    # which tokens are quoted: what people, statements and agreements must tell apart
     quotations = run("statements", lambda: Quotations(doc, layout), Quotations.empty(doc))
-    people = run(
-        "participants", lambda: People(doc, quotations.in_quote), People.empty(doc, quotations.in_quote)
-    )
+    in_quote = quotations.in_quote
+    # names → participation → descriptions, behind the facade the other finders call
+    people = run("participants", lambda: People(read_people(doc, in_quote)), People.empty(doc, in_quote))
+    participants = run("participants", people.participants, [])
+    # statements: quotations and reported speech, each speaker resolved by the people stages
     statements = Statements(doc, layout, quotations, people)
     direct = run("statements", statements.direct, [])
     indirect = run("statements", statements.indirect, []) + run("statements", statements.according, [])
-    participants = run("participants", people.participants, [])
+    dateline = (layout.meta.dateline, layout.meta.dateline_country)
     location, country = run(
-        "place",
-        lambda: find_place(
-            doc,
-            participants,
-            quotations.in_quote,
-            dateline=(layout.meta.dateline, layout.meta.dateline_country),
-        ),
-        (None, None),
+        "place", lambda: find_place(doc, participants, in_quote, dateline=dateline), (None, None)
     )
     date, date_text = run("date", lambda: find_date(doc, reference), (None, None))
     agreements = run("agreements", Agreements(doc, quotations, people).find, [])

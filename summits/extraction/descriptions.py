@@ -1,0 +1,168 @@
+"""Descriptions: "the Indian prime minister", "The prime minister", "the president of the
+European Council" written instead of a name, each linked to the person it can only be.
+
+``link(doc, index, taking_part, in_quote)`` gives the index with the roles and countries that
+the descriptions add, and which person each description's head word stands for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from types import MappingProxyType
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Token
+
+from . import geo
+from .deps import APPOS
+from .lexicon import SENIOR_ROLE, TITLE_HEADS, TITLE_WORDS
+from .names import Person, PersonIndex
+from .titles import country_at
+
+NOT_IN_OFFICE = {"former", "late", "ex-president", "outgoing"}
+ORGAN_WORDS = {"european", "council", "commission"}  # title words that also name an organisation
+ANY_TITLE = {"leader", "counterpart"}  # title words that say nothing about which office
+DESCRIPTION_WORDS = {"PROPN", "ADJ", "NOUN"}
+
+
+class Description(NamedTuple):
+    head: Token  # "president" of "the Turkish president"
+    role: tuple[str, ...]  # its title words, lower-cased
+    country: str | None
+    body: str | None  # the organisation whose title it is ("european council")
+
+
+def find(doc: Doc, index: PersonIndex, in_quote) -> list[Description]:
+    """Every "the [Turkish] president" outside quotation marks that stands for a person."""
+    found = []
+    for token in doc:
+        if not _stands_alone(doc, index, in_quote, token):
+            continue
+        start = _start(doc, token.i)
+        if start is None:
+            continue
+        words = list(doc[start : token.i + 1])
+        if not any(w.lower_ in NOT_IN_OFFICE for w in words):
+            found.append(_read(doc, token, words))
+    return found
+
+
+def _stands_alone(doc: Doc, index: PersonIndex, in_quote, token: Token) -> bool:
+    """A title head that is not part of a name: "the president said", not "President Putin"
+    nor "the Conservative leader, Kemi Badenoch" (there the name says who)."""
+    if token.lower_ not in TITLE_HEADS or token.i in index.by_token or in_quote(token):
+        return False
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if nxt is not None and (nxt.i in index.by_token or (nxt.pos_ == "PROPN" and nxt.is_title)):
+        return False  # a title written before a name
+    return not any(c.dep_ == APPOS and c.i in index.by_token for c in token.children)
+
+
+def _start(doc: Doc, head: int) -> int | None:
+    """Where "the [Russian] president" starts after its "the"; None without one."""
+    start = head
+    while start > 0 and doc[start - 1].lower_ != "the" and _describing(doc[start - 1]):
+        start -= 1
+    if start == 0 or doc[start - 1].lower_ != "the":
+        return None
+    return start
+
+
+def _describing(token: Token) -> bool:
+    return token.lower_ in TITLE_WORDS or (token.is_title and token.pos_ in DESCRIPTION_WORDS)
+
+
+def _read(doc: Doc, head: Token, words: list[Token]) -> Description:
+    """ "the Turkish president": ("president",), "TR"; "the European Council president":
+    ("president",), "EU", "european council"."""
+    country, body = None, None
+    named = [w for w in words if w.is_title and w.lower_ not in TITLE_WORDS - ORGAN_WORDS]
+    if named:
+        text = " ".join(w.text for w in named)
+        country = country_at(doc, named[0].i, named[-1].i)
+        if geo.organisation(text):
+            body = text.lower()
+    nxt = doc[head.i + 1] if head.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ == "of":
+        country, body = _of_organisation(doc, nxt.i, country, body)
+    role = tuple(w.lower_ for w in words if w not in named and w.lower_ in TITLE_WORDS)
+    return Description(head, role, country, body)
+
+
+def _of_organisation(
+    doc: Doc, of: int, country: str | None, body: str | None
+) -> tuple[str | None, str | None]:
+    """ "the president of the European Council": its organisation."""
+    k = of + 1 + (of + 1 < len(doc) and doc[of + 1].lower_ == "the")
+    m = k
+    while m < len(doc) and doc[m].is_title:
+        m += 1
+    if m > k:
+        country = country or country_at(doc, k, m - 1)
+        body = doc[k:m].text.lower() if geo.organisation(doc[k:m].text) else body
+    return country, body
+
+
+def compatible(person: Person, description: Description) -> bool:
+    """The person can be the one described: no other country, body or office."""
+    _head, role, country, body = description
+    if country and person.country and person.country != country:
+        return False
+    if body and person.body and person.body != body:
+        return False
+    wanted = set(role) - ANY_TITLE
+    return not (wanted and person.role and not wanted <= set(person.role.lower().split()))
+
+
+def link(
+    doc: Doc, index: PersonIndex, taking_part: frozenset[int], in_quote
+) -> tuple[PersonIndex, Mapping[int, int]]:
+    """Each description goes to the person it can only be (its country first), or the most
+    recent compatible one; that person's role and country are filled in from it. Gives the
+    index so completed, and the person's number for each description's head token."""
+    persons = dict(enumerate(index.persons))
+    described: dict[int, int] = {}
+    for description in sorted(find(doc, index, in_quote), key=lambda d: (d.country is None, d.head.i)):
+        number = _best_candidate(persons, taking_part, description)
+        if number is None:
+            continue
+        described[description.head.i] = number
+        persons[number] = _filled(persons[number], description)
+    return index.replaced(persons), MappingProxyType(described)
+
+
+def _best_candidate(
+    persons: dict[int, Person], taking_part: frozenset[int], description: Description
+) -> int | None:
+    """Who "the Turkish president" is: a participant first, then one of that country, then
+    one whose office is known, then the one named last before it."""
+    wanted = set(description.role) - ANY_TITLE
+    candidates = []
+    for number, person in persons.items():
+        before = [s for s, _e in person.mentions if s < description.head.i]
+        if not before or (person.role and "former" in person.role.lower()):
+            continue
+        if not compatible(person, description):
+            continue
+        key = (
+            number in taking_part,
+            bool(description.country and person.country == description.country),
+            bool(wanted and person.role),
+            max(before),
+        )
+        candidates.append((key, number))
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: c[0])[1]
+
+
+def _filled(person: Person, description: Description) -> Person:
+    """The person with the office, country and body the description gives where unknown."""
+    titled = [w for w in description.role if w not in ANY_TITLE | {"the"}]
+    role = person.role
+    if titled and not person.role and SENIOR_ROLE.search(" ".join(titled)):
+        role = " ".join(titled).title()
+    return replace(
+        person, role=role, country=person.country or description.country, body=person.body or description.body
+    )

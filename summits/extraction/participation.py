@@ -1,0 +1,260 @@
+"""Participation: who took part in the meeting, decided apart from who is named.
+
+``decide(doc, index, in_quote)`` gives the numbers (in the ``PersonIndex``) of the people who
+took part. A person takes part by a rule of ``MENTION_RULES`` at a mention outside quotation
+marks ("Putin met Erdogan"), or, holding a senior office, by a meeting word near a mention
+("... were among the 27 leaders"); not when the story says they stayed away, nor when the
+meeting is only planned ("will meet") or the person is a former office-holder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from spacy.tokens import Doc, Token
+
+from . import verbs
+from .deps import (
+    ACL,
+    ACOMP,
+    ADVCL,
+    AGENT,
+    APPOS,
+    ASIDES,
+    ATTR,
+    AUX,
+    CCOMP,
+    CONJ,
+    DOBJ,
+    NAME_PARTS,
+    NEG,
+    NSUBJ,
+    PCOMP,
+    POBJ,
+    PREP,
+    SUBJECTS,
+    XCOMP,
+)
+from .lexicon import ATTENDANCE_WORDS, JOINT_SUBJECT, MEETING_NOUNS, NOT_YET, SENIOR_ROLE
+from .names import Person, PersonIndex
+
+Mention = tuple[int, int]  # a token range
+NEGATIONS = NOT_YET | {"not", "n't", "never"}
+VERB_TAGS = {"VERB", "AUX"}
+PARTY_LABELS = {"PERSON", "GPE", "NORP", "ORG"}
+INSIDE_NAME = NAME_PARTS | {CONJ, APPOS}  # "Abdel Fattah al-Burhan", "A and B", "Putin, the president"
+ROLE_DEPS = SUBJECTS | {DOBJ, POBJ}
+ACTOR_DEPS = SUBJECTS | {DOBJ}
+MEETING_PARTICIPLE_DEPS = {PCOMP, ADVCL}  # "agreed ... after [meeting]"
+OWN_CLAUSE_DEPS = {*ASIDES, ACL}  # "Modi, [who hosted the meeting], ..."
+NEAR_DEPS = {PREP, AGENT, ACOMP, ATTR}
+MEETING_PREPOSITIONS = {"during", "at", "on"}
+
+
+def joint_subject(subject: Token | None, *, strict: bool = False) -> bool:
+    """ "A and B", "the two sides", "both governments": a subject that is more than one party.
+    ``strict``: only named parties joined by "and" or a noun counted as two ("both", "two")."""
+    if subject is None:
+        return False
+    if subject.conjuncts and subject.ent_type_ in PARTY_LABELS:
+        return True
+    if strict:
+        return subject.pos_ == "NOUN" and any(c.lower_ in {"both", "two"} for c in subject.children)
+    phrase = [t for t in subject.subtree if t.dep_ not in ASIDES]
+    return bool(subject.conjuncts) or bool(JOINT_SUBJECT.search(" ".join(t.text for t in phrase)))
+
+
+def decide(doc: Doc, index: PersonIndex, in_quote, already: Iterable[int] = ()) -> frozenset[int]:
+    """The people who took part (their numbers in ``index``): those ``already`` decided, and
+    each other one that a rule finds at one of their mentions outside quotation marks."""
+    groups = meeting_groups(doc)
+    taking_part = set(already)
+    for number, person in enumerate(index.persons):
+        if number in taking_part or _former(person):
+            continue
+        mentions = [m for m in person.mentions if not in_quote(doc[m[0]])]
+        if not mentions or absent(doc, person):
+            continue
+        if _takes_part(doc, index, groups, person, mentions):
+            taking_part.add(number)
+    return frozenset(taking_part)
+
+
+def _takes_part(doc: Doc, index: PersonIndex, groups: frozenset[str], person: Person, mentions: list) -> bool:
+    """A rule of ``MENTION_RULES`` at a mention, or a senior office near a meeting word."""
+    if any(rule(doc, index, m) for m in mentions for rule in MENTION_RULES):
+        return True
+    return _senior(person) and any(meeting_context(doc, groups, m) for m in mentions)
+
+
+def _former(person: Person) -> bool:
+    return bool(person.role and "former" in person.role.lower())
+
+
+def _senior(person: Person | None) -> bool:
+    return bool(person and person.role and SENIOR_ROLE.search(person.role))
+
+
+def absent(doc: Doc, person: Person) -> bool:
+    """ "Putin skipped the summit": the subject of a verb of staying away."""
+    for start, _end in person.mentions:
+        token = _up_the_name(doc[start])
+        if token.dep_ in SUBJECTS and verbs.plays(token.head.lemma_, verbs.STAYS_AWAY):
+            return True
+    return False
+
+
+def _up_the_name(token: Token) -> Token:
+    """The word of a name's phrase that has its role in the sentence."""
+    while token.dep_ in INSIDE_NAME and token.head is not token:
+        token = token.head
+    return token
+
+
+def not_yet(verb: Token) -> bool:
+    """ "will meet", "would attend", "did not meet", "plans to visit"."""
+    for token in [verb, *verb.ancestors][:3]:
+        if any(c.dep_ in {AUX, NEG} and c.lower_ in NEGATIONS for c in token.children):
+            return True
+        if token.dep_ != XCOMP:
+            break
+    return False
+
+
+def is_meeting_verb(verb: Token) -> bool:
+    """ "Putin met Erdogan", "the two signed", "Modi held talks with Hasina"."""
+    lemma = verb.lemma_.lower()
+    if verbs.plays(lemma, verbs.MEETS) or verbs.plays(lemma, verbs.AGREES):
+        return True
+    objects = [c for c in verb.children if c.dep_ in {DOBJ, ATTR}]
+    return verbs.plays(lemma, verbs.CHAIRS) and any(o.lower_ in MEETING_NOUNS for o in objects)
+
+
+# --- a mention's part in the meeting -----------------------------------------------------------
+def acts_in_meeting(doc: Doc, index: PersonIndex, mention: Mention) -> bool:
+    """Subject or object of a meeting or agreeing verb: "A met B", "A held talks with B",
+    "A and B agreed ... after meeting on the sidelines of ...", "A received B"."""
+    token = _role_word(doc, mention)
+    verb = _governing_verb(index, token)
+    if verb is None or verb.pos_ not in VERB_TAGS or not_yet(verb):
+        return False
+    if token.dep_ == DOBJ and verbs.plays(verb.lemma_, verbs.AGREES):
+        return False  # "they signed Putin's decree"
+    return any(rule(token, verb) for rule in VERB_RULES)
+
+
+def _role_word(doc: Doc, mention: Mention) -> Token:
+    """The word of the mention that has its role in the sentence; a name the parse splits
+    ("Abdel Fattah al-Burhan met"): the word that is governed from outside it."""
+    span = doc[mention[0] : mention[1]]
+    governed = [t for t in span if not (span.start <= t.head.i < span.end)] or [span.root]
+    token = next((t for t in governed if t.dep_ in ROLE_DEPS), span.root)
+    return _up_the_name(token)
+
+
+def _governing_verb(index: PersonIndex, token: Token) -> Token | None:
+    """ "[met] Erdogan", "[held] talks with Erdogan", "[greeted] by President X"; None for a
+    greeter who holds no office ("they were greeted by indigenous chief X")."""
+    if token.dep_ in ACTOR_DEPS:
+        return token.head
+    if token.dep_ != POBJ or token.head.lower_ not in {"with", "by"}:
+        return None
+    if token.head.lower_ == "by" and not _senior(index.at(token.i)):
+        return None
+    verb = token.head.head
+    if verb.pos_ == "NOUN" and verb.lower_ in MEETING_NOUNS:
+        verb = verb.head  # "held talks with B"
+    return verb
+
+
+def _meets(token: Token, verb: Token) -> bool:
+    """ "Putin met Erdogan in Sochi."""
+    return is_meeting_verb(verb)
+
+
+def _commits_jointly(token: Token, verb: Token) -> bool:
+    """ "Modi and Hasina vowed to ...": a joint commitment made at the meeting."""
+    return verbs.plays(verb.lemma_, verbs.COMMITS) and token.dep_ == NSUBJ and bool(token.conjuncts)
+
+
+def _during_meeting(token: Token, verb: Token) -> bool:
+    """ "Scholz pressed Li on trade during government consultations in Berlin."""
+    for prep in verb.children:
+        objects = [o for o in prep.children if o.dep_ == POBJ] if prep.dep_ == PREP else []
+        if prep.lower_ in MEETING_PREPOSITIONS and any(o.lower_ in MEETING_NOUNS for o in objects):
+            return True
+    return False
+
+
+def _after_meeting(token: Token, verb: Token) -> bool:
+    """ "Sunak and Macron agreed ... after meeting in Paris": a meeting participle under the
+    subject's verb (not one only planned: "before they will meet")."""
+    if token.dep_ != NSUBJ:
+        return False
+    for child in verb.subtree:
+        if (
+            child.tag_ == "VBG"
+            and verbs.plays(child.lemma_, verbs.MEETS)
+            and child.dep_ in MEETING_PARTICIPLE_DEPS
+        ):
+            return not not_yet(child)
+    return False
+
+
+VERB_RULES: tuple[Callable[[Token, Token], bool], ...] = (
+    _meets,
+    _commits_jointly,
+    _during_meeting,
+    _after_meeting,
+)
+
+
+def own_clause_attends(doc: Doc, index: PersonIndex, mention: Mention) -> bool:
+    """ "Donald Tusk, who co-hosted the talks, ..." / "Modi, who hosted the meeting, ..." """
+    token = doc[mention[1] - 1]
+    own = [t for c in token.children if c.dep_ in OWN_CLAUSE_DEPS for t in c.subtree]
+    return any(t.lower_ in ATTENDANCE_WORDS for t in own) and not any(
+        t.dep_ == NEG or t.lower_ in NOT_YET for t in own
+    )
+
+
+MENTION_RULES: tuple[Callable[[Doc, PersonIndex, Mention], bool], ...] = (acts_in_meeting, own_clause_attends)
+
+
+# --- a senior person near a meeting word --------------------------------------------------------
+def meeting_context(doc: Doc, groups: frozenset[str], mention: Mention) -> bool:
+    """A meeting word among the mention's governors or their direct dependants: "Macron and
+    Scholz were among the 27 leaders", "Starmer told the leaders that ..."."""
+    token = doc[mention[1] - 1]
+    seen = set()
+    while token.head is not token and token.i not in seen:
+        seen.add(token.i)
+        token = token.head
+        if token.pos_ in VERB_TAGS and not_yet(token):
+            return False  # "Li will meet French President Emmanuel Macron"
+        if any(w.lower_ in ATTENDANCE_WORDS or w.lemma_.lower() in groups for w in _near_words(token)):
+            return True
+    return False
+
+
+def _near_words(token: Token) -> list[Token]:
+    """The word, its dependants and the objects of its prepositions; what a speaker said is not
+    where they were ("said the US welcomed the decision"): not its clause."""
+    words = [token, *(c for c in token.children if c.dep_ != CCOMP)]
+    near = [c for c in token.children if c.dep_ in NEAR_DEPS]
+    words += [g for c in near for g in c.children]
+    words += [g for c in near for p in c.children if p.dep_ == PREP for g in p.children]
+    return words
+
+
+def meeting_groups(doc: Doc) -> frozenset[str]:
+    """Plural nouns that meet or agree as the subject ("EU leaders meeting in ... agreed")."""
+    roles = (verbs.MEETS, verbs.AGREES, verbs.COMMITS)
+    return frozenset(
+        t.lemma_.lower()
+        for t in doc
+        if t.dep_ == NSUBJ
+        and t.tag_ == "NNS"
+        and any(verbs.plays(t.head.lemma_.lower(), role) for role in roles)
+        and not t.ent_type_
+    )

@@ -1,0 +1,187 @@
+"""Speaker resolution: a mention in, a person's name or a written source out.
+
+``speaker(cast, head)`` is a pure function of the ``Cast`` (who is named where, who took part,
+what each description stands for): "Putin", "the Turkish president", "he", "the two leaders"
+become the name of a person (or of the participants), anything else the phrase as written
+("a Kremlin spokesman"). Nothing is remembered between calls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from spacy.tokens import Doc, Span, Token
+
+from . import geo, verbs
+from .deps import ACL, ADVCL, APPOS, CC, COMPOUND, CONJ, PREP, PUNCT, RELCL, SUBJECTS
+from .lexicon import GROUP_SPEAKERS, PRONOUNS, TITLE_WORDS
+from .names import Person, PersonIndex
+
+OUTSIDE_PHRASE = {RELCL, ACL, PUNCT, APPOS, ADVCL, CC, CONJ, PREP}  # not part of "the Turkish president"
+COORDINATION = {CC, CONJ}
+NAME_INSIDE = {APPOS, COMPOUND}  # "the president, Putin," / "President Putin"
+UP_TO_SUBJECT = {CONJ, APPOS, COMPOUND}
+NOT_DESCRIBING = {"the", "'s", "’s"}
+STATE_LABELS = {"NORP", "GPE"}
+
+
+def _nowhere(token: Token) -> bool:
+    return False
+
+
+@dataclass(frozen=True)
+class Cast:
+    """Who is who in one Doc: what the names, participation and descriptions stages found."""
+
+    doc: Doc
+    index: PersonIndex = field(default_factory=PersonIndex)
+    taking_part: frozenset[int] = frozenset()  # the participants' numbers in ``index``
+    described_at: Mapping[int, int] = field(default_factory=lambda: MappingProxyType({}))  # head -> number
+    in_quote: Callable[[Token], bool] = _nowhere
+    # every mention in text order, for pronouns: (token index, person's number, is a subject)
+    timeline: tuple[tuple[int, int, bool], ...] = ()
+
+    @classmethod
+    def of(
+        cls,
+        doc: Doc,
+        index: PersonIndex,
+        taking_part: frozenset[int],
+        described_at: Mapping[int, int],
+        in_quote: Callable[[Token], bool],
+    ) -> Cast:
+        """The cast with its timeline: named and described mentions in text order."""
+        mentions = [(s, n, is_subject(doc[s:e])) for n, p in enumerate(index.persons) for s, e in p.mentions]
+        mentions += [(i, n, is_subject(doc[i : i + 1])) for i, n in described_at.items()]
+        timeline = tuple(sorted(mentions, key=lambda item: item[0]))
+        return cls(doc, index, taking_part, described_at, in_quote, timeline)
+
+    @property
+    def participants(self) -> list[Person]:
+        return [p for n, p in enumerate(self.index.persons) if n in self.taking_part]
+
+
+def is_subject(span: Span) -> bool:
+    """ "Putin said", "Putin and Erdogan met"; also "Rhodes, US deputy adviser, had said ..."
+    parsed without a subject: a name before a verb of saying that has none."""
+    token = span.root
+    while token.dep_ in UP_TO_SUBJECT and token.head is not token:
+        token = token.head
+    if token.dep_ in SUBJECTS:
+        return True
+    verb = next((t for t in span.doc[span.end : span.sent.end] if t.pos_ == "VERB"), None)
+    return (
+        verb is not None
+        and verbs.plays(verb.lemma_, verbs.QUOTES)
+        and not any(c.dep_ in SUBJECTS for c in verb.children)
+    )
+
+
+def antecedent(cast: Cast, token: Token) -> Person | None:
+    """Who "he" is: the most recent person written as a subject before ``token`` outside
+    quotation marks (any mention if none): "Putin met Erdogan. He said ..." -> Putin."""
+    before = [(i, n, subj) for i, n, subj in cast.timeline if i < token.i and not cast.in_quote(cast.doc[i])]
+    for _i, number, subject in reversed(before):
+        if subject:
+            return cast.index.persons[number]
+    return cast.index.persons[before[-1][1]] if before else None
+
+
+def person_before(cast: Cast, verb: Token) -> Person | None:
+    """The nearest person named before a verb that has no subject of its own: "Putin, speaking
+    after the talks, said"."""
+    for token in reversed(list(cast.doc[verb.sent.start : verb.i])):
+        if token.i in cast.index.by_token and not cast.in_quote(token):
+            return cast.index.at(token.i)
+    return None
+
+
+def described(cast: Cast, phrase: Span) -> Person | None:
+    """The participant "the Turkish president", "the Russian President", "the president" is
+    (with no country named, only where one participant holds that office)."""
+    words = [t for t in phrase if t.lower_ not in NOT_DESCRIBING]
+    if not words or words[-1].lower_ not in TITLE_WORDS:
+        return None
+    country = _country_named(words)
+    role = " ".join(t.lower_ for t in words if t.lower_ in TITLE_WORDS)
+    candidates = [p for p in cast.participants if _holds(p, role, country)]
+    if country is None and len(candidates) > 1:
+        return None
+    return candidates[0] if candidates else None
+
+
+def _country_named(words: list[Token]) -> str | None:
+    """The state the last state word names: "the [Turkish] president"."""
+    country = None
+    for t in words:
+        if t.ent_type_ in STATE_LABELS:
+            country = geo.demonym_country(t.text) or geo.state_of(t.text)
+    return country
+
+
+def _holds(person: Person, role: str, country: str | None) -> bool:
+    return bool(
+        person.role and role in person.role.lower() and (country is None or person.country == country)
+    )
+
+
+def speaker(cast: Cast, head: Token) -> str | None:
+    """The speaker named by the noun phrase headed by ``head``: "Putin and Erdogan" both named,
+    else the phrase as one speaker."""
+    conjuncts = [head] + [c for c in head.conjuncts if c.i > head.i]
+    if len(conjuncts) > 1:
+        names = [_speaker_one(cast, c, alone=False) for c in conjuncts]
+        if all(names):
+            return " and ".join(names)
+    return _speaker_one(cast, head, alone=True)
+
+
+def _speaker_one(cast: Cast, head: Token, *, alone: bool) -> str | None:
+    for rule in (_named, _pronoun):
+        found = rule(cast, head)
+        if found is not None:
+            return found or None
+    if head.pos_ == "PRON":
+        return None
+    phrase = _phrase(cast.doc, head, alone=alone)
+    person = described(cast, phrase)
+    if person is not None:
+        return person.name
+    if GROUP_SPEAKERS.search(phrase.text.strip()):
+        group = cast.participants
+        if len(group) >= 2:
+            return " and ".join(p.name for p in group)
+    return phrase.text.strip(" ,") or None
+
+
+def _named(cast: Cast, head: Token) -> str | None:
+    """ "Putin said", "President Putin said", "the president, Putin, said", and a description
+    already linked to its person ("the Turkish president" of a story that names Erdogan)."""
+    person = cast.index.at(head.i) or next(
+        (cast.index.at(t.i) for t in head.subtree if cast.index.at(t.i) and t.dep_ in NAME_INSIDE),
+        None,
+    )
+    if person is None and head.i in cast.described_at:
+        person = cast.index.persons[cast.described_at[head.i]]
+    return person.name if person is not None else None
+
+
+def _pronoun(cast: Cast, head: Token) -> str | None:
+    """ "he said": the person of the antecedent; "" (no speaker) where there is none."""
+    if head.lower_ not in PRONOUNS:
+        return None
+    person = antecedent(cast, head)
+    return person.name if person is not None else ""
+
+
+def _phrase(doc: Doc, head: Token, *, alone: bool) -> Span:
+    """The words of the noun phrase itself: "the Turkish president" of "the Turkish president,
+    who arrived on Tuesday,"; with what it is joined to when it stands alone."""
+    tokens = [head] + [t for c in head.children if c.dep_ not in OUTSIDE_PHRASE for t in c.subtree]
+    if alone:
+        tokens += [t for c in head.children if c.dep_ in COORDINATION for t in c.subtree]
+    start = min(t.i for t in tokens)
+    end = max(t.i for t in tokens) + 1
+    return doc[start:end]

@@ -1,0 +1,194 @@
+"""Titles and countries written around a name: pure functions over the parsed ``Doc``.
+
+"Kazakh President Kassym-Jomart Tokayev", "Hasina, the Bangladeshi prime minister",
+"President of Laos Thongloun Sisoulith": the title, the state (or organisation) and the body a
+title belongs to, read from the words before or after a mention.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Span, Token
+
+from . import geo
+from .lexicon import HONORIFICS, NOBILITY, SENIOR_ROLE, TITLE_WORDS
+from .nlp import entities_in
+
+STATE_LABELS = frozenset({"GPE", "NORP", "ORG"})  # entities a state or organisation is named by
+STATE_JOINS = frozenset({"-", "–", "and", ",", "/"})  # "UK-France", "Russia and Turkey"
+POSSESSIVE_TITLE_WORDS = TITLE_WORDS | {"chief"}  # "Sudan's army chief"
+
+
+class Title(NamedTuple):
+    role: str | None  # as written, without the country ("President")
+    country: str | None  # ISO code, or an organisation's short name ("EU")
+    body: str | None  # the organisation the title belongs to ("european council")
+
+
+NO_TITLE = Title(None, None, None)
+
+
+def is_title(token: Token) -> bool:
+    """A capitalised title word, or "of" inside one ("President of Laos")."""
+    return token.lower_ in TITLE_WORDS and (token.is_title or token.is_upper or token.lower_ == "of")
+
+
+def capitalised(token: Token) -> bool:
+    """A capitalised word that is not a title: it can be part of a name."""
+    return token.is_alpha and token.text[0].isupper() and token.lower_ not in TITLE_WORDS
+
+
+def only_rank(role: str) -> bool:
+    """ "Sheikh", "Prince": a rank that is part of the name, not an office."""
+    return all(w in NOBILITY for w in role.lower().split())
+
+
+def country_at(doc: Doc, i: int, j: int) -> str | None:
+    """A state or organisation named by tokens i..j: "Russian", "Bangladeshi", "Turkey's"."""
+    text = doc[i : j + 1].text
+    if not text[:1].isupper():
+        return None
+    return geo.demonym_country(text) or geo.state_of(text) or geo.organisation(text)
+
+
+def country_before(doc: Doc, i: int) -> str | None:
+    """The state named by the words ending at token ``i``: "Turkey's [President]"."""
+    if i >= 0 and doc[i].tag_ == "POS":
+        i -= 1
+    if i < 0 or not doc[i].text[:1].isupper():
+        return None
+    if doc[i].ent_type_ in {"NORP", "GPE", "ORG", "LOC"}:
+        j = i
+        while j > 0 and doc[j].ent_iob_ == "I":
+            j -= 1
+        found = country_at(doc, j, i)
+        if found:
+            return found
+    return country_at(doc, i, i)
+
+
+def state_run(doc: Doc, sent: Span, size: int) -> list[str] | None:
+    """``size`` different states written one after another: "the UK-France summit"."""
+    ents = [e for e in entities_in(sent) if e.label_ in STATE_LABELS]
+    for i in range(len(ents) - size + 1):
+        run = ents[i : i + size]
+        joins = [doc.text[a.end_char : b.start_char].strip() for a, b in zip(run, run[1:], strict=False)]
+        codes = [geo.state_of(e.text) or geo.demonym_country(e.text) or geo.organisation(e.text) for e in run]
+        if all(j in STATE_JOINS for j in joins) and all(codes) and len(set(codes)) == size:
+            return codes
+    return None
+
+
+# --- a title written before the name ----------------------------------------------------------
+def title_before(doc: Doc, start: int) -> Title:
+    """The title before a name starting at ``start``: "Turkish President [Erdogan]"."""
+    i = start - 1
+    while i >= 0 and doc[i].lower_ in HONORIFICS:
+        i -= 1
+    of_country, i = _of_state_before(doc, i)
+    words: list[Token] = []
+    while i >= 0 and (is_title(doc[i]) or (doc[i].lower_ == "counterpart")):
+        words.insert(0, doc[i])
+        i -= 1
+    if not words:
+        return _possessive_title(doc, i)
+    if words[0].lower_ == "of":
+        words = words[1:]
+    words, country, body = _organisation_title(words, of_country or country_before(doc, i))
+    while len(words) > 1 and words[-1].lower_ in NOBILITY and words[-2].lower_ not in {"crown"}:
+        words = words[:-1]  # "Foreign Minister Prince Faisal"
+    role = " ".join(w.text for w in words) or None
+    if role and words[-1].lower_ not in {"of"}:
+        return Title(role, country, body)
+    return NO_TITLE
+
+
+def _of_state_before(doc: Doc, i: int) -> tuple[str | None, int]:
+    """ "President of Laos [Thongloun Sisoulith]": the state, and where the title ends."""
+    for size in (1, 2, 3, 4):
+        j = i - size + 1
+        if j > 1 and doc[j - 1].lower_ == "of" and is_title(doc[j - 2]) and country_at(doc, j, i):
+            return country_at(doc, j, i), j - 2
+    return None, i
+
+
+def _possessive_title(doc: Doc, i: int) -> Title:
+    """ "Sudan's army chief [Abdel Fattah al-Burhan]": a lower-case title after a possessive."""
+    k = i
+    while k >= 0 and k > i - 3 and doc[k].is_lower and doc[k].is_alpha:
+        k -= 1
+    if k < i and k >= 1 and doc[k].tag_ == "POS" and doc[i].lower_ in POSSESSIVE_TITLE_WORDS:
+        return Title(doc[k + 1 : i + 1].text.title(), country_before(doc, k), None)
+    return NO_TITLE
+
+
+def _organisation_title(
+    words: list[Token], country: str | None
+) -> tuple[list[Token], str | None, str | None]:
+    """ "European Commission President [von der Leyen]": the organisation, then the title."""
+    for cut in range(len(words) - 1, 0, -1):
+        named = " ".join(w.text for w in words[:cut])
+        org = geo.organisation(named)
+        if org:
+            return words[cut:], org, named.lower()
+    return words, country, None
+
+
+# --- a title written after the name -----------------------------------------------------------
+def title_after(doc: Doc, end: int) -> Title:
+    """ "Ben Rhodes, US deputy national security adviser" / "Hasina, the Bangladeshi prime minister"
+    / "Michel, the president of the European Council"."""
+    if end >= len(doc) or doc[end].text != ",":
+        return NO_TITLE
+    i = end + 1
+    if i < len(doc) and doc[i].lower_ in {"the", "a"}:
+        i += 1
+    state = _state_opening_title(doc, i)
+    if state is None:
+        return NO_TITLE
+    country, i = state
+    words = []
+    while i < len(doc) and (doc[i].lower_ in TITLE_WORDS) and not doc[i].is_punct:
+        words.append(doc[i])
+        i += 1
+    body = None
+    if words and words[-1].lower_ == "of":
+        words = words[:-1]
+        country, body = _of_organisation_after(doc, i, country)
+    role = " ".join(w.text for w in words)
+    if not words or not SENIOR_ROLE.search(role):
+        return NO_TITLE
+    if role.islower():
+        role = role.title()  # "the prime minister" -> "Prime Minister"
+    return Title(role, country, body)
+
+
+def _state_opening_title(doc: Doc, i: int) -> tuple[str | None, int] | None:
+    """ "[Turkey's] president", "[US] deputy adviser": the state and where the title starts;
+    None where capitalised words that name no state come first."""
+    j = i
+    while j < len(doc) and doc[j].text[:1].isupper() and doc[j].lower_ not in TITLE_WORDS:
+        j += 1
+    if j == i:
+        return None, i
+    country = country_at(doc, i, j - 1)
+    if country is None:
+        return None
+    if j < len(doc) and doc[j].tag_ == "POS":
+        j += 1
+    return country, j
+
+
+def _of_organisation_after(doc: Doc, i: int, country: str | None) -> tuple[str | None, str | None]:
+    """ "the president of [the European Council]": its state or organisation, and the body."""
+    k = i + (i < len(doc) and doc[i].lower_ == "the")
+    m = k
+    while m < len(doc) and doc[m].text[:1].isupper():
+        m += 1
+    body = None
+    if m > k and not country:
+        country = country_at(doc, k, m - 1)
+        if geo.organisation(doc[k:m].text):
+            body = doc[k:m].text.lower()
+    return country, body
