@@ -1,0 +1,626 @@
+"""Statements: each direct quotation with its speaker, and reported speech ("said that ...",
+"called for ...", "expressed hope that ...", "according to ...").
+
+Which verbs report speech, and how, is asked of the verb table (``verbs.py``) when a sentence
+is read, never copied into a list here."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from . import verbs
+from .boilerplate import Layout
+from .deps import (
+    ACL,
+    ADVCL,
+    ATTR,
+    AUXILIARIES,
+    CC,
+    CCOMP,
+    CLAUSES,
+    CONJ,
+    DOBJ,
+    MARK,
+    NEG,
+    NPADVMOD,
+    NSUBJ,
+    PARATAXIS,
+    POBJ,
+    PREP,
+    PUNCT,
+    RELCL,
+    ROOT,
+    SUBJECTS,
+    XCOMP,
+)
+from .lexicon import DATA_NOUNS, PRONOUNS, STANCE_NOUNS, STATEMENT_NOUNS
+from .people import People, joint_subject
+from .quotations import Quotations, Quote, mark_family
+from .result import StatementFound
+
+SENTENCE_END = ".!?"
+STOP = re.compile(r"[.!?]")
+# how far before and after a quotation its speaker is looked for, at most (a run-on paragraph)
+CONTEXT_CHARS = 2000
+# a quotation of fewer words is a phrase the writer borrows, not a statement
+MIN_QUOTE_WORDS = 3
+# reported content with fewer words outside quotation marks only introduces a quotation
+MIN_CONTENT_WORDS = 3
+# auxiliaries of reported speech's shifted tense: "had accepted", "would resume"
+BACKSHIFT = {"had", "would", "could", "might"}
+PRESENT_TAGS = {"VBZ", "VBP"}
+VERB_POS = {"VERB", "AUX"}
+VERB_TAGS = {"VBD", "VBZ", "VBG", "VBN", "VBP", "VB"}
+NAME_POS = {"NOUN", "PROPN"}
+ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Rev|Prof|Sen|Rep|Gov|No|Jr|Sr))\.$"
+)
+# dependency groups of this module only (deps.py has no name for them)
+# where spaCy puts a subject it finds after its verb: '"...," said Putin'
+SUBJECTS_AFTER_VERB = frozenset({DOBJ, ATTR, NPADVMOD, NSUBJ})
+# the verbs after which a subject may follow: '"...," said Putin', 'Putin met Xi, said the Kremlin'
+INVERTING = frozenset({ROOT, CCOMP, PARATAXIS})
+# a verb whose subject is its head's: "and has portrayed", "saying", "to say", "said ... he said"
+SHARES_SUBJECT = frozenset({CONJ, ADVCL, XCOMP, CCOMP, PARATAXIS})
+# what a stance noun's content hangs from: "hope [that ...]", "concern [over ...]"
+STANCE_CONTENT = frozenset({ACL, CCOMP, PREP})
+# the phrases and clauses after an object that complete what was said: "thanked them [for ...]"
+COMPLEMENTS = frozenset({PREP, ADVCL})
+# the verb of a reported clause: "said [adheres] ...", "said X [adheres] ... and [welcomes] ..."
+REPORTED_CLAUSE_VERBS = frozenset({CCOMP, CONJ})
+# a clause joined to another verb: ", [adding] that ...", "and [stressed] ..."
+JOINED_CLAUSES = frozenset({ADVCL, CONJ})
+OPENING_WORDS = {"that", "and", "but"}
+CONTRAST_MARKS = {"while", "whereas"}
+# "thanked Scholz for the help": a person as object is what was said when "for" follows
+FOR_WHAT = "for"
+
+
+# --- verbs of saying ------------------------------------------------------------------------
+def _particle_of(token: Token, lemma: str) -> str | None:
+    """ "called for a ceasefire": the particle that makes the verb one of saying."""
+    return next((p for p in verbs.particles(lemma) if any(c.lower_ == p for c in token.children)), None)
+
+
+def _verb_key(token: Token) -> str | None:
+    """ "said" → "say", "called for" → "call for", "expressed hope" → "express"; None for a word
+    that does not report speech here."""
+    if token.pos_ not in VERB_POS and token.tag_ not in VERB_TAGS:
+        return None
+    lemma = token.lemma_.lower()
+    if verbs.plays(lemma, verbs.QUOTES):
+        return lemma
+    particle = _particle_of(token, lemma)
+    if particle is not None:
+        return f"{lemma} {particle}"
+    if verbs.plays(lemma, verbs.STANCE) and any(c.lemma_ in STANCE_NOUNS for c in token.children):
+        return lemma
+    return None
+
+
+def _only_quotes(key: str) -> bool:
+    """'"...," he asked': a verb that names a quotation's speaker but never reports speech."""
+    return verbs.plays(key, verbs.QUOTES) and not verbs.plays(key, verbs.REPORTS)
+
+
+def _reports(token: Token) -> bool:
+    """ "Downing Street said ...": a verb that may report speech (not only name a quotation's)."""
+    key = _verb_key(token)
+    return key is not None and not _only_quotes(key)
+
+
+def _has_subject(token: Token) -> bool:
+    return any(c.dep_ in SUBJECTS for c in token.children)
+
+
+def _has_clause(token: Token) -> bool:
+    return any(c.dep_ in CLAUSES for c in token.children)
+
+
+# --- subjects -------------------------------------------------------------------------------
+def _saying_above(verb: Token) -> Token:
+    """ "Dar said Pakistan would ..., adding that ...": a verb joined to another with no subject
+    of its own ("adding", "and stressed") is said by the one who said, not by "Pakistan"."""
+    if _has_subject(verb) or not (verb.dep_ == CONJ or (verb.tag_ == "VBG" and verb.dep_ == ADVCL)):
+        return verb
+    above = next((a for a in verb.ancestors if _verb_key(a)), None)
+    return above if above is not None else verb
+
+
+def _own_subject(token: Token) -> Token | None:
+    """ "Putin said ...": the verb's subject; "X, who praised ...": the relative pronoun's
+    antecedent."""
+    for child in token.children:
+        if child.dep_ in SUBJECTS:
+            return token.head if child.tag_ == "WP" and token.dep_ == RELCL else child
+    return None
+
+
+def _noun_described(token: Token) -> Token | None:
+    """ "a joint statement saying ...": the noun the verb describes."""
+    return token.head if token.dep_ == ACL and token.head.pos_ in NAME_POS else None
+
+
+def _subject_after(token: Token) -> Token | None:
+    """'"...," said Putin.': a name right after the verb, parsed as its object or attribute."""
+    if token.dep_ not in INVERTING:
+        return None
+    after = [c for c in token.children if c.i > token.i and c.dep_ in SUBJECTS_AFTER_VERB]
+    return after[0] if after and after[0].pos_ == "PROPN" else None
+
+
+# where a verb's subject is, tried in order at the verb and at each verb above it
+SUBJECT_RULES = (_own_subject, _noun_described, _subject_after)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject, climbing through "saying"/"adding"/"and has portrayed" to the one above."""
+    seen = set()
+    token = _saying_above(verb)
+    while token.i not in seen:
+        seen.add(token.i)
+        for rule in SUBJECT_RULES:
+            subject = rule(token)
+            if subject is not None:
+                return subject
+        if token.dep_ not in SHARES_SUBJECT or token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def according_to(tokens: list[Token]) -> Token | None:
+    """ "..., according to his office": "office", the object of the first "according to"."""
+    for token in tokens:
+        if (
+            token.lower_ == "according"
+            and token.i + 1 < len(token.doc)
+            and token.doc[token.i + 1].lower_ == "to"
+        ):
+            objs = [c for c in token.doc[token.i + 1].children if c.dep_ == POBJ]
+            if objs:
+                return objs[0]
+    return None
+
+
+# --- where the content of a verb of saying is -------------------------------------------------
+def _clause_content(verb: Token, key: str) -> Token | None:
+    """ "Putin said [that the talks went well]", "The two agreed [to meet again]": its clause."""
+    return next((c for c in verb.children if c.dep_ in CLAUSES), None)
+
+
+def _content_after_particle(verb: Token, key: str) -> Token | None:
+    """ "Xi called for [a ceasefire]": the object of its particle."""
+    lemma, _, particle = key.partition(" ")
+    if not particle or not verbs.plays(lemma, verbs.REPORTS_AFTER):
+        return None
+    after = verbs.particles(lemma)
+    return next((o for c in verb.children if c.lower_ in after for o in c.children if o.dep_ == POBJ), None)
+
+
+def _content_of_stance(verb: Token, key: str) -> Token | None:
+    """ "Modi expressed hope [that the talks would resume]", "voiced concern [over the strikes]":
+    what its stance noun governs."""
+    if not verbs.plays(key, verbs.STANCE):
+        return None
+    nouns = [c for c in verb.children if c.lemma_ in STANCE_NOUNS]
+    heads = [g for n in nouns for g in n.children if g.dep_ in STANCE_CONTENT]
+    return next((o for h in heads for o in ([h] if h.dep_ != PREP else h.children) if o.dep_ != PUNCT), None)
+
+
+def _object_content(verb: Token, key: str) -> Token | None:
+    """ "Merkel hailed [the deal]", "urged [restraint]": its object."""
+    if not verbs.plays(key, verbs.REPORTS_OBJECT):
+        return None
+    return next((c for c in verb.children if c.dep_ == DOBJ), None)
+
+
+# where the content of a verb of saying starts, tried in order
+CONTENT_RULES: tuple[Callable[[Token, str], Token | None], ...] = (
+    _clause_content,
+    _content_after_particle,
+    _content_of_stance,
+    _object_content,
+)
+
+
+def _content_head(verb: Token, key: str) -> Token | None:
+    for rule in CONTENT_RULES:
+        head = rule(verb, key)
+        if head is not None:
+            return head
+    return None
+
+
+def _opens_content(token: Token, head: Token) -> bool:
+    """ "that", a comma, "and": words before what was said. A clause's own conjunction stays
+    ("announced that while the minister had been careless, no charges were appropriate")."""
+    if token.dep_ == MARK:
+        return token.head == head or token.lower_ == "that"
+    return token.is_punct or token.lower_ in OPENING_WORDS
+
+
+def _trails_content(token: Token) -> bool:
+    """ "said the talks went well, and": punctuation (a closing quotation mark aside), a space
+    or a conjunction left at the end of what was said."""
+    return (token.is_punct and not mark_family(token.text[-1])) or token.is_space or token.dep_ == CC
+
+
+def _backshifted(clause: Token) -> bool:
+    """ "the dates had not yet been agreed": a clause in reported speech's shifted tense."""
+    return any(c.dep_ in AUXILIARIES and c.lower_ in BACKSHIFT for c in clause.children)
+
+
+def _present_as_reported(verb: Token, content: Token, clause: Token) -> bool:
+    """ "conceded he has ..., but they have ...": past saying, present in both clauses (the
+    reported clause's unshifted tense)."""
+    return verb.tag_ == "VBD" and {content.tag_, clause.tag_} <= PRESENT_TAGS
+
+
+def _continues_report(verb: Token, content: Token, conj: Token) -> bool:
+    """A clause joined to the verb of saying after its content, with a subject of its own and no
+    clause of its own, in the reported clause's tense."""
+    return (
+        conj.dep_ == CONJ
+        and conj.i > content.i
+        and not _has_clause(conj)
+        and _has_subject(conj)
+        and (_backshifted(conj) or _present_as_reported(verb, content, conj))
+    )
+
+
+def _reported_continuation(verb: Token, content: Token) -> list[Token]:
+    """ "told reporters that the president had accepted ..., but the dates had not yet been
+    agreed": a clause joined to the verb of saying, in the reported clause's back-shifted tense,
+    is more of what was said."""
+    if content.dep_ != CCOMP or content.i < verb.i:
+        return []
+    for conj in verb.children:
+        if _continues_report(verb, content, conj):
+            cc = [c for c in verb.children if c.dep_ == CC and content.i < c.i < conj.i]
+            return cc + list(conj.subtree)
+    return []
+
+
+def _addressee(verb: Token, head: Token) -> list[Token]:
+    """ "urged Islamabad to improve ...": whom the verb addresses, before its clause."""
+    if head.dep_ != XCOMP:
+        return []
+    told = next((c for c in verb.children if c.dep_ == DOBJ and verb.i < c.i < head.i), None)
+    return list(told.subtree) if told is not None else []
+
+
+def _verb_complements(verb: Token, end: int) -> list[Token]:
+    """ "praised the choice of Berlin for the first trip", "thanked them for their patience",
+    "expressed optimism about X after a cleric was elected": the verb's phrases and clauses
+    right after its object complete what was said (a source, or a clause after a comma, not)."""
+    tokens: list[Token] = []
+    for child in verb.children:
+        if child.dep_ not in COMPLEMENTS or child.left_edge.i != end + 1 or child.lower_ == "according":
+            continue
+        tokens += list(child.subtree)
+        end = child.right_edge.i
+    return tokens
+
+
+def _contrast(token: Token) -> bool:
+    """ ", while Britain and France remained concerned ...": a clause with its own subject set
+    against what was said is the writer's narration, not part of it."""
+    return (
+        token.dep_ == ADVCL
+        and any(c.dep_ == MARK and c.lower_ in CONTRAST_MARKS for c in token.children)
+        and _has_subject(token)
+    )
+
+
+def _shares_content(token: Token) -> bool:
+    """ "said Kazakhstan adheres to ... and welcomes more investment": a verb coordinated with
+    the reported clause's own verb, in the same tense, belongs to what was said; one with a
+    clause of its own ("... and underlined that ...", "... and urged X to ...") is new speech."""
+    head = token.head
+    return (
+        token.dep_ == CONJ
+        and not _has_clause(token)
+        and head.pos_ in VERB_POS
+        and _verb_key(head) is None
+        and token.tag_ == head.tag_
+        and head.dep_ in REPORTED_CLAUSE_VERBS
+        and not _has_subject(token)
+    )
+
+
+def _own_speech(token: Token) -> bool:
+    """A clause of its own speech inside the content: ", adding that ..." """
+    if _shares_content(token):
+        return False
+    if token.dep_ == CONJ and _verb_key(token) and not _has_subject(token):
+        return True  # "... and has portrayed the summit as ..."
+    return token.dep_ in JOINED_CLAUSES and token.tag_ == "VBG" and _verb_key(token) is not None
+
+
+def _ends_content(token: Token, head: Token) -> bool:
+    """ "said the talks went well, adding that ...", "..., while Britain remained concerned":
+    where what was said gives way to other speech or to the writer's narration."""
+    return token is not head and (_own_speech(token) or _contrast(token))
+
+
+def _trimmed_body(tokens: list[Token]) -> list[Token]:
+    """ "Talks will resume in May, according to ...": the words without spaces, leading
+    punctuation, or trailing punctuation and conjunctions."""
+    body = [t for t in tokens if not t.is_space]
+    while body and (body[-1].is_punct or body[-1].dep_ == CC):
+        body.pop()
+    while body and body[0].is_punct:
+        body.pop(0)
+    return body
+
+
+class Statements:
+    def __init__(self, doc: Doc, layout: Layout, quotations: Quotations, people: People):
+        self.doc, self.layout, self.q, self.people = doc, layout, quotations, people
+        self.text = doc.text
+
+    def _tokens(self, lo: int, hi: int) -> list[Token]:
+        if hi <= lo:
+            return []
+        span = self.doc.char_span(lo, hi, alignment_mode="expand")
+        return [t for t in span if not t.is_space] if span is not None else []
+
+    def _outside_quotes(self, tokens: list[Token]) -> list[Token]:
+        return [t for t in tokens if not self.q.in_quote(t)]
+
+    # --- the sentence around a quotation ------------------------------------------------------
+    def _sentence_bounds(self, quote: Quote) -> tuple[int, int]:
+        """From the last full stop before the quote to the first one after it (marks aside),
+        within its paragraph and at most CONTEXT_CHARS either side (a run-on paragraph)."""
+        block = self.q.block_of[quote.start]
+        block_end = self._block_ends[block]
+        before = bisect.bisect_right(self._stops, quote.start - 2) - 1
+        lo = self._stops[before] + 1 if before >= 0 and self._stops[before] >= block else block
+        after = bisect.bisect_left(self._stops, quote.end + 1)
+        hi = self._stops[after] if after < len(self._stops) else block_end
+        hi = min(hi, self._next_quote(quote), block_end)
+        return max(lo, quote.start - 1 - CONTEXT_CHARS), min(hi, quote.end + 1 + CONTEXT_CHARS)
+
+    @functools.cached_property
+    def _stops(self) -> list[int]:
+        """Where sentences end outside quotations, in order."""
+        return [m.start() for m in STOP.finditer(self.text) if self._ends_sentence(m.start())]
+
+    @functools.cached_property
+    def _block_ends(self) -> dict[int, int]:
+        return {b.start: b.end for b in self.layout.blocks}
+
+    def _next_quote(self, quote: Quote) -> int:
+        """The first character of another quotation after ``quote`` (one character apart at least)."""
+        for other in self.q.after(quote):
+            at = max(other.start, quote.end + 2)
+            if at < other.end:
+                return at
+        return len(self.text)
+
+    def _ends_sentence(self, i: int) -> bool:
+        if self.text[i] not in SENTENCE_END or self.q.at(i) is not None:
+            return False
+        after = self.text[i + 1 : i + 2]
+        return (not after or after.isspace()) and not ABBREVIATION.search(self.text[max(0, i - 5) : i + 1])
+
+    # --- speakers ------------------------------------------------------------------------------
+    def _named_subject(self, verbs_of_saying: list[Token]) -> str | None:
+        """'"...," Macron told Xi': the first verb of saying whose subject is a known person
+        (a pronoun other than he or she, "we", "it", names no one)."""
+        for verb in verbs_of_saying:
+            subject = subject_of(verb)
+            if subject is not None and not (subject.pos_ == "PRON" and subject.lower_ not in PRONOUNS):
+                name = self.people.resolve(subject)
+                if name:
+                    return name
+        return None
+
+    def _speaker_from(self, tail: list[Token], head: list[Token]) -> str | None:
+        """The subject of a verb of saying after the quotation, else before it; only then an
+        "according to" source ('"...," Macron told Xi, according to his office'; 'praised the
+        "strategic mutual trust" ..., according to state broadcaster CCTV')."""
+        tail, head = self._outside_quotes(tail), self._outside_quotes(head)
+        verbs_of_saying = [t for t in tail if _verb_key(t)] + sorted(
+            (t for t in head if _verb_key(t)), key=lambda v: (v.lemma_ == "agree", v.i)
+        )
+        name = self._named_subject(verbs_of_saying)
+        if name:
+            return name
+        source = according_to(tail) or according_to(head)
+        if source is not None:
+            return self.people.resolve(source)
+        return next((name for verb in verbs_of_saying if (name := self.speaker_of(verb))), None)
+
+    def speaker_of(self, verb: Token) -> str | None:
+        subject = subject_of(verb)
+        if subject is not None:
+            return self.people.resolve(subject)
+        person = self.people.person_before(verb)
+        return person.name if person is not None else None
+
+    def _pull_quote_speaker(self, block_start: int) -> str | None:
+        written = self.layout.pull_quotes.get(block_start)
+        if not written:
+            return None
+        for person in self.people.persons:
+            if (
+                person.name == written
+                or written in person.aliases
+                or written.split()[-1].lower() == person.surname
+            ):
+                return person.name
+        return written
+
+    # --- direct quotations ---------------------------------------------------------------------
+    def direct(self) -> list[StatementFound]:
+        found: list[StatementFound] = []
+        last_speaker_in_block: dict[int, str] = {}
+        last_speaker = None
+        for quote in self.q.quotes:
+            if quote.words(self.text) < MIN_QUOTE_WORDS:
+                continue
+            block = self.q.block_of[quote.start]
+            lo, hi = self._sentence_bounds(quote)
+            tail = self._tokens(quote.end + 1, hi) if hi > quote.end + 1 else []
+            head = self._tokens(lo, max(lo, quote.start - 1)) if quote.start - 1 > lo else []
+            speaker = self._speaker_from(tail, head)
+            if speaker is None:
+                speaker = self._pull_quote_speaker(block) or last_speaker_in_block.get(block)
+            if speaker is None and not head:
+                speaker = last_speaker
+            last_speaker_in_block[block] = speaker or last_speaker_in_block.get(block)
+            last_speaker = speaker or last_speaker
+            found.append(
+                StatementFound(speaker, self.text[quote.start : quote.end], "direct", quote.start, quote.end)
+            )
+        return found
+
+    # --- reported speech -----------------------------------------------------------------------
+    def _not_reported_speech(self, verb: Token, key: str) -> bool:
+        """'"...," he asked', a verb inside a quotation, "did not say", "said ... and welcomes"
+        (part of another's content), and a joint vow ("A and B vowed to ...": a commitment, an
+        agreement, not one speaker's words) report no speech of their own."""
+        return (
+            _only_quotes(key)
+            or self.q.in_quote(verb)
+            or any(c.dep_ == NEG for c in verb.children)
+            or _shares_content(verb)
+            or (verbs.plays(key, verbs.COMMITS) and joint_subject(subject_of(verb), strict=True))
+        )
+
+    def _reported(self, verb: Token) -> StatementFound | None:
+        """ "Erdogan said that Turkey would continue to take measures": what the verb reports and
+        who said it."""
+        key = _verb_key(verb)
+        if not key or self._not_reported_speech(verb, key):
+            return None
+        content = self._content(verb, key)
+        if content is None:
+            return None
+        lo, hi = content
+        outside = [t for t in self._outside_quotes(self._tokens(lo, hi)) if not t.is_punct]
+        if len(outside) < MIN_CONTENT_WORDS:
+            return None  # only introduces a quotation
+        speaker = self._joint_statement(verb) or self.speaker_of(verb)
+        if not speaker:
+            return None
+        return StatementFound(speaker, self.text[lo:hi], "indirect", lo, hi)
+
+    def indirect(self) -> list[StatementFound]:
+        return [found for verb in self.doc if (found := self._reported(verb)) is not None]
+
+    def _joint_statement(self, verb: Token) -> str | None:
+        """ "In a joint statement, the two governments said ...": the statement is the speaker,
+        unless one named person speaks."""
+        subject = subject_of(verb)
+        if subject is not None and self.people.person_at(subject) and not subject.conjuncts:
+            return None
+        for prep in verb.children:
+            document = [o for o in prep.children if o.dep_ == POBJ and o.lemma_.lower() in STATEMENT_NOUNS]
+            if prep.lower_ == "in" and document:
+                return self.doc[document[0].left_edge.i : document[0].i + 1].text
+        return None
+
+    # --- "according to" ------------------------------------------------------------------------
+    def _according_body(self, token: Token, source: Token) -> list[Token]:
+        """ "According to the Kremlin, talks will resume in May": the rest of the sentence after
+        the source when the phrase opens it, else the sentence before the phrase ("Talks will
+        resume in May, according to the Kremlin")."""
+        sent = token.sent
+        if token.i - sent.start <= 1:
+            return _trimmed_body(list(self.doc[source.right_edge.i + 1 : sent.end]))
+        return _trimmed_body(list(self.doc[sent.start : token.i]))
+
+    def _according_statement(self, token: Token) -> StatementFound | None:
+        """ "Talks will resume in May, according to the Kremlin": what a person or written
+        source is reported to have said (not a figure's source, not another verb's content)."""
+        if token.lower_ != "according" or self.q.in_quote(token):
+            return None
+        source = according_to([token])
+        if source is None or source.lemma_.lower() in DATA_NOUNS:
+            return None  # "according to a recent U.N. estimate": a figure's source, not speech
+        speaker = self.people.resolve(source)
+        if speaker is None:
+            return None
+        body = self._according_body(token, source)
+        if any(_reports(t) for t in body):
+            return None  # "Downing Street said ..., according to a briefing note": Downing Street speaks
+        if len(body) < MIN_CONTENT_WORDS or any(self.q.in_quote(t) for t in body):
+            return None
+        lo, hi = body[0].idx, body[-1].idx + len(body[-1].text)
+        return StatementFound(speaker, self.text[lo:hi], "indirect", lo, hi)
+
+    def according(self) -> list[StatementFound]:
+        return [found for token in self.doc if (found := self._according_statement(token)) is not None]
+
+    # --- the content of a verb of saying -------------------------------------------------------
+    def _whom_not_what(self, head: Token, complements: list[Token]) -> bool:
+        """ "welcomed Macron in Berlin": an object that is a person is whom, not what was said
+        ("thanked Scholz for the help": what, the phrase after "for")."""
+        return (
+            head.dep_ == DOBJ
+            and bool(self.people.person_at(head))
+            and not (complements and complements[0].lower_ == FOR_WHAT)
+        )
+
+    def _content_tokens(self, verb: Token, key: str, head: Token) -> list[Token]:
+        """The content's words on the head's side of the verb: whom the verb addresses before a
+        clause, the head's phrase, the verb's complements after an object or stance noun and a
+        reported continuation; none where the object is whom, not what."""
+        tokens = list(head.subtree)
+        after_object = head.dep_ == DOBJ or verbs.plays(key, verbs.STANCE)
+        complements = _verb_complements(verb, tokens[-1].i) if after_object else []
+        if self._whom_not_what(head, complements):
+            return []
+        tokens = _addressee(verb, head) + tokens + complements + _reported_continuation(verb, head)
+        if head.i < verb.i:
+            return [t for t in tokens if t.i < verb.i]
+        return [t for t in tokens if t.i > verb.i]
+
+    def _content(self, verb: Token, key: str) -> tuple[int, int] | None:
+        """The characters of what ``verb`` reports, or None where it reports nothing."""
+        head = _content_head(verb, key)
+        if head is None:
+            return None
+        tokens = self._content_tokens(verb, key, head)
+        if not tokens:
+            return None
+        return self._content_span(tokens, head)
+
+    def _content_span(self, tokens: list[Token], head: Token) -> tuple[int, int] | None:
+        """ "said that, according to his office, the talks went well, adding that ...": the
+        content's words without its source, its opening "that", the speech or contrast after it
+        and trailing punctuation."""
+        first, last = tokens[0], tokens[-1]
+        source = according_to(tokens)  # "..., according to a statement": the source is not content
+        if source is not None:
+            first, last = self._without_source(source, first, last, head)
+        cut = next((t for t in tokens if _ends_content(t, head)), None)
+        while _opens_content(first, head):
+            if first.i >= last.i:
+                return None
+            first = self.doc[first.i + 1]
+        if cut is not None and cut.left_edge.i > first.i:
+            last = self.doc[cut.left_edge.i - 1]  # a clause set against what was said after it
+        while last.i > first.i and _trails_content(last):
+            last = self.doc[last.i - 1]
+        if last.i < first.i:
+            return None
+        return first.idx, last.idx + len(last.text)
+
+    def _without_source(self, source: Token, first: Token, last: Token, head: Token) -> tuple[Token, Token]:
+        """The content without its "according to" source: cut before it ("said the talks went
+        well, according to his office") or after it when it opens the content ("said that,
+        according to his office, the talks went well")."""
+        according = source.head.i - 1
+        if any(not _opens_content(t, head) for t in self.doc[first.i : according]):
+            return first, self.doc[according - 1]
+        after = source.right_edge.i + 1
+        return (self.doc[after], last) if after <= last.i else (last, last)
