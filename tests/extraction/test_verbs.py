@@ -1,7 +1,5 @@
 """The verb table: one row per verb, read by every finder, part of the extractor's version."""
 
-import pytest
-
 from summits.extraction import EXTRACTOR_VERSION, RULES_VERSION, extract, verbs
 
 
@@ -23,7 +21,6 @@ def test_roles_are_looked_up_by_lemma():
     assert {"meet", "host", "visit"} <= verbs.lemmas(verbs.MEETS)
 
 
-@pytest.mark.xfail(strict=True, reason="the finders still read the lexicon's import-time views of the table")
 def test_a_new_verb_of_saying_is_one_row(monkeypatch):
     """'opine' is in no list: once it is a row, its clause is reported speech."""
     text = "Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan in Sochi. "
