@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import string
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .result import ArticleMeta
@@ -60,6 +61,8 @@ CAPTION_MARKS = re.compile(
     re.IGNORECASE,
 )
 CLOSING = tuple(".!?\"'”’)…")
+# "Putin said: ..." is speech, not a caption or a header field. Word forms matched in the raw text
+# (the layout is read before parsing, so there are no lemmas to ask the verb table about).
 SPEECH_LABEL = re.compile(r"\b(?:said|says|added|adds|told|asked|stated|declared|insisted|warned|stressed)\b")
 WIRE_DATELINE = re.compile(
     # "CITY, Month D (Agency) -", "MOSCOW, June 13. /TASS/.", or "Addis Ababa, Ethiopia –"
@@ -203,58 +206,180 @@ def read_layout(text: str) -> Layout:
     return Layout(text, blocks, meta, _story_text(text, blocks), pull_quotes, dateline_day)
 
 
-def _label_blocks(blocks: list[Block], meta: ArticleMeta) -> None:
-    in_header = True
-    after_highlight = False
-    dated_by_label = False
-    for block in blocks:
+# --- labelling: each block gets the kind of the first rule that claims it, else it is story ----
+HEADER_KINDS = (HEADER, DATELINE, BYLINE, HEADING)  # what may stand above the story
+LABELLED_DATES = {"published", "updated"}  # "Published:" alone on its line: the next line is its date
+DATE_LABELS = {"published", "updated", "last updated", "posted"}
+DATELINE_WORDS = 6  # at most this many words on a line that is a date
+BYLINE_WORDS = 8
+HIGHLIGHT_MARK = "@highlight"
+
+
+@dataclass
+class _Walk:
+    """What the labelling has learnt so far, walking down the article's blocks."""
+
+    meta: ArticleMeta
+    in_header: bool = True  # no story block yet
+    after_highlight: bool = False  # the block before was a bare "@highlight"
+    dated_by_label: bool = False  # the block before was a "Published:" with no date
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A block's text without HTML tags, with its "Key: value" parts if it is one line of that form."""
+
+    text: str
+    previous: Block | None
+    label: str = ""  # "Title" in "Title: Putin meets Erdogan"
+    value: str | None = None
+
+    @property
+    def key(self) -> str:
+        return self.label.strip().lower()
+
+    @classmethod
+    def of(cls, block: Block, previous: Block | None) -> _Line:
         line = HTML_TAG.sub("", block.text).strip()
         kv = KEY_VALUE.match(line) if "\n" not in line else None
-        if after_highlight:
-            block.kind, after_highlight = HIGHLIGHT, False
-        elif line.lower().startswith("@highlight"):
-            block.kind, after_highlight = HIGHLIGHT, line.lower() == "@highlight"
-        elif kv and (in_header or kv[1].strip().lower() in HEADER_KEYS) and not SPEECH_LABEL.search(kv[1]):
-            block.kind = HEADER
-            _header_meta(kv[1].strip().lower(), (kv[2] or "").strip(), meta)
-            dated_by_label = kv[1].strip().lower() in {"published", "updated"} and not kv[2]
-        elif (
-            DATELINE_RE.search(line)
-            or (dated_by_label and parse_date(line))
-            or (len(line.split()) <= 6 and parse_date(line) and not _closed(line))
-        ):
-            block.kind = DATELINE
-            if meta.published is None and parse_date(line) and not line.lower().startswith("updated"):
-                meta.published = parse_date(line)
-            dated_by_label = line.rstrip(":").lower() in {"published", "updated", "last updated", "posted"}
-        elif BYLINE_RE.search(line) and len(line.split()) <= 8 and not line.endswith("."):
-            block.kind = BYLINE
-            meta.byline = re.sub(r"^by\s+", "", line, flags=re.IGNORECASE).strip() or None
-        elif _is_caption(line):
-            block.kind = CAPTION
-        elif not _closed(line) or _is_byline_name(line, blocks, block):
-            block.kind = HEADING
-            if meta.title is None and in_header:
-                meta.title = line
-        else:
-            in_header = False
-            continue
-        if block.kind not in (HEADER, DATELINE, BYLINE, HEADING):
-            in_header = False
+        return cls(line, previous, kv[1], kv[2]) if kv else cls(line, previous)
+
+
+def _under_highlight_mark(line: _Line, walk: _Walk) -> bool:
+    """ "@highlight" then "Putin and Erdogan agree on Syria": the line under the mark."""
+    return walk.after_highlight
+
+
+def _highlight_mark(line: _Line, walk: _Walk) -> bool:
+    """ "@highlight": a CNN highlight's mark (or the highlight itself on the same line)."""
+    return line.text.lower().startswith(HIGHLIGHT_MARK)
+
+
+def _header_field(line: _Line, walk: _Walk) -> bool:
+    """ "Title: Putin meets Erdogan": a front-matter field (any key at the top, a known key below)."""
+    return (
+        bool(line.label)
+        and (walk.in_header or line.key in HEADER_KEYS)
+        and not SPEECH_LABEL.search(line.label)
+    )
+
+
+def _dateline(line: _Line, walk: _Walk) -> bool:
+    """ "Published: 17 June 2013", "10:45 GMT": when the article was published."""
+    text = line.text
+    return bool(
+        DATELINE_RE.search(text)
+        or (walk.dated_by_label and parse_date(text))
+        or (len(text.split()) <= DATELINE_WORDS and parse_date(text) and not _closed(text))
+    )
+
+
+def _byline(line: _Line, walk: _Walk) -> bool:
+    """ "By Jane Smith, Moscow correspondent": who wrote it."""
+    text = line.text
+    return bool(BYLINE_RE.search(text)) and len(text.split()) <= BYLINE_WORDS and not text.endswith(".")
+
+
+def _caption(line: _Line, walk: _Walk) -> bool:
+    """ "Putin (left) greets Erdogan in Sochi": a photo's caption."""
+    return _is_caption(line.text)
+
+
+def _heading(line: _Line, walk: _Walk) -> bool:
+    """ "Putin and Erdogan meet in Sochi": a line that is not a sentence (or a name under a bare "By")."""
+    return not _closed(line.text) or _is_byline_name(line.previous)
+
+
+def _learn_nothing(line: _Line, walk: _Walk) -> None:
+    pass
+
+
+def _learn_highlight_taken(line: _Line, walk: _Walk) -> None:
+    walk.after_highlight = False
+
+
+def _learn_highlight_mark(line: _Line, walk: _Walk) -> None:
+    walk.after_highlight = line.text.lower() == HIGHLIGHT_MARK
+
+
+def _learn_header_field(line: _Line, walk: _Walk) -> None:
+    _header_meta(line.key, (line.value or "").strip(), walk.meta)
+    walk.dated_by_label = line.key in LABELLED_DATES and not line.value
+
+
+def _learn_dateline(line: _Line, walk: _Walk) -> None:
+    text, meta = line.text, walk.meta
+    if meta.published is None and parse_date(text) and not text.lower().startswith("updated"):
+        meta.published = parse_date(text)
+    walk.dated_by_label = text.rstrip(":").lower() in DATE_LABELS
+
+
+def _learn_byline(line: _Line, walk: _Walk) -> None:
+    walk.meta.byline = re.sub(r"^by\s+", "", line.text, flags=re.IGNORECASE).strip() or None
+
+
+def _learn_title(line: _Line, walk: _Walk) -> None:
+    if walk.meta.title is None and walk.in_header:
+        walk.meta.title = line.text
+
+
+@dataclass(frozen=True)
+class BlockRule:
+    """A kind of block: what claims a block for it, and what the labelling learns from one."""
+
+    kind: str
+    claims: Callable[[_Line, _Walk], bool]
+    learn: Callable[[_Line, _Walk], None] = _learn_nothing
+
+
+BLOCK_RULES = (
+    BlockRule(HIGHLIGHT, _under_highlight_mark, _learn_highlight_taken),
+    BlockRule(HIGHLIGHT, _highlight_mark, _learn_highlight_mark),
+    BlockRule(HEADER, _header_field, _learn_header_field),
+    BlockRule(DATELINE, _dateline, _learn_dateline),
+    BlockRule(BYLINE, _byline, _learn_byline),
+    BlockRule(CAPTION, _caption),
+    BlockRule(HEADING, _heading, _learn_title),
+)
+
+
+def _label_blocks(blocks: list[Block], meta: ArticleMeta) -> None:
+    """Each block's kind, from the first of ``BLOCK_RULES`` that claims it; the header ends at
+    the first block of another kind."""
+    walk = _Walk(meta)
+    for index, block in enumerate(blocks):
+        line = _Line.of(block, blocks[index - 1] if index > 0 else None)
+        rule = next((r for r in BLOCK_RULES if r.claims(line, walk)), None)
+        if rule is not None:
+            block.kind = rule.kind
+            rule.learn(line, walk)
+        walk.in_header = walk.in_header and block.kind in HEADER_KINDS
 
 
 def _read_dateline(blocks: list[Block], meta: ArticleMeta) -> tuple[int, int] | None:
     """The place (and a date with its year) of a wire dateline opening the story."""
-    first = next((b for b in blocks if b.kind == STORY), None)
-    wire = WIRE_DATELINE.match(first.text.replace("\n", " ")) if first is not None else None
+    wire = _opening_wire_dateline(blocks)
     if wire is None:
         return None
     meta.dateline = string.capwords((wire["place"] or wire["titled"]).strip(" -.'"))
     meta.dateline_country = (wire["country"] or "").strip() or None
+    return _dateline_day(wire, meta)
+
+
+def _opening_wire_dateline(blocks: list[Block]) -> re.Match | None:
+    """ "MOSCOW, June 13 (Reuters) - ...": the first story block's wire dateline."""
+    first = next((b for b in blocks if b.kind == STORY), None)
+    return WIRE_DATELINE.match(first.text.replace("\n", " ")) if first is not None else None
+
+
+def _dateline_day(wire: re.Match, meta: ArticleMeta) -> tuple[int, int] | None:
+    """ "MOSCOW, June 13, 2019 -": (6, 13), and the publication date when none is known yet."""
     month = MONTHS.get((wire["month"] or "").lower())
-    if month and wire["year"] and meta.published is None:
+    if not month:
+        return None
+    if wire["year"] and meta.published is None:
         meta.published = _safe_date(int(wire["year"]), month, int(wire["day"]))
-    return (month, int(wire["day"])) if month else None
+    return month, int(wire["day"])
 
 
 def _closed(line: str) -> bool:
@@ -267,9 +392,9 @@ def _closed(line: str) -> bool:
     return True
 
 
-def _is_byline_name(line: str, blocks: list[Block], block: Block) -> bool:
-    index = blocks.index(block)
-    return index > 0 and blocks[index - 1].kind == BYLINE and blocks[index - 1].text.strip().lower() == "by"
+def _is_byline_name(previous: Block | None) -> bool:
+    """ "By" alone on its line, then "Jane Smith": the name under it."""
+    return previous is not None and previous.kind == BYLINE and previous.text.strip().lower() == "by"
 
 
 def _header_meta(key: str, value: str, meta: ArticleMeta) -> None:
