@@ -159,6 +159,11 @@ def state_of(name: str) -> str | None:
     return country_code(name) or capital_country(name)
 
 
+DEMONYM_SUFFIXES = ("ian", "ean", "an", "ese", "ish", "i", "n", "ic")
+SHORTEST_STEM = 4  # "Russ-" of "Russian"; shorter stems match too many countries
+SHORTEST_ISH_STEM = 3  # "Turk-" of "Turkish"
+
+
 @functools.cache
 def demonym_country(word: str) -> str | None:
     """ISO code for a demonym ("Russian" -> RU, "Turkish" -> TR, "Pakistani" -> PK)."""
@@ -167,21 +172,23 @@ def demonym_country(word: str) -> str | None:
         return IRREGULAR_DEMONYMS[key]
     if country_code(key):
         return country_code(key)
-    stems = {key}
-    for suffix in ("ian", "ean", "an", "ese", "ish", "i", "n", "ic"):
-        if key.endswith(suffix):
-            stems.add(key[: -len(suffix)])
-    matches = []
-    for stem in stems:
-        if len(stem) < (3 if key.endswith("ish") else 4):
-            continue
-        matches += [
-            (len(name), code)
-            for name, code in _countries().items()
-            if name.startswith(stem) and " " not in name
-        ]
+    matches = [match for stem in _demonym_stems(key) for match in _countries_starting(stem)]
     # the shortest country name wins: "Turk-" is Turkey before Turkmenistan
     return min(matches)[1] if matches else None
+
+
+def _demonym_stems(key: str) -> set[str]:
+    """ "pakistani" -> {"pakistani", "pakistan"}: the word less each suffix it ends with."""
+    stems = {key} | {key[: -len(suffix)] for suffix in DEMONYM_SUFFIXES if key.endswith(suffix)}
+    shortest = SHORTEST_ISH_STEM if key.endswith("ish") else SHORTEST_STEM
+    return {stem for stem in stems if len(stem) >= shortest}
+
+
+def _countries_starting(stem: str) -> list[tuple[int, str]]:
+    """One-word country names starting with ``stem``, with their lengths."""
+    return [
+        (len(name), code) for name, code in _countries().items() if name.startswith(stem) and " " not in name
+    ]
 
 
 def organisation(name: str) -> str | None:

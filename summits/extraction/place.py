@@ -39,8 +39,8 @@ PENALTY_UNKNOWN_REGION = -1
 TIE_BREAK_PER_RANK = 0.01  # of two places scored alike, the one named first
 NO_PLACE = -99.0  # the score to beat when there is no dateline
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-VENUE, REGION = "FAC", "LOC"
+CITY, VENUE, REGION = "GPE", "FAC", "LOC"  # spaCy's entity labels
+PLACE_LABELS = frozenset({CITY, REGION, VENUE})
 CONTEXT_CHARS = 40  # how far before a place its preposition is looked for
 PLACE_BEFORE = re.compile(
     r"(?:\bin|\bat|\bto|\bresort of|\bcity of|\btown of|\bcapital,?|\bcapital of|\bvillage of|\bisland of)\s*"
@@ -188,7 +188,7 @@ def _capitals_by_demonym(doc: Doc) -> Iterator[tuple[Span, str, str]]:
         code = geo.demonym_country(m[1])
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if code and geo.capital_name(code) and span is not None:
-            yield span, geo.capital_name(code), "GPE"
+            yield span, geo.capital_name(code), CITY
 
 
 def candidates(doc: Doc, in_quote: Callable[[Token], bool]) -> list[Candidate]:
