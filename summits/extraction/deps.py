@@ -48,4 +48,5 @@ PREP_OBJECTS = frozenset({POBJ, PCOMP})
 AUXILIARIES = frozenset({AUX, AUXPASS})
 NAME_PARTS = frozenset({COMPOUND, FLAT})
 MODIFIERS_OF_NAMES = frozenset({COMPOUND, AMOD, POSS})
-ASIDES = frozenset({RELCL, APPOS})  # what a phrase says in passing: "Putin, [who ...]", "Putin, [the president]"
+# what a phrase says in passing: "Putin, [who ...]", "Putin, [the president]"
+ASIDES = frozenset({RELCL, APPOS})

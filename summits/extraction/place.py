@@ -51,9 +51,6 @@ CAPITAL_OF = re.compile(r"\bin the ([A-Z][a-z]+) capital\b")
 ARTICLE_AND_POSSESSIVE = re.compile(r"^the\s+|['’]s$", re.IGNORECASE)
 PLACE_PREPOSITIONS = frozenset({"in", "from"})  # "said in Moscow", "speaking from Brasilia"
 GOVERNMENT_ROLES = SUBJECTS | {DOBJ, POSS}  # "Moscow said", "squeezed Moscow", "Moscow's war"
-# "Erdogan hosted Putin": whose country a place-less meeting is in. The verb table has no role
-# for hosting (MEETS also holds "meet", "visit"...): kept here until it has one.
-HOSTING_VERBS = frozenset({"host"})
 HERE = "here"
 
 
@@ -261,6 +258,6 @@ def _country(
 def _hosts(doc: Doc, person: Person) -> bool:
     """ "Erdogan hosted Putin in his palace.": the person hosts the meeting."""
     for start, _end in person.mentions:
-        if any(t.lemma_ in HOSTING_VERBS and t.i > start for t in doc[start].sent):
+        if any(verbs.plays(t.lemma_, verbs.HOSTS) and t.i > start for t in doc[start].sent):
             return True
     return False

@@ -13,6 +13,7 @@ Roles:
 - ``DECIDES_JOINTLY``: with a joint subject an agreement of ``status`` (they *decided* to ...).
 - ``AGREES``: its subject (or object) is party to what was agreed or signed (*agreed*, *signed*).
 - ``MEETS``: its subject and object take part in the meeting (*met*, *hosted*, *visited*).
+- ``HOSTS``: its subject receives the others where the meeting is (*hosted*).
 - ``CHAIRS``: its subject takes part when its object is a meeting (*held* talks).
 - ``STAYS_AWAY``: its subject is not at the meeting (*skipped* the summit).
 - ``SPEAKS``: someone *spoke* somewhere (where a statement was made, not where leaders met).
@@ -33,6 +34,7 @@ COMMITS = "commits"
 DECIDES_JOINTLY = "decides-jointly"
 AGREES = "agrees"
 MEETS = "meets"
+HOSTS = "hosts"
 CHAIRS = "chairs"
 STAYS_AWAY = "stays-away"
 SPEAKS = "speaks"
@@ -119,7 +121,7 @@ VERBS: dict[str, Verb] = {
     "sign": verb(AGREES),
     # taking part in the meeting, or not
     "meet": verb(MEETS),
-    "host": verb(MEETS),
+    "host": verb(MEETS, HOSTS),
     "co-host": verb(MEETS),
     "cohost": verb(MEETS),
     "receive": verb(MEETS),
