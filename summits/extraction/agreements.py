@@ -97,6 +97,9 @@ StatusRule = Callable[[Token, Token | None], Agreed | None]
 
 
 class Agreements:
+    """The agreements of one parsed article. ``last_bloc`` carries a bloc from one agreement to
+    the next ("EU leaders agreed ... The leaders also pledged ...")."""
+
     def __init__(self, doc: Doc, quotations: Quotations, people: People):
         self.doc, self.q, self.people = doc, quotations, people
         self.last_bloc: str | None = None
@@ -107,7 +110,7 @@ class Agreements:
             if token.pos_ not in {"VERB", "AUX"} or any(c.dep_ == NEG for c in token.children):
                 continue
             for item in self._agreements(token):
-                if not any(a.start <= item.start < a.end or item.start <= a.start < item.end for a in found):
+                if not any(_overlap(a, item) for a in found):
                     found.append(item)
         return found
 
@@ -240,6 +243,11 @@ class Agreements:
         organisations = set(geo.ORGANISATIONS.values())
         blocs = [p.country for p in self.people.participants() if p.country in organisations]
         return max(set(blocs), key=blocs.count) if blocs else None
+
+
+def _overlap(a: AgreementFound, b: AgreementFound) -> bool:
+    """Two items over the same text: the first one found is kept."""
+    return a.start <= b.start < a.end or b.start <= a.start < b.end
 
 
 # --- which verbs make an agreement, with what status -------------------------------------------
