@@ -210,7 +210,12 @@ def _content_of_stance(verb: Token, key: str) -> Token | None:
         return None
     nouns = [c for c in verb.children if c.lemma_ in STANCE_NOUNS]
     heads = [g for n in nouns for g in n.children if g.dep_ in STANCE_CONTENT]
-    return next((o for h in heads for o in ([h] if h.dep_ != PREP else h.children) if o.dep_ != PUNCT), None)
+    return next((o for h in heads for o in _through_preposition(h) if o.dep_ != PUNCT), None)
+
+
+def _through_preposition(token: Token) -> list[Token]:
+    """ "concern [over] the strikes": a preposition's words, else the token itself."""
+    return list(token.children) if token.dep_ == PREP else [token]
 
 
 def _object_content(verb: Token, key: str) -> Token | None:
@@ -459,7 +464,17 @@ class Statements:
         return written
 
     # --- direct quotations ---------------------------------------------------------------------
+    def _around(self, quote: Quote) -> tuple[list[Token], list[Token]]:
+        """The words of the quotation's sentence after it and before it."""
+        lo, hi = self._sentence_bounds(quote)
+        tail = self._tokens(quote.end + 1, hi) if hi > quote.end + 1 else []
+        head = self._tokens(lo, max(lo, quote.start - 1)) if quote.start - 1 > lo else []
+        return tail, head
+
     def direct(self) -> list[StatementFound]:
+        """Every quotation of a few words with its speaker: named around it, written above the
+        paragraph, else the paragraph's last speaker, else (with no words before it in its
+        sentence) the story's last speaker."""
         found: list[StatementFound] = []
         last_speaker_in_block: dict[int, str] = {}
         last_speaker = None
@@ -467,9 +482,7 @@ class Statements:
             if quote.words(self.text) < MIN_QUOTE_WORDS:
                 continue
             block = self.q.block_of[quote.start]
-            lo, hi = self._sentence_bounds(quote)
-            tail = self._tokens(quote.end + 1, hi) if hi > quote.end + 1 else []
-            head = self._tokens(lo, max(lo, quote.start - 1)) if quote.start - 1 > lo else []
+            tail, head = self._around(quote)
             speaker = self._speaker_from(tail, head)
             if speaker is None:
                 speaker = self._pull_quote_speaker(block) or last_speaker_in_block.get(block)
@@ -550,12 +563,18 @@ class Statements:
         if speaker is None:
             return None
         body = self._according_body(token, source)
-        if any(_reports(t) for t in body):
-            return None  # "Downing Street said ..., according to a briefing note": Downing Street speaks
-        if len(body) < MIN_CONTENT_WORDS or any(self.q.in_quote(t) for t in body):
+        if not self._reported_by_source(body):
             return None
         lo, hi = body[0].idx, body[-1].idx + len(body[-1].text)
         return StatementFound(speaker, self.text[lo:hi], "indirect", lo, hi)
+
+    def _reported_by_source(self, body: list[Token]) -> bool:
+        """ "Talks will resume in May, according to ...": a few words of the writer's, not another
+        verb's speech ("Downing Street said ..., according to a briefing note": Downing Street
+        speaks) and not a quotation."""
+        if any(_reports(t) for t in body):
+            return False
+        return len(body) >= MIN_CONTENT_WORDS and not any(self.q.in_quote(t) for t in body)
 
     def according(self) -> list[StatementFound]:
         return [found for token in self.doc if (found := self._according_statement(token)) is not None]
@@ -603,10 +622,9 @@ class Statements:
         if source is not None:
             first, last = self._without_source(source, first, last, head)
         cut = next((t for t in tokens if _ends_content(t, head)), None)
-        while _opens_content(first, head):
-            if first.i >= last.i:
-                return None
-            first = self.doc[first.i + 1]
+        first = self._first_said(first, last, head)
+        if first is None:
+            return None
         if cut is not None and cut.left_edge.i > first.i:
             last = self.doc[cut.left_edge.i - 1]  # a clause set against what was said after it
         while last.i > first.i and _trails_content(last):
@@ -614,6 +632,15 @@ class Statements:
         if last.i < first.i:
             return None
         return first.idx, last.idx + len(last.text)
+
+    def _first_said(self, first: Token, last: Token, head: Token) -> Token | None:
+        """ "said, that the talks": the first word of what was said after "that", commas and
+        "and" (None where nothing else is left)."""
+        while _opens_content(first, head):
+            if first.i >= last.i:
+                return None
+            first = self.doc[first.i + 1]
+        return first
 
     def _without_source(self, source: Token, first: Token, last: Token, head: Token) -> tuple[Token, Token]:
         """The content without its "according to" source: cut before it ("said the talks went
