@@ -106,15 +106,8 @@ def name_span(ent: Span) -> Span | None:
     """The name inside a PERSON entity, without titles, honorifics and a possessive:
     "[Russian President] Vladimir Putin['s]"."""
     doc = ent.doc
-    start, end = ent.start, ent.end
-    while start < end and (
-        is_title(doc[start]) or doc[start].lower_ in HONORIFICS or not doc[start].is_alpha
-    ):
-        start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or not doc[end - 1].text[0].isalnum()):
-        end -= 1
-    while end > start and doc[end - 1].lower_ in NAME_PARTICLES:
-        end -= 1  # "Ursula von der" + "Leyen" labelled apart
+    start = _past_titles(doc, ent.start, ent.end)
+    end = _before_trailing(doc, start, ent.end)
     while end < len(doc) and _compound_goes_on(doc, end):
         end += 1  # "Chairperson Moussa" labelled, "Faki Mahamat" the rest of the same name
     while start <= ent.start and _compound_before(doc, start, end):
@@ -123,6 +116,24 @@ def name_span(ent: Span) -> Span | None:
         return None
     span = with_particles(doc[start:end])
     return span if span.text and span[0].text[0].isupper() else None
+
+
+def _past_titles(doc: Doc, start: int, end: int) -> int:
+    """ "[President] Vladimir Putin", "[Mr] Albanese": where the name starts after its title."""
+    while start < end and (
+        is_title(doc[start]) or doc[start].lower_ in HONORIFICS or not doc[start].is_alpha
+    ):
+        start += 1
+    return start
+
+
+def _before_trailing(doc: Doc, start: int, end: int) -> int:
+    """ "Putin['s]", "Ursula von der" + "Leyen" labelled apart: where the name ends."""
+    while end > start and (doc[end - 1].tag_ == "POS" or not doc[end - 1].text[0].isalnum()):
+        end -= 1
+    while end > start and doc[end - 1].lower_ in NAME_PARTICLES:
+        end -= 1
+    return end
 
 
 def _compound_goes_on(doc: Doc, end: int) -> bool:

@@ -1,5 +1,11 @@
 """The pipeline: the story parsed in bounded pieces, then each finder works on each piece's Doc.
 
+The stages, each passing a typed result forward: layout (``Layout``) → parse (``Doc``) →
+quotations (which tokens are quoted) → names and titles (``PersonIndex``) → participation (the
+participants' numbers) → descriptions ("the Turkish president" → a person) → ``Cast``, read by
+the speaker resolution (``speakers.speaker``) → statements, agreements, place, date, title.
+``read_people`` and ``_extract`` below show them in order.
+
 Nothing in the text can make an article fail: each part (layout, parse, statements,
 participants, place, date, agreements, title) runs isolated through ``Parts.run``. An unexpected
 error in one is logged (logger ``summits.extraction``, with the article's identity and the
@@ -225,11 +231,11 @@ def _extract(doc: Doc, layout: Layout, published: dt.date | None, parts: Parts) 
     in_quote = quotations.in_quote
     # names → participation → descriptions, behind the facade the other finders call
     people = run("participants", lambda: People(read_people(doc, in_quote)), People.empty(doc, in_quote))
-    participants = run("participants", people.participants, [])
     # statements: quotations and reported speech, each speaker resolved by the people stages
     statements = Statements(doc, layout, quotations, people)
     direct = run("statements", statements.direct, [])
     indirect = run("statements", statements.indirect, []) + run("statements", statements.according, [])
+    participants = run("participants", people.participants, [])
     dateline = (layout.meta.dateline, layout.meta.dateline_country)
     location, country = run(
         "place", lambda: find_place(doc, participants, in_quote, dateline=dateline), (None, None)

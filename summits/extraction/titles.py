@@ -96,8 +96,7 @@ def title_before(doc: Doc, start: int) -> Title:
     if words[0].lower_ == "of":
         words = words[1:]
     words, country, body = _organisation_title(words, of_country or country_before(doc, i))
-    while len(words) > 1 and words[-1].lower_ in NOBILITY and words[-2].lower_ not in {"crown"}:
-        words = words[:-1]  # "Foreign Minister Prince Faisal"
+    words = _without_rank(words)
     role = " ".join(w.text for w in words) or None
     if role and words[-1].lower_ not in {"of"}:
         return Title(role, country, body)
@@ -111,6 +110,13 @@ def _of_state_before(doc: Doc, i: int) -> tuple[str | None, int]:
         if j > 1 and doc[j - 1].lower_ == "of" and is_title(doc[j - 2]) and country_at(doc, j, i):
             return country_at(doc, j, i), j - 2
     return None, i
+
+
+def _without_rank(words: list[Token]) -> list[Token]:
+    """ "Foreign Minister [Prince] Faisal": a rank that belongs to the name (not "Crown Prince")."""
+    while len(words) > 1 and words[-1].lower_ in NOBILITY and words[-2].lower_ not in {"crown"}:
+        words = words[:-1]
+    return words
 
 
 def _possessive_title(doc: Doc, i: int) -> Title:
