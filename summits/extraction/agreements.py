@@ -53,18 +53,8 @@ from .result import AgreementFound
 AGREED = "agreed"
 COMMITTED = "committed"
 
-# Not yet in the verb table (verbs.py), kept here meanwhile:
-# - the status an AGREES verb gives (its row has no ``status``, and ``agreement_status`` reads it
-#   only for DECIDES_JOINTLY verbs);
-AGREES_STATUS = {"agree": "agreed", "sign": "signed"}
-# - a verb whose subject is the agreement itself, binding its parties ("The deal commits ...");
-BINDING_VERBS = frozenset({"commit"})
-# - a verb that agrees to what its object offers ("Putin accepted an invitation to visit Tokyo").
-ACCEPTING_VERBS = frozenset({"accept"})
+# "Putin accepted an [invitation] to visit Tokyo": what an ACCEPTS verb agrees to.
 OFFER_NOUNS = frozenset({"invitation"})
-# - the verbs that give a statement's own content ("a joint statement [saying] that ..."): a narrower
-#   role than REPORTS, which would also take "a statement warning that ..." by one side.
-CONTENT_VERBS = frozenset({"say", "state"})
 
 AGREED_CONTENT = frozenset({XCOMP, CCOMP, DOBJ, PREP, ADVCL})  # "agreed [to ...]", "signed [a deal]"
 INHERITS_SUBJECT = frozenset({CONJ, XCOMP, ADVCL})  # "Putin met Erdogan and [agreed] ...": the head's subject
@@ -265,7 +255,7 @@ def _agrees_or_signs(verb: Token, subject: Token | None) -> Agreed | None:
     """ "The two leaders signed a trade deal." The verb alone makes an agreement."""
     lemma = _lemma(verb)
     if verbs.plays(lemma, verbs.AGREES):
-        return Agreed(AGREES_STATUS.get(lemma, AGREED), subject, _content(verb))
+        return Agreed(verbs.status(lemma) or AGREED, subject, _content(verb))
     return None
 
 
@@ -287,7 +277,11 @@ def _committed_jointly(verb: Token, subject: Token | None) -> Agreed | None:
 
 def _binding_terms(verb: Token, subject: Token | None) -> Agreed | None:
     """ "The deal commits both sides to cutting tariffs." The agreement binds its parties."""
-    if _lemma(verb) in BINDING_VERBS and subject is not None and subject.lemma_.lower() in TERMS_NOUNS:
+    if (
+        verbs.plays(_lemma(verb), verbs.BINDS)
+        and subject is not None
+        and subject.lemma_.lower() in TERMS_NOUNS
+    ):
         return Agreed(COMMITTED, subject, _content(verb))
     return None
 
@@ -302,7 +296,7 @@ def _under_terms(verb: Token, subject: Token | None) -> Agreed | None:
 
 def _accepted_offer(verb: Token, subject: Token | None) -> Agreed | None:
     """ "Abe accepted an invitation to visit Manila." """
-    if _lemma(verb) in ACCEPTING_VERBS and any(c.lemma_ in OFFER_NOUNS for c in verb.children):
+    if verbs.plays(_lemma(verb), verbs.ACCEPTS) and any(c.lemma_ in OFFER_NOUNS for c in verb.children):
         return Agreed(AGREED, subject, _content(verb))
     return None
 
@@ -311,7 +305,11 @@ def _joint_statement(verb: Token, subject: Token | None) -> Agreed | None:
     """ "The leaders issued a joint statement saying that they would ...": what the statement
     says, agreed by those who issued it."""
     statement = verb.head
-    if not (verb.dep_ == ACL and statement.lemma_ in STATEMENT_NOUNS and _lemma(verb) in CONTENT_VERBS):
+    if not (
+        verb.dep_ == ACL
+        and statement.lemma_ in STATEMENT_NOUNS
+        and verbs.plays(_lemma(verb), verbs.GIVES_CONTENT)
+    ):
         return None
     governor = statement.head if statement.dep_ in {DOBJ, POBJ} else statement
     return Agreed(AGREED, _subject(governor) or statement, [c for c in verb.children if c.dep_ == CCOMP])

@@ -11,7 +11,12 @@ Roles:
 - ``STANCE``: speech with a stance noun (*expressed* hope that ...).
 - ``COMMITS``: a commitment; with a joint subject an agreement (the two *vowed* to ...).
 - ``DECIDES_JOINTLY``: with a joint subject an agreement of ``status`` (they *decided* to ...).
-- ``AGREES``: its subject (or object) is party to what was agreed or signed (*agreed*, *signed*).
+- ``AGREES``: its subject (or object) is party to what was agreed or signed (*agreed*, *signed*),
+  with the agreement's ``status``.
+- ``BINDS``: its subject is an agreement binding its parties (the deal *commits* both sides to ...).
+- ``ACCEPTS``: agrees to what its object offers (Putin *accepted* an invitation to visit Tokyo).
+- ``GIVES_CONTENT``: a document's own words follow it (a joint statement *saying* that ...);
+  narrower than ``REPORTS``, which also takes one side's "a statement warning that ...".
 - ``MEETS``: its subject and object take part in the meeting (*met*, *hosted*, *visited*).
 - ``HOSTS``: its subject receives the others where the meeting is (*hosted*).
 - ``CHAIRS``: its subject takes part when its object is a meeting (*held* talks).
@@ -33,6 +38,9 @@ STANCE = "stance"
 COMMITS = "commits"
 DECIDES_JOINTLY = "decides-jointly"
 AGREES = "agrees"
+BINDS = "binds"
+ACCEPTS = "accepts"
+GIVES_CONTENT = "gives-content"
 MEETS = "meets"
 HOSTS = "hosts"
 CHAIRS = "chairs"
@@ -55,7 +63,7 @@ def verb(*roles: str, particles: tuple[str, ...] = (), status: str = "") -> Verb
 
 VERBS: dict[str, Verb] = {
     # speech whose content is a clause
-    "say": verb(*SAYING),
+    "say": verb(*SAYING, GIVES_CONTENT),
     "tell": verb(*SAYING),
     "add": verb(*SAYING),
     "stress": verb(*SAYING),
@@ -67,7 +75,7 @@ VERBS: dict[str, Verb] = {
     "concede": verb(*SAYING),
     "claim": verb(*SAYING),
     "note": verb(*SAYING),
-    "state": verb(*SAYING),
+    "state": verb(*SAYING, GIVES_CONTENT),
     "declare": verb(*SAYING),
     "explain": verb(*SAYING),
     "reiterate": verb(*SAYING),
@@ -114,11 +122,12 @@ VERBS: dict[str, Verb] = {
     "pledge": verb(*SAYING, REPORTS_OBJECT, COMMITS, DECIDES_JOINTLY, status="committed"),
     "promise": verb(*SAYING, REPORTS_OBJECT, COMMITS),
     "vow": verb(*SAYING, COMMITS),
-    "commit": verb(COMMITS, DECIDES_JOINTLY, status="committed"),
+    "commit": verb(COMMITS, DECIDES_JOINTLY, BINDS, status="committed"),
     "undertake": verb(COMMITS),
     "decide": verb(DECIDES_JOINTLY, status="decided"),
-    "agree": verb(QUOTES, AGREES),
-    "sign": verb(AGREES),
+    "agree": verb(QUOTES, AGREES, status="agreed"),
+    "sign": verb(AGREES, status="signed"),
+    "accept": verb(ACCEPTS),
     # taking part in the meeting, or not
     "meet": verb(MEETS),
     "host": verb(MEETS, HOSTS),
@@ -167,6 +176,12 @@ def agreement_status(lemma: str) -> str:
     """The status of what a joint subject agrees with this verb ("" where it makes none)."""
     entry = VERBS.get(lemma.lower())
     return entry.status if entry and DECIDES_JOINTLY in entry.roles else ""
+
+
+def status(lemma: str) -> str:
+    """The status of the agreement a verb makes ("signed" for "sign"); "" where its row has none."""
+    entry = VERBS.get(lemma.lower())
+    return entry.status if entry else ""
 
 
 def table_digest() -> str:
