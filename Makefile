@@ -27,9 +27,16 @@ run: setup
 test: setup lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# No function of the extraction may be more complex than MAX_COMPLEXITY (radon's cyclomatic complexity).
+MAX_COMPLEXITY := 15
+
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/radon cc --json summits/extraction | $(BIN)/python -c "import json, sys; \
+		found = [f'{path}:{b[\"lineno\"]} {b[\"name\"]} has complexity {b[\"complexity\"]}' \
+			for path, blocks in json.load(sys.stdin).items() for b in blocks if b['complexity'] > $(MAX_COMPLEXITY)]; \
+		print(*found, sep='\n') if found else None; sys.exit(1 if found else 0)"
 
 ## make eval: the extraction scored against the development set of real articles (tests/gold).
 eval: setup

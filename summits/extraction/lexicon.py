@@ -1,8 +1,6 @@
-"""Word lists of news English: titles, verbs of saying, words of meeting and agreeing."""
+"""Word lists of news English: titles, names, nouns of meeting and agreeing (the verbs are in verbs.py)."""
 
 import re
-
-from .verbs import AGREES, CHAIRS, COMMITS, MEETS, QUOTES, REPORTS, STANCE, STAYS_AWAY, VERBS, lemmas
 
 HONORIFICS = {
     "mr",
@@ -195,11 +193,6 @@ ORGANISATION_HEADS = {
     "organization",
     "fund",
 }
-# The verb lists below are views of the one verb table (verbs.py), kept for their readers.
-MEETING_VERBS = lemmas(MEETS)
-CHAIR_VERBS = lemmas(CHAIRS)  # lead a meeting when their object is one ("chairing the session")
-JOINT_VERBS = lemmas(AGREES)
-COMMIT_VERBS = lemmas(COMMITS)  # with a joint subject ("A and B vowed to ...") an agreement, not speech
 # a subject that stands for more than one party ("the two sides", "both governments")
 JOINT_SUBJECT = re.compile(
     r"\b(we|they|both|two|leaders|sides|countries|nations|parties|governments|delegations|ministers)\b"
@@ -243,7 +236,6 @@ SENIOR_ROLE = re.compile(
     r"head of state|head of government|counterpart)\b",
     re.IGNORECASE,
 )
-SPEECH_VERBS = lemmas(QUOTES)  # verbs of saying: they name a quotation's speaker
 STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué"}
 # sources of figures, not of speech: "according to a U.N. estimate"
 DATA_NOUNS = {
@@ -258,11 +250,8 @@ DATA_NOUNS = {
     "census",
     "study",
 }
-NOT_INDIRECT = lemmas(QUOTES) - lemmas(REPORTS)  # a quotation's speaker, never reported speech
-PARTICLE_VERBS = {(lemma, particle) for lemma, entry in VERBS.items() for particle in entry.particles}
 # "expressed hope that ...", "voiced concern over ..."
 STANCE_NOUNS = {"hope", "optimism", "concern", "confidence", "regret", "support", "satisfaction", "readiness"}
-STANCE_VERBS = lemmas(STANCE)
 MEETING_WORDS = {
     "summit",
     "talks",
@@ -306,7 +295,6 @@ MEETING_WORDS = {
 }
 # words that put a person at the meeting, besides the meeting words themselves
 ATTENDANCE_WORDS = MEETING_WORDS | {"sending", "sent", "accompanied", "place", "led", "leading", "arrived"}
-ABSENT_VERBS = lemmas(STAYS_AWAY)
 GROUP_SPEAKERS = re.compile(
     r"^(?:the |both |all )?(?:two |three |four |)(?:\w+ )?"
     r"(?:leaders|sides|countries|nations|presidents|heads of state)$"

@@ -33,13 +33,15 @@ from spacy.tokens import Doc
 from . import descriptions, participation
 from .agreements import Agreements
 from .boilerplate import Layout, read_layout, whole_story
+from .date import find_date
 from .names import find_names, pair_countries
 from .nlp import get_nlp, parse
 from .people import People, short_form
-from .place_date import find_date, find_place, make_title, title_for
+from .place import find_place
 from .quotes import Quotations, Statements
 from .result import AgreementFound, Extraction, ParticipantFound, StatementFound, SummitFound
 from .speakers import Cast
+from .title import make_title, title_for
 
 logger = logging.getLogger("summits.extraction")
 

@@ -206,10 +206,10 @@ def test_a_failing_finder_is_logged_and_the_others_deliver(monkeypatch, caplog):
 
 
 def test_people_failing_leaves_statements_with_their_text(monkeypatch):
-    def broken(self, doc, in_quote):
+    def broken(doc, in_quote):
         raise RuntimeError("finder bug")
 
-    monkeypatch.setattr(pipeline.People, "__init__", broken)
+    monkeypatch.setattr(pipeline, "read_people", broken)
     result = extract(STORY)
     assert result.incomplete == ["participants"]
     assert result.participants == []
