@@ -229,6 +229,25 @@ MEETING_NOUNS = {
 }
 # auxiliaries of what has not happened (yet): "will meet", "would attend"
 NOT_YET = {"will", "'ll", "shall", "would", "could", "may", "might", "should"}
+# adjectives whose to-clause is still ahead: "is due to meet", "is likely to sign"
+AHEAD_ADJECTIVES = {
+    "due",
+    "likely",
+    "poised",
+    "set",
+    "slated",
+    "scheduled",
+    "ready",
+    "unlikely",
+    "keen",
+    "eager",
+}
+# conjunctions of a clause that may not happen: "if they agree", "unless both sign"
+CONDITIONS = {"if", "unless", "whether"}
+# words of a meeting apart from the one reported: "then met separately with her deputy"
+SEPARATE_WORDS = {"separately", "separate", "afterwards", "onward", "onwards"}
+# words of an event held elsewhere: "told a rally at home"
+ELSEWHERE_NOUNS = {"rally", "rallies", "supporters", "home", "parliament", "campaign", "constituents"}
 # a role of someone who takes part in a summit (not a briefer, adviser or reporter)
 SENIOR_ROLE = re.compile(
     r"\b(president|prime minister|premier|chancellor|king|queen|prince|emir|amir|sultan|sheikh|"

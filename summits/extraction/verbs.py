@@ -22,6 +22,7 @@ Roles:
 - ``CHAIRS``: its subject takes part when its object is a meeting (*held* talks).
 - ``STAYS_AWAY``: its subject is not at the meeting (*skipped* the summit).
 - ``SPEAKS``: someone *spoke* somewhere (where a statement was made, not where leaders met).
+- ``ANTICIPATES``: its to-clause has not happened yet (they *plan* to meet, *expect* to sign).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ HOSTS = "hosts"
 CHAIRS = "chairs"
 STAYS_AWAY = "stays-away"
 SPEAKS = "speaks"
+ANTICIPATES = "anticipates"
 
 SAYING = (QUOTES, REPORTS)  # a verb of saying: names the speaker of a quotation and of reported speech
 
@@ -153,6 +155,20 @@ VERBS: dict[str, Verb] = {
     "stay": verb(STAYS_AWAY),
     "withdraw": verb(STAYS_AWAY),
     "speak": verb(SPEAKS),
+    # what is still ahead: "plan to meet", "is expected to sign"
+    "plan": verb(ANTICIPATES),
+    "expect": verb(ANTICIPATES),
+    "intend": verb(ANTICIPATES),
+    "hope": verb(ANTICIPATES),
+    "aim": verb(ANTICIPATES),
+    "seek": verb(ANTICIPATES),
+    "want": verb(ANTICIPATES),
+    "need": verb(ANTICIPATES),
+    "schedule": verb(ANTICIPATES),
+    "prepare": verb(ANTICIPATES),
+    "propose": verb(ANTICIPATES),
+    "wish": verb(ANTICIPATES),
+    "try": verb(ANTICIPATES),
 }
 
 

@@ -1,6 +1,8 @@
 """Who took part in the meeting, decided apart from who is only named or mentioned."""
 
-from summits.extraction import extract
+import pytest
+
+from summits.extraction import extract, occasion
 from tests.extraction.conftest import GUARDIAN, by_name, names, story
 
 SOCHI = (
@@ -83,3 +85,32 @@ def test_a_truncated_name_and_the_chair_of_a_session_take_part():
 
 def test_mentioned_people_are_not_participants():
     assert "Donald Trump" not in {p.name for p in extract(SOCHI).participants}
+
+
+# --- occasion: does a clause belong to the meeting the article reports? ---------------------------
+OCCASIONS = [
+    ("Torres was due to meet Norway's Kari Lunde later on Sunday.", "meet", "ahead"),
+    ("The two sides still need to agree on the price.", "agree", "ahead"),
+    ("Macron is expected to sign the deal.", "sign", "ahead"),
+    ("Macron plans to visit Oslo.", "visit", "ahead"),
+    ("Macron is to visit Oslo.", "visit", "ahead"),
+    ("Rome urged Tehran to agree to the deal.", "agree", "directive"),
+    ("They met to agree on a truce.", "agree", "purpose"),
+    ("If they agree on the price, the deal will go ahead.", "agree", "condition"),
+    ("Lunde did not meet Torres.", "meet", "negated"),
+    ("They signed a border treaty in 1994.", "signed", "earlier"),
+    ("The two leaders have met twice since 2020.", "met", "earlier"),
+    ("The treaty was signed last December.", "signed", "earlier"),
+    ("She then met separately with her deputy.", "met", "separate"),
+    ("He told a rally at home that the talks went well.", "told", "elsewhere"),
+    ("Torres met Kari Lunde on Sunday.", "met", None),
+    ("The two leaders agreed to build a pipeline.", "agreed", None),
+    ("Merkel and Macron held talks in Berlin.", "talks", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "word", "reason"), OCCASIONS)
+def test_occasion_reason(nlp, sentence, word, reason):
+    token = next(t for t in nlp(sentence) if t.text == word)
+    assert occasion.why_not(token) == reason
+    assert occasion.belongs_to_meeting(token) is (reason is None)

@@ -1,0 +1,184 @@
+"""Occasion: does a word belong to *the* meeting the article reports?
+
+One layer, asked by participation, agreements, place and date alike, for a verb, a noun or any
+word of a clause:
+
+- ``belongs_to_meeting(token) -> bool``: True unless a reason below holds.
+- ``why_not(token) -> str | None``: the first reason the word's clause is not the meeting, or None.
+
+Reasons (each a small rule of ``RULES``, tried in order on the word's clause and the clauses it
+is the complement of):
+
+- ``"ahead"``: still to come or only wished — "will hold talks", "is due to meet", "plans to
+  visit", "is expected to sign", "need to agree", "could meet".
+- ``"condition"``: "if they agree", "unless both sign".
+- ``"directive"``: someone was asked to do it — "urged Iran to agree", "pressed them to sign".
+- ``"purpose"``: a to-clause of purpose — "they met to agree on a truce" (the agreeing is the aim).
+- ``"negated"``: "did not meet", "never signed".
+- ``"earlier"``: anchored in an earlier time — "in 1994", "since 2020", "last December",
+  "earlier this week", "two years ago", "previously".
+- ``"separate"``: a separate or later meeting — "then met separately with her deputy",
+  "will travel on to Oslo".
+- ``"elsewhere"``: an event somewhere else — "told a rally at home", "speaking in parliament".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from . import verbs
+from .deps import ADVCL, ADVMOD, AUX, AUXPASS, CCOMP, DATIVE, DOBJ, MARK, NEG, NPADVMOD, PREP, PRT, XCOMP
+from .lexicon import AHEAD_ADJECTIVES, CONDITIONS, ELSEWHERE_NOUNS, NOT_YET, SEPARATE_WORDS
+
+VERB_TAGS = frozenset({"VERB", "AUX"})
+CLAUSES_CLIMBED = 3  # "is expected to meet": the word's clause and at most two it is the complement of
+COMPLEMENT_DEPS = frozenset({XCOMP, CCOMP})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+TIME_DEPS = frozenset({PREP, NPADVMOD, ADVMOD})
+MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+EARLIER_ANCHOR = re.compile(
+    r"\b(?:(?:in|since|back in|during|from|by|until) (?:\w+ )?(?:1[89]\d\d|20\d\d)|"
+    rf"since|ago|previously|in the past|earlier this (?:week|month|year)|"
+    rf"last (?:year|month|decade|{MONTHS}|spring|summer|autumn|fall|winter))\b",
+    re.IGNORECASE,
+)
+
+
+def clause_verb(token: Token) -> Token | None:
+    """The verb (or predicate adjective's verb) whose clause holds ``token``: "talks" in "will
+    hold talks" -> "hold"; a verb is its own clause's verb."""
+    for word in [token, *token.ancestors]:
+        if word.pos_ in VERB_TAGS:
+            return word
+    return None
+
+
+def why_not(token: Token) -> str | None:
+    """ "Torres was due to meet Lunde later." (at "meet") -> "ahead"; "Torres met Lunde." -> None."""
+    verb = clause_verb(token)
+    if verb is None:
+        return _earlier_noun(token)
+    for word in _clauses(verb):
+        for reason, rule in RULES:
+            if rule(word):
+                return reason
+    return _earlier_noun(token)
+
+
+def belongs_to_meeting(token: Token) -> bool:
+    """ "They signed a border treaty in 1994." (at "signed") -> False; "They signed a treaty." -> True."""
+    return why_not(token) is None
+
+
+def _clauses(verb: Token) -> list[Token]:
+    """The verb and the verbs (or adjectives) it is the complement of: "meet" in "is expected to
+    meet" -> meet, expected."""
+    chain = [verb]
+    while (
+        len(chain) < CLAUSES_CLIMBED and chain[-1].dep_ in COMPLEMENT_DEPS and chain[-1].head is not chain[-1]
+    ):
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _to_clause(word: Token) -> bool:
+    return any(c.dep_ == AUX and c.tag_ == "TO" for c in word.children)
+
+
+def ahead(word: Token) -> bool:
+    """ "will hold talks", "is due to meet", "plans to visit", "need to agree"."""
+    if any(c.dep_ == AUX and c.lower_ in NOT_YET for c in word.children):
+        return True
+    if word.dep_ != XCOMP or not _to_clause(word):
+        return False
+    head = word.head
+    if verbs.plays(head.lemma_, verbs.ANTICIPATES) or head.lower_ in AHEAD_ADJECTIVES:
+        return True
+    return head.lemma_ == "be" or _going_to(head)  # "is to meet", "is going to sign"
+
+
+def _going_to(head: Token) -> bool:
+    """ "is going to sign"."""
+    return head.lower_ == "going" and any(c.dep_ == AUX and c.lemma_ == "be" for c in head.children)
+
+
+def condition(word: Token) -> bool:
+    """ "if they agree on the price": a clause that may not happen."""
+    return any(c.dep_ == MARK and c.lower_ in CONDITIONS for c in word.children)
+
+
+def directive(word: Token) -> bool:
+    """ "Rome urged Tehran to agree": the to-clause of a verb with an object, asked of someone,
+    not done (unless the asker is party to it: "they agreed to ...")."""
+    if word.dep_ not in COMPLEMENT_DEPS or not _to_clause(word):
+        return False
+    head = word.head
+    if verbs.plays(head.lemma_, verbs.AGREES) or verbs.plays(head.lemma_, verbs.COMMITS):
+        return False
+    return any(c.dep_ == DOBJ for c in head.children) or _asked(head)
+
+
+def _asked(head: Token) -> bool:
+    """ "Tehran was urged to agree": the asking verb in the passive."""
+    return any(c.dep_ == AUXPASS for c in head.children)
+
+
+def purpose(word: Token) -> bool:
+    """ "They met to agree on a truce.": a to-clause of purpose under another verb."""
+    return word.dep_ == ADVCL and _to_clause(word)
+
+
+def negated(word: Token) -> bool:
+    """ "Lunde did not meet Torres."."""
+    return any(c.dep_ == NEG and c.lower_ in NEGATIONS for c in word.children)
+
+
+def earlier(word: Token) -> bool:
+    """ "They signed a border treaty in 1994.": a time phrase of the clause anchors it earlier."""
+    return any(child.dep_ in TIME_DEPS and EARLIER_ANCHOR.search(_phrase(child)) for child in word.children)
+
+
+def _earlier_noun(token: Token) -> str | None:
+    """ "the 1994 treaty", "last year's summit": a noun phrase anchored earlier by itself."""
+    if token.pos_ in {"NOUN", "PROPN"} and EARLIER_ANCHOR.search("in " + _phrase(token)):
+        return "earlier"
+    return None
+
+
+def _phrase(token: Token) -> str:
+    return " ".join(t.text for t in token.subtree)
+
+
+def separate(word: Token) -> bool:
+    """ "She then met separately with her deputy.", "He will travel on to Oslo."."""
+    return any(c.lower_ in SEPARATE_WORDS for c in word.children) or any(
+        c.lower_ == "on" and c.dep_ in {PRT, ADVMOD} for c in word.children
+    )
+
+
+def elsewhere(word: Token) -> bool:
+    """ "He told a rally at home that ...": an event elsewhere, before another audience."""
+    return any(
+        t.lower_ in ELSEWHERE_NOUNS
+        for c in word.children
+        if c.dep_ in {DOBJ, PREP, DATIVE}
+        for t in c.subtree
+    )
+
+
+RULES: tuple[tuple[str, Callable[[Token], bool]], ...] = (
+    ("negated", negated),
+    ("condition", condition),
+    ("ahead", ahead),
+    ("directive", directive),
+    ("purpose", purpose),
+    ("earlier", earlier),
+    ("separate", separate),
+    ("elsewhere", elsewhere),
+)
