@@ -84,8 +84,9 @@ MONTHS = {
 }
 MONTHS.update({m[:3]: n for m, n in list(MONTHS.items())})
 MONTHS["sept"] = 9
-DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
-MONTH_DAY_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+# a year may run into the place after it ("Jan 23rd 2020BEIRUT"), but not into more digits
+DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})(?!\d)")
+MONTH_DAY_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)")
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
@@ -211,6 +212,20 @@ HEADER_KINDS = (HEADER, DATELINE, BYLINE, HEADING)  # what may stand above the s
 LABELLED_DATES = {"published", "updated"}  # "Published:" alone on its line: the next line is its date
 DATE_LABELS = {"published", "updated", "last updated", "posted"}
 DATELINE_WORDS = 6  # at most this many words on a line that is a date
+# header keys whose value is the publication date (spaces, "_" and "-" read alike)
+PUBLISHED_KEYS = {
+    "date",
+    "published",
+    "publish date",
+    "published date",
+    "publication date",
+    "date published",
+    "pubdate",
+    "published at",
+    "published time",
+    "posted",
+    "posted on",
+}
 BYLINE_WORDS = 8
 HIGHLIGHT_MARK = "@highlight"
 
@@ -400,10 +415,15 @@ def _is_byline_name(previous: Block | None) -> bool:
 def _header_meta(key: str, value: str, meta: ArticleMeta) -> None:
     if key == "title" and value:
         meta.title = value
-    elif key in {"date", "published"} and value and meta.published is None:
+    elif _published_key(key) and value and meta.published is None:
         meta.published = parse_date(value)
     elif key in {"author", "byline"} and value:
         meta.byline = value
+
+
+def _published_key(key: str) -> bool:
+    """ "Publish date: 2020-09-14", "published_time: ...": a header field giving the publication date."""
+    return re.sub(r"[\s_-]+", " ", key).strip() in PUBLISHED_KEYS
 
 
 def _is_caption(line: str) -> bool:

@@ -2,7 +2,10 @@
 small named rules; the best-scored one wins, the earliest of those scored alike.
 
 An explicit date ("12 March 2019", "March 12") counts more than a relative one ("on
-Wednesday", "yesterday"), which is read against the article's publication date.
+Wednesday", "yesterday"), which is read against the article's publication date. A phrase that
+names no single day dates the meeting without a day: a range or a multi-day meeting ("from 20
+to 22 December", "March 3-5"), a month alone ("in March"), a week ("later this week"); its
+words are kept as written and the date is left empty, as the gold annotates them.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from .boilerplate import MONTHS
+from .deps import RELCL
+from .lexicon import MEETING_NOUNS
 from .tense import about_meeting, about_past, ahead
 
 # --- weights ------------------------------------------------------------------------------
@@ -22,6 +27,8 @@ BONUS_MEETING_SENTENCE = 4
 BONUS_LEAD = 2  # a date in the story's first sentences
 BONUS_EXPLICIT = 1  # "12 March" over "Wednesday"
 PENALTY_NEXT_MEETING = -5  # "will meet again on Friday"
+PENALTY_ASIDE = -4  # "the arrangement, which started on Aug 17": a date of something else
+PENALTY_NO_DAY = -10  # "in March", "later this week": only when no day is written anywhere
 LEAD_SENTENCES = 3
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -35,12 +42,42 @@ RELATIVE = {
 }
 MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 DAY_RANGE = r"(\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*\d{1,2}(?:st|nd|rd|th)?)?"
+RANGE_OPENING = r"(?:(?:from|between)\s+)?"  # "from 20 to 22 December": the range's own words
 EXPLICIT = [
+    # 30 June to 2 July 2019: a range across two months
+    re.compile(
+        rf"\b{RANGE_OPENING}(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_NAMES})\.?\s*(?:-|–|to|and|until)\s*"
+        rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_NAMES})\.?(?:,?\s+(\d{{4}}))?\b",
+        re.IGNORECASE,
+    ),
+    # June 30 to July 2, 2019
+    re.compile(
+        rf"\b{RANGE_OPENING}({MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and|until)\s*"
+        rf"(?:{MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b",
+        re.IGNORECASE,
+    ),
     # 12-13 March 2019, 12 March
-    re.compile(rf"\b{DAY_RANGE}\s+({MONTH_NAMES})\.?(?:,?\s+(\d{{4}}))?\b", re.IGNORECASE),
+    re.compile(rf"\b{RANGE_OPENING}{DAY_RANGE}\s+({MONTH_NAMES})\.?(?:,?\s+(\d{{4}}))?\b", re.IGNORECASE),
     # March 12-13, 2019, March 12
-    re.compile(rf"\b({MONTH_NAMES})\.?\s+{DAY_RANGE}(?:,?\s+(\d{{4}}))?\b", re.IGNORECASE),
+    re.compile(rf"\b{RANGE_OPENING}({MONTH_NAMES})\.?\s+{DAY_RANGE}(?:,?\s+(\d{{4}}))?\b", re.IGNORECASE),
 ]
+DAY_NUMBER = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b")  # two of them in a date's words: a range
+# "Tuesday, May 31", "Thursday (Sept 3)": the weekday written with the date is part of its words
+WEEKDAY_BEFORE = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:,\s*|\s*\()$", re.I
+)
+# "in March", "early May 2019": a month without a day (capitalised: "may" is also a verb)
+MONTH_ONLY = re.compile(
+    r"\b(?:(?i:in|during|last|early|late|this|next|by)\s+(?i:early\s+|late\s+|mid-)?|(?i:mid-))"
+    r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:\s+(\d{4}))?\b(?!\s*\d)"
+)
+# "later this week", "next week": a week or a month relative to publication, without a day
+VAGUE = re.compile(r"\b(?:(?:later|earlier)\s+)?(?:this|next|last)\s+(?:week|month)\b", re.IGNORECASE)
+# "As The Economist went to press", "at the time of writing": the day of publication itself
+PRESS_TIME = re.compile(
+    r"\bas\s+(?:[\w’']+\s+){1,3}went\s+to\s+press\b|\bat\s+the\s+time\s+of\s+writing\b", re.I
+)
 RELATIVE_RE = re.compile(
     r"\b(?:(?:on|last|this|late|early)\s+)?("
     + "|".join(WEEKDAYS)
@@ -70,15 +107,46 @@ class Sentence:
 
 def find_date(doc: Doc, published: dt.date | None) -> tuple[dt.date | None, str | None]:
     """The meeting's date and the words that give it."""
-    found = [
-        c
-        for sent in _dated_sentences(doc)
-        for c in (*_explicit_dates(sent, published), *_relative_dates(sent, published))
-    ]
+    found = [c for sent in _dated_sentences(doc) for c in _candidates(sent, published)]
     if not found:
         return None, None
     best = min(found, key=lambda c: (-c.score, c.start))
     return best.date, best.phrase
+
+
+def _candidates(sent: Sentence, published: dt.date | None) -> list[DateCandidate]:
+    """Every way a sentence dates something; a phrase inside an explicit date's words ("Tuesday"
+    in "Tuesday, May 31", "March" in "12 March") is not a candidate of its own."""
+    explicit = list(_explicit_dates(sent, published))
+    taken = [(c.start, c.start + len(c.phrase)) for c in explicit]
+    others = [
+        *_relative_dates(sent, published),
+        *_press_time(sent, published),
+        *_month_only(sent),
+        *_vague_dates(sent),
+    ]
+    kept = explicit + [
+        c for c in others if not any(c.start < b and c.start + len(c.phrase) > a for a, b in taken)
+    ]
+    return [_aside_penalised(sent.span.doc, c) for c in kept]
+
+
+def _aside_penalised(doc: Doc, candidate: DateCandidate) -> DateCandidate:
+    """ "Lee raised the border scheme, which started on Aug 17.": a date inside a relative clause
+    dates what that clause tells of, unless the clause is about a meeting ("the summit, which
+    opened on Monday")."""
+    if not _in_aside(doc, candidate.start):
+        return candidate
+    return DateCandidate(candidate.score + PENALTY_ASIDE, candidate.start, candidate.phrase, candidate.date)
+
+
+def _in_aside(doc: Doc, char: int) -> bool:
+    """The word at ``char`` is in a relative clause whose noun is not a meeting."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    clause = next((t for t in [span.root, *span.root.ancestors] if t.dep_ == RELCL), None)
+    return clause is not None and clause.head.lemma_.lower() not in MEETING_NOUNS
 
 
 def _dated_sentences(doc: Doc) -> Iterator[Sentence]:
@@ -102,15 +170,68 @@ def _score(sent: Sentence, *, explicit: bool, later: bool) -> int:
 
 
 def _explicit_dates(sent: Sentence, published: dt.date | None) -> Iterator[DateCandidate]:
-    """ "Putin met Erdogan on 12 March 2019.", "... on March 12": a date written out."""
-    span = sent.span
+    """ "Putin met Erdogan on 12 March 2019.", "... on March 12": a date written out; a range
+    ("from 20 to 22 December") keeps its words and names no single day."""
+    span, seen = sent.span, []
     for pattern in EXPLICIT:
         for m in pattern.finditer(span.text):
-            start = span.start_char + m.start()
-            later = ahead(span.doc, start)
-            yield DateCandidate(
-                _score(sent, explicit=True, later=later), start, m[0], _calendar_date(m, published)
-            )
+            if any(a <= m.start() < b for a, b in seen):
+                continue  # inside a range found by an earlier pattern
+            seen.append((m.start(), m.end()))
+            offset, phrase = _with_weekday(span.text, m)
+            start = span.start_char + offset
+            later = ahead(span.doc, span.start_char + m.start())
+            date = None if _is_range(m[0]) else _calendar_date(m, published, ahead=later)
+            yield DateCandidate(_score(sent, explicit=True, later=later), start, phrase, date)
+
+
+def _is_range(phrase: str) -> bool:
+    """ "20 to 22 December", "March 3-5", "30 June to 2 July": two days in a date's words."""
+    return len(DAY_NUMBER.findall(phrase)) >= 2
+
+
+def _with_weekday(text: str, m: re.Match) -> tuple[int, str]:
+    """ "They met on Thursday (Sept 3).": the date's words with the weekday written before it."""
+    before = WEEKDAY_BEFORE.search(text[: m.start()])
+    if before is None:
+        return m.start(), m[0]
+    end = m.end() + (before[0].endswith("(") and text[m.end() : m.end() + 1] == ")")
+    return before.start(), text[before.start() : end]
+
+
+def _month_only(sent: Sentence) -> Iterator[DateCandidate]:
+    """ "The two leaders met in March.": a month without a day dates the meeting but names no day."""
+    yield from _undated(sent, MONTH_ONLY)
+
+
+def _vague_dates(sent: Sentence) -> Iterator[DateCandidate]:
+    """ "A summit is planned for later this week.": a week or month, but no day."""
+    yield from _undated(sent, VAGUE)
+
+
+def _undated(sent: Sentence, pattern: re.Pattern) -> Iterator[DateCandidate]:
+    """Candidates without a day, scored below a day written in the same sentence."""
+    span = sent.span
+    for m in pattern.finditer(span.text):
+        if (
+            span.text[max(0, m.start() - BOUND_CHARS) : m.start()]
+            .lower()
+            .strip()
+            .endswith(NOT_THE_DAY_ITSELF)
+        ):
+            continue
+        start = span.start_char + m.start()
+        score = _score(sent, explicit=False, later=ahead(span.doc, start)) + PENALTY_NO_DAY
+        yield DateCandidate(score, start, m[0], None)
+
+
+def _press_time(sent: Sentence, published: dt.date | None) -> Iterator[DateCandidate]:
+    """ "As the magazine went to press, the two leaders were meeting in Moscow.": the day of
+    publication."""
+    span = sent.span
+    for m in PRESS_TIME.finditer(span.text):
+        start = span.start_char + m.start()
+        yield DateCandidate(_score(sent, explicit=True, later=False), start, m[0], published)
 
 
 def _relative_dates(sent: Sentence, published: dt.date | None) -> Iterator[DateCandidate]:
@@ -131,11 +252,12 @@ def _relative_dates(sent: Sentence, published: dt.date | None) -> Iterator[DateC
         )
 
 
-def _calendar_date(m: re.Match, published: dt.date | None) -> dt.date | None:
-    """ "12 March 2019" -> 2019-03-12; "12 March" -> the nearest 12 March not after publication."""
+def _calendar_date(m: re.Match, published: dt.date | None, *, ahead: bool = False) -> dt.date | None:
+    """ "12 March 2019" -> 2019-03-12; "12 March" -> the nearest 12 March not after publication
+    (not before it, if the sentence tells of what will happen: "Lee will visit Oslo on 12 March")."""
     day, month, year = _day_month_year([g for g in m.groups() if g])
     if not year and published and day and month:
-        year = _year_before(published, month, day)
+        year = _year_after(published, month, day) if ahead else _year_before(published, month, day)
     return _safe_date(year, month, day)
 
 
@@ -150,6 +272,11 @@ def _day_month_year(groups: list[str]) -> tuple[int | None, int | None, int | No
 def _year_before(published: dt.date, month: int, day: int) -> int:
     """No year written: the year of the nearest such day not after publication."""
     return published.year - ((month, day) > (published.month, published.day))
+
+
+def _year_after(published: dt.date, month: int, day: int) -> int:
+    """No year written, a day still to come: the year of the nearest such day not before publication."""
+    return published.year + ((month, day) < (published.month, published.day))
 
 
 def _safe_date(year: int | None, month: int | None, day: int | None) -> dt.date | None:

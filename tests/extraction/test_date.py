@@ -9,14 +9,92 @@ from tests.extraction.conftest import LEAD
 
 
 def test_explicit_multi_day_date():
+    """A multi-day meeting names no single day: the gold leaves the date empty and keeps the range."""
     text = (
         "Leaders of ASEAN and Japan met on 12-13 March 2019 in Bangkok for a two-day summit.\n"
         "Thai Prime Minister Prayut Chan-o-cha chaired the meeting.\n"
     )
     summit = extract(text).summit
-    assert summit.date == dt.date(2019, 3, 12)
+    assert summit.date is None
     assert summit.date_text == "12-13 March 2019"
     assert (summit.location, summit.country) == ("Bangkok", "TH")
+
+
+def test_a_range_keeps_its_words_as_written():
+    published = dt.date(2002, 12, 23)
+    text = "Prime Minister Helen Clark hosted Chancellor Olaf Berg at a retreat from 20 to 22 December.\n"
+    summit = extract(text, published=published).summit
+    assert (summit.date, summit.date_text) == (None, "from 20 to 22 December")
+    text = "Chancellor Olaf Berg visited Prime Minister Helen Clark in Wellington March 3-5.\n"
+    assert extract(text, published=published).summit.date_text == "March 3-5"
+
+
+def test_a_range_across_two_months():
+    text = "Premier Li Wen met Chancellor Olaf Berg in Berlin from 30 June to 2 July 2019.\n"
+    summit = extract(text).summit
+    assert (summit.date, summit.date_text) == (None, "from 30 June to 2 July 2019")
+
+
+def test_a_weekday_written_with_the_date_is_part_of_its_words():
+    text = "Prime Minister Helen Clark met Chancellor Olaf Berg in Wellington on Thursday (Sept 3).\n"
+    summit = extract(text, published=dt.date(2020, 9, 4)).summit
+    assert (summit.date, summit.date_text) == (dt.date(2020, 9, 3), "Thursday (Sept 3)")
+
+
+def test_a_day_still_to_come_is_dated_after_publication():
+    text = "President Ana Ruiz will welcome Prime Minister Helen Clark to Madrid on Tuesday, May 31.\n"
+    summit = extract(text, published=dt.date(2022, 5, 28)).summit
+    assert (summit.date, summit.date_text) == (dt.date(2022, 5, 31), "Tuesday, May 31")
+
+
+# Phrases without a day
+
+
+def test_a_month_alone_dates_the_meeting_without_a_day():
+    text = "Prime Minister Helen Clark met Chancellor Olaf Berg in Berlin in March.\n"
+    summit = extract(text, published=dt.date(2019, 6, 1)).summit
+    assert (summit.date, summit.date_text) == (None, "in March")
+
+
+def test_a_day_written_anywhere_wins_over_a_month_alone():
+    text = (
+        "They first agreed a joint plan in May.\n\n"
+        "In the early hours of July 21st, Prime Minister Helen Clark and Chancellor Olaf Berg "
+        "agreed a deal.\n"
+    )
+    summit = extract(text, published=dt.date(2020, 7, 23)).summit
+    assert (summit.date, summit.date_text) == (dt.date(2020, 7, 21), "July 21st")
+
+
+def test_may_the_verb_is_not_a_month():
+    text = "Prime Minister Helen Clark said Chancellor Olaf Berg may visit Wellington.\n"
+    assert extract(text).summit.date_text is None
+
+
+def test_a_week_without_a_day():
+    text = (
+        "A summit between Prime Minister Helen Clark and Chancellor Olaf Berg is planned for "
+        "later this week.\n"
+    )
+    summit = extract(text, published=dt.date(2003, 5, 27)).summit
+    assert (summit.date, summit.date_text) == (None, "later this week")
+
+
+def test_going_to_press_is_the_day_of_publication():
+    text = (
+        "As the magazine went to press, Premier Li Wen and President Ana Ruiz were to hold talks in Moscow.\n"
+    )
+    summit = extract(text, published=dt.date(2020, 3, 5)).summit
+    assert summit.date == dt.date(2020, 3, 5)
+
+
+def test_a_date_in_a_relative_clause_dates_something_else():
+    text = (
+        "Prime Minister Helen Clark met Chancellor Olaf Berg in Wellington on Thursday (Sept 3). "
+        "They talked about the travel scheme, which started on Aug 17.\n"
+    )
+    summit = extract(text, published=dt.date(2020, 9, 4)).summit
+    assert summit.date == dt.date(2020, 9, 3)
 
 
 # Relative dates
@@ -38,3 +116,17 @@ def test_a_yearless_dateline_resolves_weekdays_only_with_a_publication_date():
     text = "NEW DELHI, Sept 9 (Reuters) - Narendra Modi met Sheikh Hasina on Saturday in New Delhi.\n"
     assert extract(text).summit.date is None
     assert extract(text, published=dt.date(2023, 9, 10)).summit.date == dt.date(2023, 9, 9)
+
+
+def test_weekday_is_the_one_on_or_before_publication():
+    text = "Prime Minister Helen Clark met Chancellor Olaf Berg in Wellington on Wednesday.\n"
+    assert extract(text, published=dt.date(2020, 9, 4)).summit.date == dt.date(2020, 9, 2)
+    assert extract(text, published=dt.date(2020, 9, 2)).summit.date == dt.date(2020, 9, 2)
+
+
+def test_the_publication_date_from_the_article_header():
+    text = (
+        "## Leaders meet in Wellington\n\npublish date: 2020-09-14 00:00:00\n\n"
+        "Prime Minister Helen Clark met Chancellor Olaf Berg in Wellington on Monday.\n"
+    )
+    assert extract(text).summit.date == dt.date(2020, 9, 14)

@@ -64,6 +64,23 @@ def test_key_value_header_and_html_tags():
     assert "<p>" not in layout.story_text and "Obama hosted" in layout.story_text
 
 
+def test_publication_date_header_keys_read_alike():
+    for key in ("publish date", "Publication date", "published_time", "date-published"):
+        text = f"{key}: 2020-09-14 10:00:00\n\nPrime Minister Helen Clark met Chancellor Olaf Berg.\n"
+        assert read_layout(text).meta.published == dt.date(2020, 9, 14), key
+
+
+def test_a_magazine_dateline_with_the_place_run_into_the_year():
+    text = (
+        "# The leaders meet\n\n> Jan 23rd 2020BEIRUT\n\n"
+        "On January 19th Prime Minister Helen Clark met Chancellor Olaf Berg in Berlin.\n"
+    )
+    layout = read_layout(text)
+    assert layout.meta.published == dt.date(2020, 1, 23)
+    assert layout.blocks[1].kind == DATELINE
+    assert extract(text).summit.date == dt.date(2020, 1, 19)
+
+
 # Headings
 
 
