@@ -25,6 +25,7 @@ NAME_INSIDE = {APPOS, COMPOUND}  # "the president, Putin," / "President Putin"
 UP_TO_SUBJECT = {CONJ, APPOS, COMPOUND}
 NOT_DESCRIBING = {"the", "'s", "’s"}
 STATE_LABELS = {"NORP", "GPE"}
+MAX_NAME_WORDS = 4  # "Tan Sri Muhyiddin": a title or two and a name, not a longer phrase
 
 
 def _nowhere(token: Token) -> bool:
@@ -112,6 +113,37 @@ def described(cast: Cast, phrase: Span) -> Person | None:
     return candidates[0] if candidates else None
 
 
+def by_name_word(cast: Cast, phrase: Span) -> Person | None:
+    """ "PM Lee said", "Tan Sri Muhyiddin said" in a story that names Lee Hsien Loong and Muhyiddin
+    Yassin: a short proper name whose last word is a word of one person's name, and of no other's."""
+    head = phrase[-1]
+    if len(phrase) > MAX_NAME_WORDS or head.pos_ != "PROPN" or head.ent_type_ in STATE_LABELS:
+        return None
+    word = head.lower_
+    if word in TITLE_WORDS:
+        return None
+    holders = [p for p in cast.index.persons if word in p.parts]
+    return fullest(cast, holders[0]) if len(holders) == 1 else None
+
+
+def fullest(cast: Cast, person: Person) -> Person:
+    """ "PM Lee" (titles the names stage kept) of a story that named Lee Hsien Loong before: the one
+    earlier person of two names or more whose name holds this one's last word."""
+    if not person.mentions or not person.parts:
+        return person
+    first = person.mentions[0][0]
+    fuller = [
+        p
+        for p in cast.index.persons
+        if p is not person
+        and len(p.parts) >= 2
+        and person.parts[-1] in p.parts
+        and p.mentions
+        and p.mentions[0][0] < first
+    ]
+    return fuller[0] if len(fuller) == 1 else person
+
+
 def _country_named(words: list[Token]) -> str | None:
     """The state the last state word names: "the [Turkish] president"."""
     country = None
@@ -149,6 +181,9 @@ def _speaker_one(cast: Cast, head: Token, *, alone: bool) -> str | None:
     person = described(cast, phrase)
     if person is not None:
         return person.name
+    person = by_name_word(cast, phrase)
+    if person is not None:
+        return person.name
     if GROUP_SPEAKERS.search(phrase.text.strip()):
         group = cast.participants
         if len(group) >= 2:
@@ -165,7 +200,7 @@ def _named(cast: Cast, head: Token) -> str | None:
     )
     if person is None and head.i in cast.described_at:
         person = cast.index.persons[cast.described_at[head.i]]
-    return person.name if person is not None else None
+    return fullest(cast, person).name if person is not None else None
 
 
 def _pronoun(cast: Cast, head: Token) -> str | None:
@@ -173,7 +208,7 @@ def _pronoun(cast: Cast, head: Token) -> str | None:
     if head.lower_ not in PRONOUNS:
         return None
     person = antecedent(cast, head)
-    return person.name if person is not None else ""
+    return fullest(cast, person).name if person is not None else ""
 
 
 def _phrase(doc: Doc, head: Token, *, alone: bool) -> Span:

@@ -18,8 +18,10 @@ from .boilerplate import Layout
 from .deps import (
     ACL,
     ADVCL,
+    AGENT,
     ATTR,
     AUXILIARIES,
+    AUXPASS,
     CC,
     CCOMP,
     CLAUSES,
@@ -29,6 +31,7 @@ from .deps import (
     NEG,
     NPADVMOD,
     NSUBJ,
+    NSUBJPASS,
     PARATAXIS,
     POBJ,
     PREP,
@@ -76,9 +79,13 @@ REPORTED_CLAUSE_VERBS = frozenset({CCOMP, CONJ})
 # a clause joined to another verb: ", [adding] that ...", "and [stressed] ..."
 JOINED_CLAUSES = frozenset({ADVCL, CONJ})
 OPENING_WORDS = {"that", "and", "but"}
+# auxiliaries of what is not (yet) said: "would argue", "will stress", "could say"
+NOT_SAID_AUXILIARIES = {"would", "could", "might", "may", "will", "shall", "should", "must", "'ll", "’ll"}
+CONDITION_MARKS = {"if", "unless"}
 CONTRAST_MARKS = {"while", "whereas"}
-# "thanked Scholz for the help": a person as object is what was said when "for" follows
-FOR_WHAT = "for"
+# "thanked Scholz for the help", "accused Kurz of stalling", "described Lee as a friend": a person
+# as object is part of what was said when one of these follows
+FOR_WHAT = frozenset({"for", "of", "as"})
 
 
 # --- verbs of saying ------------------------------------------------------------------------
@@ -100,7 +107,28 @@ def _verb_key(token: Token) -> str | None:
         return f"{lemma} {particle}"
     if verbs.plays(lemma, verbs.STANCE) and any(c.lemma_ in STANCE_NOUNS for c in token.children):
         return lemma
+    if verbs.plays(lemma, verbs.REPORTS_OBJECT) and any(c.dep_ == DOBJ for c in token.children):
+        return lemma  # "expressed his appreciation for ...": what was said is the object
     return None
+
+
+def _hearsay(verb: Token) -> bool:
+    """ "He is said to have demanded ...", "Okada, asked about the incidents": a passive verb of
+    saying with nobody after "by" reports no one's words."""
+    passive = any(c.dep_ in (AUXPASS, NSUBJPASS) for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ == ACL
+    )
+    return passive and not any(c.dep_ == AGENT for c in verb.children)
+
+
+def _not_said(verb: Token) -> bool:
+    """ "Merz would argue that ...", "if he says that ...", "is expected to stress ...": speech that
+    is imagined, conditional or still ahead, not a statement made."""
+    if any(c.dep_ in AUXILIARIES and c.lower_ in NOT_SAID_AUXILIARIES for c in verb.children):
+        return True
+    if any(c.dep_ == MARK and c.lower_ in CONDITION_MARKS for c in verb.children):
+        return True
+    return verb.dep_ == XCOMP and _verb_key(verb.head) is None
 
 
 def _only_quotes(key: str) -> bool:
@@ -132,6 +160,12 @@ def _saying_above(verb: Token) -> Token:
     return above if above is not None else verb
 
 
+def _by_agent(token: Token) -> Token | None:
+    """ "The deal was hailed by Merkel as a breakthrough": the passive's agent after "by"."""
+    agent = next((c for c in token.children if c.dep_ == AGENT), None)
+    return next((o for o in agent.children if o.dep_ == POBJ), None) if agent is not None else None
+
+
 def _own_subject(token: Token) -> Token | None:
     """ "Putin said ...": the verb's subject; "X, who praised ...": the relative pronoun's
     antecedent."""
@@ -155,7 +189,7 @@ def _subject_after(token: Token) -> Token | None:
 
 
 # where a verb's subject is, tried in order at the verb and at each verb above it
-SUBJECT_RULES = (_own_subject, _noun_described, _subject_after)
+SUBJECT_RULES = (_by_agent, _own_subject, _noun_described, _subject_after)
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -197,6 +231,7 @@ def _clause_content(verb: Token, key: str) -> Token | None:
 def _content_after_particle(verb: Token, key: str) -> Token | None:
     """ "Xi called for [a ceasefire]": the object of its particle."""
     lemma, _, particle = key.partition(" ")
+    particle = particle or _particle_of(verb, lemma)  # "warned against spoilers"
     if not particle or not verbs.plays(lemma, verbs.REPORTS_AFTER):
         return None
     after = verbs.particles(lemma)
@@ -225,12 +260,20 @@ def _object_content(verb: Token, key: str) -> Token | None:
     return next((c for c in verb.children if c.dep_ == DOBJ), None)
 
 
+def _passive_content(verb: Token, key: str) -> Token | None:
+    """ "[The rail link] was hailed by Scholz": the passive's subject, when someone said it."""
+    if not verbs.plays(key, verbs.REPORTS_OBJECT) or _by_agent(verb) is None:
+        return None
+    return next((c for c in verb.children if c.dep_ == NSUBJPASS), None)
+
+
 # where the content of a verb of saying starts, tried in order
 CONTENT_RULES: tuple[Callable[[Token, str], Token | None], ...] = (
     _clause_content,
     _content_after_particle,
     _content_of_stance,
     _object_content,
+    _passive_content,
 )
 
 
@@ -505,6 +548,8 @@ class Statements:
             or self.q.in_quote(verb)
             or any(c.dep_ == NEG for c in verb.children)
             or _shares_content(verb)
+            or _hearsay(verb)
+            or _not_said(verb)
             or (verbs.plays(key, verbs.COMMITS) and joint_subject(subject_of(verb), strict=True))
         )
 
@@ -586,7 +631,7 @@ class Statements:
         return (
             head.dep_ == DOBJ
             and bool(self.people.person_at(head))
-            and not (complements and complements[0].lower_ == FOR_WHAT)
+            and not (complements and complements[0].lower_ in FOR_WHAT)
         )
 
     def _content_tokens(self, verb: Token, key: str, head: Token) -> list[Token]:

@@ -176,3 +176,49 @@ def test_who_clause_speaker_before_an_according_to_source():
         )
     )
     assert {s.speaker for s in result.statements} == {"Joko Widodo"}
+
+
+# What counts as speech: verbs of stance and their content shapes
+
+
+def _said(*sentences: str) -> dict[str, str]:
+    lead = "German Chancellor Olaf Scholz met Polish Prime Minister Donald Tusk in Warsaw."
+    return indirect(extract(story(lead, *sentences)))
+
+
+def test_a_noun_phrase_object_is_what_was_said():
+    said = _said("Tusk stressed the need to build new rail links between the two capitals.")
+    assert said.get("the need to build new rail links between the two capitals") == "Donald Tusk"
+
+
+def test_an_expressed_feeling_is_what_was_said():
+    said = _said("Scholz expressed his appreciation for Poland's help with the refugees.")
+    assert said.get("his appreciation for Poland's help with the refugees") == "Olaf Scholz"
+
+
+def test_accuse_someone_of_something_keeps_the_person_and_the_charge():
+    said = _said("Tusk accused Hungary of blocking the aid package for months.")
+    assert said.get("Hungary of blocking the aid package for months") == "Donald Tusk"
+
+
+def test_warn_against_gives_what_follows_the_particle():
+    said = _said("Scholz warned against spoilers trying to derail the talks.")
+    assert said.get("spoilers trying to derail the talks") == "Olaf Scholz"
+
+
+def test_new_stance_verbs_report_speech():
+    said = _said("Tusk condemned the attacks on the border guards in the strongest terms.")
+    assert said.get("the attacks on the border guards in the strongest terms") == "Donald Tusk"
+
+
+def test_hearsay_is_not_a_statement():
+    said = _said("Tusk is said to have demanded a bigger share of the fund for his country.")
+    assert not said
+
+
+def test_imagined_or_future_speech_is_not_a_statement():
+    said = _said(
+        "Critics would argue that the fund is far too small for the task.",
+        "Scholz will stress that the fund must grow next year.",
+    )
+    assert not said

@@ -82,3 +82,27 @@ def test_a_joint_statement_is_the_speaker_of_what_it_says():
         )
     )
     assert indirect(result) == {"they would patrol the river border together": "a joint statement"}
+
+
+# A name kept with its title ("PM Tanaka") is the person named in full earlier
+
+
+def test_a_titled_short_name_is_the_person_named_in_full_before():
+    result = extract(
+        story(
+            "Prime Minister Tanaka Hiroshi Kenji met Chilean Foreign Minister Ana Ruiz in Tokyo.",
+            '"It was a warm and useful meeting," PM Tanaka said in a post on Friday.',
+        )
+    )
+    assert ("Tanaka Hiroshi Kenji", "It was a warm and useful meeting,") in speakers(result, "direct")
+
+
+def test_the_agent_of_a_passive_verb_of_saying_is_the_speaker():
+    result = extract(
+        story(
+            "German Chancellor Olaf Scholz met Polish Prime Minister Donald Tusk in Warsaw.",
+            "The new rail link was hailed by Scholz as a sign of the deep trust between the neighbours.",
+        )
+    )
+    said = indirect(result)
+    assert any(speaker == "Olaf Scholz" and "rail link" in text for text, speaker in said.items())
