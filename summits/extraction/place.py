@@ -1,9 +1,15 @@
 """Where the meeting took place: every place named in the story is a candidate, scored by small
 named rules; the best-scored one wins, unless a wire dateline's city scores better.
 
-Each rule looks at one candidate and gives one of the weights below (or 0): a city after "in"
-in a sentence about the meeting wins over a country, a capital standing for its government, a
-place where someone else spoke and the place of the next meeting.
+Each rule looks at one candidate and gives one of the weights below (or 0): a place attached to
+the meeting's verb or noun ("met in Sochi", "talks at his office in Putrajaya", "visited Japan")
+wins over one merely in the same sentence, a city wins over a country, and a capital standing
+for its government ("the thaw between Santiago and La Paz", "Moscow said"), a place where
+someone else spoke, a place modifying a noun ("the Singapore-Malaysia border") and a place of
+another occasion (occasion.why_not: an earlier meeting, the next one) lose. Continents and world
+regions are never candidates. A landmark (venues.py) is written with its city ("White House,
+Washington") and gives its country; a "City, Country" written in the text gives the country
+before the gazetteer's guess.
 """
 
 from __future__ import annotations
@@ -15,10 +21,26 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from . import geo, verbs
-from .deps import ACL, ADVCL, ADVMOD, AGENT, DOBJ, POSS, PREP, SUBJECTS
+from . import geo, occasion, verbs
+from .deps import (
+    ACL,
+    ADVCL,
+    ADVMOD,
+    AGENT,
+    AMOD,
+    APPOS,
+    COMPOUND,
+    CONJ,
+    DOBJ,
+    NMOD,
+    POSS,
+    PREP,
+    PREP_OBJECTS,
+    SUBJECTS,
+)
+from .lexicon import MEETING_NOUNS, MEETING_WORDS
 from .nlp import entities
-from .tense import about_meeting, about_past, ahead
+from .tense import about_meeting
 
 if TYPE_CHECKING:
     from .people import Person
@@ -26,18 +48,29 @@ if TYPE_CHECKING:
 # --- weights ------------------------------------------------------------------------------
 BONUS_DATELINE = 4.0  # "MOSCOW, June 13 (Reuters) -": the wire dateline's city
 BONUS_DATELINE_HERE = 3  # ... and the story says the leaders met "here"
-BONUS_MEETING_SENTENCE = 3
+BONUS_MEETING_SENTENCE = 2
+BONUS_ATTACHED = 4  # "met in Sochi", "talks at his office in Putrajaya", "visited Japan"
 BONUS_AFTER_IN_OR_AT = 2
 BONUS_VENUE = 1
 BONUS_KNOWN_PLACE = 2
 PENALTY_COUNTRY = -3
-PENALTY_PAST = -2
-PENALTY_NEXT_MEETING = -5
+PENALTY_MODIFIER = -3  # "the Singapore-Malaysia border", "the Mumbai bombings"
 PENALTY_SPOKEN_ELSEWHERE = -6
 PENALTY_CAPITAL_AS_GOVERNMENT = -4
-PENALTY_UNKNOWN_REGION = -1
+PENALTY_UNKNOWN_PLACE = -2  # "the Middle East", a name spaCy took for a place that no data knows
+# a place in a clause about another occasion (occasion.why_not's reasons)
+OCCASION_PENALTIES = {
+    "earlier": -5,  # "They last met in Helsinki in 2018."
+    "ahead": -3,  # "Erdogan will meet Macron in Paris on Friday." (a planned visit's place still counts)
+    "separate": -5,  # "He then travels on to Oslo."
+    "elsewhere": -6,  # "She told a rally in Lyon."
+    "negated": -3,  # "They did not meet in Geneva."
+    "condition": -3,  # "If they meet in Vienna, ..."
+    "directive": -3,  # "Rome urged them to meet in Bari."
+}
 TIE_BREAK_PER_RANK = 0.01  # of two places scored alike, the one named first
 NO_PLACE = -99.0  # the score to beat when there is no dateline
+HOPS_TO_MEETING = 4  # "met at his office in the capital of X": prepositions climbed to the meeting word
 
 CITY, VENUE, REGION = "GPE", "FAC", "LOC"  # spaCy's entity labels
 PLACE_LABELS = frozenset({CITY, REGION, VENUE})
@@ -49,8 +82,23 @@ PLACE_BEFORE = re.compile(
 )
 CAPITAL_OF = re.compile(r"\bin the ([A-Z][a-z]+) capital\b")
 ARTICLE_AND_POSSESSIVE = re.compile(r"^the\s+|['’]s$", re.IGNORECASE)
-PLACE_PREPOSITIONS = frozenset({"in", "from"})  # "said in Moscow", "speaking from Brasilia"
+PLACE_PREPOSITIONS = frozenset({"in", "from", "at"})  # "said in Moscow", "told a briefing at the palace"
 GOVERNMENT_ROLES = SUBJECTS | {DOBJ, POSS}  # "Moscow said", "squeezed Moscow", "Moscow's war"
+MODIFIER_ROLES = frozenset({COMPOUND, AMOD, NMOD})  # "the [Singapore]-Malaysia border"
+NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+BETWEEN = "between"  # "the thaw between Santiago and La Paz": the two governments
+GAZETTEER_PREPOSITIONS = frozenset({"in", "at", "to"})  # "met in Davao" when spaCy names no place
+PROPER = "PROPN"
+OF = "of"
+# the prepositions a place hangs on its meeting by: "talks at his office in the capital of X"
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "of", "to", "near", "outside", "inside", "on", "from"})
+NAME = r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*"  # "Sochi", "Buenos Aires", "Carmichael"
+# "Sochi, Russia", "Carmichael, California", "Sochi in southwest Russia": a place and its state
+PLACE_AND_STATE = re.compile(
+    rf"\b({NAME}),\s+(?:the\s+)?({NAME})|\b({NAME})\s+in\s+(?:(?:north|south|east|west|central)\w*\s+)?({NAME})"
+)
+# "the Marco Polo Hotel in Davao", "the Kremlin, Moscow": the city a venue stands in
+CITY_AFTER_VENUE = re.compile(rf"^(?:,\s*|\s+in\s+)(?:the\s+)?({NAME})")
 HERE = "here"
 
 
@@ -69,6 +117,7 @@ class Candidate:
 class Scored:
     name: str
     score: float
+    candidate: Candidate | None = None  # None for the dateline's city
 
 
 @dataclass(frozen=True)
@@ -87,6 +136,12 @@ def in_meeting_sentence(c: Candidate, scene: Scene) -> float:
     return BONUS_MEETING_SENTENCE if about_meeting(c.span.sent) else 0
 
 
+def attached_to_meeting(c: Candidate, scene: Scene) -> float:
+    """ "The call took place at his office in Putrajaya.": the place belongs to the meeting's
+    verb or noun, not merely to its sentence."""
+    return BONUS_ATTACHED if meeting_word_of(c.span.root) is not None else 0
+
+
 def after_in_or_at(c: Candidate, scene: Scene) -> float:
     """ "... in the Black Sea resort of Sochi": the place follows "in", "at", "city of"."""
     return BONUS_AFTER_IN_OR_AT if PLACE_BEFORE.search(c.before) else 0
@@ -103,20 +158,18 @@ def venue(c: Candidate, scene: Scene) -> float:
 
 
 def known_place(c: Candidate, scene: Scene) -> float:
-    """ "They met in Sochi.": a city or region the gazetteer knows."""
+    """ "They met in Sochi.", "They met at Camp David.": a city, region or landmark the data knows."""
+    if geo.landmark(c.name):
+        return BONUS_KNOWN_PLACE
     if c.label == VENUE or geo.is_country(c.name):
         return 0
     return BONUS_KNOWN_PLACE if geo.place_country(c.name) else 0
 
 
-def past_event(c: Candidate, scene: Scene) -> float:
-    """ "They last met in Helsinki in 2018.": the place of an earlier meeting."""
-    return PENALTY_PAST if about_past(c.span.sent) else 0
-
-
-def next_meeting(c: Candidate, scene: Scene) -> float:
-    """ "Erdogan will meet Macron in Paris on Friday.": the next meeting, not this one."""
-    return PENALTY_NEXT_MEETING if ahead(c.span.doc, c.span.start_char) else 0
+def another_occasion(c: Candidate, scene: Scene) -> float:
+    """ "They last met in Helsinki in 2018.", "Li will meet Macron in Paris on Friday.": the place
+    of an earlier or a later meeting, or of something that did not happen."""
+    return OCCASION_PENALTIES.get(occasion.why_not(c.span.root) or "", 0)
 
 
 def spoken_elsewhere(c: Candidate, scene: Scene) -> float:
@@ -134,33 +187,128 @@ def capital_as_government(c: Candidate, scene: Scene) -> float:
     return PENALTY_CAPITAL_AS_GOVERNMENT if root.dep_ in GOVERNMENT_ROLES or root.head.dep_ == AGENT else 0
 
 
-def unknown_region(c: Candidate, scene: Scene) -> float:
-    """ "They met in the Middle East.": a region the gazetteer cannot place in a country."""
-    return PENALTY_UNKNOWN_REGION if c.label == REGION and not geo.place_country(c.name) else 0
+def between_governments(c: Candidate, scene: Scene) -> float:
+    """ "The thaw between Santiago and La Paz continued.": two capitals standing for their states."""
+    word = c.span.root
+    while word.dep_ == CONJ and word.head is not word:
+        word = word.head
+    between = word.dep_ in PREP_OBJECTS and word.head.lower_ == BETWEEN
+    return PENALTY_CAPITAL_AS_GOVERNMENT if between else 0
+
+
+def modifier_of_noun(c: Candidate, scene: Scene) -> float:
+    """ "They discussed the Singapore-Malaysia border.": a place describing another noun, not
+    where anything happened (unless the noun is the meeting: "the Sochi talks")."""
+    root = c.span.root
+    head = root.head
+    if (
+        root.dep_ not in MODIFIER_ROLES
+        or head.pos_ not in NOUN_TAGS
+        or head.i in range(c.span.start, c.span.end)
+    ):
+        return 0
+    return 0 if _is_meeting_word(head) else PENALTY_MODIFIER
+
+
+def unknown_place(c: Candidate, scene: Scene) -> float:
+    """ "They met in the Middle East.", "They met Deskovic.": a region or a city that no gazetteer
+    or landmark table can place in a country (often a name spaCy took for a place)."""
+    if c.label == VENUE or geo.place_country(c.name) or geo.landmark(c.name):
+        return 0
+    return PENALTY_UNKNOWN_PLACE
 
 
 PLACE_RULES: tuple[Rule, ...] = (
     in_meeting_sentence,
+    attached_to_meeting,
     after_in_or_at,
     country_not_city,
     venue,
     known_place,
-    past_event,
-    next_meeting,
+    another_occasion,
     spoken_elsewhere,
     capital_as_government,
-    unknown_region,
+    between_governments,
+    modifier_of_noun,
+    unknown_place,
 )
 
 
-def _speech_verb_of(place: Span) -> Token | None:
-    """ "said in Moscow": the verb of saying or speaking the place is "in" or "from" of."""
-    prep = place.root.head
-    verb = prep.head
-    lemma = verb.lemma_
-    if prep.dep_ != PREP or prep.lower_ not in PLACE_PREPOSITIONS:
+# --- the meeting word a place belongs to --------------------------------------------------
+def _is_meeting_word(word: Token) -> bool:
+    """ "met", "visited", "talks", "summit", "held talks": a word that names the meeting."""
+    lemma = word.lemma_.lower()
+    if verbs.plays(lemma, verbs.MEETS):
+        return True
+    if word.pos_ in NOUN_TAGS:
+        return _names_meeting(word)
+    # "held talks", "paid a visit", "the meeting was held", "the round of talks ended"
+    return any(
+        _names_meeting(c) or _round_of_meeting(c) for c in word.children if c.dep_ in (DOBJ, *SUBJECTS)
+    )
+
+
+def _names_meeting(word: Token) -> bool:
+    """ "talks", "meeting", "visit", "call": a noun of meeting."""
+    return word.lower_ in MEETING_WORDS or word.lemma_.lower() in MEETING_NOUNS
+
+
+def _round_of_meeting(word: Token) -> bool:
+    """ "the latest round of talks": a noun whose "of" names a meeting."""
+    return any(
+        p.lower_ == OF and any(_names_meeting(o) for o in p.children if o.dep_ in PREP_OBJECTS)
+        for p in word.children
+        if p.dep_ == PREP
+    )
+
+
+def meeting_word_of(place: Token) -> Token | None:
+    """ "met in Sochi" -> "met"; "visited Japan" -> "visited"; "the Sochi talks" -> "talks";
+    "a call on the premier at his office in Putrajaya" -> "call": the meeting verb or noun the
+    place is attached to, through prepositions and the nouns they hang on."""
+    word = place
+    for hop in range(HOPS_TO_MEETING):
+        governor = _governor(word)
+        if governor is None or (hop and word.dep_ == DOBJ):  # only the place itself is "visited"
+            return None
+        if _is_meeting_word(governor):
+            return governor
+        if governor.pos_ not in NOUN_TAGS:
+            return None
+        word = governor
+    return None
+
+
+def _governor(word: Token) -> Token | None:
+    """ "in Sochi" -> the word "in" hangs on; "visited Japan" -> "visited"; "Sochi talks" -> "talks";
+    "the resort, Sochi" -> "resort"."""
+    head = word.head
+    if head is word:
         return None
-    return verb if verbs.plays(lemma, verbs.QUOTES) or verbs.plays(lemma, verbs.SPEAKS) else None
+    if word.dep_ in PREP_OBJECTS and head.dep_ == PREP and head.head is not head:
+        return head.head if head.lower_ in LOCATIVE_PREPOSITIONS else None
+    if word.dep_ in (DOBJ, COMPOUND, APPOS, CONJ):
+        return head
+    return None
+
+
+def _speech_verb_of(place: Span) -> Token | None:
+    """ "said in Moscow", "told a news conference at the palace": the verb of saying or speaking
+    the place is "in", "at" or "from" of, directly or through the nouns it hangs on."""
+    word: Token | None = place.root
+    while word is not None and word.dep_ == COMPOUND:  # "at the [Malacanang] palace"
+        word = word.head
+    prep = word.head if word is not None else None
+    if prep is None or prep.dep_ != PREP or prep.lower_ not in PLACE_PREPOSITIONS:
+        return None
+    for _hop in range(HOPS_TO_MEETING):
+        word = _governor(word) if word is not None else None
+        if word is None or word.pos_ not in NOUN_TAGS:
+            break
+    if word is None:
+        return None
+    lemma = word.lemma_
+    return word if verbs.plays(lemma, verbs.QUOTES) or verbs.plays(lemma, verbs.SPEAKS) else None
 
 
 def _speaker_tokens(verb: Token) -> list[Token]:
@@ -172,14 +320,49 @@ def _speaker_tokens(verb: Token) -> list[Token]:
 
 
 # --- candidates -----------------------------------------------------------------------------
-def _named_places(doc: Doc) -> Iterator[tuple[Span, str, str]]:
-    """ "They met in Sochi.": the places spaCy names (cities, regions, venues)."""
+Found = tuple[Span, str, str]  # the span, the name as written (or meant), the label
+
+
+def _landmarks(doc: Doc) -> Iterator[Found]:
+    """ "They met at Camp David.": a landmark of the data table, whatever spaCy calls it."""
+    taken: set[int] = set()
+    for name in geo.landmark_names():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc.text):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None and not taken.intersection(range(span.start, span.end)):
+                taken.update(range(span.start, span.end))
+                yield span, name, VENUE
+
+
+def _named_places(doc: Doc, taken: set[int]) -> Iterator[Found]:
+    """ "They met in Sochi.": the places spaCy names (cities, regions, venues), never a continent."""
     for ent in entities(doc):
-        if ent.label_ in PLACE_LABELS:
+        place = ent.label_ in PLACE_LABELS and not geo.is_world_region(ent.text)
+        if place and not taken.intersection(range(ent.start, ent.end)):
             yield ent, ent.text, ent.label_
 
 
-def _capitals_by_demonym(doc: Doc) -> Iterator[tuple[Span, str, str]]:
+def _gazetteer_places(doc: Doc, taken: set[int]) -> Iterator[Found]:
+    """ "Lukashenko visited Sochi.", "They met in Davao.": a proper noun after "in"/"at"/"to" or
+    the object of a meeting verb that the gazetteer knows, where spaCy named no place."""
+    for token in doc:
+        if (
+            token.pos_ != PROPER
+            or token.ent_type_
+            or token.i in taken
+            or token.dep_ not in (*PREP_OBJECTS, DOBJ)
+        ):
+            continue
+        head = token.head
+        if not (head.lower_ in GAZETTEER_PREPOSITIONS or (token.dep_ == DOBJ and _is_meeting_word(head))):
+            continue
+        start = min([token.i, *(c.i for c in token.children if c.dep_ == COMPOUND and c.pos_ == PROPER)])
+        span = doc[start : token.i + 1]
+        if geo.place_country(span.text) and not geo.is_world_region(span.text):
+            yield span, span.text, CITY
+
+
+def _capitals_by_demonym(doc: Doc) -> Iterator[Found]:
     """ "They met in the Belgian capital.": that state's capital (Brussels)."""
     for m in CAPITAL_OF.finditer(doc.text):
         code = geo.demonym_country(m[1])
@@ -190,7 +373,11 @@ def _capitals_by_demonym(doc: Doc) -> Iterator[tuple[Span, str, str]]:
 
 def candidates(doc: Doc, in_quote: Callable[[Token], bool]) -> list[Candidate]:
     """Every place named outside quotations, in text order."""
-    places = [*_named_places(doc), *_capitals_by_demonym(doc)]
+    places = list(_landmarks(doc))
+    taken = {i for span, _name, _label in places for i in range(span.start, span.end)}
+    places += _named_places(doc, taken)
+    taken |= {i for span, _name, _label in places for i in range(span.start, span.end)}
+    places += [*_gazetteer_places(doc, taken), *_capitals_by_demonym(doc)]
     places = sorted((p for p in places if not in_quote(p[0][0])), key=lambda p: p[0].start_char)
     return [
         _candidate(doc.text, span, written, label, rank) for rank, (span, written, label) in enumerate(places)
@@ -206,7 +393,7 @@ def _candidate(text: str, span: Span, written: str, label: str, rank: int) -> Ca
 
 
 def score(c: Candidate, scene: Scene, rules: Iterable[Rule] = PLACE_RULES) -> Scored:
-    return Scored(c.name, sum(rule(c, scene) for rule in rules) - c.rank * TIE_BREAK_PER_RANK)
+    return Scored(c.name, sum(rule(c, scene) for rule in rules) - c.rank * TIE_BREAK_PER_RANK, c)
 
 
 # --- the place ------------------------------------------------------------------------------
@@ -217,18 +404,37 @@ def find_place(
     *,
     dateline: tuple[str | None, str | None] = (None, None),
 ) -> tuple[str | None, str | None]:
-    """The best-placed place name and its country: in a meeting sentence, after "in"/"at", a
+    """The best-placed place name and its country: attached to the meeting, after "in"/"at", a
     city before a venue and a venue before a country; a wire dateline's city when the story
-    says "here"."""
+    says "here". A landmark or a venue is written with its city ("White House, Washington")."""
     city, _country_written = dateline
     scene = Scene(frozenset(i for p in participants for start, end in p.mentions for i in range(start, end)))
+    found = candidates(doc, in_quote)
     best = _dateline_place(doc, city, in_quote)
-    for scored in (score(c, scene) for c in candidates(doc, in_quote)):
+    for scored in (score(c, scene) for c in found):
         if scored.score > (best.score if best else NO_PLACE):
             best = scored
     if best is None:
         return None, None
-    return best.name, _country(doc, best.name, dateline, participants)
+    name, venue_country = _with_city(doc, best)
+    country = venue_country or _country(doc, best.name, dateline, participants)
+    return name, country or _visited_country(found, scene)
+
+
+def _with_city(doc: Doc, best: Scored) -> tuple[str, str | None]:
+    """ "the White House" -> ("White House, Washington", "US") from the landmark table; "the Marco
+    Polo Hotel in Davao" -> ("Marco Polo Hotel, Davao", "PH"): a venue with its city."""
+    c = best.candidate
+    if c is None or c.label != VENUE:
+        return best.name, None
+    known = geo.landmark(c.name)
+    if known:
+        city, country = known
+        return (c.name if c.name == city else f"{c.name}, {city}"), country
+    after = CITY_AFTER_VENUE.match(doc.text[c.span.end_char : c.span.end_char + CONTEXT_CHARS])
+    if after and geo.place_country(after[1]) and not geo.is_country(after[1]):
+        return f"{c.name}, {after[1]}", _written_country(doc, after[1]) or geo.place_country(after[1])
+    return best.name, None
 
 
 def _dateline_place(doc: Doc, city: str | None, in_quote: Callable[[Token], bool]) -> Scored | None:
@@ -241,18 +447,39 @@ def _dateline_place(doc: Doc, city: str | None, in_quote: Callable[[Token], bool
     return Scored(city, BONUS_DATELINE + BONUS_DATELINE_HERE * here)
 
 
+def _written_country(doc: Doc, place: str) -> str | None:
+    """ "Santiago, Chile", "Sochi in southwest Russia": the state the text writes after the place,
+    which wins over the gazetteer's most populous homonym."""
+    for m in PLACE_AND_STATE.finditer(doc.text):
+        written, state = (m[1], m[2]) if m[1] else (m[3], m[4])
+        if written == place and geo.region_country(state):
+            return geo.region_country(state)
+    return None
+
+
 def _country(
     doc: Doc, place: str, dateline: tuple[str | None, str | None], participants: Sequence[Person]
 ) -> str | None:
-    """The place's country; the dateline's country for its city; else the host's country."""
+    """The place's country: a state written after it; the dateline's country for its city; the
+    gazetteer's; else the host's."""
     city, dateline_country = dateline
-    country = geo.place_country(place)
+    country = _written_country(doc, place) or geo.place_country(place)
     if place == city and dateline_country:
         country = geo.country_code(dateline_country) or country
     if country is None:
         hosts = [p for p in participants if p.country and _hosts(doc, p)]
         country = hosts[0].country if hosts else None
     return country
+
+
+def _visited_country(found: Sequence[Candidate], scene: Scene) -> str | None:
+    """ "I visited New Zealand for talks. The meeting was held at Lake Taupo.": a place the
+    gazetteer cannot place lies in the country the meeting's verb names."""
+    for c in found:
+        visited = geo.is_country(c.name) and meeting_word_of(c.span.root) is not None
+        if visited and occasion.belongs_to_meeting(c.span.root):
+            return geo.country_code(c.name)
+    return None
 
 
 def _hosts(doc: Doc, person: Person) -> bool:

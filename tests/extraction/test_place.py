@@ -72,3 +72,79 @@ def test_future_meetings_give_neither_place_nor_date():
     assert result.summit.location == "Berlin"
     assert result.summit.date == dt.date(2023, 6, 20)
     assert "Emmanuel Macron" not in names(result)
+
+
+# Where: the place attached to the meeting, landmarks, "City, Country", continents
+
+
+def test_the_place_attached_to_the_meeting_noun_wins_over_the_first_place_in_the_sentence():
+    result = extract(
+        story(
+            "Chilean President Ana Torres, who flew in from Lima, held talks with Bolivian President "
+            "Luis Arce at his office in Cochabamba on Friday."
+        )
+    )
+    assert result.summit.location == "Cochabamba"
+    assert result.summit.country == "BO"
+
+
+def test_capitals_standing_for_their_governments_are_never_the_venue():
+    result = extract(
+        story(
+            "The thaw between Santiago and La Paz continued as Chilean President Ana Torres met "
+            "Bolivian President Luis Arce in Cochabamba on Friday."
+        )
+    )
+    assert result.summit.location == "Cochabamba"
+
+
+def test_a_landmark_gives_its_city_and_country():
+    result = extract(
+        story(
+            "French President Emmanuel Macron received German Chancellor Olaf Scholz at the Elysee Palace "
+            "on Monday."
+        )
+    )
+    assert result.summit.location == "Elysee Palace, Paris"
+    assert result.summit.country == "FR"
+
+
+def test_a_city_and_country_written_in_the_text_wins_over_the_gazetteer():
+    result = extract(
+        story(
+            "Spanish Prime Minister Pedro Sanchez met Chilean President Gabriel Boric in Valencia, "
+            "Venezuela, on Tuesday for talks on trade."
+        )
+    )
+    assert result.summit.country == "VE"
+
+
+def test_a_country_only_venue_is_allowed_and_a_continent_never():
+    result = extract(
+        story(
+            "Japanese Prime Minister Fumio Kishida visited Kenya on Monday for talks with Kenyan "
+            "President William Ruto on trade between Asia and Africa."
+        )
+    )
+    assert result.summit.location == "Kenya"
+    assert result.summit.country == "KE"
+
+
+def test_a_place_modifying_a_noun_is_not_the_venue():
+    result = extract(
+        story(
+            "Malaysian Prime Minister Anwar Ibrahim met Thai Prime Minister Srettha Thavisin in Penang on "
+            "Sunday. They discussed the Thailand-Malaysia border."
+        )
+    )
+    assert result.summit.location == "Penang"
+
+
+def test_an_earlier_meetings_place_loses_to_this_one():
+    result = extract(
+        story(
+            "Turkish President Recep Tayyip Erdogan met Russian President Vladimir Putin in Astana on "
+            "Thursday. The two leaders last held a summit in Tehran in 2022."
+        )
+    )
+    assert result.summit.location == "Astana"
