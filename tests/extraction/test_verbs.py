@@ -15,7 +15,7 @@ def test_adding_a_verb_changes_the_digest(monkeypatch):
 
 def test_roles_are_looked_up_by_lemma():
     assert verbs.plays("say", verbs.REPORTS) and verbs.plays("Say", verbs.QUOTES)
-    assert not verbs.plays("ask", verbs.REPORTS)  # names a quotation's speaker only
+    assert not verbs.plays("agree", verbs.REPORTS)  # names a quotation's speaker only
     assert verbs.particles("call") == ("for", "on")
     assert verbs.agreement_status("pledge") == "committed" and verbs.agreement_status("say") == ""
     assert {"meet", "host", "visit"} <= verbs.lemmas(verbs.MEETS)
