@@ -246,6 +246,19 @@ AHEAD_ADJECTIVES = {
 CONDITIONS = {"if", "unless", "whether"}
 # words of a meeting apart from the one reported: "then met separately with her deputy"
 SEPARATE_WORDS = {"separately", "separate", "afterwards", "onward", "onwards"}
+# where people gather for the meeting: "speaking [at] the ceremony", "[during] the talks"
+GATHERING_NOUNS = MEETING_NOUNS | {
+    "conference",
+    "ceremony",
+    "event",
+    "forum",
+    "retreat",
+    "dinner",
+    "banquet",
+    "signing",
+}
+# a person as the era of something, not present at it: "the first talks under President X"
+ERA_PREPOSITIONS = {"under"}
 # words of an event held elsewhere: "told a rally at home"
 ELSEWHERE_NOUNS = {"rally", "rallies", "supporters", "home", "parliament", "campaign", "constituents"}
 # a role of someone who takes part in a summit (not a briefer, adviser or reporter)

@@ -11,6 +11,8 @@ is the complement of):
 
 - ``"ahead"``: still to come or only wished — "will hold talks", "is due to meet", "plans to
   visit", "is expected to sign", "need to agree", "could meet".
+  Also the anticipating word itself ("a summit is planned", "is scheduled to visit") and a clause
+  set later ("next week", "later this month", "tomorrow").
 - ``"condition"``: "if they agree", "unless both sign".
 - ``"directive"``: someone was asked to do it — "urged Iran to agree", "pressed them to sign".
 - ``"purpose"``: a to-clause of purpose — "they met to agree on a truce" (the agreeing is the aim).
@@ -30,7 +32,22 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from . import verbs
-from .deps import ADVCL, ADVMOD, AUX, AUXPASS, CCOMP, DATIVE, DOBJ, MARK, NEG, NPADVMOD, PREP, PRT, XCOMP
+from .deps import (
+    ADVCL,
+    ADVMOD,
+    AUX,
+    AUXPASS,
+    CCOMP,
+    DATIVE,
+    DOBJ,
+    MARK,
+    NEG,
+    NPADVMOD,
+    PREP,
+    PRT,
+    RELCL,
+    XCOMP,
+)
 from .lexicon import AHEAD_ADJECTIVES, CONDITIONS, ELSEWHERE_NOUNS, NOT_YET, SEPARATE_WORDS
 
 VERB_TAGS = frozenset({"VERB", "AUX"})
@@ -45,7 +62,13 @@ MONTHS = (
 EARLIER_ANCHOR = re.compile(
     r"\b(?:(?:in|since|back in|during|from|by|until) (?:\w+ )?(?:1[89]\d\d|20\d\d)|"
     rf"since|ago|previously|in the past|earlier this (?:week|month|year)|"
-    rf"last (?:year|month|decade|{MONTHS}|spring|summer|autumn|fall|winter))\b",
+    rf"last (?:year|month|decade|{MONTHS}|spring|summer|autumn|fall|winter)|"
+    r"(?:that|the previous|the same) year|the year before)\b",
+    re.IGNORECASE,
+)
+LATER_ANCHOR = re.compile(
+    r"\b(?:next (?:week|month|year|spring|summer|autumn|fall|winter)|later this (?:week|month|year)|"
+    r"tomorrow|as early as|in the coming (?:days|weeks|months))\b",
     re.IGNORECASE,
 )
 
@@ -103,6 +126,19 @@ def ahead(word: Token) -> bool:
     return head.lemma_ == "be" or _going_to(head)  # "is to meet", "is going to sign"
 
 
+def anticipated(word: Token) -> bool:
+    """ "A summit is planned for next week.", "Lunde is due to visit Oslo.": the verb (or adjective)
+    of anticipation itself, in the passive or with a to-clause of what is ahead."""
+    if not (verbs.plays(word.lemma_, verbs.ANTICIPATES) or word.lower_ in AHEAD_ADJECTIVES):
+        return False
+    return _asked(word) or any(c.dep_ == XCOMP and _to_clause(c) for c in word.children)
+
+
+def later(word: Token) -> bool:
+    """ "They meet again next month.": a time phrase of the clause puts it later."""
+    return any(child.dep_ in TIME_DEPS and LATER_ANCHOR.search(_phrase(child)) for child in word.children)
+
+
 def _going_to(head: Token) -> bool:
     """ "is going to sign"."""
     return head.lower_ == "going" and any(c.dep_ == AUX and c.lemma_ == "be" for c in head.children)
@@ -141,7 +177,21 @@ def negated(word: Token) -> bool:
 
 def earlier(word: Token) -> bool:
     """ "They signed a border treaty in 1994.": a time phrase of the clause anchors it earlier."""
+    if _relative_to_earlier(word) or _already_before(word):
+        return True
     return any(child.dep_ in TIME_DEPS and EARLIER_ANCHOR.search(_phrase(child)) for child in word.children)
+
+
+def _already_before(word: Token) -> bool:
+    """ "Rome had already held consultations with Oslo.": the past perfect with "already"."""
+    perfect = any(c.dep_ == AUX and c.lower_ == "had" for c in word.children)
+    return perfect and any(c.dep_ == ADVMOD and c.lower_ == "already" for c in word.children)
+
+
+def _relative_to_earlier(word: Token) -> bool:
+    """ "the first since 1950, when Stalin and Mao signed a treaty": a clause of an earlier date."""
+    head = word.head
+    return word.dep_ == RELCL and head.ent_type_ == "DATE" and bool(EARLIER_ANCHOR.search("in " + head.text))
 
 
 def _earlier_noun(token: Token) -> str | None:
@@ -176,6 +226,8 @@ RULES: tuple[tuple[str, Callable[[Token], bool]], ...] = (
     ("negated", negated),
     ("condition", condition),
     ("ahead", ahead),
+    ("ahead", anticipated),
+    ("ahead", later),
     ("directive", directive),
     ("purpose", purpose),
     ("earlier", earlier),

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Token
 
-from . import verbs
+from . import occasion, verbs
 from .deps import (
     ACL,
     ACOMP,
@@ -31,11 +31,22 @@ from .deps import (
     NSUBJ,
     PCOMP,
     POBJ,
+    POSS,
     PREP,
+    RELCL,
+    ROOT,
     SUBJECTS,
     XCOMP,
 )
-from .lexicon import ATTENDANCE_WORDS, JOINT_SUBJECT, MEETING_NOUNS, NOT_YET, SENIOR_ROLE
+from .lexicon import (
+    ATTENDANCE_WORDS,
+    ERA_PREPOSITIONS,
+    GATHERING_NOUNS,
+    JOINT_SUBJECT,
+    MEETING_NOUNS,
+    NOT_YET,
+    SENIOR_ROLE,
+)
 from .names import Person, PersonIndex
 
 Mention = tuple[int, int]  # a token range
@@ -48,7 +59,8 @@ ACTOR_DEPS = SUBJECTS | {DOBJ}
 MEETING_PARTICIPLE_DEPS = {PCOMP, ADVCL}  # "agreed ... after [meeting]"
 OWN_CLAUSE_DEPS = {*ASIDES, ACL}  # "Modi, [who hosted the meeting], ..."
 NEAR_DEPS = {PREP, AGENT, ACOMP, ATTR}
-MEETING_PREPOSITIONS = {"during", "at", "on"}
+MEETING_PREPOSITIONS = {"during", "at", "on", "in", "after"}
+PARTY_PREPOSITIONS = {"with", "by", "between", "on"}  # "talks [with] X", "a call [by] X [on] Y"
 
 
 def joint_subject(subject: Token | None, *, strict: bool = False) -> bool:
@@ -70,9 +82,9 @@ def decide(doc: Doc, index: PersonIndex, in_quote, already: Iterable[int] = ()) 
     groups = meeting_groups(doc)
     taking_part = set(already)
     for number, person in enumerate(index.persons):
-        if number in taking_part or _former(person):
+        if number in taking_part:
             continue
-        mentions = [m for m in person.mentions if not in_quote(doc[m[0]])]
+        mentions = [m for m in person.mentions if not in_quote(doc[m[0]]) and _on_occasion(doc, m)]
         if not mentions or absent(doc, person):
             continue
         if _takes_part(doc, index, groups, person, mentions):
@@ -84,7 +96,27 @@ def _takes_part(doc: Doc, index: PersonIndex, groups: frozenset[str], person: Pe
     """A rule of ``MENTION_RULES`` at a mention, or a senior office near a meeting word."""
     if any(rule(doc, index, m) for m in mentions for rule in MENTION_RULES):
         return True
+    if _former(person):
+        return False  # "Former President X had considered visiting": only by acting at the meeting
     return _senior(person) and any(meeting_context(doc, groups, m) for m in mentions)
+
+
+def _on_occasion(doc: Doc, mention: Mention) -> bool:
+    """ "Lunde is due to meet Torres on Sunday.": a mention counts only where its clause belongs to
+    the meeting reported (``occasion``), and not as the era of something ("the first talks under
+    President X", "during X's presidency")."""
+    token = _up_the_name(doc[mention[1] - 1])
+    if token.dep_ == POBJ and token.head.lower_ in ERA_PREPOSITIONS:
+        return False
+    if _possessor(token) and token.head.lower_ not in ATTENDANCE_WORDS:
+        return False
+    verb = occasion.clause_verb(token)
+    return verb is None or occasion.belongs_to_meeting(verb)
+
+
+def _possessor(token: Token) -> bool:
+    """ "during Obama's presidency": a name written with "'s" before the noun it owns."""
+    return token.dep_ == POSS and any(c.tag_ == "POS" for c in token.children)
 
 
 def _former(person: Person) -> bool:
@@ -136,7 +168,7 @@ def acts_in_meeting(doc: Doc, index: PersonIndex, mention: Mention) -> bool:
     "A and B agreed ... after meeting on the sidelines of ...", "A received B"."""
     token = _role_word(doc, mention)
     verb = _governing_verb(index, token)
-    if verb is None or verb.pos_ not in VERB_TAGS or not_yet(verb):
+    if verb is None or verb.pos_ not in VERB_TAGS or not occasion.belongs_to_meeting(verb):
         return False
     if token.dep_ == DOBJ and verbs.plays(verb.lemma_, verbs.AGREES):
         return False  # "they signed Putin's decree"
@@ -162,8 +194,8 @@ def _governing_verb(index: PersonIndex, token: Token) -> Token | None:
     if token.head.lower_ == "by" and not _senior(index.at(token.i)):
         return None
     verb = token.head.head
-    if verb.pos_ == "NOUN" and verb.lower_ in MEETING_NOUNS:
-        verb = verb.head  # "held talks with B"
+    if verb.pos_ == "NOUN" and (verb.lower_ in MEETING_NOUNS or verb.dep_ == DOBJ):
+        verb = verb.head  # "held talks with B", "negotiated a pardon with B"
     return verb
 
 
@@ -178,10 +210,17 @@ def _commits_jointly(token: Token, verb: Token) -> bool:
 
 
 def _during_meeting(token: Token, verb: Token) -> bool:
-    """ "Scholz pressed Li on trade during government consultations in Berlin."""
+    """ "Scholz pressed Li on trade during government consultations in Berlin.", "Speaking at
+    the talks on Saturday, Lunde said ...": the verb, or a participle under it, is at a meeting."""
+    participles = [c for c in verb.children if c.dep_ == ADVCL and c.tag_ == "VBG"]
+    return any(_at_meeting(word) for word in [verb, *participles])
+
+
+def _at_meeting(verb: Token) -> bool:
+    """ "[during] consultations", "[at] the summit": a preposition of the verb with a meeting noun."""
     for prep in verb.children:
         objects = [o for o in prep.children if o.dep_ == POBJ] if prep.dep_ == PREP else []
-        if prep.lower_ in MEETING_PREPOSITIONS and any(o.lower_ in MEETING_NOUNS for o in objects):
+        if prep.lower_ in MEETING_PREPOSITIONS and any(o.lower_ in GATHERING_NOUNS for o in objects):
             return True
     return False
 
@@ -201,6 +240,15 @@ def _after_meeting(token: Token, verb: Token) -> bool:
     return False
 
 
+def _joint_actors(token: Token, verb: Token) -> bool:
+    """ "Torres and Lunde exchanged gifts.": two named people as the subject of what happened."""
+    return (
+        token.dep_ == NSUBJ
+        and any(c.ent_type_ == "PERSON" for c in token.conjuncts)
+        and token.ent_type_ == "PERSON"
+    )
+
+
 VERB_RULES: tuple[Callable[[Token, Token], bool], ...] = (
     _meets,
     _commits_jointly,
@@ -209,16 +257,69 @@ VERB_RULES: tuple[Callable[[Token, Token], bool], ...] = (
 )
 
 
+def joint_actors(doc: Doc, index: PersonIndex, mention: Mention) -> bool:
+    """ "President Torres and Prime Minister Lunde exchanged gifts.": two people holding an office,
+    the joint subject of something done (not said, not a copula) at this meeting."""
+    token = _role_word(doc, mention)
+    verb = token.head
+    if token.dep_ != NSUBJ or not token.conjuncts or verb.pos_ != "VERB" or verb.lemma_ == "be":
+        return False
+    if any(verbs.plays(verb.lemma_, role) for role in verbs.SAYING):
+        return False
+    people = [index.at(t.i) for t in (token, *token.conjuncts)]
+    return all(p is not None and p.role for p in people) and occasion.belongs_to_meeting(verb)
+
+
+def party_to_meeting_noun(doc: Doc, index: PersonIndex, mention: Mention) -> bool:
+    """ "He visited Oslo for talks with Kari Lunde.", "a courtesy call by X on Y", "talks between X
+    and Y": the object of a meeting noun's preposition, where the noun belongs to this meeting."""
+    token = _role_word(doc, mention)
+    prep = token.head
+    if token.dep_ != POBJ or prep.lower_ not in PARTY_PREPOSITIONS:
+        return False
+    noun = prep.head
+    if noun.lower_ not in MEETING_NOUNS or noun.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return occasion.belongs_to_meeting(noun)
+
+
+def represents_party(doc: Doc, index: PersonIndex, mention: Mention) -> bool:
+    """ "Chile, represented by Ana Diaz, signed the pact.": the agent of a verb of representing
+    whose party acts in the meeting."""
+    token = _role_word(doc, mention)
+    if token.dep_ != POBJ or token.head.dep_ != AGENT:
+        return False
+    verb = token.head.head
+    party = verb.head
+    if not verbs.plays(verb.lemma_, verbs.REPRESENTS) or party.dep_ not in SUBJECTS:
+        return False
+    return any(_meeting_clause(v) for v in [party.head, *party.head.subtree] if v.dep_ in {RELCL, ROOT, CONJ})
+
+
+def _meeting_clause(verb: Token) -> bool:
+    """ "... signed the treaty": a meeting verb of this meeting."""
+    return verb.pos_ in VERB_TAGS and is_meeting_verb(verb) and occasion.belongs_to_meeting(verb)
+
+
 def own_clause_attends(doc: Doc, index: PersonIndex, mention: Mention) -> bool:
     """ "Donald Tusk, who co-hosted the talks, ..." / "Modi, who hosted the meeting, ..." """
     token = doc[mention[1] - 1]
-    own = [t for c in token.children if c.dep_ in OWN_CLAUSE_DEPS for t in c.subtree]
+    clauses = [c for c in token.children if c.dep_ in OWN_CLAUSE_DEPS]
+    if any(c.pos_ in VERB_TAGS and not occasion.belongs_to_meeting(c) for c in clauses):
+        return False  # "Jiang, who in 2001 signed a treaty with Putin"
+    own = [t for c in clauses for t in c.subtree]
     return any(t.lower_ in ATTENDANCE_WORDS for t in own) and not any(
         t.dep_ == NEG or t.lower_ in NOT_YET for t in own
     )
 
 
-MENTION_RULES: tuple[Callable[[Doc, PersonIndex, Mention], bool], ...] = (acts_in_meeting, own_clause_attends)
+MENTION_RULES: tuple[Callable[[Doc, PersonIndex, Mention], bool], ...] = (
+    acts_in_meeting,
+    own_clause_attends,
+    joint_actors,
+    party_to_meeting_noun,
+    represents_party,
+)
 
 
 # --- a senior person near a meeting word --------------------------------------------------------
@@ -230,7 +331,7 @@ def meeting_context(doc: Doc, groups: frozenset[str], mention: Mention) -> bool:
     while token.head is not token and token.i not in seen:
         seen.add(token.i)
         token = token.head
-        if token.pos_ in VERB_TAGS and not_yet(token):
+        if token.pos_ in VERB_TAGS and (not_yet(token) or not occasion.belongs_to_meeting(token)):
             return False  # "Li will meet French President Emmanuel Macron"
         if any(w.lower_ in ATTENDANCE_WORDS or w.lemma_.lower() in groups for w in _near_words(token)):
             return True

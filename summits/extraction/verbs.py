@@ -22,6 +22,7 @@ Roles:
 - ``CHAIRS``: its subject takes part when its object is a meeting (*held* talks).
 - ``STAYS_AWAY``: its subject is not at the meeting (*skipped* the summit).
 - ``SPEAKS``: someone *spoke* somewhere (where a statement was made, not where leaders met).
+- ``REPRESENTS``: its agent stands for a party at the meeting (Chile, *represented* by Ana Diaz, signed).
 - ``ANTICIPATES``: its to-clause has not happened yet (they *plan* to meet, *expect* to sign).
 """
 
@@ -48,6 +49,7 @@ CHAIRS = "chairs"
 STAYS_AWAY = "stays-away"
 SPEAKS = "speaks"
 ANTICIPATES = "anticipates"
+REPRESENTS = "represents"
 
 SAYING = (QUOTES, REPORTS)  # a verb of saying: names the speaker of a quotation and of reported speech
 
@@ -177,6 +179,8 @@ VERBS: dict[str, Verb] = {
     "stay": verb(STAYS_AWAY),
     "withdraw": verb(STAYS_AWAY),
     "speak": verb(SPEAKS),
+    "negotiate": verb(MEETS),
+    "represent": verb(REPRESENTS),
     # what is still ahead: "plan to meet", "is expected to sign"
     "plan": verb(ANTICIPATES),
     "expect": verb(ANTICIPATES),

@@ -101,6 +101,10 @@ OCCASIONS = [
     ("They signed a border treaty in 1994.", "signed", "earlier"),
     ("The two leaders have met twice since 2020.", "met", "earlier"),
     ("The treaty was signed last December.", "signed", "earlier"),
+    ("Rome had already held consultations with Oslo.", "held", "earlier"),
+    ("A summit between the two is planned for next week.", "planned", "ahead"),
+    ("They plan to meet again next month.", "plan", "ahead"),
+    ("The first treaty since 1950, when Lima and Quito signed a pact.", "signed", "earlier"),
     ("She then met separately with her deputy.", "met", "separate"),
     ("He told a rally at home that the talks went well.", "told", "elsewhere"),
     ("Torres met Kari Lunde on Sunday.", "met", None),
@@ -114,3 +118,60 @@ def test_occasion_reason(nlp, sentence, word, reason):
     token = next(t for t in nlp(sentence) if t.text == word)
     assert occasion.why_not(token) == reason
     assert occasion.belongs_to_meeting(token) is (reason is None)
+
+
+# --- who took part: the meeting's own clause, not one ahead, earlier or elsewhere -----------------
+
+
+def test_person_only_due_to_meet_is_not_a_participant():
+    result = extract(
+        story(
+            "Chilean President Ana Torres met Peruvian President Luis Vega in Lima on Saturday.",
+            "Torres was due to meet Norwegian Prime Minister Kari Lunde later on Sunday.",
+        )
+    )
+    assert names(result) == {"Ana Torres", "Luis Vega"}
+
+
+def test_person_of_an_earlier_signing_is_not_a_participant():
+    result = extract(
+        story(
+            "Chilean President Ana Torres met Peruvian President Luis Vega in Lima on Saturday.",
+            "Former President Jorge Soto, who in 1994 signed a border treaty with Peru, praised the talks.",
+            "The talks were the first under President Marta Ruiz, Vega's predecessor.",
+        )
+    )
+    assert names(result) == {"Ana Torres", "Luis Vega"}
+
+
+def test_object_of_talks_with_takes_part():
+    result = extract(story("Chilean Foreign Minister Ana Torres visited Lima for talks with Luis Vega."))
+    assert "Luis Vega" in names(result)
+
+
+def test_agent_representing_a_signing_party_takes_part():
+    result = extract(
+        story(
+            "Chile, represented by Mr Carlos Mendoza, was one of eight countries which signed the treaty "
+            "in Lima."
+        )
+    )
+    assert "Carlos Mendoza" in names(result)
+
+
+def test_speaker_at_the_event_takes_part():
+    result = extract(
+        story(
+            "Chile and Peru opened peace talks in Lima on Saturday.",
+            "Speaking at the ceremony on Saturday, Chilean delegation chief Maria Fernanda Rojas said "
+            "the talks had begun well.",
+        )
+    )
+    assert "Maria Fernanda Rojas" in names(result)
+
+
+def test_negotiating_with_someone_is_taking_part():
+    result = extract(
+        story("Former President Bill Hanson negotiates a pardon with leader Kim Sung-ho in Lima.")
+    )
+    assert names(result) == {"Bill Hanson", "Kim Sung-ho"}
