@@ -21,11 +21,12 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from . import geo, verbs
+from . import geo, occasion, verbs
 from .agreement_topics import topic, topic_head
 from .deps import (
     ACL,
     ADVCL,
+    AMOD,
     APPOS,
     ASIDES,
     AUX,
@@ -38,13 +39,14 @@ from .deps import (
     NEG,
     NSUBJ,
     NUMMOD,
+    PCOMP,
     POBJ,
     PREP,
     RELCL,
     SUBJECTS,
     XCOMP,
 )
-from .lexicon import STATEMENT_NOUNS, TERMS_NOUNS
+from .lexicon import JOINT_MARKS, JOINT_NOUNS, SHARED_NOUNS, STATEMENT_NOUNS, TERMS_NOUNS
 from .nlp import entity_at
 from .people import People, joint_subject
 from .quotes import Quotations
@@ -52,6 +54,8 @@ from .result import AgreementFound
 
 AGREED = "agreed"
 COMMITTED = "committed"
+SIGNED = "signed"
+NOUN_TAGS = frozenset({"NOUN"})  # "a joint [statement]", "the [signing] of"
 
 # "Putin accepted an [invitation] to visit Tokyo": what an ACCEPTS verb agrees to.
 OFFER_NOUNS = frozenset({"invitation"})
@@ -70,6 +74,16 @@ ALWAYS_CONTEXT = {"amid", "despite"}  # never part of what was agreed, comma or 
 CONTEXT_PREPOSITIONS = {"amid", "despite", "after", "before", "following", "ahead", "during", "according"}
 INFINITIVE_JOINS = {",", "and", ";"}  # ", to B and to C"
 OPENING_MARKS = {'"', "“", "‘", "'"}
+MODIFYING_CLAUSES = frozenset({RELCL, ACL})  # "countries [which signed the accord]", "a pact [sealed ...]"
+TIME_ENTITIES = frozenset({"DATE", "TIME"})  # "signed [in January]": when, not what
+# why a clause is not this meeting's agreement (occasion.why_not); terms may lie ahead ("will share")
+NOT_THIS_MEETING = frozenset({"ahead", "condition", "directive", "purpose", "negated", "earlier", "separate"})
+AHEAD_OF_TERMS = frozenset({"ahead"})  # "Under the accord, the two states will hold ...": still agreed
+SIGNING_PURPOSE = frozenset({"purpose"})  # "leaders came to Paris to sign the accord": a ceremony held
+PENDING_MARKS = frozenset({"before", "until", "till"})  # "no discount before Belarus agrees to ..."
+AIM_PREPOSITIONS = frozenset({"to", "of", "towards", "toward", "on"})  # "committed [to] reaching a deal"
+RELATIVE_TAGS = frozenset({"WDT", "WP"})  # "countries [which] signed": the modified noun is the subject
+SINGLE_SPEAKERS = frozenset({"he", "she", "i"})  # "[He] posted a joint statement": one side's act
 EXCEPTION = re.compile(
     r",?\s*\b(except(?:ing)?(?: for)?|with the exception of|apart from|but not)\b\s*(.*)$", re.I
 )
@@ -81,6 +95,7 @@ class Agreed(NamedTuple):
     status: str
     subject: Token | None
     content: list[Token]
+    excused: frozenset[str] = frozenset()  # reasons of ``occasion.why_not`` that do not undo it
 
 
 StatusRule = Callable[[Token, Token | None], Agreed | None]
@@ -97,26 +112,61 @@ class Agreements:
     def find(self) -> list[AgreementFound]:
         found: list[AgreementFound] = []
         for token in self.doc:
-            if token.pos_ not in {"VERB", "AUX"} or any(c.dep_ == NEG for c in token.children):
-                continue
-            for item in self._agreements(token):
-                if not any(_overlap(a, item) for a in found):
+            for item in self._at(token):
+                if not any(_overlap(a, item) or _restated(a, item) for a in found):
                     found.append(item)
         return found
 
+    def _at(self, token: Token) -> list[AgreementFound]:
+        """The agreements a verb makes, or a noun names ("a joint statement", "the signing of")."""
+        if token.pos_ in NOUN_TAGS:
+            return self._named(token)
+        if token.pos_ not in {"VERB", "AUX"} or any(c.dep_ == NEG for c in token.children):
+            return []
+        return self._agreements(token)
+
     def _agreements(self, verb: Token) -> list[AgreementFound]:
-        """What ``verb`` agrees, one item per coordinated infinitive ("agreed to A, B and to C")."""
+        """What ``verb`` agrees, one item per coordinated infinitive ("agreed to A, B and to C").
+        A verb in a modifier gives its governing clause ("eight countries [which signed] ...")."""
         agreed = _first_agreed(verb)
         if agreed is None or not agreed.content:
             return []
         if verb.sent.start != (agreed.subject or verb).sent.start:
             return []
-        spans = self._spans(verb, agreed.subject, agreed.content)
-        parties = self._parties(agreed.subject, verb)
+        clause = _governing_clause(verb)
+        if clause is None or not all(_this_meeting(v, agreed.excused) for v in {verb, clause}):
+            return []
+        subject = agreed.subject if clause is verb else _subject(clause)
+        return self._items(clause, subject, agreed.content, agreed.status)
+
+    def _named(self, noun: Token) -> list[AgreementFound]:
+        """ "It ended with a joint promise to ...", "The leaders welcomed the signing of ...": the
+        clause that governs a noun naming an agreement (not one that opens the sentence)."""
+        status = _named_status(noun)
+        clause = occasion.clause_verb(noun)
+        if not status or clause is None or clause.i > noun.i or not _this_meeting(clause, frozenset()):
+            return []
+        subject = _subject(clause)
+        if _in_context(noun) or self._one_side(subject):
+            return []
+        return self._items(clause, subject, [noun, *_said_after(clause, noun)], status)
+
+    def _one_side(self, subject: Token | None) -> bool:
+        """ "The president posted a joint statement": one person's act, not the agreement."""
+        if subject is None or joint_subject(subject):
+            return False
+        return (
+            subject.lower_ in SINGLE_SPEAKERS
+            or self.people.person_at(subject) is not None
+            or (subject.pos_ == "NOUN" and self.people.described(_phrase(subject)) is not None)
+        )
+
+    def _items(self, verb: Token, subject: Token | None, content: list[Token], status: str):
+        """One item per agreed clause, with the parties of ``subject`` and ``verb``."""
+        spans = self._spans(verb, subject, content)
+        parties = self._parties(subject, verb)
         return [
-            self._item(first, last, parties, what, agreed.status)
-            for first, last, what in spans
-            if first.i <= last.i
+            self._item(first, last, parties, what, status) for first, last, what in spans if first.i <= last.i
         ]
 
     def _spans(
@@ -240,6 +290,85 @@ def _overlap(a: AgreementFound, b: AgreementFound) -> bool:
     return a.start <= b.start < a.end or b.start <= a.start < b.end
 
 
+def _restated(a: AgreementFound, b: AgreementFound) -> bool:
+    """ "Both sides agreed to cut tariffs on steel. ... The two also agreed on lower steel
+    tariffs.": one agreement told twice (the same topic, the same parties) is kept once."""
+    same_topic = bool(a.topic) and a.topic.lower() == b.topic.lower()
+    return (same_topic or a.text == b.text) and set(a.parties) == set(b.parties)
+
+
+# --- does it belong to the meeting reported ----------------------------------------------------
+def _this_meeting(verb: Token, excused: frozenset[str]) -> bool:
+    """ "They signed a border treaty in 1994.", "The two sides still need to agree on the price.",
+    "urged Iran to agree": another time, or not (yet) agreed. ``excused`` reasons do not count."""
+    reason = occasion.why_not(verb)
+    if reason in NOT_THIS_MEETING - excused or _unasserted(verb):
+        return False
+    return not any(c.dep_ == MARK and c.lower_ in PENDING_MARKS for c in verb.children)
+
+
+def _unasserted(verb: Token) -> bool:
+    """ "if they are unable to strike a deal", "remain committed to reaching a deal": the verb
+    names an ability or an aim, not what was done."""
+    if verb.dep_ == XCOMP and verb.head.pos_ == "ADJ":
+        return True
+    return verb.tag_ == "VBG" and verb.dep_ == PCOMP and verb.head.lower_ in AIM_PREPOSITIONS
+
+
+def _governing_clause(verb: Token) -> Token | None:
+    """ "Singapore was one of eight countries which signed the accord": a verb in a relative or
+    participle modifier gives the clause it modifies ("was"); none where the modified noun names
+    the agreement itself ("the deal signed in May allows ...": the deal's terms say what)."""
+    if verb.dep_ not in MODIFYING_CLAUSES or verbs.plays(_lemma(verb), verbs.GIVES_CONTENT):
+        return verb
+    own_subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if own_subject is not None and own_subject.tag_ not in RELATIVE_TAGS:
+        return verb  # "meetings were held, where [we] reaffirmed ...": a clause of its own
+    noun = verb.head
+    if noun.lemma_.lower() in TERMS_NOUNS | STATEMENT_NOUNS:
+        return None
+    return occasion.clause_verb(noun)
+
+
+# --- nouns that name an agreement ---------------------------------------------------------------
+def _named_status(noun: Token) -> str:
+    """ "a [joint] statement", "a [joint] promise" -> agreed; "the [signing] of the accord" ->
+    signed; else "" (a joint statement whose words follow it is read at its verb: "saying that")."""
+    if noun.lemma_.lower() in JOINT_NOUNS and any(
+        c.dep_ == AMOD and c.lower_ in JOINT_MARKS for c in noun.children
+    ):
+        gives_content = any(
+            c.dep_ == ACL and verbs.plays(_lemma(c), verbs.GIVES_CONTENT) for c in noun.children
+        )
+        return "" if gives_content else AGREED
+    stem = noun.lower_.removesuffix("ing")
+    if (
+        stem != noun.lower_
+        and verbs.plays(stem, verbs.AGREES)
+        and any(c.lower_ == "of" for c in noun.children)
+    ):
+        return verbs.status(stem) or AGREED
+    return ""
+
+
+def _in_context(noun: Token) -> bool:
+    """ "two years after the signing of the accord": a time or circumstance, not the agreement."""
+    before = noun.doc[noun.left_edge.i - 1] if noun.left_edge.i > 0 else noun
+    return (noun.head.dep_ == PREP and noun.head.lower_ in CONTEXT_PREPOSITIONS) or (
+        before.lower_ in CONTEXT_PREPOSITIONS
+    )
+
+
+def _said_after(clause: Token, noun: Token) -> list[Token]:
+    """ "issued a joint statement after the summit, [reaffirming their respect for ...]": what the
+    document says, a clause or participle of its verb after it."""
+    return [
+        c
+        for c in clause.children
+        if c.i > noun.i and (c.dep_ == CCOMP or (c.dep_ == ADVCL and c.tag_ == "VBG"))
+    ]
+
+
 # --- which verbs make an agreement, with what status -------------------------------------------
 def _first_agreed(verb: Token) -> Agreed | None:
     """The first status rule that holds for ``verb`` (its content may still be empty)."""
@@ -255,8 +384,30 @@ def _agrees_or_signs(verb: Token, subject: Token | None) -> Agreed | None:
     """ "The two leaders signed a trade deal." The verb alone makes an agreement."""
     lemma = _lemma(verb)
     if verbs.plays(lemma, verbs.AGREES):
-        return Agreed(verbs.status(lemma) or AGREED, subject, _content(verb))
+        status = verbs.status(lemma) or AGREED
+        excused = SIGNING_PURPOSE if status == SIGNED else frozenset()
+        return Agreed(status, subject, _content(verb), excused)
     return None
+
+
+def _reached(verb: Token, subject: Token | None) -> Agreed | None:
+    """ "Israel and Bahrain reached a landmark deal to normalise relations", "The two leaders
+    shared the view that ...": an agreement reached, or a view a joint subject holds in common."""
+    if not verbs.plays(_lemma(verb), verbs.REACHES):
+        return None
+    objects = [c for c in verb.children if c.dep_ == DOBJ]
+    if any(o.lemma_.lower() in TERMS_NOUNS for o in objects) or (
+        joint_subject(subject) and any(_held_in_common(o) for o in objects)
+    ):
+        return Agreed(AGREED, subject, _content(verb))
+    return None
+
+
+def _held_in_common(noun: Token) -> bool:
+    """ "the [view] that ...", "a [shared] assessment of ...": what two parties hold together."""
+    return noun.lemma_.lower() in SHARED_NOUNS or any(
+        c.dep_ == AMOD and c.lower_ in JOINT_MARKS for c in noun.children
+    )
 
 
 def _decided_jointly(verb: Token, subject: Token | None) -> Agreed | None:
@@ -270,7 +421,9 @@ def _decided_jointly(verb: Token, subject: Token | None) -> Agreed | None:
 def _committed_jointly(verb: Token, subject: Token | None) -> Agreed | None:
     """ "Russia and Turkey vowed to fight terrorism", "Both governments promised to ...": a
     commitment of two named parties."""
-    if verbs.plays(_lemma(verb), verbs.COMMITS) and joint_subject(subject, strict=True):
+    if verbs.plays(_lemma(verb), verbs.COMMITS) and (
+        joint_subject(subject, strict=True) or _named_pair(subject)
+    ):
         return Agreed(COMMITTED, subject, _content(verb))
     return None
 
@@ -282,7 +435,7 @@ def _binding_terms(verb: Token, subject: Token | None) -> Agreed | None:
         and subject is not None
         and subject.lemma_.lower() in TERMS_NOUNS
     ):
-        return Agreed(COMMITTED, subject, _content(verb))
+        return Agreed(COMMITTED, subject, _content(verb), AHEAD_OF_TERMS)
     return None
 
 
@@ -290,7 +443,7 @@ def _under_terms(verb: Token, subject: Token | None) -> Agreed | None:
     """ "Under the accord, the two countries will share data." (also for X's second verb)"""
     heads = (verb, verb.head) if verb.dep_ == CONJ else (verb,)
     if any(_is_under_terms(prep, head) for head in heads for prep in head.children):
-        return Agreed(AGREED, subject, _content(verb))
+        return Agreed(AGREED, subject, _content(verb), AHEAD_OF_TERMS)
     return None
 
 
@@ -317,6 +470,7 @@ def _joint_statement(verb: Token, subject: Token | None) -> Agreed | None:
 
 STATUS_RULES: tuple[StatusRule, ...] = (
     _agrees_or_signs,
+    _reached,
     _decided_jointly,
     _committed_jointly,
     _binding_terms,
@@ -333,7 +487,24 @@ def _lemma(verb: Token) -> str:
 def _content(verb: Token) -> list[Token]:
     """What a verb agreed: its clause, object or preposition after it, not a trailing clause.
     "They agreed [to cut tariffs], as the two countries seek ..." """
-    return [c for c in verb.children if c.dep_ in AGREED_CONTENT and c.i > verb.i and not _trailing_clause(c)]
+    return [
+        c
+        for c in verb.children
+        if c.dep_ in AGREED_CONTENT and c.i > verb.i and not _trailing_clause(c) and not _only_when(c)
+    ]
+
+
+def _only_when(prep: Token) -> bool:
+    """ "the accord it signed [in January]": a time, not what was agreed."""
+    objects = _objects(prep) if prep.dep_ == PREP else []
+    return bool(objects) and all(o.ent_type_ in TIME_ENTITIES for o in objects)
+
+
+def _named_pair(subject: Token | None) -> bool:
+    """ "The governments of Indonesia and the Philippines": the members of two named parties."""
+    return subject is not None and any(
+        o.conjuncts for p in subject.children if p.lower_ == "of" for o in _objects(p)
+    )
 
 
 def _is_under_terms(prep: Token, head: Token) -> bool:

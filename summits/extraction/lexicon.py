@@ -210,7 +210,18 @@ TERMS_NOUNS = {
     "arrangement",
     "memorandum",
     "roadmap",
+    "package",
+    "understanding",
+    "framework",
+    "compromise",
+    "settlement",
+    "consensus",
 }
+# what two parties hold in common once they agree: "the two leaders shared the [view] that ..."
+SHARED_NOUNS = {"view", "intention", "assessment", "position", "vision", "goal", "commitment"}
+# a document or promise made together, an agreement of those who made it: "a [joint] promise to ..."
+JOINT_NOUNS = {"statement", "declaration", "communique", "communiqué", "promise", "pledge", "commitment"}
+JOINT_MARKS = {"joint", "shared"}  # "a [joint] statement", "a [shared] assessment"
 # nouns that make "hold X" / "have X" a meeting
 MEETING_NOUNS = {
     "talk",

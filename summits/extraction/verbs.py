@@ -15,6 +15,8 @@ Roles:
   with the agreement's ``status``.
 - ``BINDS``: its subject is an agreement binding its parties (the deal *commits* both sides to ...).
 - ``ACCEPTS``: agrees to what its object offers (Putin *accepted* an invitation to visit Tokyo).
+- ``REACHES``: agrees when its object is an agreement (*reached* a deal, *struck* an understanding),
+  or, with a joint subject, what both hold (the two *shared* the view that ...).
 - ``GIVES_CONTENT``: a document's own words follow it (a joint statement *saying* that ...);
   narrower than ``REPORTS``, which also takes one side's "a statement warning that ...".
 - ``MEETS``: its subject and object take part in the meeting (*met*, *hosted*, *visited*).
@@ -42,6 +44,7 @@ DECIDES_JOINTLY = "decides-jointly"
 AGREES = "agrees"
 BINDS = "binds"
 ACCEPTS = "accepts"
+REACHES = "reaches"
 GIVES_CONTENT = "gives-content"
 MEETS = "meets"
 HOSTS = "hosts"
@@ -98,7 +101,7 @@ VERBS: dict[str, Verb] = {
     "predict": verb(*SAYING),
     "maintain": verb(*SAYING),
     "affirm": verb(*SAYING, REPORTS_OBJECT),
-    "reaffirm": verb(*SAYING, REPORTS_OBJECT),
+    "reaffirm": verb(*SAYING, REPORTS_OBJECT, DECIDES_JOINTLY, status="reaffirmed"),
     "signal": verb(*SAYING),
     "recall": verb(*SAYING, REPORTS_OBJECT),
     "underline": verb(*SAYING, REPORTS_OBJECT),
@@ -154,6 +157,25 @@ VERBS: dict[str, Verb] = {
     "agree": verb(QUOTES, AGREES, status="agreed"),
     "sign": verb(AGREES, status="signed"),
     "accept": verb(ACCEPTS),
+    "recommit": verb(COMMITS, DECIDES_JOINTLY, status="committed"),
+    "renew": verb(DECIDES_JOINTLY, status="reaffirmed"),  # "both renewed their commitment to ..."
+    "direct": verb(DECIDES_JOINTLY, status="decided"),  # "the leaders directed their teams to ..."
+    "instruct": verb(DECIDES_JOINTLY, status="decided"),
+    "task": verb(DECIDES_JOINTLY, status="decided"),
+    "reach": verb(REACHES),
+    "strike": verb(REACHES),
+    "clinch": verb(REACHES),
+    "seal": verb(REACHES),
+    "conclude": verb(REACHES),
+    "forge": verb(REACHES),
+    "share": verb(REACHES),
+    # what an agreement's terms do: "the package includes ...", "the accord allows ..."
+    "include": verb(BINDS),
+    "allow": verb(BINDS),
+    "require": verb(BINDS),
+    "oblige": verb(BINDS),
+    "provide": verb(BINDS),
+    "envisage": verb(BINDS),
     # taking part in the meeting, or not
     "meet": verb(MEETS),
     "host": verb(MEETS, HOSTS),

@@ -139,3 +139,101 @@ def test_an_agreement_leaves_out_its_circumstances_and_its_source():
         )
     )
     assert [a.text.split(" agreed ")[-1] for a in result.agreements] == ["to share water from the Syr Darya"]
+
+
+# Agreements beyond "agree" and "sign"
+
+CHILE_BOLIVIA = (
+    "Chilean President Gabriel Boric met Bolivian President Luis Arce in Arica on Monday for talks."
+)
+
+
+def agreement_texts(*sentences: str) -> list[str]:
+    return [a.text for a in extract(story(CHILE_BOLIVIA, *sentences)).agreements]
+
+
+def test_a_deal_reached_or_struck_is_an_agreement():
+    assert agreement_texts("Chile and Bolivia reached a deal to reopen the Pacific rail line.") == [
+        "Chile and Bolivia reached a deal to reopen the Pacific rail line"
+    ]
+    assert agreement_texts("The two governments struck an understanding on lithium exports.") == [
+        "The two governments struck an understanding on lithium exports"
+    ]
+
+
+def test_what_both_hold_in_common_is_an_agreement():
+    [text] = agreement_texts("The two leaders shared the view that the border should stay open.")
+    assert text.startswith("The two leaders shared the view that the border should stay open")
+    assert agreement_texts("Boric shared his view that the border should stay open.") == []
+
+
+def test_a_joint_reaffirmation_or_direction_is_an_agreement():
+    [reaffirmed] = extract(
+        story(CHILE_BOLIVIA, "Both countries reaffirmed their commitment to a free trade zone.")
+    ).agreements
+    assert reaffirmed.status == "reaffirmed"
+    assert set(reaffirmed.parties) == {"CL", "BO"}
+    assert agreement_texts("The leaders directed their ministers to draft a water-sharing plan.") == [
+        "The leaders directed their ministers to draft a water-sharing plan"
+    ]
+
+
+def test_the_signing_of_a_document_welcomed_is_an_agreement():
+    [signing] = extract(
+        story(CHILE_BOLIVIA, "The two presidents welcomed the signing of a memorandum on fisheries.")
+    ).agreements
+    assert signing.text == "The two presidents welcomed the signing of a memorandum on fisheries"
+    assert signing.status == "signed"
+    assert agreement_texts("The port reopened two years after the signing of the fisheries memorandum.") == []
+
+
+def test_a_joint_statement_or_promise_is_an_agreement_of_those_who_made_it():
+    assert agreement_texts("Boric and Arce issued a joint declaration on river management.") == [
+        "Boric and Arce issued a joint declaration on river management"
+    ]
+    assert agreement_texts("The talks ended with a joint promise to clear the minefields.") == [
+        "The talks ended with a joint promise to clear the minefields"
+    ]
+    assert agreement_texts("He later posted a copy of a joint statement online.") == []
+
+
+def test_the_terms_of_a_deal_are_agreements():
+    texts = agreement_texts(
+        "The two presidents signed a transport accord.",
+        "The package includes a new bus route between La Paz and Arica.",
+    )
+    assert any(t.startswith("The package includes a new bus route") for t in texts)
+
+
+def test_a_modifier_gives_its_governing_clause():
+    texts = agreement_texts("Bolivia was one of six countries which signed the charter.")
+    assert texts == ["Bolivia was one of six countries which signed the charter"]
+    texts = agreement_texts("A pact sealed last week allows Chilean firms to run the ports.")
+    assert [t.split(" allows ")[0] for t in texts] == ["A pact sealed last week"]
+
+
+def test_one_agreement_restated_is_one_agreement():
+    texts = agreement_texts(
+        "Chile and Bolivia agreed to cut steel tariffs.",
+        "Later in the day, Chile and Bolivia again agreed to cut steel tariffs by half.",
+    )
+    assert len(texts) == 1
+
+
+# What is not this meeting's agreement
+
+
+def test_what_belongs_to_another_time_or_is_not_yet_agreed_is_not_an_agreement():
+    for sentence in (
+        "They signed a border treaty in 1994.",
+        "The two sides still need to agree on the price.",
+        "Washington urged La Paz to agree to the plan.",
+        "Chile and Bolivia could agree on the price next year.",
+        "If they agree on the price, trains will run in May.",
+        "The two leaders met to agree on a new water plan.",
+        "Talks may fail if the two sides are unable to strike a deal.",
+        "Arce said Bolivia remained committed to reaching a deal.",
+        "Chile will not lower tariffs before Bolivia agrees to the plan.",
+        "The withdrawal accord Chile signed in January is in force.",
+    ):
+        assert agreement_texts(sentence) == [], sentence
