@@ -82,6 +82,8 @@ AHEAD_OF_TERMS = frozenset({"ahead"})  # "Under the accord, the two states will 
 SIGNING_PURPOSE = frozenset({"purpose"})  # "leaders came to Paris to sign the accord": a ceremony held
 PENDING_MARKS = frozenset({"before", "until", "till"})  # "no discount before Belarus agrees to ..."
 AIM_PREPOSITIONS = frozenset({"to", "of", "towards", "toward", "on"})  # "committed [to] reaching a deal"
+MADE_TOGETHER = frozenset({"joint"})  # "a [joint] statement" (a "shared commitment" may be one side's)
+WILL = frozenset({"will", "shall", "'ll"})  # "the two countries [will] work together"
 RELATIVE_TAGS = frozenset({"WDT", "WP"})  # "countries [which] signed": the modified noun is the subject
 SINGLE_SPEAKERS = frozenset({"he", "she", "i"})  # "[He] posted a joint statement": one side's act
 EXCEPTION = re.compile(
@@ -335,7 +337,7 @@ def _named_status(noun: Token) -> str:
     """ "a [joint] statement", "a [joint] promise" -> agreed; "the [signing] of the accord" ->
     signed; else "" (a joint statement whose words follow it is read at its verb: "saying that")."""
     if noun.lemma_.lower() in JOINT_NOUNS and any(
-        c.dep_ == AMOD and c.lower_ in JOINT_MARKS for c in noun.children
+        c.dep_ == AMOD and c.lower_ in MADE_TOGETHER for c in noun.children
     ):
         gives_content = any(
             c.dep_ == ACL and verbs.plays(_lemma(c), verbs.GIVES_CONTENT) for c in noun.children
@@ -447,6 +449,22 @@ def _under_terms(verb: Token, subject: Token | None) -> Agreed | None:
     return None
 
 
+def _joint_undertaking(verb: Token, subject: Token | None) -> Agreed | None:
+    """ "The two countries will explore ways to deepen trade", "Chile and Bolivia will work together
+    on ...": what two named parties say they will do together (a meeting ahead is not one)."""
+    if not (_will(verb) or (verb.dep_ == CONJ and _will(verb.head))) or verb.pos_ != "VERB":
+        return None
+    if not verbs.plays(_lemma(verb), verbs.ACTS_TOGETHER):
+        return None
+    if joint_subject(subject, strict=True) or _named_pair(subject):
+        return Agreed(COMMITTED, subject, _content(verb), AHEAD_OF_TERMS)
+    return None
+
+
+def _will(verb: Token) -> bool:
+    return any(c.dep_ == AUX and c.lower_ in WILL for c in verb.children)
+
+
 def _accepted_offer(verb: Token, subject: Token | None) -> Agreed | None:
     """ "Abe accepted an invitation to visit Manila." """
     if verbs.plays(_lemma(verb), verbs.ACCEPTS) and any(c.lemma_ in OFFER_NOUNS for c in verb.children):
@@ -476,6 +494,7 @@ STATUS_RULES: tuple[StatusRule, ...] = (
     _binding_terms,
     _under_terms,
     _accepted_offer,
+    _joint_undertaking,
     _joint_statement,
 )
 

@@ -386,6 +386,12 @@ LIGHT_NOUNS = {
     "declaration",
     "communique",
     "communiqué",
+    "signing",
+    "promise",
+    "pledge",
+    "commitment",
+    "view",
+    "intention",
 }
 # nouns for those who act, never what an agreement is about: "press all parties to ..."
 ACTOR_NOUNS = {

@@ -17,6 +17,8 @@ Roles:
 - ``ACCEPTS``: agrees to what its object offers (Putin *accepted* an invitation to visit Tokyo).
 - ``REACHES``: agrees when its object is an agreement (*reached* a deal, *struck* an understanding),
   or, with a joint subject, what both hold (the two *shared* the view that ...).
+- ``ACTS_TOGETHER``: what two named parties *will* do with it is an undertaking (the two countries
+  will *work* together, will *explore* ways to ...).
 - ``GIVES_CONTENT``: a document's own words follow it (a joint statement *saying* that ...);
   narrower than ``REPORTS``, which also takes one side's "a statement warning that ...".
 - ``MEETS``: its subject and object take part in the meeting (*met*, *hosted*, *visited*).
@@ -45,6 +47,7 @@ AGREES = "agrees"
 BINDS = "binds"
 ACCEPTS = "accepts"
 REACHES = "reaches"
+ACTS_TOGETHER = "acts-together"
 GIVES_CONTENT = "gives-content"
 MEETS = "meets"
 HOSTS = "hosts"
@@ -176,6 +179,23 @@ VERBS: dict[str, Verb] = {
     "oblige": verb(BINDS),
     "provide": verb(BINDS),
     "envisage": verb(BINDS),
+    # what two parties will do together: "the two countries will work together on ..."
+    "work": verb(ACTS_TOGETHER),
+    "cooperate": verb(ACTS_TOGETHER),
+    "collaborate": verb(ACTS_TOGETHER),
+    "explore": verb(ACTS_TOGETHER),
+    "invest": verb(ACTS_TOGETHER),
+    "establish": verb(ACTS_TOGETHER),
+    "launch": verb(ACTS_TOGETHER),
+    "build": verb(ACTS_TOGETHER),
+    "expand": verb(ACTS_TOGETHER),
+    "strengthen": verb(ACTS_TOGETHER),
+    "deepen": verb(ACTS_TOGETHER),
+    "enhance": verb(ACTS_TOGETHER),
+    "develop": verb(ACTS_TOGETHER),
+    "create": verb(ACTS_TOGETHER),
+    "coordinate": verb(ACTS_TOGETHER),
+    "continue": verb(ACTS_TOGETHER),
     # taking part in the meeting, or not
     "meet": verb(MEETS),
     "host": verb(MEETS, HOSTS),

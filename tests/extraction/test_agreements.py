@@ -237,3 +237,13 @@ def test_what_belongs_to_another_time_or_is_not_yet_agreed_is_not_an_agreement()
         "The withdrawal accord Chile signed in January is in force.",
     ):
         assert agreement_texts(sentence) == [], sentence
+
+
+def test_what_two_named_parties_will_do_together_is_an_undertaking():
+    [undertaking] = extract(
+        story(CHILE_BOLIVIA, "Chile and Bolivia will work together to clean up the Lauca river.")
+    ).agreements
+    assert undertaking.status == "committed"
+    assert undertaking.text == "Chile and Bolivia will work together to clean up the Lauca river"
+    assert agreement_texts("The two leaders will take part in a regional summit in May.") == []
+    assert agreement_texts("Boric will work with Arce on the river.") == []

@@ -42,3 +42,14 @@ def test_a_topic_names_the_subject_matter_not_an_amount_or_a_bare_action():
 def test_who_acts_is_never_the_topic():
     result = extract(story("The leaders agreed that both countries would cooperate more closely."))
     assert [a.topic for a in result.agreements] == [""]  # rather no topic than "countries"
+
+
+def test_a_document_signed_or_a_promise_made_is_named_by_what_it_is_about():
+    result = extract(
+        story(
+            "Chilean President Gabriel Boric met Bolivian President Luis Arce in Arica on Monday.",
+            "The talks ended with a joint promise to clear the minefields.",
+            "Both countries reaffirmed their commitment to cross-border trade.",
+        )
+    )
+    assert [a.topic for a in result.agreements] == ["minefields", "cross-border trade"]
