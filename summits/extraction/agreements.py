@@ -46,7 +46,7 @@ from .deps import (
     SUBJECTS,
     XCOMP,
 )
-from .lexicon import JOINT_MARKS, JOINT_NOUNS, SHARED_NOUNS, STATEMENT_NOUNS, TERMS_NOUNS
+from .lexicon import JOINT_MARKS, JOINT_NOUNS, SENIOR_ROLE, SHARED_NOUNS, STATEMENT_NOUNS, TERMS_NOUNS
 from .nlp import entity_at
 from .people import People, joint_subject
 from .quotes import Quotations
@@ -160,7 +160,8 @@ class Agreements:
         return (
             subject.lower_ in SINGLE_SPEAKERS
             or self.people.person_at(subject) is not None
-            or (subject.pos_ == "NOUN" and self.people.described(_phrase(subject)) is not None)
+            or subject.ent_type_ == "PERSON"
+            or (subject.tag_ == "NN" and bool(SENIOR_ROLE.fullmatch(subject.lower_)))
         )
 
     def _items(self, verb: Token, subject: Token | None, content: list[Token], status: str):

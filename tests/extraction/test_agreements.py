@@ -195,6 +195,7 @@ def test_a_joint_statement_or_promise_is_an_agreement_of_those_who_made_it():
         "The talks ended with a joint promise to clear the minefields"
     ]
     assert agreement_texts("He later posted a copy of a joint statement online.") == []
+    assert agreement_texts("The president later posted a copy of a joint statement online.") == []
 
 
 def test_the_terms_of_a_deal_are_agreements():
