@@ -99,6 +99,8 @@ TITLE_WORDS = {
     "cabinet",
     "opposition",
     "chairperson",
+    "negotiator",
+    "delegation",
 }
 # the head word of a title: what a description such as "the Indian prime minister" ends on
 TITLE_HEADS = {
@@ -276,7 +278,8 @@ ELSEWHERE_NOUNS = {"rally", "rallies", "supporters", "home", "parliament", "camp
 SENIOR_ROLE = re.compile(
     r"\b(president|prime minister|premier|chancellor|king|queen|prince|emir|amir|sultan|sheikh|"
     r"minister|secretary of state|secretary-general|secretary general|pope|supreme leader|taoiseach|"
-    r"head of state|head of government|counterpart)\b",
+    r"head of state|head of government|counterpart|"
+    r"negotiator|delegation|chairman|chairwoman|chairperson|foreign secretary|high commissioner|politburo)\b",
     re.IGNORECASE,
 )
 STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué"}

@@ -26,7 +26,16 @@ from .lexicon import (
     TITLE_HEADS,
 )
 from .nlp import entities, entities_in
-from .titles import capitalised, country_at, is_title, only_rank, state_run, title_after, title_before
+from .titles import (
+    capitalised,
+    country_at,
+    is_title,
+    only_rank,
+    paired_titles_after,
+    state_run,
+    title_after,
+    title_before,
+)
 
 BARE_HONORIFICS = {h.rstrip(".") for h in HONORIFICS}  # "Mr", "Dr" with or without the full stop
 NAME_LABELS_NOT = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -464,6 +473,8 @@ class _Names:
 
     def _describe(self, person: _Draft) -> None:
         for start, end in person.mentions:
+            if self._paired(person, start, end):
+                continue
             title = title_before(self.doc, start)
             if not title.role or only_rank(title.role):
                 after = title_after(self.doc, end)
@@ -474,6 +485,17 @@ class _Names:
             person.role = None  # "Sheikh Hasina": a name, and her office comes from elsewhere
         if person.role and not person.country:
             person.country = self._country_nearby(person)
+
+    def _paired(self, person: _Draft, start: int, end: int) -> bool:
+        """ "Torres and Vega, Chile's president and Peru's prime minister": the first title goes to
+        the name before "and", the second to this one."""
+        first = self.by_token.get(start - 2) if start >= 2 and self.doc[start - 1].lower_ == "and" else None
+        pair = paired_titles_after(self.doc, end) if first is not None and first is not person else None
+        if pair is None:
+            return False
+        self._take_title(first, pair[0], start - 2)
+        self._take_title(person, pair[1], start)
+        return True
 
     def _take_title(self, person: _Draft, title, start: int) -> None:
         """A title written at one mention fills what the person has not yet got."""

@@ -33,6 +33,7 @@ from spacy.tokens import Token
 
 from . import verbs
 from .deps import (
+    ACOMP,
     ADVCL,
     ADVMOD,
     AUX,
@@ -43,6 +44,7 @@ from .deps import (
     MARK,
     NEG,
     NPADVMOD,
+    PCOMP,
     PREP,
     PRT,
     RELCL,
@@ -63,6 +65,7 @@ EARLIER_ANCHOR = re.compile(
     r"\b(?:(?:in|since|back in|during|from|by|until) (?:\w+ )?(?:1[89]\d\d|20\d\d)|"
     rf"since|ago|previously|in the past|earlier this (?:week|month|year)|"
     rf"last (?:year|month|decade|{MONTHS}|spring|summer|autumn|fall|winter)|"
+    rf"in (?:early |late |mid-)?(?:{MONTHS})(?! \d)|"
     r"(?:that|the previous|the same) year|the year before)\b",
     re.IGNORECASE,
 )
@@ -103,11 +106,23 @@ def _clauses(verb: Token) -> list[Token]:
     """The verb and the verbs (or adjectives) it is the complement of: "meet" in "is expected to
     meet" -> meet, expected."""
     chain = [verb]
-    while (
-        len(chain) < CLAUSES_CLIMBED and chain[-1].dep_ in COMPLEMENT_DEPS and chain[-1].head is not chain[-1]
-    ):
-        chain.append(chain[-1].head)
+    while len(chain) < CLAUSES_CLIMBED:
+        governor = _governing_clause(chain[-1])
+        if governor is None:
+            break
+        chain.append(governor)
     return chain
+
+
+def _governing_clause(word: Token) -> Token | None:
+    """ "is expected [to meet]" -> expected; "will be treated to a dinner in [meeting] X" -> treated."""
+    if word.head is word:
+        return None
+    if word.dep_ in COMPLEMENT_DEPS:
+        return word.head
+    if word.dep_ == PCOMP and word.head.dep_ == PREP:
+        return clause_verb(word.head)  # the verb above the preposition, through its nouns
+    return None
 
 
 def _to_clause(word: Token) -> bool:
@@ -129,9 +144,17 @@ def ahead(word: Token) -> bool:
 def anticipated(word: Token) -> bool:
     """ "A summit is planned for next week.", "Lunde is due to visit Oslo.": the verb (or adjective)
     of anticipation itself, in the passive or with a to-clause of what is ahead."""
-    if not (verbs.plays(word.lemma_, verbs.ANTICIPATES) or word.lower_ in AHEAD_ADJECTIVES):
-        return False
-    return _asked(word) or any(c.dep_ == XCOMP and _to_clause(c) for c in word.children)
+    if any(c.dep_ == ACOMP and _anticipating(c) and _ahead_clause(c) for c in word.children):
+        return True  # "Mr X [is] due to host a ceremony"
+    return _anticipating(word) and (_asked(word) or _ahead_clause(word))
+
+
+def _anticipating(word: Token) -> bool:
+    return verbs.plays(word.lemma_, verbs.ANTICIPATES) or word.lower_ in AHEAD_ADJECTIVES
+
+
+def _ahead_clause(word: Token) -> bool:
+    return any(c.dep_ == XCOMP and _to_clause(c) for c in word.children)
 
 
 def later(word: Token) -> bool:

@@ -60,6 +60,7 @@ MEETING_PARTICIPLE_DEPS = {PCOMP, ADVCL}  # "agreed ... after [meeting]"
 OWN_CLAUSE_DEPS = {*ASIDES, ACL}  # "Modi, [who hosted the meeting], ..."
 NEAR_DEPS = {PREP, AGENT, ACOMP, ATTR}
 MEETING_PREPOSITIONS = {"during", "at", "on", "in", "after"}
+CLAUSE_EDGES = {ADVCL, PCOMP, RELCL, CCOMP, ACL}
 PARTY_PREPOSITIONS = {"with", "by", "between", "on"}  # "talks [with] X", "a call [by] X [on] Y"
 
 
@@ -335,7 +336,15 @@ def meeting_context(doc: Doc, groups: frozenset[str], mention: Mention) -> bool:
             return False  # "Li will meet French President Emmanuel Macron"
         if any(w.lower_ in ATTENDANCE_WORDS or w.lemma_.lower() in groups for w in _near_words(token)):
             return True
+        if _clause_ends(token):
+            return False  # "it took place a day after X declared": another clause's meeting word
     return False
+
+
+def _clause_ends(token: Token) -> bool:
+    """A verb of a clause of its own (adverbial, relative, reported): its governors are not where
+    the person is."""
+    return token.pos_ in VERB_TAGS and token.dep_ in CLAUSE_EDGES
 
 
 def _near_words(token: Token) -> list[Token]:

@@ -17,7 +17,8 @@ from .nlp import entities_in
 
 STATE_LABELS = frozenset({"GPE", "NORP", "ORG"})  # entities a state or organisation is named by
 STATE_JOINS = frozenset({"-", "–", "and", ",", "/"})  # "UK-France", "Russia and Turkey"
-POSSESSIVE_TITLE_WORDS = TITLE_WORDS | {"chief"}  # "Sudan's army chief"
+POSSESSIVE_TITLE_WORDS = TITLE_WORDS | {"chief", "army"}  # "Sudan's army chief"
+LOWER_TITLE_WORDS = 3  # "deputy defence minister [X]": at most three lower-case title words
 
 
 class Title(NamedTuple):
@@ -92,7 +93,7 @@ def title_before(doc: Doc, start: int) -> Title:
         words.insert(0, doc[i])
         i -= 1
     if not words:
-        return _possessive_title(doc, i)
+        return _first_title(doc, i, (_possessive_title, _lower_title, _possessive_title_with_comma))
     if words[0].lower_ == "of":
         words = words[1:]
     words, country, body = _organisation_title(words, of_country or country_before(doc, i))
@@ -129,6 +130,36 @@ def _possessive_title(doc: Doc, i: int) -> Title:
     return NO_TITLE
 
 
+def _first_title(doc: Doc, i: int, readers) -> Title:
+    """The title the first of ``readers`` finds ending at token ``i``."""
+    for read in readers:
+        title = read(doc, i)
+        if title.role:
+            return title
+    return NO_TITLE
+
+
+def _possessive_title_with_comma(doc: Doc, i: int) -> Title:
+    """ "Germany's chancellor, [Angela Merkel]": a possessive title set off by a comma."""
+    if i < 1 or doc[i].text != ",":
+        return NO_TITLE
+    return _possessive_title(doc, i - 1)
+
+
+def _lower_title(doc: Doc, i: int) -> Title:
+    """ "Chilean delegation chief [Ana Rojas]", "rebel chairman [X]": lower-case title words right
+    before the name, after a state's adjective or name where there is one, naming a senior role."""
+    k = i
+    while (
+        k >= 0 and k > i - LOWER_TITLE_WORDS and doc[k].is_lower and doc[k].lower_ in POSSESSIVE_TITLE_WORDS
+    ):
+        k -= 1
+    role = doc[k + 1 : i + 1].text if k < i else ""
+    if not role or not SENIOR_ROLE.search(role) or only_rank(role):
+        return NO_TITLE
+    return Title(role.title(), country_before(doc, k) if k >= 0 else None, None)
+
+
 def _organisation_title(
     words: list[Token], country: str | None
 ) -> tuple[list[Token], str | None, str | None]:
@@ -147,12 +178,28 @@ def title_after(doc: Doc, end: int) -> Title:
     / "Michel, the president of the European Council"."""
     if end >= len(doc) or doc[end].text != ",":
         return NO_TITLE
-    i = end + 1
+    return _title_from(doc, end + 1)[0]
+
+
+def paired_titles_after(doc: Doc, end: int) -> tuple[Title, Title] | None:
+    """ "Torres and Vega, Chile's president and Peru's prime minister": two titles in the order
+    of the two names before them (``end``: where the second name ends)."""
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    first, i = _title_from(doc, end + 1)
+    if not first.role or i >= len(doc) or doc[i].lower_ != "and":
+        return None
+    second, _ = _title_from(doc, i + 1)
+    return (first, second) if second.role else None
+
+
+def _title_from(doc: Doc, i: int) -> tuple[Title, int]:
+    """The title written from token ``i`` on, and where it ends."""
     if i < len(doc) and doc[i].lower_ in {"the", "a"}:
         i += 1
     state = _state_opening_title(doc, i)
     if state is None:
-        return NO_TITLE
+        return NO_TITLE, i
     country, i = state
     words = []
     while i < len(doc) and (doc[i].lower_ in TITLE_WORDS) and not doc[i].is_punct:
@@ -164,10 +211,10 @@ def title_after(doc: Doc, end: int) -> Title:
         country, body = _of_organisation_after(doc, i, country)
     role = " ".join(w.text for w in words)
     if not words or not SENIOR_ROLE.search(role):
-        return NO_TITLE
+        return NO_TITLE, i
     if role.islower():
         role = role.title()  # "the prime minister" -> "Prime Minister"
-    return Title(role, country, body)
+    return Title(role, country, body), i
 
 
 def _state_opening_title(doc: Doc, i: int) -> tuple[str | None, int] | None:

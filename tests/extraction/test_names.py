@@ -3,6 +3,7 @@
 import datetime as dt
 
 from summits.extraction import extract
+from summits.extraction.names import find_names
 from summits.extraction.nlp import get_nlp
 from tests.extraction.conftest import LEAD, by_name, names, speakers, story
 
@@ -95,3 +96,32 @@ def test_titles_use_the_short_form_the_text_uses_else_an_east_asian_family_name(
 def test_title_built_from_what_was_found():
     summit = extract(LEAD, published=dt.date(2017, 5, 4)).summit
     assert "Putin" in summit.title and "Erdogan" in summit.title and "Sochi" in summit.title
+
+
+# Titles written in other ways: paired, possessive with a comma, lower-case
+
+
+def _titles(nlp, sentence):
+    return {p.name: (p.role, p.country) for p in find_names(nlp(sentence)).persons}
+
+
+def test_paired_titles_go_to_the_names_in_order(nlp):
+    titles = _titles(
+        nlp,
+        "In the capital, Donald Trump and Narendra Modi, America's president and India's prime minister, "
+        "were celebrating.",
+    )
+    assert titles["Donald Trump"] == ("President", "US")
+    assert titles["Narendra Modi"] == ("Prime Minister", "IN")
+
+
+def test_possessive_title_set_off_by_a_comma(nlp):
+    titles = _titles(nlp, "Hard times, said Germany's chancellor, Angela Merkel, call for new measures.")
+    assert titles["Angela Merkel"] == ("Chancellor", "DE")
+
+
+def test_lower_case_titles_before_a_name(nlp):
+    titles = _titles(nlp, "Chilean delegation chief Maria Fernanda Rojas said so.")
+    assert titles["Maria Fernanda Rojas"] == ("Delegation Chief", "CL")
+    titles = _titles(nlp, "Malaysian deputy defence minister Mohd Johari Baharom said so.")
+    assert titles["Mohd Johari Baharom"] == ("Deputy Defence Minister", "MY")

@@ -102,6 +102,9 @@ OCCASIONS = [
     ("The two leaders have met twice since 2020.", "met", "earlier"),
     ("The treaty was signed last December.", "signed", "earlier"),
     ("Rome had already held consultations with Oslo.", "held", "earlier"),
+    ("Lunde visited Lima in October.", "visited", "earlier"),
+    ("Mr Vega is due to host a ceremony in Lima.", "is", "ahead"),
+    ("Vega will be treated to a dinner in meeting Lunde.", "meeting", "ahead"),
     ("A summit between the two is planned for next week.", "planned", "ahead"),
     ("They plan to meet again next month.", "plan", "ahead"),
     ("The first treaty since 1950, when Lima and Quito signed a pact.", "signed", "earlier"),
@@ -139,6 +142,16 @@ def test_person_of_an_earlier_signing_is_not_a_participant():
             "Chilean President Ana Torres met Peruvian President Luis Vega in Lima on Saturday.",
             "Former President Jorge Soto, who in 1994 signed a border treaty with Peru, praised the talks.",
             "The talks were the first under President Marta Ruiz, Vega's predecessor.",
+        )
+    )
+    assert names(result) == {"Ana Torres", "Luis Vega"}
+
+
+def test_meeting_word_of_another_clause_is_no_attendance():
+    result = extract(
+        story(
+            "Chilean President Ana Torres met Peruvian President Luis Vega in Lima on Saturday.",
+            "The clash took place a day after Bolivian President Jorge Soto declared an emergency.",
         )
     )
     assert names(result) == {"Ana Torres", "Luis Vega"}
