@@ -101,6 +101,8 @@ TITLE_WORDS = {
     "chairperson",
     "negotiator",
     "delegation",
+    "pm",  # "PM Lee": the abbreviation of prime minister
+    "dpm",
 }
 # the head word of a title: what a description such as "the Indian prime minister" ends on
 TITLE_HEADS = {
@@ -279,7 +281,8 @@ SENIOR_ROLE = re.compile(
     r"\b(president|prime minister|premier|chancellor|king|queen|prince|emir|amir|sultan|sheikh|"
     r"minister|secretary of state|secretary-general|secretary general|pope|supreme leader|taoiseach|"
     r"head of state|head of government|counterpart|"
-    r"negotiator|delegation|chairman|chairwoman|chairperson|foreign secretary|high commissioner|politburo)\b",
+    r"negotiator|delegation|chairman|chairwoman|chairperson|foreign secretary|high commissioner|politburo|"
+    r"pm|dpm)\b",
     re.IGNORECASE,
 )
 STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué"}

@@ -45,6 +45,7 @@ from .lexicon import (
     JOINT_SUBJECT,
     MEETING_NOUNS,
     NOT_YET,
+    PRONOUNS,
     SENIOR_ROLE,
 )
 from .names import Person, PersonIndex
@@ -60,6 +61,7 @@ MEETING_PARTICIPLE_DEPS = {PCOMP, ADVCL}  # "agreed ... after [meeting]"
 OWN_CLAUSE_DEPS = {*ASIDES, ACL}  # "Modi, [who hosted the meeting], ..."
 NEAR_DEPS = {PREP, AGENT, ACOMP, ATTR}
 MEETING_PREPOSITIONS = {"during", "at", "on", "in", "after"}
+PRONOUN_REACH = 80  # tokens before the pronoun's sentence where its antecedent may be written
 CLAUSE_EDGES = {ADVCL, PCOMP, RELCL, CCOMP, ACL}
 PARTY_PREPOSITIONS = {"with", "by", "between", "on"}  # "talks [with] X", "a call [by] X [on] Y"
 
@@ -81,7 +83,7 @@ def decide(doc: Doc, index: PersonIndex, in_quote, already: Iterable[int] = ()) 
     """The people who took part (their numbers in ``index``): those ``already`` decided, and
     each other one that a rule finds at one of their mentions outside quotation marks."""
     groups = meeting_groups(doc)
-    taking_part = set(already)
+    taking_part = set(already) | set(by_pronoun(doc, index, in_quote))
     for number, person in enumerate(index.persons):
         if number in taking_part:
             continue
@@ -91,6 +93,30 @@ def decide(doc: Doc, index: PersonIndex, in_quote, already: Iterable[int] = ()) 
         if _takes_part(doc, index, groups, person, mentions):
             taking_part.add(number)
     return frozenset(taking_part)
+
+
+def by_pronoun(doc: Doc, index: PersonIndex, in_quote) -> list[int]:
+    """ "Torres flew to Lima on Friday. She met Vega there.": a pronoun acting in the meeting
+    stands for the person last named as a subject before it."""
+    found = []
+    for token in doc:
+        if token.lower_ not in PRONOUNS or token.dep_ not in ACTOR_DEPS or in_quote(token):
+            continue
+        verb = token.head
+        if verb.pos_ in VERB_TAGS and is_meeting_verb(verb) and occasion.belongs_to_meeting(verb):
+            person = _subject_before(doc, index, token)
+            if person is not None and not absent(doc, person):
+                found.append(index.number(person))
+    return found
+
+
+def _subject_before(doc: Doc, index: PersonIndex, pronoun: Token) -> Person | None:
+    """The person last written as a subject before ``pronoun`` (in this or an earlier sentence)."""
+    for token in reversed(doc[max(0, pronoun.sent.start - PRONOUN_REACH) : pronoun.i]):
+        person = index.at(token.i)
+        if person is not None and _up_the_name(token).dep_ in SUBJECTS:
+            return person
+    return None
 
 
 def _takes_part(doc: Doc, index: PersonIndex, groups: frozenset[str], person: Person, mentions: list) -> bool:
@@ -250,11 +276,25 @@ def _joint_actors(token: Token, verb: Token) -> bool:
     )
 
 
+def _after_talks_ended(token: Token, verb: Token) -> bool:
+    """ "Lunde said, after the round of talks wrapped up in Lima, that ...": someone who speaks as
+    this meeting ends, in a clause whose subject is the meeting."""
+    if token.dep_ != NSUBJ:
+        return False
+    said = [verb, *(c for c in verb.children if c.dep_ == CCOMP)]  # the parse may hang it on what was said
+    for clause in (c for v in said for c in v.children if c.dep_ == ADVCL and c.pos_ in VERB_TAGS):
+        subjects = [t for c in clause.children if c.dep_ in SUBJECTS for t in c.subtree]
+        if any(t.lower_ in MEETING_NOUNS for t in subjects) and occasion.belongs_to_meeting(clause):
+            return True
+    return False
+
+
 VERB_RULES: tuple[Callable[[Token, Token], bool], ...] = (
     _meets,
     _commits_jointly,
     _during_meeting,
     _after_meeting,
+    _after_talks_ended,
 )
 
 

@@ -125,3 +125,9 @@ def test_lower_case_titles_before_a_name(nlp):
     assert titles["Maria Fernanda Rojas"] == ("Delegation Chief", "CL")
     titles = _titles(nlp, "Malaysian deputy defence minister Mohd Johari Baharom said so.")
     assert titles["Mohd Johari Baharom"] == ("Deputy Defence Minister", "MY")
+
+
+def test_pm_is_a_title_and_the_short_form_is_the_same_person(nlp):
+    doc = nlp("Yang Jiechi called on PM Lee Hsien Loong on Monday. PM Lee said the talks went well.")
+    persons = find_names(doc).persons
+    assert [p.name for p in persons] == ["Yang Jiechi", "Lee Hsien Loong"]

@@ -188,3 +188,24 @@ def test_negotiating_with_someone_is_taking_part():
         story("Former President Bill Hanson negotiates a pardon with leader Kim Sung-ho in Lima.")
     )
     assert names(result) == {"Bill Hanson", "Kim Sung-ho"}
+
+
+def test_a_pronoun_in_a_later_sentence_takes_part():
+    result = extract(
+        story(
+            "Chilean Foreign Minister Ana Torres flew to Lima on Friday.",
+            "On Saturday she met Peruvian President Luis Vega at the presidential palace.",
+        )
+    )
+    assert names(result) == {"Ana Torres", "Luis Vega"}
+
+
+def test_speaker_as_the_talks_ended_takes_part():
+    result = extract(
+        story(
+            "Chile and Peru held a new round of border talks in Lima this week.",
+            'Chilean chief negotiator Maria Fernanda Rojas said "trust is key", after the latest round of '
+            "talks wrapped up in Lima on Thursday.",
+        )
+    )
+    assert "Maria Fernanda Rojas" in names(result)
