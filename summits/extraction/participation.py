@@ -48,7 +48,7 @@ from .lexicon import (
     PRONOUNS,
     SENIOR_ROLE,
 )
-from .names import Person, PersonIndex
+from .names import Person, PersonIndex, find_names
 
 Mention = tuple[int, int]  # a token range
 NEGATIONS = NOT_YET | {"not", "n't", "never"}
@@ -408,3 +408,30 @@ def meeting_groups(doc: Doc) -> frozenset[str]:
         and any(verbs.plays(t.head.lemma_.lower(), role) for role in roles)
         and not t.ent_type_
     )
+
+
+# --- captions and summary bullets as evidence ----------------------------------------------------
+def from_captions(captions: Iterable[Doc], index: PersonIndex) -> frozenset[int]:
+    """The people of the story (numbers in ``index``) whom a photo caption or a summary bullet
+    shows taking part: "Torres negotiates a pardon with leader Vega", "Torres and Vega meet in
+    Lima". The caption is parsed on its own; a name there is matched to the story's person by its
+    full name, an alias or the surname. Captions are evidence only, never statements."""
+    found: set[int] = set()
+    for caption in captions:
+        caption_index = find_names(caption)
+        for person in caption_index.persons:
+            if not any(rule(caption, caption_index, m) for m in person.mentions for rule in MENTION_RULES):
+                continue
+            number = _same_person(index, person)
+            if number is not None:
+                found.add(number)
+    return frozenset(found)
+
+
+def _same_person(index: PersonIndex, person: Person) -> int | None:
+    """The story's person named as ``person`` is in a caption: same name, an alias, or the surname."""
+    named = [n for n, known in enumerate(index.persons) if person.name in {known.name, *known.aliases}]
+    if named:
+        return named[0]
+    same_surname = [n for n, known in enumerate(index.persons) if known.surname == person.surname]
+    return same_surname[0] if len(same_surname) == 1 else None  # "Clinton" of two Clintons: nobody

@@ -3,6 +3,8 @@
 import pytest
 
 from summits.extraction import extract, occasion
+from summits.extraction.names import find_names
+from summits.extraction.participation import from_captions
 from tests.extraction.conftest import GUARDIAN, by_name, names, story
 
 SOCHI = (
@@ -209,3 +211,16 @@ def test_speaker_as_the_talks_ended_takes_part():
         )
     )
     assert "Maria Fernanda Rojas" in names(result)
+
+
+def test_a_caption_or_bullet_is_evidence_of_taking_part(nlp):
+    story_doc = nlp(
+        "Former President Bill Hanson flew to Pyongyang on Tuesday. Leader Kim Sung-ho hosted a dinner. "
+        "His wife, Mary Hanson, stayed in Washington, and Tom Hanson spoke there."
+    )
+    index = find_names(story_doc)
+    caption = nlp("Bill Hanson negotiates a pardon with leader Kim Sung-ho")
+    taking_part = {index.persons[n].name for n in from_captions([caption], index)}
+    assert taking_part == {"Bill Hanson", "Kim Sung-ho"}
+    ambiguous = nlp("Hanson negotiates a pardon with leader Kim Sung-ho")
+    assert {index.persons[n].name for n in from_captions([ambiguous], index)} == {"Kim Sung-ho"}
