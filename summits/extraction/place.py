@@ -61,7 +61,7 @@ PENALTY_UNKNOWN_PLACE = -2  # "the Middle East", a name spaCy took for a place t
 # a place in a clause about another occasion (occasion.why_not's reasons)
 OCCASION_PENALTIES = {
     "earlier": -5,  # "They last met in Helsinki in 2018."
-    "ahead": -3,  # "Erdogan will meet Macron in Paris on Friday." (a planned visit's place still counts)
+    "ahead": -5,  # "Erdogan will meet Macron in Paris." (a planned visit alone still gives its place)
     "separate": -5,  # "He then travels on to Oslo."
     "elsewhere": -6,  # "She told a rally in Lyon."
     "negated": -3,  # "They did not meet in Geneva."
