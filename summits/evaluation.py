@@ -9,10 +9,12 @@ broken down by phenomenon ("participant missed", "speaker wrong", "agreement spu
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 FIELDS = ("participants", "quotes", "attributed", "reported", "agreements")
 STRAIGHT = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
@@ -300,3 +302,18 @@ class Total:
     def line(self) -> str:
         figures = " ".join(f"{name}_f1={self.figures[name].f1:.2f}" for name in FIELDS)
         return f"TOTAL n={self.articles} failed={self.failed} {figures} summit={self.summit:.2f}"
+
+
+def evaluate(articles: Path, gold_files: list[Path]) -> list[ArticleScore]:
+    """Read every article named by a gold file as ``import_article`` reads it (its text and the
+    publication date its header gives), extract it and score it."""
+    from .extraction import extract  # loads spaCy: only when scoring
+    from .reading import read_bytes
+
+    scores = []
+    for path in gold_files:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        source = read_bytes((articles / gold["article"]).read_bytes())
+        result = extract(source.text, published=source.published)
+        scores.append(score_article(path.stem, result.to_dict(), gold))
+    return scores

@@ -1,13 +1,11 @@
 """Score the extraction against the project's gold set: ``manage.py evaluate_extraction [DIR]``."""
 
-import json
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from summits import reading
-from summits.evaluation import FIELDS, ArticleScore, Total, score_article
+from summits.evaluation import FIELDS, ArticleScore, Total, evaluate
 
 DEFAULT_DIR = Path(settings.BASE_DIR) / "tests" / "gold"
 
@@ -53,16 +51,3 @@ class Command(BaseCommand):
         for kind, count in total.misses.most_common():
             self.stdout.write(f"  {count:4}  {kind}")
         self.stdout.write(self.style.SUCCESS(total.line()))
-
-
-def evaluate(articles: Path, gold_files: list[Path]) -> list[ArticleScore]:
-    """Extract every article named by a gold file (one spaCy batch) and score it."""
-    from summits.extraction import extract_many
-
-    golds = [json.loads(path.read_text(encoding="utf-8")) for path in gold_files]
-    texts = [reading.read_bytes((articles / gold["article"]).read_bytes()).text for gold in golds]
-    results = extract_many(texts)
-    return [
-        score_article(path.stem, result.to_dict(), gold)
-        for path, gold, result in zip(gold_files, golds, results, strict=True)
-    ]
