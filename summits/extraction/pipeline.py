@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 
 from . import descriptions, participation
 from .agreements import Agreements
-from .boilerplate import Layout, read_layout, whole_story
+from .boilerplate import CAPTION, HIGHLIGHT, HIGHLIGHT_MARK, Layout, read_layout, whole_story
 from .date import find_date
 from .names import find_names, pair_countries
 from .nlp import get_nlp, parse
@@ -52,6 +52,8 @@ PARSE_BATCH = 16  # pieces per nlp.pipe batch: memory stays bounded however long
 # where a paragraph longer than a piece may be cut, best first: a full stop, a line break, a space
 PIECE_BREAKS = (re.compile(r"[.!?][\"'”’)]*\s"), re.compile(r"\n"), re.compile(r"\s"))
 T = TypeVar("T")
+# blocks outside the story that still show who took part (never sources of statements)
+EVIDENCE_BLOCKS = (CAPTION, HIGHLIGHT)
 
 
 def extract(text: str, *, published: dt.date | None = None) -> Extraction:
@@ -205,8 +207,9 @@ def _participant(person, doc: Doc) -> ParticipantFound:
     )
 
 
-def read_people(doc: Doc, in_quote: Callable) -> Cast:
-    """Who is who in the story, stage by stage; each stage gives a frozen value to the next."""
+def read_people(doc: Doc, in_quote: Callable, captions: tuple[Doc, ...] = ()) -> Cast:
+    """Who is who in the story, stage by stage; each stage gives a frozen value to the next.
+    ``captions`` (photo captions and summary bullets, parsed apart) are evidence of taking part."""
     # names and titles: a PersonIndex (each person once, every mention, title, country, aliases)
     index = find_names(doc)
     # participation, decided apart from who is named: the participants' numbers in the index
@@ -217,9 +220,17 @@ def read_people(doc: Doc, in_quote: Callable) -> Cast:
     index, described_at = descriptions.link(doc, index, taking_part, in_quote)
     # an office found in a description can make a participant, and then a country
     taking_part = participation.decide(doc, index, in_quote, already=taking_part)
+    # a caption or bullet that shows a person of the story taking part ("Torres meets Vega in Lima")
+    taking_part |= participation.from_captions(captions, index)
     index = pair_countries(doc, index, taking_part)
     # the cast the speaker resolution reads (speakers.speaker: a mention in, a speaker out)
     return Cast.of(doc, index, taking_part, described_at, in_quote)
+
+
+def _captions(layout: Layout) -> tuple[Doc, ...]:
+    """The photo captions and summary bullets of the article, each parsed on its own."""
+    texts = [b.text for b in layout.blocks if b.kind in EVIDENCE_BLOCKS and b.text.strip() != HIGHLIGHT_MARK]
+    return tuple(get_nlp().pipe(texts)) if texts else ()
 
 
 def _extract(doc: Doc, layout: Layout, published: dt.date | None, parts: Parts) -> Extraction:
@@ -232,7 +243,11 @@ def _extract(doc: Doc, layout: Layout, published: dt.date | None, parts: Parts) 
     quotations = run("statements", lambda: Quotations(doc, layout), Quotations.empty(doc))
     in_quote = quotations.in_quote
     # names → participation → descriptions, behind the facade the other finders call
-    people = run("participants", lambda: People(read_people(doc, in_quote)), People.empty(doc, in_quote))
+    people = run(
+        "participants",
+        lambda: People(read_people(doc, in_quote, _captions(layout))),
+        People.empty(doc, in_quote),
+    )
     # statements: quotations and reported speech, each speaker resolved by the people stages
     statements = Statements(doc, layout, quotations, people)
     direct = run("statements", statements.direct, [])

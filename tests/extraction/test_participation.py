@@ -224,3 +224,12 @@ def test_a_caption_or_bullet_is_evidence_of_taking_part(nlp):
     assert taking_part == {"Bill Hanson", "Kim Sung-ho"}
     ambiguous = nlp("Hanson negotiates a pardon with leader Kim Sung-ho")
     assert {index.persons[n].name for n in from_captions([ambiguous], index)} == {"Kim Sung-ho"}
+
+
+def test_a_summary_bullet_showing_a_person_taking_part_makes_a_participant():
+    text = (
+        "Former President Bill Hanson left the capital on Wednesday with the two freed journalists.\n\n"
+        "Leader Kim Sung-ho issued a special pardon, state media said.\n\n"
+        "@highlight\n\nBill Hanson negotiates a pardon with leader Kim Sung-ho\n"
+    )
+    assert {"Bill Hanson", "Kim Sung-ho"} <= set(names(extract(text)))
