@@ -15,7 +15,22 @@ from types import MappingProxyType
 from spacy.tokens import Doc, Span, Token
 
 from . import geo, verbs
-from .deps import ACL, ADVCL, APPOS, CC, COMPOUND, CONJ, PREP, PUNCT, RELCL, SUBJECTS
+from .deps import (
+    ACL,
+    ADVCL,
+    APPOS,
+    CC,
+    CCOMP,
+    COMPOUND,
+    CONJ,
+    PARATAXIS,
+    POSS,
+    PREP,
+    PUNCT,
+    RELCL,
+    ROOT,
+    SUBJECTS,
+)
 from .lexicon import GROUP_SPEAKERS, PRONOUNS, TITLE_WORDS
 from .names import Person, PersonIndex
 
@@ -25,6 +40,12 @@ NAME_INSIDE = {APPOS, COMPOUND}  # "the president, Putin," / "President Putin"
 UP_TO_SUBJECT = {CONJ, APPOS, COMPOUND}
 NOT_DESCRIBING = {"the", "'s", "’s"}
 STATE_LABELS = {"NORP", "GPE"}
+REPORTING_LINKS = {CCOMP, PARATAXIS}  # "she said [Cruz would come]", "[Cruz will come], she said"
+MAX_PRONOUN_CHAIN = 20  # "she ... she ... she": how far one pronoun is followed back to a name
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+MALE_WORDS = {"mr", "he", "his", "king", "prince", "sultan", "emperor", "emir", "lord", "sir", "sheikh"}
+FEMALE_WORDS = {"ms", "mrs", "miss", "madam", "she", "her", "queen", "princess", "empress", "lady", "dame"}
+GENDER_WORDS = {**dict.fromkeys(MALE_WORDS, "m"), **dict.fromkeys(FEMALE_WORDS, "f")}
 MAX_NAME_WORDS = 4  # "Tan Sri Muhyiddin": a title or two and a name, not a longer phrase
 
 
@@ -80,14 +101,101 @@ def is_subject(span: Span) -> bool:
     )
 
 
-def antecedent(cast: Cast, token: Token) -> Person | None:
-    """Who "he" is: the most recent person written as a subject before ``token`` outside
-    quotation marks (any mention if none): "Putin met Erdogan. He said ..." -> Putin."""
-    before = [(i, n, subj) for i, n, subj in cast.timeline if i < token.i and not cast.in_quote(cast.doc[i])]
-    for _i, number, subject in reversed(before):
-        if subject:
-            return cast.index.persons[number]
+def antecedent(cast: Cast, token: Token, depth: int = 0) -> Person | None:
+    """Who "he" is: the person written as a subject in the nearest sentence before ``token``
+    outside quotation marks, the sentence's own subject before one of a clause it reports, of the
+    pronoun's gender where the text shows it (any mention if none): "Ms Reyes said Cruz would
+    come. She added ..." -> Reyes."""
+    gender = PRONOUN_GENDER.get(token.lower_)
+    skip = _reported_by(token)
+    before = [
+        (i, n, subj)
+        for i, n, subj in cast.timeline
+        if i < token.i and not cast.in_quote(cast.doc[i]) and i not in skip and _agrees(cast, n, gender)
+    ]
+    subjects = [(_rank(cast.doc[i]), i, n) for i, n, subj in before if subj]
+    if depth < MAX_PRONOUN_CHAIN:
+        subjects += [(_rank(p), p.i, None) for p in _pronoun_subjects(cast, token, gender) if p.i not in skip]
+    if subjects:
+        _rank_key, i, number = max(subjects)
+        if number is None:
+            return antecedent(cast, cast.doc[i], depth + 1)
+        return cast.index.persons[number]
     return cast.index.persons[before[-1][1]] if before else None
+
+
+def _rank(token: Token) -> tuple[int, bool]:
+    """Nearer sentences first; in one sentence its own subject before a reported one's."""
+    return token.sent.start, is_main_subject(token)
+
+
+def is_main_subject(token: Token) -> bool:
+    """ "Reyes said Cruz would come": Reyes, the subject of the sentence's own verb (or of a verb
+    joined to it), not Cruz, the subject of the clause it reports."""
+    while token.dep_ in UP_TO_SUBJECT and token.head is not token:
+        token = token.head
+    if token.dep_ not in SUBJECTS:
+        return True  # "Rhodes, US deputy adviser, had said": a name before a verb with no subject
+    verb = token.head
+    while verb.dep_ == CONJ and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ == ROOT
+
+
+def _pronoun_subjects(cast: Cast, token: Token, gender: str | None) -> list[Token]:
+    """Pronouns of the same gender as subjects before ``token``: "She said Cruz would come.
+    Cruz will also visit Lima, she said." -- the second "she" is the first."""
+    return [
+        t
+        for t in cast.doc[: token.i]
+        if t.lower_ in PRONOUN_GENDER
+        and PRONOUN_GENDER[t.lower_] == gender
+        and t.dep_ in SUBJECTS
+        and not cast.in_quote(t)
+    ]
+
+
+def _reported_by(token: Token) -> set[int]:
+    """The clause a pronoun's own verb of saying reports, where its speaker is not named: "Cruz
+    will visit Lima, she said" -- had Cruz said it, the writer would say "he"."""
+    verb = token.head
+    if token.dep_ not in SUBJECTS or not verbs.plays(verb.lemma_, verbs.QUOTES):
+        return set()
+    if verb.dep_ in REPORTING_LINKS and verb.head is not verb:
+        return {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
+    return {t.i for c in verb.children if c.dep_ in REPORTING_LINKS for t in c.subtree}
+
+
+def _agrees(cast: Cast, number: int, gender: str | None) -> bool:
+    found = gender_of(cast, number)
+    return gender is None or found is None or found == gender
+
+
+def gender_of(cast: Cast, number: int) -> str | None:
+    """ "m" or "f" where the text shows it: a title or honorific at the name ("Mrs Reyes",
+    "Queen Ana", "Sultan Omar"), or "his"/"her" in the clause the person is the subject of
+    ("Reyes said her government ..."); None where it shows none or both."""
+    person = cast.index.persons[number]
+    words = set((person.role or "").lower().split())
+    for start, end in person.mentions:
+        words |= {t.lower_.rstrip(".") for t in cast.doc[max(start - 1, 0) : end]}
+        words |= _own_possessives(cast, cast.doc[start:end].root)
+    found = {GENDER_WORDS[w] for w in words if w in GENDER_WORDS}
+    return found.pop() if len(found) == 1 else None
+
+
+def _own_possessives(cast: Cast, token: Token) -> set[str]:
+    """ "his"/"her" in the clause whose subject is the person at ``token``, when no one else is
+    named there: "Reyes said her government would help"."""
+    if token.dep_ not in SUBJECTS or cast.in_quote(token):
+        return set()
+    clause = list(token.head.subtree)
+    others = {cast.index.by_token.get(t.i) for t in clause} - {None, cast.index.by_token.get(token.i)}
+    if others:
+        return set()
+    return {
+        t.lower_ for t in clause if t.dep_ == POSS and t.lower_ in {"his", "her"} and not cast.in_quote(t)
+    }
 
 
 def person_before(cast: Cast, verb: Token) -> Person | None:

@@ -106,3 +106,47 @@ def test_the_agent_of_a_passive_verb_of_saying_is_the_speaker():
     )
     said = indirect(result)
     assert any(speaker == "Olaf Scholz" and "rail link" in text for text, speaker in said.items())
+
+
+# Pronouns: the sentence's own subject, the pronoun's gender, and a pronoun followed back
+
+
+def test_a_pronoun_is_the_sentence_subject_not_the_one_of_the_clause_it_reports():
+    said = indirect(
+        extract(
+            story(
+                "Chilean President Marco Ruiz will visit Peru next week, officials said.",
+                "Spokeswoman Ana Lopez told reporters in Santiago that Ruiz will meet Peruvian President "
+                "Jorge Salas.",
+                "She said the two leaders would discuss the river border.",
+            )
+        )
+    )
+    assert said.get("the two leaders would discuss the river border") == "Ana Lopez"
+
+
+def test_a_pronoun_speaker_is_not_the_person_named_in_what_it_reports_and_chains_back():
+    said = indirect(
+        extract(
+            story(
+                "Chilean President Marco Ruiz will visit Peru next week.",
+                "Spokeswoman Ana Lopez said Ruiz would arrive in Lima on Tuesday.",
+                "Moreover she said that Ruiz plans to meet business leaders.",
+                "Ruiz will also visit a copper mine in the south, she said.",
+            )
+        )
+    )
+    assert said.get("Ruiz will also visit a copper mine in the south") == "Ana Lopez"
+
+
+def test_a_pronoun_takes_the_gender_an_honorific_shows():
+    said = indirect(
+        extract(
+            story(
+                "Mrs Clara Vance met Mr Tomas Berg in Oslo on Monday.",
+                "Mr Berg said the talks had gone well.",
+                "She said the two countries would sign a fisheries deal.",
+            )
+        )
+    )
+    assert said.get("the two countries would sign a fisheries deal") == "Clara Vance"
