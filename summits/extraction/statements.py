@@ -86,6 +86,8 @@ CONTRAST_MARKS = {"while", "whereas"}
 # "thanked Scholz for the help", "accused Kurz of stalling", "described Lee as a friend": a person
 # as object is part of what was said when one of these follows
 FOR_WHAT = frozenset({"for", "of", "as"})
+# entity labels of states and peoples ("Russia", "Turkish"), as opposed to people and bodies
+STATE_LABELS = frozenset({"GPE", "NORP"})
 
 
 # --- verbs of saying ------------------------------------------------------------------------
@@ -129,6 +131,15 @@ def _not_said(verb: Token) -> bool:
     if any(c.dep_ == MARK and c.lower_ in CONDITION_MARKS for c in verb.children):
         return True
     return verb.dep_ == XCOMP and _verb_key(verb.head) is None
+
+
+def states_position(subject: Token | None) -> bool:
+    """ "Russia and Turkey have both underscored the need to ...": states joined as one subject
+    are the article's summary of their positions, not a reporting clause of a speaker (one
+    state, "Turkey said ...", still speaks through its government)."""
+    if subject is None or not subject.conjuncts:
+        return False
+    return all(t.ent_type_ in STATE_LABELS for t in (subject, *subject.conjuncts))
 
 
 def _only_quotes(key: str) -> bool:
@@ -224,8 +235,28 @@ def according_to(tokens: list[Token]) -> Token | None:
 
 # --- where the content of a verb of saying is -------------------------------------------------
 def _clause_content(verb: Token, key: str) -> Token | None:
-    """ "Putin said [that the talks went well]", "The two agreed [to meet again]": its clause."""
-    return next((c for c in verb.children if c.dep_ in CLAUSES), None)
+    """ "Putin said [that the talks went well]", "The two agreed [to meet again]": its clause
+    ("made clear [that ...]": not the particle parsed as a clause)."""
+    particles = verbs.particles(verb.lemma_.lower())
+    return next((c for c in verb.children if c.dep_ in CLAUSES and c.lower_ not in particles), None)
+
+
+def parenthetical(verb: Token) -> bool:
+    """ "The summit, she told reporters, had cleared the air": a verb of saying set off by commas
+    inside the clause it reports, whose subject comes before it."""
+    head = verb.head
+    if verb.dep_ != PARATAXIS or head.i <= verb.i or head.pos_ not in VERB_POS:
+        return False
+    doc = verb.doc
+    opens = doc[max(verb.left_edge.i - 1, 0) : verb.left_edge.i + 1]
+    closes = doc[verb.right_edge.i : verb.right_edge.i + 2]
+    set_off = any(t.text == "," for t in opens) and any(t.text == "," for t in closes)
+    return set_off and any(c.dep_ in SUBJECTS and c.i < verb.i for c in head.children)
+
+
+def _parenthetical_content(verb: Token, key: str) -> Token | None:
+    """ "Kosovo and Serbia, he said, would recognise each other": the clause around the verb."""
+    return verb.head if parenthetical(verb) else None
 
 
 def _content_after_particle(verb: Token, key: str) -> Token | None:
@@ -270,6 +301,7 @@ def _passive_content(verb: Token, key: str) -> Token | None:
 # where the content of a verb of saying starts, tried in order
 CONTENT_RULES: tuple[Callable[[Token, str], Token | None], ...] = (
     _clause_content,
+    _parenthetical_content,
     _content_after_particle,
     _content_of_stance,
     _object_content,
@@ -551,6 +583,7 @@ class Statements:
             or _hearsay(verb)
             or _not_said(verb)
             or (verbs.plays(key, verbs.COMMITS) and joint_subject(subject_of(verb), strict=True))
+            or states_position(subject_of(verb))
         )
 
     def _reported(self, verb: Token) -> StatementFound | None:
@@ -564,12 +597,22 @@ class Statements:
             return None
         lo, hi = content
         outside = [t for t in self._outside_quotes(self._tokens(lo, hi)) if not t.is_punct]
-        if len(outside) < MIN_CONTENT_WORDS:
+        if len(outside) < MIN_CONTENT_WORDS and not self._partial_quotation(self._tokens(lo, hi)):
             return None  # only introduces a quotation
         speaker = self._joint_statement(verb) or self.speaker_of(verb)
         if not speaker:
             return None
         return StatementFound(speaker, self.text[lo:hi], "indirect", lo, hi)
+
+    def _partial_quotation(self, tokens: list[Token]) -> bool:
+        """'said the move "represents a grave harm"': a clause whose subject the writer gives before
+        a quotation that completes it is reported speech with a partial quotation (the quotation is
+        a statement too); 'said: "..."' only introduces a quotation."""
+        if not tokens or self.q.in_quote(tokens[0]) or mark_family(tokens[0].text[-1]):
+            return False
+        return any(t.dep_ in SUBJECTS and not self.q.in_quote(t) for t in tokens) and any(
+            self.q.in_quote(t) for t in tokens
+        )
 
     def indirect(self) -> list[StatementFound]:
         return [found for verb in self.doc if (found := self._reported(verb)) is not None]
@@ -644,6 +687,8 @@ class Statements:
         if self._whom_not_what(head, complements):
             return []
         tokens = _addressee(verb, head) + tokens + complements + _reported_continuation(verb, head)
+        if parenthetical(verb) and head == verb.head:
+            return tokens  # "The summit, she said, went well": the clause around the verb, as written
         if head.i < verb.i:
             return [t for t in tokens if t.i < verb.i]
         return [t for t in tokens if t.i > verb.i]

@@ -142,6 +142,7 @@ VERBS: dict[str, Verb] = {
     "describe": verb(*SAYING, REPORTS_OBJECT),
     # speech after a particle
     "point": verb(REPORTS, particles=("out",)),
+    "make": verb(REPORTS, particles=("clear",)),  # "made clear that ..."
     "call": verb(REPORTS, REPORTS_AFTER, particles=("for", "on")),
     "appeal": verb(REPORTS, REPORTS_AFTER, particles=("for",)),
     # stance: "expressed hope that ...", "voiced concern over ..."

@@ -222,3 +222,66 @@ def test_imagined_or_future_speech_is_not_a_statement():
         "Scholz will stress that the fund must grow next year.",
     )
     assert not said
+
+
+# What counts as speech: parentheticals, "made clear", partial quotations, states' positions
+
+
+def test_a_parenthetical_verb_of_saying_reports_the_clause_around_it():
+    result = extract(
+        story(
+            "Kazakh President Kassym-Jomart Tokayev met Xi Jinping in Astana.",
+            "The summit, Tokayev told reporters, had cleared the air between the two countries.",
+        )
+    )
+    assert speakers(result, "indirect") == [
+        (
+            "Kassym-Jomart Tokayev",
+            "The summit, Tokayev told reporters, had cleared the air between the two countries",
+        )
+    ]
+
+
+def test_made_clear_reports_its_clause():
+    result = extract(
+        story(
+            "Kazakh President Kassym-Jomart Tokayev met Xi Jinping in Astana.",
+            "Tokayev made clear that Kazakhstan would not join the sanctions.",
+        )
+    )
+    assert speakers(result, "indirect") == [
+        ("Kassym-Jomart Tokayev", "Kazakhstan would not join the sanctions")
+    ]
+
+
+def test_a_clause_completed_by_a_partial_quotation_is_reported_speech_and_a_quotation():
+    result = extract(
+        story(
+            "Kazakh President Kassym-Jomart Tokayev met Xi Jinping in Astana.",
+            'Tokayev said the pipeline "marks a new chapter in our friendship".',
+        )
+    )
+    assert speakers(result, "indirect") == [
+        ("Kassym-Jomart Tokayev", 'the pipeline "marks a new chapter in our friendship"')
+    ]
+    assert speakers(result, "direct") == [("Kassym-Jomart Tokayev", "marks a new chapter in our friendship")]
+
+
+def test_a_whole_quotation_after_said_is_not_reported_speech():
+    result = extract(
+        story(
+            "Kazakh President Kassym-Jomart Tokayev met Xi Jinping in Astana.",
+            'Tokayev said: "We have agreed to build a new pipeline."',
+        )
+    )
+    assert speakers(result, "indirect") == []
+
+
+def test_states_joined_as_a_subject_are_narration_not_a_speaker():
+    result = extract(
+        story(
+            "Kazakh President Kassym-Jomart Tokayev met Xi Jinping in Astana.",
+            "Kazakhstan and China have both underscored the need to settle border disputes by talks.",
+        )
+    )
+    assert speakers(result, "indirect") == []
