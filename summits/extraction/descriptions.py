@@ -24,6 +24,11 @@ NOT_IN_OFFICE = {"former", "late", "ex-president", "outgoing"}
 ORGAN_WORDS = {"european", "council", "commission"}  # title words that also name an organisation
 ANY_TITLE = {"leader", "counterpart"}  # title words that say nothing about which office
 DESCRIPTION_WORDS = {"PROPN", "ADJ", "NOUN"}
+# a word that stands for any of several offices: "the monarch" is the king, the sultan, the emir...
+OFFICE_FAMILIES = {
+    "monarch": {"king", "queen", "sultan", "emir", "amir", "emperor", "empress", "monarch"},
+    "sovereign": {"king", "queen", "sultan", "emir", "amir", "emperor", "empress", "monarch"},
+}
 
 
 class Description(NamedTuple):
@@ -51,12 +56,17 @@ def find(doc: Doc, index: PersonIndex, in_quote) -> list[Description]:
 def _stands_alone(doc: Doc, index: PersonIndex, in_quote, token: Token) -> bool:
     """A title head that is not part of a name: "the president said", not "President Putin"
     nor "the Conservative leader, Kemi Badenoch" (there the name says who)."""
-    if token.lower_ not in TITLE_HEADS or token.i in index.by_token or in_quote(token):
+    if not _office_head(token) or token.i in index.by_token or in_quote(token):
         return False
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if nxt is not None and (nxt.i in index.by_token or (nxt.pos_ == "PROPN" and nxt.is_title)):
         return False  # a title written before a name
     return not any(c.dep_ == APPOS and c.i in index.by_token for c in token.children)
+
+
+def _office_head(token: Token) -> bool:
+    """ "the president", and a word for a family of offices: "the monarch said"."""
+    return token.lower_ in TITLE_HEADS or token.lower_ in OFFICE_FAMILIES
 
 
 def _start(doc: Doc, head: int) -> int | None:
@@ -86,7 +96,7 @@ def _read(doc: Doc, head: Token, words: list[Token]) -> Description:
     nxt = doc[head.i + 1] if head.i + 1 < len(doc) else None
     if nxt is not None and nxt.lower_ == "of":
         country, body = _of_organisation(doc, nxt.i, country, body)
-    role = tuple(w.lower_ for w in words if w not in named and w.lower_ in TITLE_WORDS)
+    role = tuple(w.lower_ for w in words if w not in named and (w.lower_ in TITLE_WORDS or _office_head(w)))
     return Description(head, role, country, body)
 
 
@@ -111,8 +121,16 @@ def compatible(person: Person, description: Description) -> bool:
         return False
     if body and person.body and person.body != body:
         return False
-    wanted = set(role) - ANY_TITLE
-    return not (wanted and person.role and not wanted <= set(person.role.lower().split()))
+    held = set((person.role or "").lower().split())
+    if not _in_family(held, role):
+        return False
+    wanted = set(role) - ANY_TITLE - set(OFFICE_FAMILIES)
+    return not (wanted and person.role and not wanted <= held)
+
+
+def _in_family(held: set[str], role: tuple[str, ...]) -> bool:
+    """ "the monarch" is only someone known to hold one of its offices ("Sultan Omar")."""
+    return all(held & OFFICE_FAMILIES[w] for w in role if w in OFFICE_FAMILIES)
 
 
 def link(

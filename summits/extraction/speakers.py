@@ -134,9 +134,10 @@ def is_main_subject(token: Token) -> bool:
     joined to it), not Cruz, the subject of the clause it reports."""
     while token.dep_ in UP_TO_SUBJECT and token.head is not token:
         token = token.head
-    if token.dep_ not in SUBJECTS:
-        return True  # "Rhodes, US deputy adviser, had said": a name before a verb with no subject
-    verb = token.head
+    if token.dep_ in SUBJECTS:
+        verb = token.head
+    else:  # "Rhodes, US deputy adviser, had said": a name before a verb with no subject
+        verb = next((t for t in token.doc[token.i + 1 : token.sent.end] if t.pos_ == "VERB"), token)
     while verb.dep_ == CONJ and verb.head is not verb:
         verb = verb.head
     return verb.dep_ == ROOT

@@ -150,3 +150,29 @@ def test_a_pronoun_takes_the_gender_an_honorific_shows():
         )
     )
     assert said.get("the two countries would sign a fisheries deal") == "Clara Vance"
+
+
+def test_a_pronoun_is_not_the_person_a_subjectless_infinitive_follows():
+    said = indirect(
+        extract(
+            story(
+                "President Marco Ruiz telephoned his friend Jorge Salas, Peru's president, to say he had "
+                "won the vote.",
+                "The two countries, he said, would open their border.",
+            )
+        )
+    )
+    assert said == {"The two countries, he said, would open their border": "Marco Ruiz"}
+
+
+# A word for a family of offices ("the monarch") is the one person holding one of them
+
+
+def test_the_monarch_is_the_king_or_sultan_of_the_story():
+    result = extract(
+        story(
+            "Chilean President Marco Ruiz met Sultan Omar Hadi in Bandar Seri Begawan on Monday.",
+            "The monarch said the two countries would expand trade in halal food.",
+        )
+    )
+    assert indirect(result).get("the two countries would expand trade in halal food") == "Omar Hadi"
