@@ -280,7 +280,7 @@ def speaker(cast: Cast, head: Token) -> str | None:
 
 
 def _speaker_one(cast: Cast, head: Token, *, alone: bool) -> str | None:
-    for rule in (_named, _pronoun):
+    for rule in (_named, _pronoun, _name_beside):
         found = rule(cast, head)
         if found is not None:
             return found or None
@@ -310,6 +310,20 @@ def _named(cast: Cast, head: Token) -> str | None:
     if person is None and head.i in cast.described_at:
         person = cast.index.persons[cast.described_at[head.i]]
     return fullest(cast, person).name if person is not None else None
+
+
+def _name_beside(cast: Cast, head: Token) -> str | None:
+    """ "Chilean presidential adviser on trade Ana Ruiz said", parsed as two subjects of "said":
+    the title is the person named right after it, as a second subject of the same verb."""
+    if head.dep_ not in SUBJECTS or head.pos_ != "NOUN":
+        return None
+    end = max(t.i for t in head.subtree) + 1
+    for other in head.head.children:
+        if other is not head and other.dep_ in SUBJECTS and other.left_edge.i == end:
+            person = cast.index.at(other.i)
+            if person is not None:
+                return fullest(cast, person).name
+    return None
 
 
 def _pronoun(cast: Cast, head: Token) -> str | None:

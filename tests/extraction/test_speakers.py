@@ -176,3 +176,19 @@ def test_the_monarch_is_the_king_or_sultan_of_the_story():
         )
     )
     assert indirect(result).get("the two countries would expand trade in halal food") == "Omar Hadi"
+
+
+# A long title before a name, parsed as a second subject
+
+
+def test_a_title_with_its_own_phrase_before_a_name_is_that_person():
+    said = indirect(
+        extract(
+            story(
+                "Chilean President Marco Ruiz met Peruvian President Jorge Salas in Lima.",
+                "Chilean presidential adviser on the border question Felipe Moreno hailed the meeting as a "
+                "milestone, stressing that the two countries would open the river crossing.",
+            )
+        )
+    )
+    assert set(said.values()) == {"Felipe Moreno"}
