@@ -28,6 +28,7 @@ DESCRIPTION_WORDS = {"PROPN", "ADJ", "NOUN"}
 OFFICE_FAMILIES = {
     "monarch": {"king", "queen", "sultan", "emir", "amir", "emperor", "empress", "monarch"},
     "sovereign": {"king", "queen", "sultan", "emir", "amir", "emperor", "empress", "monarch"},
+    "diplomat": {"minister", "secretary", "ambassador", "envoy", "diplomat"},  # "the Chilean diplomat"
 }
 
 

@@ -192,3 +192,13 @@ def test_a_title_with_its_own_phrase_before_a_name_is_that_person():
         )
     )
     assert set(said.values()) == {"Felipe Moreno"}
+
+
+def test_the_diplomat_of_a_country_is_its_minister_or_envoy():
+    result = extract(
+        story(
+            "Chilean Foreign Minister Ana Ruiz met Brazilian Foreign Minister Jorge Salas in Brasilia.",
+            "The Chilean diplomat said the two countries would reopen the border crossing.",
+        )
+    )
+    assert indirect(result).get("the two countries would reopen the border crossing") == "Ana Ruiz"
