@@ -19,7 +19,7 @@ GOLD = ROOT / "tests" / "gold"
 SEED = ROOT / "seeds" / "000_6dcfb589539ca209.txt"
 # What the development set of real reports reaches today, less a margin: a change that costs
 # more fails here. Raise them as the extraction improves.
-BARS = {"participants": 0.71, "quotes": 0.90, "attributed": 0.78, "reported": 0.62, "agreements": 0.81}
+BARS = {"participants": 0.71, "quotes": 0.90, "attributed": 0.78, "reported": 0.67, "agreements": 0.81}
 SUMMIT_BAR = 0.71
 MENTIONED_TAKEN_AS_PRESENT = 8  # people only mentioned whom the extraction takes for participants
 
