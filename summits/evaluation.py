@@ -193,19 +193,26 @@ def _same_words_and_speaker(statement: dict, gold: dict) -> bool:
     return _same_words(statement, gold) and same_person(statement.get("speaker"), gold["speaker"])
 
 
+def _said_misses(
+    score: ArticleScore, what: str, said: list, missed: list, extra: list, same, key: str
+) -> None:
+    """A gold item found with another speaker is "speaker wrong", else "missed"; an extra is "spurious"."""
+    for g in missed:
+        near = [s for s in said if same(s, g)]
+        if near:
+            score.miss(f"{what} speaker wrong", f"{near[0].get('speaker')} for {g['speaker']}")
+        else:
+            score.miss(f"{what} missed", g[key])
+    for s in extra:
+        score.miss(f"{what} spurious", s.get("text"))
+
+
 def _quotes(score: ArticleScore, predicted: dict, gold: dict) -> None:
     quotes = [s for s in predicted.get("statements") or [] if _is_quotation(s)]
     wanted = gold.get("statements", [])
     words = compare(quotes, wanted, _same_words)
     attributed = compare(quotes, wanted, _same_words_and_speaker)
-    for g in attributed.missed:
-        hits = [q for q in quotes if _same_words(q, g)]
-        if hits:
-            score.miss("quotation speaker wrong", f"{hits[0].get('speaker')} for {g['speaker']}")
-        else:
-            score.miss("quotation missed", g["quote"])
-    for q in words.extra:
-        score.miss("quotation spurious", q.get("text"))
+    _said_misses(score, "quotation", quotes, attributed.missed, words.extra, _same_words, "quote")
     score.figures["quotes"] = words.figures
     score.figures["attributed"] = attributed.figures
 
@@ -223,14 +230,7 @@ def _reported(score: ArticleScore, predicted: dict, gold: dict) -> None:
         gold["reported_statements"],
         lambda s, g: _same_report(s, g) and same_person(s.get("speaker"), g["speaker"]),
     )
-    for g in result.missed:
-        near = [s for s in said if _same_report(s, g)]
-        if near:
-            score.miss("reported speech speaker wrong", f"{near[0].get('speaker')} for {g['speaker']}")
-        else:
-            score.miss("reported speech missed", g["evidence"])
-    for s in result.extra:
-        score.miss("reported speech spurious", s.get("text"))
+    _said_misses(score, "reported speech", said, result.missed, result.extra, _same_report, "evidence")
     score.figures["reported"] = result.figures
 
 
