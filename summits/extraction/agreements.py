@@ -49,7 +49,7 @@ from .deps import (
 from .lexicon import JOINT_MARKS, JOINT_NOUNS, SENIOR_ROLE, SHARED_NOUNS, STATEMENT_NOUNS, TERMS_NOUNS
 from .nlp import entity_at
 from .people import People, joint_subject
-from .quotes import Quotations
+from .quotations import Quotations
 from .result import AgreementFound
 
 AGREED = "agreed"

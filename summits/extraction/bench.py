@@ -16,9 +16,7 @@ from .nlp import get_nlp
 from .pipeline import extract, extract_many
 
 ROOT = Path(__file__).resolve().parents[2]
-# the shared evaluation articles are optional: only the project's own are always there
-OPTIONAL_SOURCES = [ROOT.parent / "shared" / "eval" / "articles"]
-SOURCES = [*OPTIONAL_SOURCES, ROOT / "seeds", ROOT / "tests" / "gold" / "articles"]
+SOURCES = [ROOT / "seeds", ROOT / "tests" / "gold" / "articles"]  # the project's own, real articles
 KB = 1024
 SIZES_KB = (10, 100, 1024)  # 10 KB, 100 KB and 1 MB of article text
 SENTENCE_KB = 40

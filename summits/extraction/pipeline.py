@@ -38,9 +38,10 @@ from .names import find_names, pair_countries
 from .nlp import get_nlp, parse
 from .people import People, short_form
 from .place import find_place
-from .quotes import Quotations, Statements
+from .quotations import Quotations
 from .result import AgreementFound, Extraction, ParticipantFound, StatementFound, SummitFound
 from .speakers import Cast
+from .statements import Statements
 from .title import make_title, title_for
 
 logger = logging.getLogger("summits.extraction")

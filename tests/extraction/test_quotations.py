@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summits.extraction import extract
-from summits.extraction.quotes import find_quotes
+from summits.extraction.quotations import find_quotes
 from tests.extraction.conftest import INTRO, direct, story
 
 # Quotation marks

@@ -26,7 +26,6 @@ from summits.reading import (
 
 FILES = Path(__file__).resolve().parent / "files"
 ROOT = Path(__file__).resolve().parents[2]
-SHARED_ARTICLES = ROOT.parent / "shared" / "eval" / "articles"
 
 
 def sample(name: str) -> ArticleFile:
@@ -531,16 +530,6 @@ def test_plain_text_articles_of_the_gold_set_change_only_where_they_are_broken()
         assert article.text == fix_mojibake(normalise_newlines(text)), path.name
         assert set(article.repaired) <= {"line-endings", "mojibake"}, path.name
     assert plain >= 10
-
-
-@pytest.mark.skipif(not SHARED_ARTICLES.is_dir(), reason="no ../shared/eval/articles in this checkout")
-def test_the_shared_evaluation_articles_are_changed_only_where_they_have_mojibake():
-    for path in sorted(SHARED_ARTICLES.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        article = read_text(text)
-        assert article.text == fix_mojibake(text), path.name
-        assert article.repaired in ((), ("mojibake",)), path.name
-        assert read_text(article.text).text == article.text, path.name
 
 
 def test_every_real_article_of_the_gold_set_reads_and_reads_again_the_same():
