@@ -51,6 +51,21 @@ SPAN_COVER = 0.5  # share of the gold span's words a predicted span must contain
 SPAN_WITHIN = 0.3  # ...while this share of its own words at least come from the gold span
 REPORTED_COVER, REPORTED_WITHIN = 0.6, 0.2
 MIN_QUOTE_WORDS = 3  # shorter quotations are scare quotes, not statements
+LEAKED = "participant only mentioned, taken as present"
+# Every kind of miss under the question of issue 11 it answers wrongly, so that a total breaks
+# down by phenomenon: "is this about the meeting", "who took part", "where", ...
+PHENOMENA = (
+    ("1 about the meeting", (LEAKED,)),
+    ("2 who took part", ("participant missed", "participant spurious")),
+    ("3 where", ("summit place wrong", "summit country wrong")),
+    ("4 what was agreed", ("agreement missed", "agreement spurious")),
+    ("5 who said it", ("quotation speaker wrong", "reported speech speaker wrong")),
+    (
+        "6 what counts as speech",
+        ("quotation missed", "quotation spurious", "reported speech missed", "reported speech spurious"),
+    ),
+    ("7 dates", ("summit date wrong",)),
+)
 
 
 def normalise(text: str | None) -> str:
@@ -171,9 +186,7 @@ def _participants(score: ArticleScore, predicted: dict, gold: dict) -> None:
     not_there = gold.get("mentioned_not_participants", [])
     for name in result.extra:
         only_mentioned = any(same_person(name, other) for other in not_there)
-        score.miss(
-            "participant only mentioned, taken as present" if only_mentioned else "participant spurious", name
-        )
+        score.miss(LEAKED if only_mentioned else "participant spurious", name)
     for name in result.missed:
         score.miss("participant missed", name)
     score.figures["participants"] = result.figures
@@ -298,6 +311,20 @@ class Total:
         total.summit = sum(s.summit for s in scored) / len(scored) if scored else 0.0
         total.misses = Counter(m.kind for s in scored for m in s.misses)
         return total
+
+    def by_phenomenon(self) -> list[tuple[str, int, list[tuple[str, int]]]]:
+        """The misses under each question they answer wrongly: (question, total, [(kind, count)])."""
+        rows = []
+        for question, kinds in PHENOMENA:
+            counts = [(kind, self.misses[kind]) for kind in kinds if self.misses[kind]]
+            rows.append((question, sum(n for _, n in counts), counts))
+        return rows
+
+    @property
+    def leaked_per_ten(self) -> float:
+        """People only mentioned in the text but taken as present, per ten articles scored."""
+        scored = self.articles - self.failed
+        return 10 * self.misses[LEAKED] / scored if scored else 0.0
 
     def line(self) -> str:
         figures = " ".join(f"{name}_f1={self.figures[name].f1:.2f}" for name in FIELDS)

@@ -6,7 +6,15 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from summits.evaluation import Figures, Total, same_person, same_quotation, same_span, score_article
+from summits.evaluation import (
+    PHENOMENA,
+    Figures,
+    Total,
+    same_person,
+    same_quotation,
+    same_span,
+    score_article,
+)
 
 GOLD = {
     "article": "a.txt",
@@ -106,6 +114,23 @@ def test_every_miss_is_named_by_its_kind():
     ]
     total = Total.of([score_article("a", predicted, GOLD)])
     assert total.line().startswith("TOTAL n=1 failed=0 participants_f1=0.50 ")
+    assert {question: count for question, count, _ in total.by_phenomenon()} == {
+        "1 about the meeting": 1,
+        "2 who took part": 1,
+        "3 where": 1,
+        "4 what was agreed": 2,
+        "5 who said it": 1,
+        "6 what counts as speech": 2,
+        "7 dates": 0,
+    }
+    assert sum(count for _, count, _ in total.by_phenomenon()) == sum(total.misses.values())
+    assert total.leaked_per_ten == 10.0
+
+
+def test_every_kind_of_miss_falls_under_one_phenomenon():
+    kinds = [kind for _, group in PHENOMENA for kind in group]
+    assert len(kinds) == len(set(kinds))
+    assert {"participant missed", "summit date wrong", "reported speech speaker wrong"} <= set(kinds)
 
 
 @pytest.fixture
@@ -128,6 +153,8 @@ def test_the_command_prints_rows_a_total_and_misses_by_kind(gold_folder):
     assert lines[0].startswith("article") and lines[1].startswith("a ")
     assert "Misses by kind:" in lines
     assert "reported speech missed" in out.getvalue()
+    assert "Misses by phenomenon:" in lines
+    assert "mentioned people taken as present: 0.0 per ten articles" in out.getvalue()
     assert lines[-1].startswith("TOTAL n=1 failed=0 participants_f1=1.00 quotes_f1=1.00 attributed_f1=1.00")
 
 

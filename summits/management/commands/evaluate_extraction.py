@@ -50,4 +50,10 @@ class Command(BaseCommand):
         self.stdout.write("Misses by kind:")
         for kind, count in total.misses.most_common():
             self.stdout.write(f"  {count:4}  {kind}")
+        self.stdout.write("")
+        self.stdout.write("Misses by phenomenon:")
+        for question, count, kinds in total.by_phenomenon():
+            detail = ", ".join(f"{kind} {n}" for kind, n in kinds)
+            self.stdout.write(f"  {count:4}  {question}" + (f" ({detail})" if detail else ""))
+        self.stdout.write(f"  mentioned people taken as present: {total.leaked_per_ten:.1f} per ten articles")
         self.stdout.write(self.style.SUCCESS(total.line()))
