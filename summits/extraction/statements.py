@@ -32,6 +32,7 @@ from .deps import (
     NPADVMOD,
     NSUBJ,
     NSUBJPASS,
+    OPRD,
     PARATAXIS,
     POBJ,
     PREP,
@@ -43,7 +44,7 @@ from .deps import (
 )
 from .lexicon import DATA_NOUNS, PRONOUNS, STANCE_NOUNS, STATEMENT_NOUNS
 from .people import People, joint_subject
-from .quotations import Quotations, Quote, mark_family
+from .quotations import MARKS_AND_SPACE, Quotations, Quote, mark_family
 from .result import StatementFound
 
 SENTENCE_END = ".!?"
@@ -72,8 +73,9 @@ INVERTING = frozenset({ROOT, CCOMP, PARATAXIS})
 SHARES_SUBJECT = frozenset({CONJ, ADVCL, XCOMP, CCOMP, PARATAXIS})
 # what a stance noun's content hangs from: "hope [that ...]", "concern [over ...]"
 STANCE_CONTENT = frozenset({ACL, CCOMP, PREP})
-# the phrases and clauses after an object that complete what was said: "thanked them [for ...]"
-COMPLEMENTS = frozenset({PREP, ADVCL})
+# the phrases and clauses after an object that complete what was said: "thanked them [for ...]",
+# "labelled the plan [a gamble]"
+COMPLEMENTS = frozenset({PREP, ADVCL, OPRD})
 # the verb of a reported clause: "said [adheres] ...", "said X [adheres] ... and [welcomes] ..."
 REPORTED_CLAUSE_VERBS = frozenset({CCOMP, CONJ})
 # a clause joined to another verb: ", [adding] that ...", "and [stressed] ..."
@@ -88,6 +90,8 @@ CONTRAST_MARKS = {"while", "whereas"}
 FOR_WHAT = frozenset({"for", "of", "as"})
 # entity labels of states and peoples ("Russia", "Turkish"), as opposed to people and bodies
 STATE_LABELS = frozenset({"GPE", "NORP"})
+# words that name nothing said on their own: "who is criticised by ...", "hailed it"
+FUNCTION_POS = frozenset({"PRON", "DET", "PUNCT", "ADP", "CCONJ", "PART"})
 
 
 # --- verbs of saying ------------------------------------------------------------------------
@@ -151,6 +155,25 @@ def _reports(token: Token) -> bool:
     """ "Downing Street said ...": a verb that may report speech (not only name a quotation's)."""
     key = _verb_key(token)
     return key is not None and not _only_quotes(key)
+
+
+def _inside_reported_clause(verb: Token) -> bool:
+    """ "Gove said the UK had made it clear it would not withdraw the bill": a verb of saying in
+    the clause another verb of saying reports is part of what that speaker said, not a statement
+    of its own ("..., adding that ...", with no subject of its own, is the speaker's own)."""
+    if not _has_subject(verb):
+        return False
+    token = verb
+    while token.head.i != token.i:
+        if token.dep_ == CCOMP and _reports(token.head):
+            return True
+        token = token.head
+    return False
+
+
+def _holding(verbs_of_saying: list[Token], inside: Token | None) -> list[Token]:
+    """The verbs of saying whose clause holds the token ``inside`` (a quotation's first word)."""
+    return [v for v in verbs_of_saying if inside is not None and inside in v.subtree]
 
 
 def _has_subject(token: Token) -> bool:
@@ -259,6 +282,22 @@ def _parenthetical_content(verb: Token, key: str) -> Token | None:
     return verb.head if parenthetical(verb) else None
 
 
+def inverted(verb: Token) -> bool:
+    """ "The two countries will build a bridge, said the minister": a verb of saying after a comma
+    closing the clause it reports (parsed as joined to it), with a subject of its own and no
+    clause of its own."""
+    head, doc = verb.head, verb.doc
+    if verb.dep_ != CONJ or head.i >= verb.i or head.pos_ not in VERB_POS:
+        return False
+    before = doc[: verb.left_edge.i].text.rstrip(MARKS_AND_SPACE)
+    return before.endswith(",") and _has_subject(verb) and not _has_clause(verb)
+
+
+def _inverted_content(verb: Token, key: str) -> Token | None:
+    """ "Talks will resume in May, said the minister": the clause before the verb."""
+    return verb.head if inverted(verb) else None
+
+
 def _content_after_particle(verb: Token, key: str) -> Token | None:
     """ "Xi called for [a ceasefire]": the object of its particle."""
     lemma, _, particle = key.partition(" ")
@@ -302,6 +341,7 @@ def _passive_content(verb: Token, key: str) -> Token | None:
 CONTENT_RULES: tuple[Callable[[Token, str], Token | None], ...] = (
     _clause_content,
     _parenthetical_content,
+    _inverted_content,
     _content_after_particle,
     _content_of_stance,
     _object_content,
@@ -342,13 +382,18 @@ def _present_as_reported(verb: Token, content: Token, clause: Token) -> bool:
     return verb.tag_ == "VBD" and {content.tag_, clause.tag_} <= PRESENT_TAGS
 
 
+def _set_against(token: Token) -> bool:
+    """ ", while his allies could assume ...": a clause set against another by its conjunction."""
+    return token.dep_ == ADVCL and any(c.dep_ == MARK and c.lower_ in CONTRAST_MARKS for c in token.children)
+
+
 def _continues_report(verb: Token, content: Token, conj: Token) -> bool:
-    """A clause joined to the verb of saying after its content, with a subject of its own and no
-    clause of its own, in the reported clause's tense."""
+    """A clause joined to the verb of saying after its content ("but ...", ", while ..."), with a
+    subject of its own, in the reported clause's tense; a joined verb with a clause of its own
+    ("... and urged X to ...") is new speech."""
     return (
-        conj.dep_ == CONJ
+        ((conj.dep_ == CONJ and not _has_clause(conj)) or _set_against(conj))
         and conj.i > content.i
-        and not _has_clause(conj)
         and _has_subject(conj)
         and (_backshifted(conj) or _present_as_reported(verb, content, conj))
     )
@@ -381,20 +426,28 @@ def _verb_complements(verb: Token, end: int) -> list[Token]:
     right after its object complete what was said (a source, or a clause after a comma, not)."""
     tokens: list[Token] = []
     for child in verb.children:
-        if child.dep_ not in COMPLEMENTS or child.left_edge.i != end + 1 or child.lower_ == "according":
+        if child.dep_ not in COMPLEMENTS or not _next_to(verb.doc, end, child.left_edge.i):
+            continue
+        if child.lower_ == "according":
             continue
         tokens += list(child.subtree)
         end = child.right_edge.i
     return tokens
 
 
+def _next_to(doc: Doc, end: int, start: int) -> bool:
+    """'described ties as "growing" [even though ...]': ``start`` follows ``end`` with at most
+    quotation marks between them."""
+    return start > end and all(mark_family(t.text[-1]) for t in doc[end + 1 : start])
+
+
 def _contrast(token: Token) -> bool:
     """ ", while Britain and France remained concerned ...": a clause with its own subject set
     against what was said is the writer's narration, not part of it."""
     return (
-        token.dep_ == ADVCL
-        and any(c.dep_ == MARK and c.lower_ in CONTRAST_MARKS for c in token.children)
+        _set_against(token)
         and _has_subject(token)
+        and not _backshifted(token)  # "..., while his allies could assume ...": still what was said
     )
 
 
@@ -584,6 +637,7 @@ class Statements:
             or _not_said(verb)
             or (verbs.plays(key, verbs.COMMITS) and joint_subject(subject_of(verb), strict=True))
             or states_position(subject_of(verb))
+            or _inside_reported_clause(verb)
         )
 
     def _reported(self, verb: Token) -> StatementFound | None:
@@ -595,14 +649,31 @@ class Statements:
         content = self._content(verb, key)
         if content is None:
             return None
-        lo, hi = content
-        outside = [t for t in self._outside_quotes(self._tokens(lo, hi)) if not t.is_punct]
-        if len(outside) < MIN_CONTENT_WORDS and not self._partial_quotation(self._tokens(lo, hi)):
-            return None  # only introduces a quotation
+        lo, hi, head = content
+        if self._introduces_quotation(lo) or not self._says_enough(lo, hi, head):
+            return None
         speaker = self._joint_statement(verb) or self.speaker_of(verb)
         if not speaker:
             return None
         return StatementFound(speaker, self.text[lo:hi], "indirect", lo, hi)
+
+    def _says_enough(self, lo: int, hi: int, head: Token) -> bool:
+        """ "called for patience", 'called for "a united republic"': a noun phrase says what was said
+        in a word, or wholly in quotation marks; a clause needs a few words outside quotation marks
+        or a subject before a partial quotation ('said: "..."' only introduces a quotation)."""
+        tokens = self._tokens(lo, hi)
+        if head.pos_ not in VERB_POS and head.dep_ not in CLAUSES:
+            return any(t.pos_ not in FUNCTION_POS for t in tokens)  # not "who" nor "it"
+        outside = [t for t in self._outside_quotes(tokens) if not t.is_punct]
+        return len(outside) >= MIN_CONTENT_WORDS or self._partial_quotation(tokens)
+
+    def _introduces_quotation(self, lo: int) -> bool:
+        """'said: "We believe ..." because of the attack': what opens with a quotation after a colon
+        or comma is the quotation the verb introduces, whatever the writer adds after it."""
+        if self.q.at(lo) is None:
+            return False
+        before = self.text[:lo].rstrip(MARKS_AND_SPACE)
+        return before.endswith((":", ","))
 
     def _partial_quotation(self, tokens: list[Token]) -> bool:
         """'said the move "represents a grave harm"': a clause whose subject the writer gives before
@@ -669,11 +740,11 @@ class Statements:
 
     # --- the content of a verb of saying -------------------------------------------------------
     def _whom_not_what(self, head: Token, complements: list[Token]) -> bool:
-        """ "welcomed Macron in Berlin": an object that is a person is whom, not what was said
-        ("thanked Scholz for the help": what, the phrase after "for")."""
+        """ "welcomed Macron in Berlin", "to recognise Israel": an object that is a person or a state
+        is whom, not what was said ("thanked Scholz for the help": what, the phrase after "for")."""
         return (
             head.dep_ == DOBJ
-            and bool(self.people.person_at(head))
+            and (bool(self.people.person_at(head)) or head.ent_type_ in STATE_LABELS)
             and not (complements and complements[0].lower_ in FOR_WHAT)
         )
 
@@ -690,18 +761,18 @@ class Statements:
         if parenthetical(verb) and head == verb.head:
             return tokens  # "The summit, she said, went well": the clause around the verb, as written
         if head.i < verb.i:
-            return [t for t in tokens if t.i < verb.i]
+            return [t for t in tokens if t.i < verb.left_edge.i or (t.i < verb.i and head != verb.head)]
         return [t for t in tokens if t.i > verb.i]
 
-    def _content(self, verb: Token, key: str) -> tuple[int, int] | None:
-        """The characters of what ``verb`` reports, or None where it reports nothing."""
+    def _content(self, verb: Token, key: str) -> tuple[int, int, Token] | None:
+        """The characters of what ``verb`` reports and the head of its words, or None where it
+        reports nothing."""
         head = _content_head(verb, key)
         if head is None:
             return None
         tokens = self._content_tokens(verb, key, head)
-        if not tokens:
-            return None
-        return self._content_span(tokens, head)
+        span = self._content_span(tokens, head) if tokens else None
+        return (*span, head) if span is not None else None
 
     def _content_span(self, tokens: list[Token], head: Token) -> tuple[int, int] | None:
         """ "said that, according to his office, the talks went well, adding that ...": the
@@ -711,7 +782,7 @@ class Statements:
         source = according_to(tokens)  # "..., according to a statement": the source is not content
         if source is not None:
             first, last = self._without_source(source, first, last, head)
-        cut = next((t for t in tokens if _ends_content(t, head)), None)
+        cut = next((t for t in tokens if _ends_content(t, head) and not self.q.in_quote(t)), None)
         first = self._first_said(first, last, head)
         if first is None:
             return None

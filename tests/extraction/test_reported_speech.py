@@ -1,5 +1,7 @@
 """Reported speech: "said that ...", "adding that ...", stance verbs, and "according to ..."."""
 
+import pytest
+
 from summits.extraction import extract
 from tests.extraction.conftest import (
     INTRO,
@@ -285,3 +287,121 @@ def test_states_joined_as_a_subject_are_narration_not_a_speaker():
         )
     )
     assert speakers(result, "indirect") == []
+
+
+# The verbs news uses for saying and stance, and the shapes of what they report
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        (
+            "Tusk blamed the smugglers for the crisis at the border.",
+            "the smugglers for the crisis at the border",
+        ),
+        ("Scholz criticised the plan as a gift to the smugglers.", "the plan as a gift to the smugglers"),
+        ("Tusk threatened to veto the budget if the fund was cut.", "to veto the budget if the fund was cut"),
+        ("Scholz touted the rail link as a model for the region.", "the rail link as a model for the region"),
+        ("Tusk labelled the proposal a dangerous gamble.", "the proposal a dangerous gamble"),
+        (
+            "Scholz cited the rising cost of energy as the main reason for the delay.",
+            "the rising cost of energy as the main reason for the delay",
+        ),
+        (
+            "Tusk applauded the decision to open the border crossing.",
+            "the decision to open the border crossing",
+        ),
+        ("Scholz advocated closer ties between the two armies.", "closer ties between the two armies"),
+        (
+            "Tusk alleged that the smugglers had been paid by foreign agents.",
+            "the smugglers had been paid by foreign agents",
+        ),
+        (
+            "Scholz joked that the talks had lasted longer than the football match.",
+            "the talks had lasted longer than the football match",
+        ),
+        (
+            "Tusk quipped that the weather had been kinder than the negotiators.",
+            "the weather had been kinder than the negotiators",
+        ),
+        (
+            "Scholz revealed that the two sides had met secretly in March.",
+            "the two sides had met secretly in March",
+        ),
+        ("Scholz lamented the slow progress on the rail link.", "the slow progress on the rail link"),
+        (
+            "Tusk recounted how the two leaders had first met in Brussels.",
+            "how the two leaders had first met in Brussels",
+        ),
+        ("Scholz described the talks as frank and constructive.", "the talks as frank and constructive"),
+        ("Tusk reported that the border had been quiet for a week.", "the border had been quiet for a week"),
+    ],
+)
+def test_a_verb_of_saying_or_stance_reports_its_content(sentence, content):
+    speaker = "Donald Tusk" if sentence.startswith("Tusk") else "Olaf Scholz"
+    assert _said(sentence).get(content) == speaker
+
+
+def test_a_noun_phrase_of_one_word_is_what_was_said():
+    assert _said("Tusk called for patience.") == {"patience": "Donald Tusk"}
+
+
+def test_a_noun_phrase_wholly_in_quotation_marks_is_reported_speech_and_a_quotation():
+    result = extract(
+        story(
+            "German Chancellor Olaf Scholz met Polish Prime Minister Donald Tusk in Warsaw.",
+            'Tusk has merely called for "a sovereign, democratic and united republic".',
+        )
+    )
+    assert speakers(result, "indirect") == [("Donald Tusk", "a sovereign, democratic and united republic")]
+    assert speakers(result, "direct") == [("Donald Tusk", "a sovereign, democratic and united republic")]
+
+
+def test_a_pronoun_or_a_state_as_object_is_not_what_was_said():
+    said = _said(
+        "Tusk, who is criticised by the opposition for the deal, arrived late.",
+        "Scholz said Poland would be among the first states to recognise Kosovo.",
+    )
+    assert said == {"Poland would be among the first states to recognise Kosovo": "Olaf Scholz"}
+
+
+def test_inverted_order_reports_the_clause_before_the_verb():
+    said = _said("The two countries will build a new bridge over the Oder, said the Polish prime minister.")
+    assert said == {"The two countries will build a new bridge over the Oder": "Donald Tusk"}
+
+
+def test_passive_with_by_reports_its_subject():
+    said = _said("The rail link to Berlin was hailed by Tusk as a breakthrough for the region.")
+    assert said == {"The rail link to Berlin": "Donald Tusk"}
+
+
+def test_a_verb_of_saying_inside_what_another_said_is_part_of_it():
+    said = _said('Scholz said Warsaw had made it "perfectly clear" it would not withdraw the bill.')
+    assert said == {'Warsaw had made it "perfectly clear" it would not withdraw the bill': "Olaf Scholz"}
+
+
+def test_a_back_shifted_while_clause_is_more_of_what_was_said():
+    said = _said(
+        "Tusk argued Scholz was keeping his intentions murky, while his allies could assume he was bluffing."
+    )
+    assert said == {
+        "Scholz was keeping his intentions murky, while his allies could assume he was bluffing": (
+            "Donald Tusk"
+        )
+    }
+
+
+def test_a_quotation_after_said_is_introduced_whatever_follows_it():
+    said = _said('Tusk said: "We believe there is nothing normal about this process" because of the attack.')
+    assert said == {}
+
+
+def test_a_partial_quotation_does_not_end_the_content_or_hide_its_phrases():
+    said = _said(
+        'Scholz said Poland had "refuted the remarks" and had "pointed out that the policy is clear".',
+        'Tusk described the ties as "growing positively" even though both countries face a hard winter.',
+    )
+    assert said == {
+        'Poland had "refuted the remarks" and had "pointed out that the policy is clear"': "Olaf Scholz",
+        'the ties as "growing positively" even though both countries face a hard winter': "Donald Tusk",
+    }
