@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-16)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test lint eval bench lock clean
+.PHONY: setup run test lint eval eval-heldout bench lock clean
 
 setup: $(STAMP)
 
@@ -41,6 +41,10 @@ lint: setup
 ## make eval: the extraction scored against the development set of real articles (tests/gold).
 eval: setup
 	$(BIN)/python manage.py evaluate_extraction
+
+## make eval-heldout: the same on the held-out set (tests/heldout), real articles kept apart from tuning.
+eval-heldout: setup
+	$(BIN)/python manage.py evaluate_extraction tests/heldout
 
 ## make bench: throughput of the extraction pipeline against bare spaCy.
 bench: setup
