@@ -7,6 +7,7 @@ the descriptions add, and which person each description's head word stands for.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 from types import MappingProxyType
@@ -30,6 +31,11 @@ OFFICE_FAMILIES = {
     "sovereign": {"king", "queen", "sultan", "emir", "amir", "emperor", "empress", "monarch"},
     "diplomat": {"minister", "secretary", "ambassador", "envoy", "diplomat"},  # "the Chilean diplomat"
 }
+
+
+AGE_DESCRIPTION = re.compile(r"^the (\d{1,3})[- ]year[- ]old$", re.IGNORECASE)  # "the 40-year-old"
+AGE_AFTER_NAME = re.compile(r"^\s*[,(]\s*(\d{1,3})\s*[,)]")  # "Ana Ruiz, 40," / "Ana Ruiz (40)"
+AGE_BEFORE_NAME = re.compile(r"(\d{1,3})[- ]year[- ]old\s+$", re.IGNORECASE)  # "40-year-old Ana Ruiz"
 
 
 class Description(NamedTuple):
@@ -185,3 +191,25 @@ def _filled(person: Person, description: Description) -> Person:
     return replace(
         person, role=role, country=person.country or description.country, body=person.body or description.body
     )
+
+
+def age_described(text: str) -> int | None:
+    """ "the 40-year-old": 40; None for any other phrase."""
+    found = AGE_DESCRIPTION.match(text.strip())
+    return int(found.group(1)) if found else None
+
+
+def of_age(doc: Doc, index: PersonIndex, age: int, before: int) -> list[int]:
+    """The people whose age the text gives as ``age`` next to their name before token ``before``:
+    "Ana Ruiz, 40, said" or "the 40-year-old Ana Ruiz"."""
+    found = []
+    for number, person in enumerate(index.persons):
+        for start, end in person.mentions:
+            if start >= before:
+                continue
+            after = AGE_AFTER_NAME.match(doc.text[doc[end - 1].idx + len(doc[end - 1].text) :][:12])
+            ahead = AGE_BEFORE_NAME.search(doc.text[max(0, doc[start].idx - 16) : doc[start].idx])
+            if any(m and int(m.group(1)) == age for m in (after, ahead)):
+                found.append(number)
+                break
+    return found

@@ -351,6 +351,25 @@ GROUP_SPEAKERS = re.compile(
     re.IGNORECASE,
 )
 PRONOUNS = {"he", "she", "him", "her"}
+# nouns for one person not named, that "he" or "she" can stand for ("Germany's ambassador said ... He added")
+PERSON_NOUNS = TITLE_HEADS | {
+    "ambassador",
+    "envoy",
+    "diplomat",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "adviser",
+    "advisor",
+    "aide",
+    "official",
+    "negotiator",
+    "governor",
+    "mayor",
+    "senator",
+    "lawmaker",
+    "commander",
+}
 # nouns that only carry the real subject of an agreement after them: "cooperation in energy",
 # "negotiations on a trade deal", "the use of the rupee", "a deal to tackle crossings"
 LIGHT_NOUNS = {

@@ -14,7 +14,7 @@ from types import MappingProxyType
 
 from spacy.tokens import Doc, Span, Token
 
-from . import geo, verbs
+from . import descriptions, first_names, geo, verbs
 from .deps import (
     ACL,
     ADVCL,
@@ -23,7 +23,9 @@ from .deps import (
     CCOMP,
     COMPOUND,
     CONJ,
+    DOBJ,
     PARATAXIS,
+    POBJ,
     POSS,
     PREP,
     PUNCT,
@@ -31,7 +33,7 @@ from .deps import (
     ROOT,
     SUBJECTS,
 )
-from .lexicon import GROUP_SPEAKERS, PRONOUNS, TITLE_WORDS
+from .lexicon import GROUP_SPEAKERS, PERSON_NOUNS, PRONOUNS, STATEMENT_NOUNS, TITLE_WORDS
 from .names import Person, PersonIndex
 
 OUTSIDE_PHRASE = {RELCL, ACL, PUNCT, APPOS, ADVCL, CC, CONJ, PREP}  # not part of "the Turkish president"
@@ -40,12 +42,20 @@ NAME_INSIDE = {APPOS, COMPOUND}  # "the president, Putin," / "President Putin"
 UP_TO_SUBJECT = {CONJ, APPOS, COMPOUND}
 NOT_DESCRIBING = {"the", "'s", "’s"}
 STATE_LABELS = {"NORP", "GPE"}
+TIME_LABELS = {"DATE", "TIME"}
 REPORTING_LINKS = {CCOMP, PARATAXIS}  # "she said [Cruz would come]", "[Cruz will come], she said"
-MAX_PRONOUN_CHAIN = 20  # "she ... she ... she": how far one pronoun is followed back to a name
+UNNAMED = -1  # in a pronoun's candidates: one person not named ("the ambassador")
+MAX_PRONOUN_CHAIN = 20
+MAX_PLURAL_LOOKBACK = 2  # "they": a plural subject in one of the two sentences before
+PLURAL_TAGS = {"NNS", "NNPS"}  # "she ... she ... she": how far one pronoun is followed back to a name
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 MALE_WORDS = {"mr", "he", "his", "king", "prince", "sultan", "emperor", "emir", "lord", "sir", "sheikh"}
 FEMALE_WORDS = {"ms", "mrs", "miss", "madam", "she", "her", "queen", "princess", "empress", "lady", "dame"}
 GENDER_WORDS = {**dict.fromkeys(MALE_WORDS, "m"), **dict.fromkeys(FEMALE_WORDS, "f")}
+INDEFINITE = {"a", "an", "one", "another", "some"}  # "a minister admitted": someone not named
+ISSUER_PREPOSITIONS = {"from", "by", "of"}  # "a statement from the Palestinian leadership"
+ISSUER_PARTS = {COMPOUND, POSS}  # "a White House statement", "Japan's statement"
+NAMING_LABELS = {"ORG", "GPE", "NORP", "PERSON", "FAC"}
 MAX_NAME_WORDS = 4  # "Tan Sri Muhyiddin": a title or two and a name, not a longer phrase
 
 
@@ -114,14 +124,47 @@ def antecedent(cast: Cast, token: Token, depth: int = 0) -> Person | None:
         if i < token.i and not cast.in_quote(cast.doc[i]) and i not in skip and _agrees(cast, n, gender)
     ]
     subjects = [(_rank(cast.doc[i]), i, n) for i, n, subj in before if subj]
-    if depth < MAX_PRONOUN_CHAIN:
-        subjects += [(_rank(p), p.i, None) for p in _pronoun_subjects(cast, token, gender) if p.i not in skip]
+    subjects += _other_subjects(cast, token, gender, skip, depth)
     if subjects:
         _rank_key, i, number = max(subjects)
         if number is None:
             return antecedent(cast, cast.doc[i], depth + 1)
+        if number == UNNAMED:
+            return Person(_phrase(cast.doc, cast.doc[i], alone=False).text.strip(" ,"), ())
         return cast.index.persons[number]
     return cast.index.persons[before[-1][1]] if before else None
+
+
+def _other_subjects(cast: Cast, token: Token, gender: str | None, skip: set[int], depth: int) -> list:
+    """The candidates that are not named subjects: pronouns of the same gender (to follow back)
+    and people not named ("the ambassador"), ranked as the named ones are."""
+    found = [(_rank(t), t.i, UNNAMED) for t in _unnamed_subjects(cast, token) if t.i not in skip]
+    if depth < MAX_PRONOUN_CHAIN:
+        found += [(_rank(p), p.i, None) for p in _pronoun_subjects(cast, token, gender) if p.i not in skip]
+    return found
+
+
+def _unnamed_subjects(cast: Cast, token: Token) -> list[Token]:
+    """One person not named, the main subject of a sentence before ``token``: "Germany's
+    ambassador said the talks had failed. He added ..." -- "he" is the ambassador."""
+    return [
+        t
+        for t in cast.doc[: token.sent.start]
+        if t.dep_ in SUBJECTS
+        and t.pos_ == "NOUN"
+        and t.tag_ == "NN"
+        and t.lower_ in PERSON_NOUNS
+        and t.i not in cast.index.by_token
+        and t.i not in cast.described_at
+        and not cast.in_quote(t)
+        and not _names_inside(cast, t)
+        and is_main_subject(t)
+    ]
+
+
+def _names_inside(cast: Cast, head: Token) -> bool:
+    """ "the president, Putin," / "President Putin": a name in the phrase says who it is."""
+    return any(t.i in cast.index.by_token for t in head.subtree)
 
 
 def _rank(token: Token) -> tuple[int, bool]:
@@ -175,14 +218,17 @@ def _agrees(cast: Cast, number: int, gender: str | None) -> bool:
 def gender_of(cast: Cast, number: int) -> str | None:
     """ "m" or "f" where the text shows it: a title or honorific at the name ("Mrs Reyes",
     "Queen Ana", "Sultan Omar"), or "his"/"her" in the clause the person is the subject of
-    ("Reyes said her government ..."); None where it shows none or both."""
+    ("Reyes said her government ..."); else a first name of known gender ("Maria Lopez"); None
+    where none shows or the text shows both."""
     person = cast.index.persons[number]
     words = set((person.role or "").lower().split())
     for start, end in person.mentions:
         words |= {t.lower_.rstrip(".") for t in cast.doc[max(start - 1, 0) : end]}
         words |= _own_possessives(cast, cast.doc[start:end].root)
     found = {GENDER_WORDS[w] for w in words if w in GENDER_WORDS}
-    return found.pop() if len(found) == 1 else None
+    if found:
+        return found.pop() if len(found) == 1 else None
+    return first_names.gender(person.parts[0]) if len(person.parts) >= 2 else None
 
 
 def _own_possessives(cast: Cast, token: Token) -> set[str]:
@@ -211,6 +257,8 @@ def person_before(cast: Cast, verb: Token) -> Person | None:
 def described(cast: Cast, phrase: Span) -> Person | None:
     """The participant "the Turkish president", "the Russian President", "the president" is
     (with no country named, only where one participant holds that office)."""
+    if phrase[0].lower_ in INDEFINITE:
+        return None  # "a minister admitted": not one of the people named
     words = [t for t in phrase if t.lower_ not in NOT_DESCRIBING]
     if not words or words[-1].lower_ not in TITLE_WORDS:
         return None
@@ -220,6 +268,19 @@ def described(cast: Cast, phrase: Span) -> Person | None:
     if country is None and len(candidates) > 1:
         return None
     return candidates[0] if candidates else None
+
+
+def aged(cast: Cast, phrase: Span) -> Person | None:
+    """ "the 40-year-old said": the one person the text gives that age ("Ana Ruiz, 40,"), else the
+    person a pronoun there would stand for (the subject of the sentence before)."""
+    age = descriptions.age_described(phrase.text)
+    if age is None:
+        return None
+    numbers = descriptions.of_age(cast.doc, cast.index, age, phrase.start)
+    if len(numbers) == 1:
+        return fullest(cast, cast.index.persons[numbers[0]])
+    person = antecedent(cast, phrase.root)
+    return fullest(cast, person) if person is not None and person.parts else None
 
 
 def by_name_word(cast: Cast, phrase: Span) -> Person | None:
@@ -271,6 +332,12 @@ def _holds(person: Person, role: str, country: str | None) -> bool:
 def speaker(cast: Cast, head: Token) -> str | None:
     """The speaker named by the noun phrase headed by ``head``: "Putin and Erdogan" both named,
     else the phrase as one speaker."""
+    if head.ent_type_ in TIME_LABELS and head.pos_ in {"PROPN", "NOUN"}:
+        return None  # 'said Tuesday: "..."', parsed with the day after the verb
+    if cast.in_quote(head):
+        head = _subject_outside_quotes(cast, head)
+        if head is None:
+            return None
     conjuncts = [head] + [c for c in head.conjuncts if c.i > head.i]
     if len(conjuncts) > 1:
         names = [_speaker_one(cast, c, alone=False) for c in conjuncts]
@@ -279,15 +346,32 @@ def speaker(cast: Cast, head: Token) -> str | None:
     return _speaker_one(cast, head, alone=True)
 
 
+def _subject_outside_quotes(cast: Cast, head: Token) -> Token | None:
+    """'"The second country to make peace," he tweeted', parsed with the quotation's noun as a
+    subject too: the verb's other subject, outside the marks (never words of the quotation)."""
+    if head.dep_ not in SUBJECTS:
+        return None
+    return next(
+        (c for c in head.head.children if c.dep_ in SUBJECTS and c is not head and not cast.in_quote(c)),
+        None,
+    )
+
+
 def _speaker_one(cast: Cast, head: Token, *, alone: bool) -> str | None:
-    for rule in (_named, _pronoun, _name_beside):
+    for rule in (_named, _pronoun, _plural_pronoun, _name_beside):
         found = rule(cast, head)
         if found is not None:
             return found or None
     if head.pos_ == "PRON":
         return None
+    document = issuer(cast, head)
+    if document is not None:
+        return document
     phrase = _phrase(cast.doc, head, alone=alone)
-    person = described(cast, phrase)
+    spelled = _spelled_out(cast, phrase)
+    if spelled is not None:
+        return spelled
+    person = described(cast, phrase) or aged(cast, phrase)
     if person is not None:
         return person.name
     person = by_name_word(cast, phrase)
@@ -326,6 +410,30 @@ def _name_beside(cast: Cast, head: Token) -> str | None:
     return None
 
 
+def _plural_pronoun(cast: Cast, head: Token) -> str | None:
+    """ "they said": the nearest plural subject of a sentence before, as its speaker ("Putin and
+    Hu made a reference ... '...,' they said" -> both; "U.S. officials say ... they said" -> the
+    officials); "" (no speaker) where no sentence just before has one."""
+    if head.lower_ != "they" or head.dep_ not in SUBJECTS:
+        return None
+    sentences = [s for s in cast.doc.sents if s.start < head.sent.start][-MAX_PLURAL_LOOKBACK:]
+    for sent in reversed(sentences):
+        for token in sent:
+            if _plural_subject(cast, token):
+                return speaker(cast, token) or ""
+    return ""
+
+
+def _plural_subject(cast: Cast, token: Token) -> bool:
+    return (
+        token.dep_ in SUBJECTS
+        and not cast.in_quote(token)
+        and is_main_subject(token)
+        and (bool(token.conjuncts) or token.tag_ in PLURAL_TAGS)
+        and token.pos_ in {"NOUN", "PROPN"}
+    )
+
+
 def _pronoun(cast: Cast, head: Token) -> str | None:
     """ "he said": the person of the antecedent; "" (no speaker) where there is none."""
     if head.lower_ not in PRONOUNS:
@@ -337,9 +445,116 @@ def _pronoun(cast: Cast, head: Token) -> str | None:
 def _phrase(doc: Doc, head: Token, *, alone: bool) -> Span:
     """The words of the noun phrase itself: "the Turkish president" of "the Turkish president,
     who arrived on Tuesday,"; with what it is joined to when it stands alone."""
-    tokens = [head] + [t for c in head.children if c.dep_ not in OUTSIDE_PHRASE for t in c.subtree]
+    tokens = [head] + [
+        t for c in head.children if c.dep_ not in OUTSIDE_PHRASE or _of_name(c) for t in c.subtree
+    ]
     if alone:
         tokens += [t for c in head.children if c.dep_ in COORDINATION for t in c.subtree]
     start = min(t.i for t in tokens)
     end = max(t.i for t in tokens) + 1
     return doc[start:end]
+
+
+def issuer(cast: Cast, head: Token, depth: int = 0) -> str | None:
+    """Who speaks through a document: the issuer the text names ("a White House statement",
+    "a statement from the Palestinian leadership", "the EU issued a statement warning ..."), for
+    "the statement" the document written before it, else the document as written ("a joint
+    statement"); None where ``head`` is not a document."""
+    if head.lemma_.lower() not in STATEMENT_NOUNS:
+        return None
+    named = _issuer_inside(cast, head) or _issuer_by_verb(cast, head) or _issuer_as_subject(cast, head)
+    if named is not None:
+        return named
+    if head.i > 0 and cast.doc[head.i - 1].lower_ == "the" and depth == 0:
+        earlier = _document_before(cast, head)
+        if earlier is not None:
+            return issuer(cast, earlier, depth + 1)
+    return _phrase(cast.doc, head, alone=False).text.strip(" ,") or None
+
+
+def _issuer_inside(cast: Cast, head: Token) -> str | None:
+    """ "a White House statement" -> "White House"; "a statement from the Palestinian leadership"
+    -> "the Palestinian leadership": a name in the document's own phrase."""
+    for child in head.children:
+        if child.i < head.i and child.dep_ in ISSUER_PARTS and _names_someone(child):
+            words = [t for t in child.subtree if t.dep_ != "case" and t.lower_ not in {"'s", "’s"}]
+            return _span_text(cast.doc, words)
+        if child.dep_ == PREP and child.lower_ in ISSUER_PREPOSITIONS:
+            objects = [o for o in child.children if o.dep_ == POBJ and _names_someone(o)]
+            if objects:
+                return _span_text(cast.doc, list(objects[0].subtree))
+    return None
+
+
+def _names_someone(token: Token) -> bool:
+    """A name, or a noun phrase with one: "White House", "the Palestinian leadership"."""
+    return any(t.pos_ == "PROPN" or t.ent_type_ in NAMING_LABELS for t in token.subtree)
+
+
+def _span_text(doc: Doc, tokens: list[Token]) -> str | None:
+    if not tokens:
+        return None
+    return doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1].text.strip(" ,") or None
+
+
+def _issuer_by_verb(cast: Cast, head: Token) -> str | None:
+    """ "the EU issued a statement warning ...": the subject of the verb that issued it."""
+    verb = head.head
+    if head.dep_ != DOBJ or not verbs.plays(verb.lemma_, verbs.ISSUES):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subject is None or subject.pos_ == "PRON" and subject.lower_ not in PRONOUNS:
+        return None
+    return speaker(cast, subject)
+
+
+def _issuer_as_subject(cast: Cast, head: Token) -> str | None:
+    """ "In a statement, Singapore's Foreign Ministry said ...": the subject that names the issuer
+    ("In a joint statement, the two governments said": no name, the statement speaks)."""
+    if head.dep_ != POBJ or head.head.lower_ != "in":
+        return None
+    verb = head.head.head
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subject is None or not _names_someone(subject) or cast.in_quote(subject):
+        return None
+    return speaker(cast, subject)
+
+
+def _document_before(cast: Cast, head: Token) -> Token | None:
+    """ "the statement reads": the nearest document of that kind written before, outside quotations."""
+    lemma = head.lemma_.lower()
+    return next(
+        (
+            t
+            for t in reversed(cast.doc[: head.i])
+            if t.lemma_.lower() == lemma and t.pos_ == "NOUN" and not cast.in_quote(t)
+        ),
+        None,
+    )
+
+
+def _spelled_out(cast: Cast, phrase: Span) -> str | None:
+    """ "said MFA" of a story that wrote "Singapore's Ministry of Foreign Affairs (MFA)": the name
+    an abbreviation stands for, where the text spells it out in parentheses before."""
+    word = phrase.text.strip()
+    if len(phrase) != 1 or len(word) < 2 or not word.isupper() or not word.isalpha():
+        return None
+    doc = cast.doc
+    for t in doc[1 : phrase.start]:
+        if t.text == word and doc[t.i - 1].text == "(" and t.i >= 2:
+            named = doc[t.i - 2]
+            while named.dep_ in {POBJ, PREP, COMPOUND} and named.head.i < named.i:
+                named = named.head
+            start = min(named.left_edge.i, t.i - 2)
+            return doc[start : t.i - 1].text.strip(" ,") or None
+    return None
+
+
+def _of_name(token: Token) -> bool:
+    """ "Ministry [of Foreign Affairs]": "of" and a name, part of a name written in capitals."""
+    if token.dep_ != PREP or token.lower_ != "of" or token.head.pos_ != "PROPN":
+        return False
+    objects = [c for c in token.children if c.dep_ == POBJ]
+    return bool(objects) and all(
+        t.is_title or t.is_punct or t.lower_ in {"and", "&"} for t in objects[0].subtree
+    )

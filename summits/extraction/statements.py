@@ -7,6 +7,7 @@ is read, never copied into a list here."""
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from collections.abc import Callable
@@ -240,6 +241,12 @@ def subject_of(verb: Token) -> Token | None:
             return None
         token = token.head
     return None
+
+
+def _set_off(token: Token) -> bool:
+    """ "According to X, ...", "..., according to X": a phrase that opens its sentence or follows a
+    comma names a source ("rules that discriminate according to religion" names none)."""
+    return token.i - token.sent.start <= 1 or token.nbor(-1).text == ","
 
 
 def according_to(tokens: list[Token]) -> Token | None:
@@ -555,20 +562,26 @@ class Statements:
                     return name
         return None
 
-    def _speaker_from(self, tail: list[Token], head: list[Token]) -> str | None:
-        """The subject of a verb of saying after the quotation, else before it; only then an
-        "according to" source ('"...," Macron told Xi, according to his office'; 'praised the
-        "strategic mutual trust" ..., according to state broadcaster CCTV')."""
+    def _speaker_from(self, tail: list[Token], head: list[Token], inside: Token | None = None) -> str | None:
+        """The subject of a verb of saying whose clause holds the quotation ('X said it would damage
+        the "...", while Y asked'), else of one after it, else before it; an "according to" source
+        before any verb that does not hold it ('"...," Macron told Xi, according to his office';
+        'Macron "banged his fist", according to an aide, accusing ...')."""
         tail, head = self._outside_quotes(tail), self._outside_quotes(head)
         verbs_of_saying = [t for t in tail if _verb_key(t)] + sorted(
             (t for t in head if _verb_key(t)), key=lambda v: (v.lemma_ == "agree", v.i)
         )
-        name = self._named_subject(verbs_of_saying)
+        name = self._named_subject(
+            _holding(verbs_of_saying, inside) or list(filter(_has_subject, verbs_of_saying))
+        )
         if name:
             return name
         source = according_to(tail) or according_to(head)
         if source is not None:
             return self.people.resolve(source)
+        name = self._named_subject(verbs_of_saying)
+        if name:
+            return name
         return next((name for verb in verbs_of_saying if (name := self.speaker_of(verb))), None)
 
     def speaker_of(self, verb: Token) -> str | None:
@@ -595,9 +608,17 @@ class Statements:
     def _around(self, quote: Quote) -> tuple[list[Token], list[Token]]:
         """The words of the quotation's sentence after it and before it."""
         lo, hi = self._sentence_bounds(quote)
-        tail = self._tokens(quote.end + 1, hi) if hi > quote.end + 1 else []
+        tail = (
+            self._tokens(quote.end + 1, hi) if hi > quote.end + 1 and not self._closes_sentence(quote) else []
+        )
         head = self._tokens(lo, max(lo, quote.start - 1)) if quote.start - 1 > lo else []
         return tail, head
+
+    def _closes_sentence(self, quote: Quote) -> bool:
+        """'"... in our history." Arce said the talks would go on': a full stop inside the closing
+        mark, a capital after it, ends the sentence (the next one's subject is not the speaker)."""
+        after = self.text[quote.end + 1 : quote.end + 4].lstrip()
+        return self.text[quote.end - 1 : quote.end] == "." and after[:1].isupper()
 
     def direct(self) -> list[StatementFound]:
         """Every quotation of a few words with its speaker: named around it, written above the
@@ -605,13 +626,17 @@ class Statements:
         sentence) the story's last speaker."""
         found: list[StatementFound] = []
         last_speaker_in_block: dict[int, str] = {}
-        last_speaker = None
+        last_speaker, last_block = None, None
         for quote in self.q.quotes:
             if quote.words(self.text) < MIN_QUOTE_WORDS:
                 continue
             block = self.q.block_of[quote.start]
+            if last_block is not None:
+                last_speaker = self._chain_speaker(last_block, block, last_speaker)
+            last_block = block
             tail, head = self._around(quote)
-            speaker = self._speaker_from(tail, head)
+            inside = self._tokens(quote.start, quote.end)
+            speaker = self._speaker_from(tail, head, inside[0] if inside else None)
             if speaker is None:
                 speaker = self._pull_quote_speaker(block) or last_speaker_in_block.get(block)
             if speaker is None and not head:
@@ -621,7 +646,42 @@ class Statements:
             found.append(
                 StatementFound(speaker, self.text[quote.start : quote.end], "direct", quote.start, quote.end)
             )
+        return self._one_speaker_per_sentence(found)
+
+    def _one_speaker_per_sentence(self, found: list[StatementFound]) -> list[StatementFound]:
+        """'"This is a breakthrough" that will "bring peace", the statement reads': a quotation with
+        no speaker takes the one of the next quotation of its sentence."""
+        for k in range(len(found) - 2, -1, -1):
+            this, after = found[k], found[k + 1]
+            if this.speaker is None and after.speaker and self._same_sentence(this.end, after.start):
+                found[k] = dataclasses.replace(this, speaker=after.speaker)
         return found
+
+    def _same_sentence(self, lo: int, hi: int) -> bool:
+        """No sentence end nor paragraph break between two offsets."""
+        return "\n" not in self.text[lo:hi] and not any(lo <= stop < hi for stop in self._stops)
+
+    def _chain_speaker(self, earlier: int, later: int, speaker: str | None) -> str | None:
+        """Whom an unattributed quotation paragraph continues: the last quotation's speaker, unless
+        a paragraph without quotations comes between: then the speaker of the speech it reports
+        ("He said both agreed ..."), or no one after narration."""
+        for block in self._story:
+            if earlier < block.start < later and block.start not in self._quoted_blocks:
+                speaker = self._reporting_speaker(block.start, block.end)
+        return speaker
+
+    def _reporting_speaker(self, lo: int, hi: int) -> str | None:
+        """The speaker of the last verb of saying with a subject of its own in a paragraph."""
+        said = [t for t in self._outside_quotes(self._tokens(lo, hi)) if _reports(t) and _has_subject(t)]
+        return self.speaker_of(said[-1]) if said else None
+
+    @functools.cached_property
+    def _story(self) -> list:
+        return self.layout.story_blocks()
+
+    @functools.cached_property
+    def _quoted_blocks(self) -> set[int]:
+        return {self.q.block_of[q.start] for q in self.q.quotes if q.words(self.text) >= MIN_QUOTE_WORDS}
 
     # --- reported speech -----------------------------------------------------------------------
     def _not_reported_speech(self, verb: Token, key: str) -> bool:
@@ -697,7 +757,7 @@ class Statements:
         for prep in verb.children:
             document = [o for o in prep.children if o.dep_ == POBJ and o.lemma_.lower() in STATEMENT_NOUNS]
             if prep.lower_ == "in" and document:
-                return self.doc[document[0].left_edge.i : document[0].i + 1].text
+                return self.people.resolve(document[0])
         return None
 
     # --- "according to" ------------------------------------------------------------------------
@@ -716,7 +776,7 @@ class Statements:
         if token.lower_ != "according" or self.q.in_quote(token):
             return None
         source = according_to([token])
-        if source is None or source.lemma_.lower() in DATA_NOUNS:
+        if source is None or source.lemma_.lower() in DATA_NOUNS or not _set_off(token):
             return None  # "according to a recent U.N. estimate": a figure's source, not speech
         speaker = self.people.resolve(source)
         if speaker is None:
@@ -730,10 +790,12 @@ class Statements:
     def _reported_by_source(self, body: list[Token]) -> bool:
         """ "Talks will resume in May, according to ...": a few words of the writer's, not another
         verb's speech ("Downing Street said ..., according to a briefing note": Downing Street
-        speaks) and not a quotation."""
+        speaks) and not a quotation (a clause completed by a partial one is: 'At one point Macron
+        "banged his fist on the table", according to an aide')."""
         if any(_reports(t) for t in body):
             return False
-        return len(body) >= MIN_CONTENT_WORDS and not any(self.q.in_quote(t) for t in body)
+        quoted = any(self.q.in_quote(t) for t in body)
+        return len(body) >= MIN_CONTENT_WORDS and (not quoted or self._partial_quotation(body))
 
     def according(self) -> list[StatementFound]:
         return [found for token in self.doc if (found := self._according_statement(token)) is not None]

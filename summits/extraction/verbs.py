@@ -28,6 +28,7 @@ Roles:
 - ``SPEAKS``: someone *spoke* somewhere (where a statement was made, not where leaders met).
 - ``REPRESENTS``: its agent stands for a party at the meeting (Chile, *represented* by Ana Diaz, signed).
 - ``ANTICIPATES``: its to-clause has not happened yet (they *plan* to meet, *expect* to sign).
+- ``ISSUES``: its subject is the issuer of the document it has as object (the EU *issued* a statement).
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ STAYS_AWAY = "stays-away"
 SPEAKS = "speaks"
 ANTICIPATES = "anticipates"
 REPRESENTS = "represents"
+ISSUES = "issues"
 
 SAYING = (QUOTES, REPORTS)  # a verb of saying: names the speaker of a quotation and of reported speech
 
@@ -100,6 +102,7 @@ VERBS: dict[str, Verb] = {
     "respond": verb(*SAYING),
     "remark": verb(*SAYING),
     "write": verb(*SAYING),
+    "read": verb(QUOTES),  # '"...," the statement reads'
     "tweet": verb(*SAYING),
     "predict": verb(*SAYING),
     "maintain": verb(*SAYING),
@@ -238,6 +241,10 @@ VERBS: dict[str, Verb] = {
     "propose": verb(ANTICIPATES),
     "wish": verb(ANTICIPATES),
     "try": verb(ANTICIPATES),
+    # a document's issuer
+    "issue": verb(ISSUES),
+    "release": verb(ISSUES),
+    "publish": verb(ISSUES),
 }
 
 

@@ -202,3 +202,239 @@ def test_the_diplomat_of_a_country_is_its_minister_or_envoy():
         )
     )
     assert indirect(result).get("the two countries would reopen the border crossing") == "Ana Ruiz"
+
+
+# Pronouns: a first name's gender, one person not named, "they"
+
+
+def test_a_pronoun_takes_the_gender_of_a_first_name():
+    said = indirect(
+        extract(
+            story(
+                "Maria Lopez met Carlos Ruiz in Lima on Monday.",
+                "Ruiz said Lopez would visit Quito in May. She added that trade between the two would grow.",
+            )
+        )
+    )
+    assert said.get("trade between the two would grow") == "Maria Lopez"
+
+
+def test_first_names_gender_from_the_kept_data_package():
+    from summits.extraction.first_names import gender
+
+    assert (gender("Maria"), gender("Carlos"), gender("Zzyqx")) == ("f", "m", None)
+
+
+def test_a_pronoun_can_stand_for_one_person_not_named():
+    result = extract(
+        story(
+            "Chilean President Ana Ruiz met Bolivian President Luis Arce in Santiago.",
+            "Peru's ambassador to Chile said he had never seen such warm talks between the two.",
+            '"If you believe in good neighbours, as I do, this is a fine day," he wrote on social media.',
+        )
+    )
+    assert (
+        "Peru's ambassador",
+        "If you believe in good neighbours, as I do, this is a fine day,",
+    ) in (speakers(result, "direct"))
+
+
+def test_they_is_the_plural_subject_of_the_sentence_before():
+    result = extract(
+        story(
+            "Chilean President Ana Ruiz met Bolivian President Luis Arce in Santiago.",
+            "Ruiz and Arce made a pointed reference to the sea.",
+            '"Our two nations stand for a fair and peaceful order in the region," they said.',
+        )
+    )
+    assert speakers(result, "direct") == [
+        ("Ana Ruiz and Luis Arce", "Our two nations stand for a fair and peaceful order in the region,")
+    ]
+
+
+# Descriptions: an indefinite one is nobody named; an age
+
+
+def test_an_indefinite_title_is_not_the_person_who_holds_it():
+    said = indirect(
+        extract(
+            story(
+                "Chilean Foreign Minister Ana Ruiz met Bolivian President Luis Arce in Santiago.",
+                "Later a minister admitted that the deal breaks the old treaty.",
+            )
+        )
+    )
+    assert said.get("the deal breaks the old treaty") == "a minister"
+
+
+def test_an_age_is_the_person_of_that_age():
+    said = indirect(
+        extract(
+            story(
+                "Chilean President Ana Ruiz, 40, met Bolivian President Luis Arce, 61, in Santiago.",
+                "Arce said the border would open.",
+                "The 40-year-old said the talks had gone well.",
+            )
+        )
+    )
+    assert said.get("the talks had gone well") == "Ana Ruiz"
+
+
+# Quotations: a subject inside the marks, a date, the verb that holds the quotation
+
+
+def test_words_of_the_quotation_parsed_as_a_subject_are_not_the_speaker():
+    result = extract(
+        story(
+            "Chilean President Ana Ruiz met Bolivian President Luis Arce in Santiago.",
+            '"The first Andean leader to visit us in ten years," she tweeted.',
+        )
+    )
+    assert speakers(result, "direct") == [("Ana Ruiz", "The first Andean leader to visit us in ten years,")]
+
+
+def test_a_day_after_the_verb_is_not_the_speaker():
+    result = extract(
+        story(
+            "Chilean President Ana Ruiz met Bolivian President Luis Arce in Santiago.",
+            'Arce, asked about the border, said Tuesday: "Relations between our countries are in good '
+            'condition."',
+        )
+    )
+    assert [s for s, _ in speakers(result, "direct")] == ["Luis Arce"]
+
+
+def test_the_verb_whose_clause_holds_the_quotation_names_its_speaker():
+    result = extract(
+        story(
+            "Chilean President Ana Ruiz met Bolivian President Luis Arce in Santiago.",
+            'Senator Pablo Vega said the pact would harm Chile\'s "standing as a trading nation", while '
+            'Senator Rosa Diaz asked the government to "think again".',
+        )
+    )
+    assert ("Pablo Vega", "standing as a trading nation") in speakers(result, "direct")
+
+
+def test_an_according_to_source_before_a_participle_of_another_subject():
+    result = extract(
+        story(
+            "Chilean President Ana Ruiz met Bolivian President Luis Arce in Santiago.",
+            'At one point Ms Ruiz "slammed her hand on the table", according to an aide, accusing Bolivia '
+            "of bad faith.",
+        )
+    )
+    assert speakers(result, "direct") == [("an aide", "slammed her hand on the table")]
+
+
+def test_a_quotation_with_no_speaker_takes_the_next_one_of_its_sentence():
+    result = extract(
+        story(
+            "Chilean President Ana Ruiz met Bolivian President Luis Arce in Santiago.",
+            "Ruiz later posted a copy of a joint statement by the two leaders.",
+            '"This is a historic day for peace" that will "bring stability to the region", the statement '
+            "reads.",
+        )
+    )
+    assert {s for s, _ in speakers(result, "direct")} == {"a joint statement"}
+
+
+# Documents as speakers: the issuer the text names
+
+
+def test_a_document_speaks_for_the_issuer_named_in_it():
+    said = indirect(
+        extract(
+            story(
+                "Chilean President Ana Ruiz met Bolivian President Luis Arce in Santiago.",
+                "A Foreign Ministry statement said the two sides would meet again in May.",
+            )
+        )
+    )
+    assert said == {"the two sides would meet again in May": "Foreign Ministry"}
+
+
+def test_a_document_from_a_body_speaks_for_it():
+    said = indirect(
+        extract(
+            story(
+                "Chilean President Ana Ruiz met Bolivian President Luis Arce in Santiago.",
+                "A statement from the Peruvian leadership said the talks ignored Peru's claims.",
+            )
+        )
+    )
+    assert said == {"the talks ignored Peru's claims": "the Peruvian leadership"}
+
+
+def test_an_issued_document_speaks_for_its_issuer():
+    result = extract(
+        story(
+            "Chilean President Ana Ruiz met Bolivian President Luis Arce in Santiago.",
+            "The OAS issued a strongly-worded statement warning that the treaty was a legal obligation.",
+        )
+    )
+    assert indirect(result) == {"the treaty was a legal obligation": "The OAS"}
+
+
+def test_in_a_statement_a_named_body_speaks():
+    said = indirect(
+        extract(
+            story(
+                "Chilean President Ana Ruiz met Bolivian President Luis Arce in Santiago.",
+                "In a statement, Chile's Ministry of Foreign Affairs (MFA) said the talks were frank.",
+                "The two sides will meet again in May, said MFA.",
+            )
+        )
+    )
+    assert set(said.values()) == {"Chile's Ministry of Foreign Affairs"}
+
+
+def test_the_statement_is_the_document_named_before():
+    result = extract(
+        story(
+            "Chilean President Ana Ruiz met Bolivian President Luis Arce in Santiago.",
+            "A Foreign Ministry statement said the two sides would meet again in May.",
+            '"The talks were held in a cordial and frank atmosphere," the statement said.',
+        )
+    )
+    assert speakers(result, "direct") == [
+        ("Foreign Ministry", "The talks were held in a cordial and frank atmosphere,")
+    ]
+
+
+# Continuation paragraphs and the closing full stop
+
+
+def test_a_quotation_paragraph_continues_its_speaker_until_narration():
+    result = extract(
+        story(
+            "Chilean President Ana Ruiz met Bolivian President Luis Arce in Santiago.",
+            '"We have opened a new chapter," Ruiz said.',
+            '"Our peoples want peace and they want trade across the border."',
+            "The talks lasted three hours.",
+            '"Nothing about the sea has been settled in these talks yet."',
+        )
+    )
+    assert [s for s, _ in speakers(result, "direct")] == ["Ana Ruiz", "Ana Ruiz", None]
+
+
+def test_a_paragraph_of_reported_speech_carries_its_speaker_to_the_quotation_after_it():
+    result = extract(
+        story(
+            "Chilean President Ana Ruiz met Bolivian President Luis Arce in Santiago.",
+            '"We have opened a new chapter," Ruiz said.',
+            "Arce said both sides had agreed to reopen the rail line.",
+            '"We also stated our commitment to keep the border open."',
+        )
+    )
+    assert [s for s, _ in speakers(result, "direct")] == ["Ana Ruiz", "Luis Arce"]
+
+
+def test_the_closing_full_stop_ends_the_quotations_sentence():
+    result = extract(
+        story(
+            "Chilean President Ana Ruiz met Bolivian President Luis Arce in Santiago.",
+            'Ruiz was upbeat: "We have opened a new chapter in our history." Arce said the talks would '
+            "continue.",
+        )
+    )
+    assert [s for s, _ in speakers(result, "direct")] != ["Luis Arce"]
