@@ -93,7 +93,10 @@ class ArticleImportForm(forms.Form):
 
 
 class ConfirmImportForm(ArticleImportForm):
-    """Step 2: the same values, carried in hidden fields from the preview to the import."""
+    """Step 2: the same values, carried in hidden fields from the preview to the import; and,
+    for an article the extraction finds reports no meeting, the editor's "import it anyway"."""
+
+    allow_no_meeting = forms.BooleanField(required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -137,7 +140,9 @@ def _preview(request, model_admin, form: ArticleImportForm):
     except Exception as exc:
         form.add_error(None, _failure(exc))
         return _render(request, model_admin, "import_form.html", form=form)
-    data = {name: form.cleaned_data[name] for name in ConfirmImportForm.base_fields if name != "file"}
+    data = {name: form.cleaned_data[name] for name in ArticleImportForm.base_fields if name != "file"}
+    # an article that reports no meeting: the preview says why, and its button imports it anyway
+    data["allow_no_meeting"] = bool(extraction.refusal)
     return _render(
         request,
         model_admin,
@@ -164,6 +169,7 @@ def _import(request, model_admin):
             url=form.cleaned_data["url"],
             title=form.cleaned_data["title"],
             publish=form.cleaned_data["publish"],
+            allow_no_meeting=form.cleaned_data["allow_no_meeting"],
         )
     except ingest.ArticleRejected as exc:
         messages.error(request, f"The article was not imported: {exc}.")

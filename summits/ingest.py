@@ -65,6 +65,11 @@ class ArticleRejected(Exception):
     """An article the archive does not take; the message is the reason, in one line."""
 
 
+class NoMeeting(ArticleRejected):
+    """An article that reports no meeting between two or more parties (``Extraction.refusal``);
+    an editor who knows better imports it anyway with ``allow_no_meeting``."""
+
+
 @dataclass
 class ImportResult:
     """What one import did. ``status`` is "created", "updated" or "unchanged"."""
@@ -145,10 +150,12 @@ def read_article(path: Path) -> reading.ArticleFile:
     return read_upload(data)
 
 
-def check_meeting(extraction: Extraction) -> Extraction:
-    """The rule for "no meeting found": the extraction names neither a participant nor a place."""
-    if not extraction.participants and not extraction.summit.location:
-        raise ArticleRejected("no meeting found: the extraction found no participant and no place")
+def check_meeting(extraction: Extraction, *, allow_no_meeting: bool = False) -> Extraction:
+    """The extraction, unless it found that the article reports no meeting between two or more
+    parties (a domestic speech, a factory visit): then NoMeeting with the extraction's reason,
+    unless ``allow_no_meeting`` (an editor knows better)."""
+    if extraction.refusal and not allow_no_meeting:
+        raise NoMeeting(extraction.refusal)
     return extraction
 
 
@@ -168,10 +175,13 @@ def extractor_version() -> str:
 
 
 def preview(source: reading.ArticleFile | str, *, published: dt.date | None = None) -> Extraction:
-    """Check and extract without writing anything (the dry run and the admin's preview)."""
+    """Check and extract without writing anything (the dry run and the admin's preview).
+
+    An article that reports no meeting is previewed all the same: its ``refusal`` says why the
+    import would refuse it, and the caller shows it (and may offer to import it anyway)."""
     if isinstance(source, str):
         source = read_pasted(source)
-    return check_meeting(run_extraction(source.text, published=published or source.published))
+    return run_extraction(source.text, published=published or source.published)
 
 
 # --- Fingerprints ---------------------------------------------------------------------------------
@@ -224,11 +234,13 @@ def import_article(
     publish: bool = False,
     update: bool = False,
     extraction: Extraction | None = None,
+    allow_no_meeting: bool = False,
 ) -> ImportResult:
     """Import one article: read and check it, extract it (unless ``extraction`` is given), write it.
 
     ``text`` is the article as a string, or a file already read (``read_article``, ``read_upload``).
-    Raises ArticleRejected for input the archive does not take; nothing is written then.
+    Raises ArticleRejected for input the archive does not take, and NoMeeting (one of them) for an
+    article that reports no meeting unless ``allow_no_meeting``; nothing is written then.
     """
     source = read_pasted(text) if isinstance(text, str) else text
     check_url(url)
@@ -239,7 +251,7 @@ def import_article(
         return _unchanged(existing)
     if extraction is None:
         extraction = run_extraction(source.text, published=published)
-    check_meeting(extraction)
+    check_meeting(extraction, allow_no_meeting=allow_no_meeting)
     published = published or extraction.article.published
     for attempt in range(1, IMPORT_ATTEMPTS + 1):
         try:

@@ -17,7 +17,35 @@ HONORIFICS = {
     "ms.",
     "dr.",
     "madam",
+    "u",  # Burmese: "U Tun Tun Oo"
+    "datuk",  # Malaysian: "Datuk Seri Anwar"
+    "dato",
+    "datin",
 }
+# honorifics of two words ("Tan Sri Muhyiddin", "Datuk Seri Anwar"): not part of the name
+HONORIFIC_PAIRS = {("tan", "sri"), ("puan", "sri"), ("datuk", "seri"), ("dato", "sri"), ("dato'", "sri")}
+# words of a minister's portfolio after "of" / "for": "Minister of Justice and Courts Administration"
+_PORTFOLIO_WORDS = """
+justice law laws commerce trade industry industries health medical services community communities
+courts administration legal affairs constitutional prisons prison reforms reform home foreign
+finance defence defense interior economy economic energy education transport transportation
+agriculture culture development labour labor environment tourism fisheries fishery planning
+information communications science technology security public works social welfare state national
+international cooperation relations immigration women youth sports sport resources mines mining oil
+gas petroleum water land lands housing infrastructure investment investments budget treasury
+veterans family children employment digital innovation research heritage arts religious regional
+local government presidency human rights food forestry climate maritime aviation railways roads
+commonwealth integration unification reconciliation peace planning enterprise enterprises external
+internal
+"""
+PORTFOLIO_WORDS = frozenset(_PORTFOLIO_WORDS.split())
+PORTFOLIO_JOINS = {
+    "and",
+    "&",
+    "of",
+    "for",
+    "the",
+}  # "Justice [and] Home Affairs", "Secretary [of the] Presidency"
 # words that make up a title written before a name ("Deputy Crown Prince", "Foreign Minister")
 TITLE_WORDS = {
     "president",
@@ -101,6 +129,8 @@ TITLE_WORDS = {
     "chairperson",
     "negotiator",
     "delegation",
+    "senior",
+    "attorney-general",
     "pm",  # "PM Lee": the abbreviation of prime minister
     "dpm",
 }
@@ -226,6 +256,24 @@ SHARED_NOUNS = {"view", "intention", "assessment", "position", "vision", "goal",
 # a document or promise made together, an agreement of those who made it: "a [joint] promise to ..."
 JOINT_NOUNS = {"statement", "declaration", "communique", "communiqué", "promise", "pledge", "commitment"}
 JOINT_MARKS = {"joint", "shared"}  # "a [joint] statement", "a [shared] assessment"
+# what two parties reaffirm or renew as an agreement ("reaffirmed their [commitment] to ..."), not
+# a bond they only praise ("reaffirmed the strong partnership")
+PLEDGE_NOUNS = {
+    "commitment",
+    "pledge",
+    "promise",
+    "resolve",
+    "determination",
+    "intention",
+    "support",
+    "respect",
+    "adherence",
+    "readiness",
+    "willingness",
+    "agreement",
+    "obligation",
+    "opposition",
+}
 # nouns that make "hold X" / "have X" a meeting
 MEETING_NOUNS = {
     "talk",
@@ -242,8 +290,8 @@ MEETING_NOUNS = {
     "call",
     "session",
 }
-# auxiliaries of what has not happened (yet): "will meet", "would attend"
-NOT_YET = {"will", "'ll", "shall", "would", "could", "may", "might", "should"}
+# auxiliaries of what has not happened (yet): "will meet", "would attend", "must agree"
+NOT_YET = {"will", "'ll", "shall", "would", "could", "may", "might", "should", "must"}
 # adjectives whose to-clause is still ahead: "is due to meet", "is likely to sign"
 AHEAD_ADJECTIVES = {
     "due",
@@ -286,6 +334,8 @@ SENIOR_ROLE = re.compile(
     re.IGNORECASE,
 )
 STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué"}
+# a role that only exists at the table: a negotiator or a delegation's member is at the talks
+NEGOTIATING_ROLE = re.compile(r"\b(negotiator|negotiating|delegation)\b", re.IGNORECASE)
 # sources of figures, not of speech: "according to a U.N. estimate"
 DATA_NOUNS = {
     "estimate",
@@ -300,7 +350,22 @@ DATA_NOUNS = {
     "study",
 }
 # "expressed hope that ...", "voiced concern over ..."
-STANCE_NOUNS = {"hope", "optimism", "concern", "confidence", "regret", "support", "satisfaction", "readiness"}
+# words that open a phrase narrowing what was said, after a comma: "stressed the need to invest,
+# [especially] in energy"
+FOCUS_WORDS = frozenset({"especially", "particularly", "notably", "including", "mainly", "chiefly"})
+STANCE_NOUNS = {
+    "hope",
+    "optimism",
+    "concern",
+    "confidence",
+    "regret",
+    "support",
+    "satisfaction",
+    "readiness",
+    "view",  # "shared the view that ..."
+    "recognition",
+    "assurance",  # "extended assurances of ..."
+}
 MEETING_WORDS = {
     "summit",
     "talks",
@@ -343,7 +408,7 @@ MEETING_WORDS = {
     "sidelines",
 }
 # words that put a person at the meeting, besides the meeting words themselves
-ATTENDANCE_WORDS = MEETING_WORDS | {"sending", "sent", "accompanied", "place", "led", "leading", "arrived"}
+ATTENDANCE_WORDS = MEETING_WORDS | {"sending", "sent", "accompanied", "place", "led", "leading"}
 GROUP_SPEAKERS = re.compile(
     r"^(?:the |both |all )?(?:two |three |four |)(?:\w+ )?"
     r"(?:leaders|sides|countries|nations|presidents|heads of state)$"
@@ -433,3 +498,51 @@ ACTOR_NOUNS = {
     "partners",
     "people",
 }
+# --- is the article a meeting report at all (meeting_report.py) ---
+# words that stand for a party without a name: "his counterpart", "the Chilean delegation"
+PARTY_NOUNS = {
+    "counterpart",
+    "counterparts",
+    "delegation",
+    "delegations",
+    "leader",
+    "leaders",
+    "president",
+    "premier",
+    "minister",
+    "ministers",
+    "chancellor",
+    "envoy",
+    "envoys",
+    "ambassador",
+    "king",
+    "queen",
+    "emir",
+    "sultan",
+    "monarch",
+    "side",
+    "sides",
+}
+# a subject that is more than one party by itself: "the leaders met", "both agreed"
+PLURAL_PARTIES = {
+    "leaders",
+    "ministers",
+    "countries",
+    "nations",
+    "states",
+    "governments",
+    "sides",
+    "delegations",
+    "parties",
+    "signatories",
+    "counterparts",
+    "both",
+}
+# a visit, whose partner is where the visitor goes: "a [visit] to Peru"
+VISIT_NOUNS = {"visit", "trip", "tour"}
+# a meeting of two sides by its kind: "[bilateral] talks", "a [state] visit", "a [courtesy] call"
+TWO_SIDED_MARKS = {"bilateral", "trilateral", "multilateral", "state", "official", "summit", "courtesy"}
+# what two parties hold together besides a statement: "a joint press [conference]"
+JOINT_APPEARANCES = {"conference", "appearance"}
+# a document that is joint by its name: "the [communique]"
+JOINT_BY_NAME = {"communique", "communiqué"}

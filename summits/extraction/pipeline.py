@@ -30,9 +30,9 @@ from typing import TypeVar
 
 from spacy.tokens import Doc
 
-from . import descriptions, participation
+from . import descriptions, meeting_report, participation
 from .agreements import Agreements
-from .boilerplate import CAPTION, HIGHLIGHT, HIGHLIGHT_MARK, Layout, read_layout, whole_story
+from .boilerplate import CAPTION, HEADING, HIGHLIGHT, HIGHLIGHT_MARK, Layout, read_layout, whole_story
 from .date import find_date
 from .names import find_names, pair_countries
 from .nlp import get_nlp, parse
@@ -228,9 +228,10 @@ def read_people(doc: Doc, in_quote: Callable, captions: tuple[Doc, ...] = ()) ->
     return Cast.of(doc, index, taking_part, described_at, in_quote)
 
 
-def _captions(layout: Layout) -> tuple[Doc, ...]:
-    """The photo captions and summary bullets of the article, each parsed on its own."""
-    texts = [b.text for b in layout.blocks if b.kind in EVIDENCE_BLOCKS and b.text.strip() != HIGHLIGHT_MARK]
+def _captions(layout: Layout, kinds: tuple[str, ...] = EVIDENCE_BLOCKS) -> tuple[Doc, ...]:
+    """The photo captions and summary bullets of the article (or its blocks of other ``kinds``),
+    each parsed on its own."""
+    texts = [b.text for b in layout.blocks if b.kind in kinds and b.text.strip() != HIGHLIGHT_MARK]
     return tuple(get_nlp().pipe(texts)) if texts else ()
 
 
@@ -244,9 +245,10 @@ def _extract(doc: Doc, layout: Layout, published: dt.date | None, parts: Parts) 
     quotations = run("statements", lambda: Quotations(doc, layout), Quotations.empty(doc))
     in_quote = quotations.in_quote
     # names → participation → descriptions, behind the facade the other finders call
+    captions = run("participants", lambda: _captions(layout), ())
     people = run(
         "participants",
-        lambda: People(read_people(doc, in_quote, _captions(layout))),
+        lambda: People(read_people(doc, in_quote, captions)),
         People.empty(doc, in_quote),
     )
     # statements: quotations and reported speech, each speaker resolved by the people stages
@@ -269,12 +271,21 @@ def _extract(doc: Doc, layout: Layout, published: dt.date | None, parts: Parts) 
         topics=sorted({a.topic for a in agreements if a.topic})[:8],
     )
     statements_found = run("statements", lambda: _aligned(direct + indirect, layout), [])
+    # is this a meeting report at all? story, captions, bullets and headings; a failure refuses nothing
+    refusal = run(
+        "meeting",
+        lambda: meeting_report.refusal(
+            doc, captions + _captions(layout, (HEADING,)), participants=participants, agreements=agreements
+        ),
+        None,
+    )
     return Extraction(
         summit=summit,
         participants=run("participants", lambda: [_participant(p, doc) for p in participants], []),
         statements=sorted(statements_found, key=lambda s: s.start),
         agreements=run("agreements", lambda: _aligned(agreements, layout), []),
         article=layout.meta,
+        refusal=refusal,
     )
 
 
@@ -315,7 +326,14 @@ def _merge(found: list[tuple[int, Extraction]], layout: Layout, parts: Parts) ->
         statements=statements,
         agreements=agreements,
         article=layout.meta,
+        refusal=_refusal(piece for _offset, piece in found),
     )
+
+
+def _refusal(pieces: Iterable[Extraction]) -> str | None:
+    """An article read in pieces is a meeting report when one of its pieces reports a meeting."""
+    refused = [piece.refusal for piece in pieces]
+    return None if None in refused else refused[0]
 
 
 def _shifted(item, offset: int):

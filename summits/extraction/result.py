@@ -71,6 +71,8 @@ class Extraction:
     agreements: list[AgreementFound] = field(default_factory=list)
     article: ArticleMeta = field(default_factory=ArticleMeta)
     incomplete: list[str] = field(default_factory=list)  # finders that failed on this article
+    # why the article is no meeting report ("no meeting found: ..."); None when it reports one
+    refusal: str | None = None
 
     def to_dict(self) -> dict:
         """The JSON-ready shape of DESIGN.md's extraction contract (dates as ISO strings)."""

@@ -28,6 +28,13 @@ Roles:
 - ``SPEAKS``: someone *spoke* somewhere (where a statement was made, not where leaders met).
 - ``REPRESENTS``: its agent stands for a party at the meeting (Chile, *represented* by Ana Diaz, signed).
 - ``ANTICIPATES``: its to-clause has not happened yet (they *plan* to meet, *expect* to sign).
+- ``GOES_TO``: its object may be the place its subject goes to (*visited* Peru, *attended* the summit).
+- ``TOGETHER``: its subject is with the party after "with" or "beside" (*stood* beside Vega).
+- ``LISTS``: a relative clause with it lists examples of the noun before it (areas *which include*
+  law and trade); an agreement's text ends before the list.
+- ``INTENDS``: what two named parties mean to do with it is an undertaking (the two countries
+  *intend* to cooperate).
+- ``TRAVELS``: a journey; one onward is a separate occasion (she will *travel* on to Oslo).
 - ``ISSUES``: its subject is the issuer of the document it has as object (the EU *issued* a statement).
 """
 
@@ -56,6 +63,11 @@ CHAIRS = "chairs"
 STAYS_AWAY = "stays-away"
 SPEAKS = "speaks"
 ANTICIPATES = "anticipates"
+GOES_TO = "goes-to"
+TOGETHER = "together"
+INTENDS = "intends"
+LISTS = "lists"
+TRAVELS = "travels"
 REPRESENTS = "represents"
 ISSUES = "issues"
 
@@ -87,7 +99,7 @@ VERBS: dict[str, Verb] = {
     "concede": verb(*SAYING),
     "claim": verb(*SAYING),
     "note": verb(*SAYING),
-    "state": verb(*SAYING, GIVES_CONTENT),
+    "state": verb(*SAYING, GIVES_CONTENT, REPORTS_OBJECT),  # "stated Japan's interest in ..."
     "declare": verb(*SAYING),
     "explain": verb(*SAYING),
     "reiterate": verb(*SAYING, REPORTS_OBJECT),
@@ -95,7 +107,7 @@ VERBS: dict[str, Verb] = {
     "emphasize": verb(*SAYING, REPORTS_OBJECT),
     "acknowledge": verb(*SAYING, REPORTS_OBJECT),
     "assert": verb(*SAYING),
-    "argue": verb(*SAYING),
+    "argue": verb(*SAYING, REPORTS_AFTER, particles=("for",)),  # "argues for targeted strikes"
     "suggest": verb(*SAYING),
     "accuse": verb(*SAYING, REPORTS_OBJECT),
     "reply": verb(*SAYING),
@@ -103,7 +115,7 @@ VERBS: dict[str, Verb] = {
     "remark": verb(*SAYING),
     "write": verb(*SAYING),
     "read": verb(QUOTES),  # '"...," the statement reads'
-    "tweet": verb(*SAYING),
+    "tweet": verb(*SAYING, REPORTS_OBJECT),  # "tweeted a plea for calm"
     "predict": verb(*SAYING),
     "maintain": verb(*SAYING),
     "affirm": verb(*SAYING, REPORTS_OBJECT),
@@ -122,6 +134,8 @@ VERBS: dict[str, Verb] = {
     "demand": verb(*SAYING),
     "charge": verb(*SAYING),
     "mention": verb(*SAYING),
+    "assure": verb(*SAYING),  # "assured Kerry there was no problem"
+    "estimate": verb(*SAYING),  # "..., U.S. officials estimate"
     # speech whose content may be the object
     "hail": verb(*SAYING, REPORTS_OBJECT),
     "portray": verb(*SAYING, REPORTS_OBJECT),
@@ -140,9 +154,10 @@ VERBS: dict[str, Verb] = {
     "applaud": verb(*SAYING, REPORTS_OBJECT),
     "advocate": verb(*SAYING, REPORTS_OBJECT),
     "lament": verb(*SAYING, REPORTS_OBJECT),
-    "recognise": verb(*SAYING, REPORTS_OBJECT),
-    "recognize": verb(*SAYING, REPORTS_OBJECT),
+    "recognise": verb(*SAYING, REPORTS_OBJECT, ACTS_TOGETHER),  # both "will recognise" X
+    "recognize": verb(*SAYING, REPORTS_OBJECT, ACTS_TOGETHER),
     "describe": verb(*SAYING, REPORTS_OBJECT),
+    "reject": verb(*SAYING, REPORTS_OBJECT),  # "rejected the UK's arguments that ..."
     # speech after a particle
     "point": verb(REPORTS, particles=("out",)),
     "make": verb(REPORTS, particles=("clear",)),  # "made clear that ..."
@@ -151,6 +166,7 @@ VERBS: dict[str, Verb] = {
     # stance: "expressed hope that ...", "voiced concern over ..."
     "express": verb(STANCE, REPORTS_OBJECT),  # "expressed his appreciation for ..."
     "voice": verb(STANCE),
+    "extend": verb(STANCE),  # "extended assurances of support"
     # a quotation's speaker, and reported speech with a clause
     "ask": verb(*SAYING),  # "asked ministers to think again"
     "report": verb(*SAYING),
@@ -169,15 +185,16 @@ VERBS: dict[str, Verb] = {
     "direct": verb(DECIDES_JOINTLY, status="decided"),  # "the leaders directed their teams to ..."
     "instruct": verb(DECIDES_JOINTLY, status="decided"),
     "task": verb(DECIDES_JOINTLY, status="decided"),
+    "set": verb(DECIDES_JOINTLY, status="decided"),  # "they set out steps", "set up a committee"
     "reach": verb(REACHES),
     "strike": verb(REACHES),
     "clinch": verb(REACHES),
     "seal": verb(REACHES),
     "conclude": verb(REACHES),
     "forge": verb(REACHES),
-    "share": verb(REACHES),
+    "share": verb(REACHES, STANCE),  # "shared the view that ..." (a joint subject: what both hold)
     # what an agreement's terms do: "the package includes ...", "the accord allows ..."
-    "include": verb(BINDS),
+    "include": verb(BINDS, LISTS),
     "allow": verb(BINDS),
     "require": verb(BINDS),
     "oblige": verb(BINDS),
@@ -200,6 +217,7 @@ VERBS: dict[str, Verb] = {
     "create": verb(ACTS_TOGETHER),
     "coordinate": verb(ACTS_TOGETHER),
     "continue": verb(ACTS_TOGETHER),
+    "open": verb(ACTS_TOGETHER),  # "the two will open embassies"
     # taking part in the meeting, or not
     "meet": verb(MEETS),
     "host": verb(MEETS, HOSTS),
@@ -207,11 +225,14 @@ VERBS: dict[str, Verb] = {
     "cohost": verb(MEETS),
     "receive": verb(MEETS),
     "greet": verb(MEETS),
-    "visit": verb(MEETS),
-    "attend": verb(MEETS),
+    "visit": verb(MEETS, GOES_TO),
+    "attend": verb(MEETS, GOES_TO),
+    "enter": verb(CHAIRS),  # "he entered the talks"
+    "join": verb(CHAIRS),  # "she joined the talks"
+    "address": verb(CHAIRS),  # "he addressed the summit"
     "talk": verb(MEETS),
     "hold": verb(CHAIRS),
-    "have": verb(CHAIRS),
+    "have": verb(CHAIRS, ANTICIPATES),  # "had talks"; "still have to agree"
     "chair": verb(CHAIRS),
     "co-chair": verb(CHAIRS),
     "lead": verb(CHAIRS),
@@ -226,13 +247,18 @@ VERBS: dict[str, Verb] = {
     "withdraw": verb(STAYS_AWAY),
     "speak": verb(SPEAKS),
     "negotiate": verb(MEETS),
+    # being together somewhere: "stood with Vega", "sat down together", "appearing beside him"
+    "stand": verb(TOGETHER),
+    "sit": verb(TOGETHER),
+    "appear": verb(TOGETHER),
     "represent": verb(REPRESENTS),
     # what is still ahead: "plan to meet", "is expected to sign"
-    "plan": verb(ANTICIPATES),
+    "plan": verb(ANTICIPATES, INTENDS),
     "expect": verb(ANTICIPATES),
-    "intend": verb(ANTICIPATES),
+    "intend": verb(ANTICIPATES, INTENDS),
     "hope": verb(ANTICIPATES),
-    "aim": verb(ANTICIPATES),
+    "hop": verb(ANTICIPATES),  # the model's lemma of "hopes", "hoped", "hoping"
+    "aim": verb(ANTICIPATES, INTENDS),
     "seek": verb(ANTICIPATES),
     "want": verb(ANTICIPATES),
     "need": verb(ANTICIPATES),
@@ -241,6 +267,13 @@ VERBS: dict[str, Verb] = {
     "propose": verb(ANTICIPATES),
     "wish": verb(ANTICIPATES),
     "try": verb(ANTICIPATES),
+    # a journey: "will travel on to Oslo", "before flying to Oslo"
+    "travel": verb(TRAVELS),
+    "fly": verb(TRAVELS),
+    "head": verb(TRAVELS),
+    "leave": verb(TRAVELS),
+    "depart": verb(TRAVELS),
+    "proceed": verb(TRAVELS),
     # a document's issuer
     "issue": verb(ISSUES),
     "release": verb(ISSUES),

@@ -13,6 +13,7 @@ from summits.extraction import (
     StatementFound,
     SummitFound,
 )
+from summits.extraction.meeting_report import REFUSAL
 
 ARTICLE = (
     "Russian President Vladimir Putin met his Turkish counterpart Recep Tayyip Erdogan in Sochi "
@@ -127,7 +128,7 @@ def fixed_extraction(monkeypatch):
     def fake(text, *, published=None):
         if text in extractions:
             return extractions[text]
-        return Extraction(summit=SummitFound())  # no meeting found
+        return Extraction(summit=SummitFound(), refusal=REFUSAL)  # no meeting found
 
     monkeypatch.setattr("summits.ingest.run_extraction", fake)
     return extractions

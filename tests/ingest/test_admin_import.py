@@ -8,7 +8,7 @@ from django.urls import reverse
 from summits.models import Article, Statement, Summit
 from tests import factories
 
-from .conftest import ARTICLE, first_extraction, row_counts
+from .conftest import ARTICLE, REFUSAL, first_extraction, row_counts
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fixed_extraction")]
 
@@ -112,7 +112,6 @@ def test_bad_files_are_form_errors(editor_client, settings, content, error):
     ("data", "error"),
     [
         ({"text": "   "}, "Paste the article"),
-        ({"text": "It rained all day."}, "no meeting found"),
         (
             {"text": ARTICLE, "file": SimpleUploadedFile("a.txt", ARTICLE.encode())},
             "not both",
@@ -132,6 +131,30 @@ def test_an_import_the_service_refuses_is_a_message_not_a_crash(editor_client):
     assert response.status_code == 200
     assert "The article was not imported: no meeting found" in response.content.decode()
     assert set(row_counts().values()) == {0}
+
+
+def test_preview_of_an_article_that_reports_no_meeting_shows_the_reason_and_offers_to_import_anyway(
+    editor_client,
+):
+    response = preview(editor_client, text="Torres gave a speech to the nation in Lima.")
+
+    assert response.status_code == 200
+    assert response.templates[0].name == "admin/summits/article/import_preview.html"
+    page = response.content.decode()
+    assert f"This article would be refused: {REFUSAL}." in page
+    assert 'value="Import anyway"' in page
+    assert response.context["form"]["allow_no_meeting"].value() is True
+    assert set(row_counts().values()) == {0}
+
+
+def test_import_anyway_imports_an_article_that_reports_no_meeting(editor_client):
+    text = "Torres gave a speech to the nation in Lima."
+    data = {"text": text, "allow_no_meeting": "True", "_import": "Import anyway"}
+
+    response = editor_client.post(URL, data)
+
+    assert response.status_code == 302
+    assert Article.objects.get().text == text
 
 
 def test_a_cp1252_upload_is_read_as_a_person_would(editor_client, fixed_extraction):

@@ -13,7 +13,7 @@ from django.core.management import CommandError, call_command
 from summits import ingest
 from summits.models import Article, Statement, Summit
 
-from .conftest import ARTICLE, SECOND_ARTICLE, first_extraction, row_counts
+from .conftest import ARTICLE, REFUSAL, SECOND_ARTICLE, first_extraction, row_counts
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fixed_extraction")]
 
@@ -46,7 +46,7 @@ def test_imports_a_file_and_says_what_it_did(articles):
         articles / "a_first.txt", "--url", "https://news.example.org/a", "--title", "Leaders meet"
     )
 
-    assert "Articles: 1 created, 0 updated, 0 unchanged, 0 failed." in stdout
+    assert "Articles: 1 created, 0 updated, 0 unchanged, 0 refused, 0 failed." in stdout
     assert stderr == ""
     article = Article.objects.get()
     assert (article.url, article.title) == ("https://news.example.org/a", "Leaders meet")
@@ -61,7 +61,7 @@ def test_imports_every_txt_of_a_directory_in_order_with_publish_and_date(article
     assert str(first.published) == "2017-05-04"
     assert Summit.objects.get().status == Summit.Status.PUBLISHED  # one meeting, two reports
     assert "created: " in stdout and "a_first.txt" in stdout
-    assert "Articles: 2 created, 0 updated, 0 unchanged, 0 failed." in stdout
+    assert "Articles: 2 created, 0 updated, 0 unchanged, 0 refused, 0 failed." in stdout
 
 
 def test_importing_again_changes_nothing(articles):
@@ -70,7 +70,7 @@ def test_importing_again_changes_nothing(articles):
 
     stdout, _ = run(articles)
 
-    assert "Articles: 0 created, 0 updated, 2 unchanged, 0 failed." in stdout
+    assert "Articles: 0 created, 0 updated, 2 unchanged, 0 refused, 0 failed." in stdout
     assert row_counts() == before
 
 
@@ -130,6 +130,66 @@ def test_dry_run_passes_the_publication_date(articles, monkeypatch):
     assert [str(d) for d in seen] == ["2017-05-03", "None"]
 
 
+# --- An article that reports no meeting --------------------------------------------------------
+
+
+@pytest.fixture
+def speech(articles):
+    """A third article the extraction finds reports no meeting (the fixture refuses unknown texts)."""
+    return write(articles / "c_speech.txt", b"Torres gave a speech to the nation in Lima.")
+
+
+def test_an_article_that_reports_no_meeting_is_refused_with_its_reason_and_the_batch_goes_on(
+    articles, speech
+):
+    stdout, stderr = StringIO(), StringIO()
+
+    with pytest.raises(CommandError, match=r"^1 of 3 not imported: .*c_speech\.txt$"):
+        call_command("import_article", str(articles), stdout=stdout, stderr=stderr)
+
+    assert stderr.getvalue() == (f"{speech}: refused, {REFUSAL} (--allow-no-meeting imports it anyway)\n")
+    assert "Articles: 2 created, 0 updated, 0 unchanged, 1 refused, 0 failed." in stdout.getvalue()
+    assert not Article.objects.filter(text__contains="Torres").exists()
+    assert Article.objects.count() == 2
+
+
+def test_allow_no_meeting_imports_it_anyway(speech):
+    stdout, stderr = run(speech, "--allow-no-meeting")
+
+    assert "Articles: 1 created, 0 updated, 0 unchanged, 0 refused, 0 failed." in stdout
+    assert stderr == "" and Article.objects.get().text.startswith("Torres gave a speech")
+
+
+def test_dry_run_json_prints_the_refused_extraction_and_exits_non_zero(speech):
+    stdout, stderr = StringIO(), StringIO()
+
+    with pytest.raises(CommandError, match="1 of 1 not imported"):
+        call_command(
+            "import_article", str(speech), "--dry-run", "--format", "json", stdout=stdout, stderr=stderr
+        )
+
+    assert json.loads(stdout.getvalue())["refusal"] == REFUSAL
+    assert REFUSAL in stderr.getvalue()
+    assert set(row_counts().values()) == {0}
+
+
+def test_dry_run_with_allow_no_meeting_would_import_it(speech):
+    stdout, _ = run(speech, "--dry-run", "--allow-no-meeting")
+
+    assert "Dry run: 1 would be imported, 0 refused, 0 failed; nothing was written." in stdout
+
+
+def test_the_json_summary_counts_and_lists_refusals(articles, speech):
+    stdout = StringIO()
+
+    with pytest.raises(CommandError):
+        call_command("import_article", str(articles), "--format", "json", stdout=stdout, stderr=StringIO())
+
+    summary = json.loads(stdout.getvalue())
+    assert (summary["created"], summary["refused"], summary["failed"]) == (2, 1, 0)
+    assert summary["refusals"] == [f"{speech}: refused, {REFUSAL} (--allow-no-meeting imports it anyway)"]
+
+
 def test_a_bad_date_is_refused(articles):
     _, message = fails(articles, "--published", "3 May 2017")
     assert "--published" in message and Article.objects.count() == 0
@@ -185,7 +245,7 @@ def test_a_batch_with_a_bad_file_imports_the_others_and_fails_at_the_end(article
 
     assert Article.objects.count() == 2
     assert "c_broken.txt: binary file, not text" in stderr.getvalue()
-    assert "Articles: 2 created, 0 updated, 0 unchanged, 1 failed." in stdout.getvalue()
+    assert "Articles: 2 created, 0 updated, 0 unchanged, 0 refused, 1 failed." in stdout.getvalue()
 
 
 def test_an_unexpected_error_in_one_article_is_one_line_and_the_batch_goes_on(articles, monkeypatch):
@@ -204,7 +264,7 @@ def test_an_unexpected_error_in_one_article_is_one_line_and_the_batch_goes_on(ar
 
     assert stderr.getvalue() == f"{articles / 'a_first.txt'}: failed (RuntimeError: the disk is full)\n"
     assert Article.objects.get().text == SECOND_ARTICLE
-    assert "Articles: 1 created, 0 updated, 0 unchanged, 1 failed." in stdout.getvalue()
+    assert "Articles: 1 created, 0 updated, 0 unchanged, 0 refused, 1 failed." in stdout.getvalue()
 
 
 def test_a_cp1252_file_is_read_and_imported(tmp_path, fixed_extraction):

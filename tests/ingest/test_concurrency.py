@@ -58,9 +58,9 @@ def test_when_both_pass_the_already_imported_check_the_constraint_decides(monkey
     barrier = threading.Barrier(2)
     check_meeting = ingest.check_meeting
 
-    def both_checked(extraction):
+    def both_checked(extraction, **options):
         barrier.wait(timeout=10)  # both have looked for the article; neither has written it
-        return check_meeting(extraction)
+        return check_meeting(extraction, **options)
 
     monkeypatch.setattr(ingest, "check_meeting", both_checked)
 

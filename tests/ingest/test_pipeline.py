@@ -36,7 +36,7 @@ def test_the_seed_imports_once_and_again_changes_nothing():
     stdout = StringIO()
     call_command("import_article", str(SEED), stdout=stdout)
 
-    assert "0 created, 0 updated, 1 unchanged, 0 failed" in stdout.getvalue()
+    assert "0 created, 0 updated, 1 unchanged, 0 refused, 0 failed" in stdout.getvalue()
     assert row_counts() == before
     summit = Summit.objects.get()
     assert (summit.city, summit.country_id, summit.status) == ("Sochi", "RU", Summit.Status.PUBLISHED)

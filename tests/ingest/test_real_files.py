@@ -23,7 +23,7 @@ def test_a_folder_of_real_world_files_imports_all_but_the_binary_one():
         call_command("import_article", str(FILES), stdout=stdout, stderr=stderr)
 
     assert stderr.getvalue() == f"{FILES / 'binary_picture.txt'}: binary file, not text\n"
-    assert "Articles: 17 created, 0 updated, 0 unchanged, 1 failed." in stdout.getvalue()
+    assert "Articles: 17 created, 0 updated, 0 unchanged, 0 refused, 1 failed." in stdout.getvalue()
     articles = {a.source_format: a for a in Article.objects.all()}
     assert set(articles) == {"text", "html", "newswire-sgml", "reuters-sgml", "front-matter", "email"}
     page = articles["html"]

@@ -196,10 +196,30 @@ def test_unknown_speakers_keep_their_label_and_organisations_are_parties():
     assert result.summit.country_id == "BE"
 
 
-def test_no_meeting_found_writes_nothing():
-    with pytest.raises(ingest.ArticleRejected, match="no meeting found"):
-        ingest.import_article(text="Nothing happened.", extraction=Extraction(summit=SummitFound()))
-    assert Article.objects.count() == 0
+def test_an_article_that_reports_no_meeting_is_refused_with_its_reason_and_writes_nothing():
+    refused = Extraction(summit=SummitFound(location="Lima"), refusal="no meeting found: a speech")
+
+    with pytest.raises(ingest.NoMeeting, match="^no meeting found: a speech$"):
+        ingest.import_article(text="Torres spoke in Lima.", extraction=refused)
+
+    assert set(row_counts().values()) == {0}
+
+
+def test_an_editor_imports_an_article_that_reports_no_meeting_anyway():
+    refused = Extraction(summit=SummitFound(location="Lima"), refusal="no meeting found: a speech")
+
+    result = ingest.import_article(text="Torres spoke in Lima.", extraction=refused, allow_no_meeting=True)
+
+    assert result.status == ingest.CREATED and result.summit.city == "Lima"
+
+
+def test_an_extraction_that_found_nobody_and_no_place_but_a_meeting_is_imported():
+    """ "Torres will meet his counterparts" (a planned meeting, no one named yet) is a meeting report."""
+    result = ingest.import_article(
+        text="Torres will meet his counterparts.", extraction=Extraction(SummitFound())
+    )
+
+    assert result.status == ingest.CREATED and Summit.objects.count() == 1
 
 
 @pytest.mark.parametrize("text", ["", "  \n\t "])

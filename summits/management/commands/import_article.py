@@ -57,6 +57,14 @@ class Command(BaseCommand):
             action="store_true",
             help="Re-extract articles already imported and refresh what no editor has touched.",
         )
+        parser.add_argument(
+            "--allow-no-meeting",
+            action="store_true",
+            help=(
+                "Import an article even where the extraction finds it reports no meeting between two "
+                "or more parties (it is refused otherwise, with the reason)."
+            ),
+        )
         parser.add_argument("--dry-run", action="store_true", help="Extract and show; write nothing.")
         parser.add_argument(
             "--format",
@@ -71,6 +79,7 @@ class Command(BaseCommand):
         attempted = len(files) + len(failures)
         counts = Counter()
         dumps = []
+        refusals = []  # articles that report no meeting: not imported, like failures, but not errors
         bar = tqdm(
             files,
             file=self.stderr._out,
@@ -81,6 +90,10 @@ class Command(BaseCommand):
         for path in bar:
             try:
                 result = self.import_one(path, options, dumps, bar)
+            except ingest.NoMeeting as exc:
+                refusals.append(f"{path}: refused, {exc} (--allow-no-meeting imports it anyway)")
+                self.error(refusals[-1], bar)
+                continue
             except ingest.ArticleRejected as exc:
                 failures.append(f"{path}: {exc}")
                 self.error(f"{path}: {exc}", bar)
@@ -102,28 +115,33 @@ class Command(BaseCommand):
             if self.verbosity >= 2:
                 self.say(f"{result.status}: {path} -> {result.summit} ({self.details(result)})", bar)
 
+        self.report(options, counts, dumps, refusals, failures)
+        if failures or refusals:
+            names = ", ".join(line.split(": ", 1)[0] for line in refusals + failures)
+            raise CommandError(f"{len(refusals) + len(failures)} of {attempted} not imported: {names}")
+
+    def report(self, options: dict, counts: Counter, dumps: list, refusals: list, failures: list) -> None:
+        """What the batch did: the extraction (a dry run in JSON), a JSON summary, or a line."""
         if options["dry_run"] and options["format"] == "json":
             single = len(options["paths"]) == 1 and len(dumps) == 1 and Path(options["paths"][0]).is_file()
             self.stdout.write(json.dumps(dumps[0] if single else dumps, ensure_ascii=False, indent=1))
         elif options["format"] == "json":  # what was imported, for scripts
-            summary = {
-                status: counts[status] for status in (ingest.CREATED, ingest.UPDATED, ingest.UNCHANGED)
-            }
-            summary |= {"failed": len(failures), "articles": dumps, "errors": failures}
+            summary = {status: counts[status] for status in STATUSES}
+            summary |= {"refused": len(refusals), "failed": len(failures), "articles": dumps}
+            summary |= {"refusals": refusals, "errors": failures}
             self.stdout.write(json.dumps(summary, ensure_ascii=False, indent=1))
         elif self.verbosity >= 1:
-            self.summarise(counts, len(dumps) if options["dry_run"] else None, len(failures))
-        if failures:
-            names = ", ".join(failure.split(": ", 1)[0] for failure in failures)
-            raise CommandError(f"{len(failures)} of {attempted} not imported: {names}")
+            checked = len(dumps) - len(refusals) if options["dry_run"] else None
+            self.summarise(counts, checked, len(refusals), len(failures))
 
     def import_one(self, path: Path, options: dict, dumps: list, bar) -> ingest.ImportResult | None:
         """Read, extract and (unless a dry run) write one article; None for a dry run."""
         source = ingest.read_article(path)
         if options["dry_run"]:
             extraction = ingest.preview(source, published=options["published"])
-            dumps.append(extraction.to_dict())
+            dumps.append(extraction.to_dict())  # the refusal, if any, is in it
             self.describe(path, extraction, options["format"], bar)
+            ingest.check_meeting(extraction, allow_no_meeting=options["allow_no_meeting"])
             return None
         return ingest.import_article(
             text=source,
@@ -132,15 +150,20 @@ class Command(BaseCommand):
             title=options["title"],
             publish=options["publish"],
             update=options["update"],
+            allow_no_meeting=options["allow_no_meeting"],
         )
 
-    def summarise(self, counts: Counter, checked: int | None, failed: int) -> None:
+    def summarise(self, counts: Counter, checked: int | None, refused: int, failed: int) -> None:
         if checked is not None:
-            line = f"Dry run: {checked} would be imported, {failed} failed; nothing was written."
+            line = (
+                f"Dry run: {checked} would be imported, {refused} refused, {failed} failed; "
+                "nothing was written."
+            )
         else:
             done = ", ".join(f"{counts[status]} {status}" for status in STATUSES)
-            line = f"Articles: {done}, {failed} failed."
-        self.stdout.write(self.style.SUCCESS(line) if not failed else self.style.WARNING(line))
+            line = f"Articles: {done}, {refused} refused, {failed} failed."
+        ok = not failed and not refused
+        self.stdout.write(self.style.SUCCESS(line) if ok else self.style.WARNING(line))
 
     def collect(self, arguments: list[str]) -> tuple[list[Path], list[str]]:
         """The article files to import, and a reason for each argument that gives none."""

@@ -1,0 +1,178 @@
+"""Is the article a meeting report at all? ``Extraction.refusal`` (``meeting_report``).
+
+An article that reports no meeting between two or more parties (a domestic speech, a factory or
+disaster-site visit, a policy story at home) is refused with that reason; one that reports a
+meeting, held, planned, announced or called off, never is. Invented sentences, one phenomenon
+each; then the real development set (none refused) and real reports of no meeting (each refused).
+"""
+
+from pathlib import Path
+
+import pytest
+
+from summits.extraction import extract, extract_many, meeting_report, pipeline
+from summits.extraction.meeting_report import REFUSAL
+from summits.reading import read_bytes
+
+GOLD = Path(__file__).resolve().parents[2] / "tests" / "gold"
+
+
+def story(*paragraphs: str) -> str:
+    """An article: a headline that says nothing of a meeting, then the paragraphs."""
+    return "News from Lima\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def refusal(*paragraphs: str) -> str | None:
+    return extract(story(*paragraphs)).refusal
+
+
+# --- no meeting: refused ----------------------------------------------------------------------------
+def test_a_domestic_speech_is_refused_with_the_reason():
+    assert refusal("President Ana Torres addressed the nation from Lima, promising new roads.") == REFUSAL
+
+
+def test_a_factory_visit_is_refused():
+    assert refusal("President Ana Torres toured a factory in Arequipa and spoke to workers.") == REFUSAL
+
+
+def test_a_visit_to_a_province_of_ones_own_country_is_refused():
+    assert refusal("President Ana Torres visited the flooded province of Piura on Monday.") == REFUSAL
+
+
+def test_meeting_people_who_are_no_party_is_refused():
+    assert refusal("President Ana Torres met families who lost their homes in the floods.") == REFUSAL
+
+
+def test_a_meeting_word_without_a_second_party_is_refused():
+    assert refusal("President Ana Torres holds cabinet meetings in Lima every week.") == REFUSAL
+
+
+def test_a_press_conference_of_ones_own_is_refused():
+    assert refusal("President Ana Torres told a press conference in Lima that taxes would fall.") == REFUSAL
+
+
+def test_a_meeting_long_past_is_no_meeting_report():
+    assert refusal("President Ana Torres, who met Luis Vega in 1994, opened a school in Lima.") == REFUSAL
+
+
+def test_a_meeting_that_did_not_happen_is_no_meeting_report():
+    assert refusal("President Ana Torres did not meet Luis Vega. She opened a school in Lima.") == REFUSAL
+
+
+# --- a meeting between two parties: not refused -----------------------------------------------------
+def test_met_with_a_party():
+    assert refusal("Chilean President Ana Torres met Peruvian President Luis Vega in Lima on Monday.") is None
+
+
+def test_a_planned_meeting_is_a_meeting_report():
+    assert refusal("Chilean President Ana Torres will meet Peruvian President Luis Vega next week.") is None
+
+
+def test_a_meeting_called_off_is_a_meeting_report():
+    assert refusal("Chilean President Ana Torres cancelled her meeting with Luis Vega on Monday.") is None
+
+
+def test_talks_between_two_states():
+    assert refusal("Talks between Chile and Peru opened in Lima on Monday.") is None
+
+
+def test_two_named_parties_hold_talks():
+    assert refusal("Ana Torres and Luis Vega held talks in Lima on Monday.") is None
+
+
+def test_the_two_leaders_met():
+    assert refusal("The two leaders met in Lima on Monday.") is None
+
+
+def test_the_leaders_of_two_states_are_to_meet():
+    assert refusal("The leaders of Chile and Peru were to hold a meeting in Lima.") is None
+
+
+def test_a_host_receives_a_guest():
+    assert refusal("President Ana Torres received the Peruvian foreign minister at the palace.") is None
+
+
+def test_a_visit_to_another_state():
+    assert refusal("President Ana Torres visited Peru on Monday.") is None
+
+
+def test_an_official_visit():
+    assert refusal("President Ana Torres is on an official visit to Lima.") is None
+
+
+def test_a_courtesy_call():
+    assert refusal("The ambassador paid a courtesy call on Ana Torres in Santiago.") is None
+
+
+def test_a_joint_statement():
+    assert refusal("A joint statement issued in Lima said trade would grow.") is None
+
+
+def test_two_parties_sign_a_treaty():
+    assert refusal("Chile and Peru signed a fisheries treaty in Lima on Monday.") is None
+
+
+def test_standing_beside_another_party():
+    assert refusal('"We are friends," said Ana Torres, standing beside Luis Vega in Lima.') is None
+
+
+def test_greeting_each_other():
+    assert refusal("The old rivals greeted each other warmly in Lima on Monday.") is None
+
+
+def test_a_meeting_told_only_in_a_summary_bullet():
+    text = "Torres spoke of the economy in Lima.\n\n@highlight\n\nAna Torres and Luis Vega meet in Lima\n"
+    assert extract(text).refusal is None
+
+
+# --- the decision's plumbing ----------------------------------------------------------------------
+def test_the_refusal_is_a_key_of_the_json_contract():
+    assert extract(story("Ana Torres met Luis Vega in Lima.")).to_dict()["refusal"] is None
+    assert extract(story("Ana Torres opened a school in Lima.")).to_dict()["refusal"] == REFUSAL
+
+
+def test_a_failing_decision_refuses_nothing_and_says_so(monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug on an odd sentence")
+
+    monkeypatch.setattr(meeting_report, "refusal", broken)
+    result = extract(story("Ana Torres opened a school in Lima."))
+
+    assert result.refusal is None and "meeting" in result.incomplete
+
+
+def test_an_article_read_in_pieces_is_a_meeting_report_when_one_piece_reports_one(monkeypatch):
+    monkeypatch.setattr(pipeline, "CHUNK_CHARS", 120)
+    text = story(
+        "Ana Torres opened a school in Lima on Monday and spoke about the teachers there.",
+        "Later on Monday, Ana Torres met Peruvian President Luis Vega at the palace in Lima.",
+    )
+
+    assert extract(text).refusal is None
+
+
+# --- real reports -----------------------------------------------------------------------------------
+def _read_all(folder: Path) -> dict[str, object]:
+    paths = sorted(folder.glob("*.txt"))
+    sources = [read_bytes(path.read_bytes()) for path in paths]
+    return dict(zip((p.stem for p in paths), extract_many([s.text for s in sources]), strict=True))
+
+
+@pytest.fixture(scope="module")
+def development_set():
+    return _read_all(GOLD / "articles")
+
+
+@pytest.fixture(scope="module")
+def no_meeting():
+    return _read_all(GOLD / "no_meeting")
+
+
+def test_no_article_of_the_development_set_is_refused(development_set):
+    assert len(development_set) >= 40
+    assert [name for name, result in development_set.items() if result.refusal] == []
+
+
+def test_every_real_report_of_no_meeting_is_refused(no_meeting):
+    assert len(no_meeting) >= 3
+    assert {name: result.refusal for name, result in no_meeting.items()} == dict.fromkeys(no_meeting, REFUSAL)
