@@ -54,6 +54,7 @@ KEY_VALUE = re.compile(r"^([A-Za-z][A-Za-z _-]{0,20}):[ \t\u00a0]*(\S.*)?$")
 DATELINE_RE = re.compile(
     r"^(?:published|updated|last updated|posted|first published)\b|^\|?\s*$|^\d{1,2}:\d{2}\b", re.IGNORECASE
 )
+UPDATED = re.compile(r"^(?:last\s+)?updated\b", re.IGNORECASE)  # "Last updated on 25 Nov 2012": not published
 BYLINE_RE = re.compile(r"^by\b(?!\s+(?:the|a|an)\b)", re.IGNORECASE)
 CAPTION_MARKS = re.compile(
     r"\((?:left|right|centre|center|pictured|second left|second right|top|bottom|above|below)\)"
@@ -71,6 +72,13 @@ WIRE_DATELINE = re.compile(
     r"(?:,\s*(?P<country>[A-Z][A-Za-z .'-]{2,30}?))?"
     r"(?:,\s*(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?)?"
     r"(?:\s*(?:\([A-Za-z .&-]{2,30}\))?\s*(?:-{1,2}|–|—)|\.?\s*/[A-Za-z .-]{2,20}/\.?)\s+"
+)
+# "7 Sep 2010 Posted in [Press releases](/news/press-releases)": a press release's date and section
+# run into its first paragraph
+POSTED_PREFIX = re.compile(
+    r"^\s*(?P<date>\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})\s+"
+    r"(?:posted|published|filed)\s+in\s+(?:\[[^\]\n]{1,60}\]\([^)\n]{0,200}\)|[A-Z][\w&]*(?:\s[A-Z][\w&]*){0,3})\s*",
+    re.IGNORECASE,
 )
 HTML_TAG = re.compile(r"<[^<>\n]{1,200}>")
 MOJIBAKE_SPACE = re.compile("\u00c2\u00a0|\u00c2(?= )")
@@ -202,6 +210,7 @@ def read_layout(text: str) -> Layout:
     blocks = split_blocks(text)
     meta = ArticleMeta()
     _label_blocks(blocks, meta)
+    _read_posted(blocks, meta)
     dateline_day = _read_dateline(blocks, meta)
     pull_quotes = _pull_quotes(blocks)
     return Layout(text, blocks, meta, _story_text(text, blocks), pull_quotes, dateline_day)
@@ -324,7 +333,7 @@ def _learn_header_field(line: _Line, walk: _Walk) -> None:
 
 def _learn_dateline(line: _Line, walk: _Walk) -> None:
     text, meta = line.text, walk.meta
-    if meta.published is None and parse_date(text) and not text.lower().startswith("updated"):
+    if meta.published is None and parse_date(text) and not UPDATED.match(text):
         meta.published = parse_date(text)
     walk.dated_by_label = text.rstrip(":").lower() in DATE_LABELS
 
@@ -379,6 +388,15 @@ def _read_dateline(blocks: list[Block], meta: ArticleMeta) -> tuple[int, int] | 
     meta.dateline = string.capwords((wire["place"] or wire["titled"]).strip(" -.'"))
     meta.dateline_country = (wire["country"] or "").strip() or None
     return _dateline_day(wire, meta)
+
+
+def _read_posted(blocks: list[Block], meta: ArticleMeta) -> None:
+    """ "7 Sep 2010 Posted in [Press releases](...) 1. Dr Lee will visit ...": the date a press
+    release was posted, written before its first paragraph, is its publication date."""
+    first = next((b for b in blocks if b.kind == STORY), None)
+    posted = POSTED_PREFIX.match(first.text) if first is not None else None
+    if posted is not None and parse_date(posted["date"]):
+        meta.published = parse_date(posted["date"])
 
 
 def _opening_wire_dateline(blocks: list[Block]) -> re.Match | None:
@@ -467,6 +485,9 @@ def _story_text(text: str, blocks: list[Block]) -> str:
         if block.kind != STORY:
             continue
         body = block.text.replace("\r", " ").replace("\n", " ")
+        posted = POSTED_PREFIX.match(body)
+        if posted:
+            body = " " * posted.end() + body[posted.end() :]
         wire = WIRE_DATELINE.match(body)
         if wire and any(c.islower() for c in body[wire.end() : wire.end() + 20]):
             body = " " * wire.end() + body[wire.end() :]

@@ -17,10 +17,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from . import occasion, verbs
 from .boilerplate import MONTHS
-from .deps import RELCL
+from .deps import CCOMP, PARATAXIS, RELCL, XCOMP
 from .lexicon import MEETING_NOUNS
-from .tense import about_meeting, about_past, ahead
+from .tense import about_meeting, about_past
+from .tense import ahead as tense_ahead
 
 # --- weights ------------------------------------------------------------------------------
 BONUS_MEETING_SENTENCE = 4
@@ -29,6 +31,8 @@ BONUS_EXPLICIT = 1  # "12 March" over "Wednesday"
 PENALTY_NEXT_MEETING = -5  # "will meet again on Friday"
 PENALTY_ASIDE = -4  # "the arrangement, which started on Aug 17": a date of something else
 PENALTY_NO_DAY = -10  # "in March", "later this week": only when no day is written anywhere
+PENALTY_ANNOUNCED = -6  # "Lee will visit Oslo, the ministry said on Tuesday": the day it was said
+PENALTY_SPAN_OF_DAYS = -1  # "for three days from May 30": below a day of the meeting itself
 LEAD_SENTENCES = 3
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -85,6 +89,14 @@ RELATIVE_RE = re.compile(
     r"this morning|this afternoon|this evening)\b",
     re.IGNORECASE,
 )
+# "a three-day visit", "for two days": a meeting of several days, whose one date is its first
+SEVERAL_DAYS = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[- ]days?\b(?![- ]old)", re.IGNORECASE
+)
+WITHIN = re.compile(
+    r"\b(?:during|in the course of|on the (?:first|second|last) day of)\s+(?:\S+\s+){0,2}$", re.I
+)
+AHEAD = "ahead"  # occasion.why_not's reason for what is still to come
 NOT_THE_DAY_ITSELF = ("since", "until")  # "since Monday", "until Friday"
 BOUND_CHARS = 8  # how far before a relative date "since" or "until" is looked for
 
@@ -181,8 +193,49 @@ def _explicit_dates(sent: Sentence, published: dt.date | None) -> Iterator[DateC
             offset, phrase = _with_weekday(span.text, m)
             start = span.start_char + offset
             later = ahead(span.doc, span.start_char + m.start())
-            date = None if _is_range(m[0]) else _calendar_date(m, published, ahead=later)
-            yield DateCandidate(_score(sent, explicit=True, later=later), start, phrase, date)
+            several = _is_range(m[0]) or _opens_several_days(span)
+            date = None if several else _calendar_date(m, published, ahead=later)
+            score = _score(sent, explicit=True, later=later) + PENALTY_SPAN_OF_DAYS * several
+            yield DateCandidate(score + _announced(span.doc, start), start, phrase, date)
+
+
+def ahead(doc: Doc, char: int) -> bool:
+    """ "Lee will visit Oslo on 12 March", "Lee is scheduled to visit Oslo on 12 March": the
+    words at ``char`` belong to what is still to come (tense, or the occasion layer's "ahead")."""
+    if tense_ahead(doc, char):
+        return True
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    # "He is to meet Lee on May 31, and the Emperor on June 1": each clause up to the sentence's root
+    clauses = [t for t in [span.root, *span.root.ancestors] if t.pos_ in ("VERB", "AUX")]
+    # "is to meet": the date may hang on "is" itself, whose to-clause is what is ahead
+    clauses += [c for v in clauses if v.lemma_ == "be" for c in v.children if c.dep_ == XCOMP]
+    return any(occasion.why_not(verb) == AHEAD for verb in clauses)
+
+
+def _opens_several_days(span: Span) -> bool:
+    """ "Tanaka will pay a three-day visit to Lima from 10 May.": the one date of a sentence that
+    names a meeting of several days opens it, and names no single day (unless the day is one
+    within it: "met Lee on Thursday, during his two-day visit")."""
+    text = span.text
+    return any(not WITHIN.search(text[: m.start()]) for m in SEVERAL_DAYS.finditer(text))
+
+
+def _announced(doc: Doc, char: int) -> int:
+    """ "Lee will visit Oslo next week, the ministry said on Tuesday.": a date of the verb of
+    saying whose reported clause is still ahead dates the announcement, not the meeting."""
+    found = doc.char_span(char, char + 1, alignment_mode="expand")
+    if found is None:
+        return 0
+    verb = next((t for t in found.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or not verbs.plays(verb.lemma_, verbs.REPORTS):
+        return 0
+    # "X said on Tuesday that Y will visit", or inverted: "Y will visit, X said on Tuesday"
+    reported = [c for c in verb.children if c.dep_ == CCOMP]
+    if verb.dep_ in (CCOMP, PARATAXIS) and verb.head is not verb:
+        reported.append(verb.head)
+    return PENALTY_ANNOUNCED if any(occasion.why_not(c) == "ahead" for c in reported) else 0
 
 
 def _is_range(phrase: str) -> bool:
@@ -245,7 +298,7 @@ def _relative_dates(sent: Sentence, published: dt.date | None) -> Iterator[DateC
         start = span.start_char + m.start()
         later = ahead(span.doc, start)
         yield DateCandidate(
-            _score(sent, explicit=False, later=later),
+            _score(sent, explicit=False, later=later) + _announced(span.doc, start),
             start,
             phrase,
             _relative(phrase, published, ahead=later),

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from . import geo, occasion, verbs
+from .date import PRESS_TIME
 from .deps import (
     ACL,
     ADVCL,
@@ -29,6 +30,7 @@ from .deps import (
     AGENT,
     AMOD,
     APPOS,
+    AUX,
     COMPOUND,
     CONJ,
     DOBJ,
@@ -37,6 +39,7 @@ from .deps import (
     PREP,
     PREP_OBJECTS,
     SUBJECTS,
+    XCOMP,
 )
 from .lexicon import MEETING_NOUNS, MEETING_WORDS
 from .nlp import entities
@@ -57,6 +60,7 @@ PENALTY_COUNTRY = -3
 PENALTY_MODIFIER = -3  # "the Singapore-Malaysia border", "the Mumbai bombings"
 PENALTY_SPOKEN_ELSEWHERE = -6
 PENALTY_CAPITAL_AS_GOVERNMENT = -4
+PENALTY_HEDGED = -5  # "possibly in Amman"
 PENALTY_UNKNOWN_PLACE = -2  # "the Middle East", a name spaCy took for a place that no data knows
 # a place in a clause about another occasion (occasion.why_not's reasons)
 OCCASION_PENALTIES = {
@@ -68,6 +72,12 @@ OCCASION_PENALTIES = {
     "condition": -3,  # "If they meet in Vienna, ..."
     "directive": -3,  # "Rome urged them to meet in Bari."
 }
+AHEAD = "ahead"  # occasion.why_not's reason for what is still to come
+# the occasions of a clause that can give the venue: this meeting, or the planned visit the
+# story is about ("is scheduled to visit Peru"); the visited country of a story with no place
+# takes either, a place merely in a sentence about the meeting too
+VISITED_NOW: frozenset[str | None] = frozenset({None})
+VISITED_ANY_TIME: frozenset[str | None] = frozenset({None, AHEAD})
 TIE_BREAK_PER_RANK = 0.01  # of two places scored alike, the one named first
 NO_PLACE = -99.0  # the score to beat when there is no dateline
 HOPS_TO_MEETING = 4  # "met at his office in the capital of X": prepositions climbed to the meeting word
@@ -76,7 +86,8 @@ CITY, VENUE, REGION = "GPE", "FAC", "LOC"  # spaCy's entity labels
 PLACE_LABELS = frozenset({CITY, REGION, VENUE})
 CONTEXT_CHARS = 40  # how far before a place its preposition is looked for
 PLACE_BEFORE = re.compile(
-    r"(?:\bin|\bat|\bto|\bresort of|\bcity of|\btown of|\bcapital,?|\bcapital of|\bvillage of|\bisland of)\s*"
+    r"(?:\bin|\bat|\bto|\bsidelines of|\bresort of|\bcity of|\btown of|\bcapital,?|\bcapital of|"
+    r"\bvillage of|\bisland of)\s*"
     r"(?:the\s+)?(?:\w+(?:'s|’s)\s+(?:capital\s+)?)?$",
     re.IGNORECASE,
 )
@@ -100,6 +111,13 @@ PLACE_AND_STATE = re.compile(
 # "the Marco Polo Hotel in Davao", "the Kremlin, Moscow": the city a venue stands in
 CITY_AFTER_VENUE = re.compile(rf"^(?:,\s*|\s+in\s+)(?:the\s+)?({NAME})")
 HERE = "here"
+# "possibly in Amman", "perhaps at Camp David": a place guessed at
+HEDGED = re.compile(r"\b(?:possibly|perhaps|maybe|probably)\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+# occasion.why_not's reasons for a clause that tells of another meeting or event: never the venue
+NOT_THIS_MEETING = frozenset({"earlier", "separate", "elsewhere"})
+NOUN = "NOUN"
+PURPOSE_CLAUSES = frozenset({ADVCL, XCOMP})  # "were at the White House [to sign]"
+TO = "TO"  # the tag of the infinitive's "to"
 
 
 @dataclass(frozen=True)
@@ -168,8 +186,13 @@ def known_place(c: Candidate, scene: Scene) -> float:
 
 def another_occasion(c: Candidate, scene: Scene) -> float:
     """ "They last met in Helsinki in 2018.", "Li will meet Macron in Paris on Friday.": the place
-    of an earlier or a later meeting, or of something that did not happen."""
-    return OCCASION_PENALTIES.get(occasion.why_not(c.span.root) or "", 0)
+    of an earlier or a later meeting, or of something that did not happen. What is still ahead
+    at the time of writing is the meeting itself ("As the paper went to press, the leaders
+    were to meet in Moscow")."""
+    reason = occasion.why_not(c.span.root) or ""
+    if reason == AHEAD and PRESS_TIME.search(c.span.sent.text):
+        return 0
+    return OCCASION_PENALTIES.get(reason, 0)
 
 
 def spoken_elsewhere(c: Candidate, scene: Scene) -> float:
@@ -179,6 +202,11 @@ def spoken_elsewhere(c: Candidate, scene: Scene) -> float:
         return 0
     speaker = _speaker_tokens(verb)
     return PENALTY_SPOKEN_ELSEWHERE if speaker and not any(t.i in scene.present for t in speaker) else 0
+
+
+def hedged(c: Candidate, scene: Scene) -> float:
+    """ "A three-way summit could follow, possibly in Amman.": a place only guessed at."""
+    return PENALTY_HEDGED if HEDGED.search(c.before) else 0
 
 
 def capital_as_government(c: Candidate, scene: Scene) -> float:
@@ -213,9 +241,7 @@ def modifier_of_noun(c: Candidate, scene: Scene) -> float:
 def unknown_place(c: Candidate, scene: Scene) -> float:
     """ "They met in the Middle East.", "They met Deskovic.": a region or a city that no gazetteer
     or landmark table can place in a country (often a name spaCy took for a place)."""
-    if c.label == VENUE or geo.place_country(c.name) or geo.landmark(c.name):
-        return 0
-    return PENALTY_UNKNOWN_PLACE
+    return 0 if _known(c) else PENALTY_UNKNOWN_PLACE
 
 
 PLACE_RULES: tuple[Rule, ...] = (
@@ -227,6 +253,7 @@ PLACE_RULES: tuple[Rule, ...] = (
     known_place,
     another_occasion,
     spoken_elsewhere,
+    hedged,
     capital_as_government,
     between_governments,
     modifier_of_noun,
@@ -245,6 +272,17 @@ def _is_meeting_word(word: Token) -> bool:
     # "held talks", "paid a visit", "the meeting was held", "the round of talks ended"
     return any(
         _names_meeting(c) or _round_of_meeting(c) for c in word.children if c.dep_ in (DOBJ, *SUBJECTS)
+    ) or _there_to_meet(word)
+
+
+def _there_to_meet(word: Token) -> bool:
+    """ "They were at the White House to sign the accord.", "She flew to Lima to meet Vega.": a
+    verb whose to-clause of purpose is the meeting or the signing."""
+    return any(
+        c.dep_ in PURPOSE_CLAUSES
+        and any(a.dep_ == AUX and a.tag_ == TO for a in c.children)
+        and (verbs.plays(c.lemma_, verbs.MEETS) or verbs.plays(c.lemma_, verbs.AGREES))
+        for c in word.children
     )
 
 
@@ -406,16 +444,18 @@ def find_place(
 ) -> tuple[str | None, str | None]:
     """The best-placed place name and its country: attached to the meeting, after "in"/"at", a
     city before a venue and a venue before a country; a wire dateline's city when the story
-    says "here". A landmark or a venue is written with its city ("White House, Washington")."""
+    says "here". A landmark or a venue is written with its city ("White House, Washington").
+    Only a place tied to the meeting (``tied_to_meeting``) can be the venue: a story that names
+    none gives no place, and at most the country the meeting's verb names ("will visit Peru")."""
     city, _country_written = dateline
     scene = Scene(frozenset(i for p in participants for start, end in p.mentions for i in range(start, end)))
     found = candidates(doc, in_quote)
     best = _dateline_place(doc, city, in_quote)
-    for scored in (score(c, scene) for c in found):
+    for scored in (score(c, scene) for c in found if tied_to_meeting(c, scene)):
         if scored.score > (best.score if best else NO_PLACE):
             best = scored
     if best is None:
-        return None, None
+        return None, _visited_country(found, scene, allowed=VISITED_ANY_TIME)
     name, venue_country = _with_city(doc, best)
     country = venue_country or _country(doc, best.name, dateline, participants)
     return name, country or _visited_country(found, scene)
@@ -463,6 +503,8 @@ def _country(
     """The place's country: a state written after it; the dateline's country for its city; the
     gazetteer's; else the host's."""
     city, dateline_country = dateline
+    if geo.is_country(place):  # "Jordan" is the state, not a homonymous street or town
+        return geo.country_code(place)
     country = _written_country(doc, place) or geo.place_country(place)
     if place == city and dateline_country:
         country = geo.country_code(dateline_country) or country
@@ -472,14 +514,58 @@ def _country(
     return country
 
 
-def _visited_country(found: Sequence[Candidate], scene: Scene) -> str | None:
+def _visited_country(
+    found: Sequence[Candidate], scene: Scene, allowed: frozenset[str | None] = VISITED_NOW
+) -> str | None:
     """ "I visited New Zealand for talks. The meeting was held at Lake Taupo.": a place the
-    gazetteer cannot place lies in the country the meeting's verb names."""
+    gazetteer cannot place lies in the country the meeting's verb names. With no place at all,
+    a planned visit names it too ("Tanaka is scheduled to visit Peru on 10 May")."""
     for c in found:
-        visited = geo.is_country(c.name) and meeting_word_of(c.span.root) is not None
-        if visited and occasion.belongs_to_meeting(c.span.root):
+        visited = geo.is_country(c.name) and _attached(c) and not HEDGED.search(c.before)
+        if visited and occasion.why_not(c.span.root) in allowed:
             return geo.country_code(c.name)
     return None
+
+
+def tied_to_meeting(c: Candidate, scene: Scene) -> bool:
+    """A place that can be the venue: attached to a meeting word ("met in Sochi"), or a known
+    place after "in" or "at" in a sentence about the meeting ("The talks, in Sochi, ...") or in
+    one that names someone who took part ("Lopez stood beside Ruiz in Lima"). Not a place merely named
+    in the story ("Sweden represents U.S. interests in Pyongyang", "bombs ripped through Mumbai")."""
+    reason = occasion.why_not(c.span.root)
+    if HEDGED.search(c.before) or reason in NOT_THIS_MEETING or spoken_elsewhere(c, scene):
+        return False
+    if _attached(c):
+        return True
+    if reason not in VISITED_ANY_TIME or not PLACE_BEFORE.search(c.before) or not _known(c):
+        return False
+    sent = c.span.sent
+    return _tells_of_meeting(sent) or any(i in scene.present for i in range(sent.start, sent.end))
+
+
+def _attached(c: Candidate) -> bool:
+    """ "met in Sochi", "visited Japan", "the Sochi talks"; not a place that only qualifies a word
+    on the way ("talks with Angola's minister", "met Sri Lanka Minister X")."""
+    root = c.span.root
+    word = meeting_word_of(root)
+    if word is None:
+        return False
+    return root.dep_ not in (*MODIFIER_ROLES, POSS) or root.head == word
+
+
+def _tells_of_meeting(sent: Span) -> bool:
+    """A sentence with a meeting word ("met", "talks"), a noun of meeting ("a courtesy call") or
+    a verb of agreeing ("Leaders gathered in Oslo and agreed to ...")."""
+    return about_meeting(sent) or any(
+        (t.pos_ == NOUN and t.lemma_.lower() in MEETING_NOUNS) or verbs.plays(t.lemma_, verbs.AGREES)
+        for t in sent
+    )
+
+
+def _known(c: Candidate) -> bool:
+    """A venue, or a place the gazetteer or the landmark table knows (not "the West Bank" nor a
+    name spaCy took for a place)."""
+    return c.label == VENUE or bool(geo.place_country(c.name) or geo.landmark(c.name))
 
 
 def _hosts(doc: Doc, person: Person) -> bool:

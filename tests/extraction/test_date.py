@@ -130,3 +130,39 @@ def test_the_publication_date_from_the_article_header():
         "Prime Minister Helen Clark met Chancellor Olaf Berg in Wellington on Monday.\n"
     )
     assert extract(text).summit.date == dt.date(2020, 9, 14)
+
+
+# Several days, announcements and plans
+
+
+def test_a_single_date_of_a_meeting_of_several_days_names_no_single_day():
+    published = dt.date(2016, 8, 6)
+    text = "Japanese Foreign Minister Kenji Tanaka will pay a three-day visit to Peru from 10 August.\n"
+    summit = extract(text, published=published).summit
+    assert summit.date is None
+    assert "10 August" in summit.date_text
+
+
+def test_a_day_within_a_visit_of_several_days_is_the_date():
+    published = dt.date(2020, 8, 20)
+    text = "Chinese envoy Li Wei met Prime Minister Lee Tan on Thursday (Aug 20), during his two-day visit.\n"
+    summit = extract(text, published=published).summit
+    assert summit.date == dt.date(2020, 8, 20)
+
+
+def test_the_day_a_visit_was_announced_is_not_its_date():
+    published = dt.date(2010, 5, 19)
+    text = (
+        "Chinese Premier Li Wei will visit Japan on May 31, Japan's foreign ministry said on Tuesday.\n"
+        "Li will hold talks with Prime Minister Kenji Tanaka.\n"
+    )
+    summit = extract(text, published=published).summit
+    assert (summit.date, summit.date_text) == (dt.date(2010, 5, 31), "May 31")
+
+
+def test_a_scheduled_visit_without_a_year_is_dated_after_publication():
+    published = dt.date(2020, 12, 20)
+    text = (
+        "Peruvian President Luis Vega is scheduled to visit Chile on 3 January for talks with Ana Torres.\n"
+    )
+    assert extract(text, published=published).summit.date == dt.date(2021, 1, 3)

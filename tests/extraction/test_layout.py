@@ -111,3 +111,18 @@ def test_tass_and_titled_datelines():
         published=dt.date(2024, 6, 14),
     )
     assert (result.summit.location, result.summit.date) == ("Moscow", dt.date(2024, 6, 13))
+
+
+def test_a_press_release_posted_date_run_into_the_first_paragraph_is_the_publication_date():
+    text = (
+        "7 Sep 2010 Posted in [Press releases](/news/press-releases) 1. Minister Ana Torres will "
+        "visit Lima from 8 to 9 September 2010.\n\nLast updated on 25 Nov 2012\n"
+    )
+    layout = read_layout(text)
+    assert layout.meta.published == dt.date(2010, 9, 7)
+    assert "Posted" not in layout.story_text and "Minister Ana Torres" in layout.story_text
+
+
+def test_a_last_updated_line_is_not_the_publication_date():
+    layout = read_layout("Leaders meet\n\nLast updated on 25 Nov 2012\n\nTorres met Vega in Lima.\n")
+    assert layout.meta.published is None

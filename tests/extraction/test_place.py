@@ -148,3 +148,70 @@ def test_an_earlier_meetings_place_loses_to_this_one():
         )
     )
     assert result.summit.location == "Astana"
+
+
+# Only a place tied to the meeting is its venue
+
+
+def test_a_place_merely_named_in_the_story_is_not_the_venue():
+    result = extract(
+        story(
+            "Chilean Foreign Minister Ana Torres and Peruvian Foreign Minister Luis Vega held talks "
+            "on Monday about the border.",
+            "Floods swept through the city of Arica last month, officials said.",
+        )
+    )
+    assert result.summit.location is None
+
+
+def test_a_place_guessed_at_is_not_the_venue():
+    result = extract(
+        story(
+            "A summit between Chilean President Ana Torres and Peruvian President Luis Vega is "
+            "planned for later this week, possibly in Arequipa."
+        )
+    )
+    assert (result.summit.location, result.summit.country) == (None, None)
+
+
+def test_a_planned_visit_alone_gives_its_country():
+    result = extract(
+        story("Japan's Foreign Minister Kenji Tanaka is scheduled to visit Peru for talks with Luis Vega.")
+    )
+    assert result.summit.country == "PE"
+
+
+def test_a_meeting_under_way_as_the_paper_went_to_press_is_the_venue():
+    result = extract(
+        story(
+            "As the paper went to press, the presidents of Chile and Peru, Ana Torres and Luis "
+            "Vega, were to hold a meeting in Lima.",
+            "Fighting in Arica, the disputed province, has worsened since the talks were announced.",
+        )
+    )
+    assert (result.summit.location, result.summit.country) == ("Lima", "PE")
+
+
+def test_a_place_where_they_went_to_sign_is_the_venue():
+    result = extract(
+        story(
+            "The accord is meant to open the border. Ana Torres and Luis Vega were at the White House "
+            "to sign it, watched by President Tom Reed."
+        )
+    )
+    assert result.summit.location.startswith("White House")
+
+
+def test_a_country_name_is_the_state_not_a_homonymous_town():
+    result = extract(story("King Omar of Jordan met Chilean President Ana Torres in Jordan on Monday."))
+    assert result.summit.country == "JO"
+
+
+def test_a_country_that_only_qualifies_a_title_is_not_the_venue():
+    result = extract(
+        story(
+            "Talks were also held with Angola's Minister of Justice Paulo Neto and Ghana Minister "
+            "of Trade Kofi Mensah on Monday."
+        )
+    )
+    assert result.summit.location not in {"Angola", "Ghana"}
