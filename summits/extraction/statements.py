@@ -35,6 +35,7 @@ from .deps import (
     NSUBJPASS,
     OPRD,
     PARATAXIS,
+    PCOMP,
     POBJ,
     PREP,
     PUNCT,
@@ -43,7 +44,7 @@ from .deps import (
     SUBJECTS,
     XCOMP,
 )
-from .lexicon import DATA_NOUNS, PRONOUNS, STANCE_NOUNS, STATEMENT_NOUNS
+from .lexicon import DATA_NOUNS, FOCUS_WORDS, PRONOUNS, STANCE_NOUNS, STATEMENT_NOUNS
 from .people import People, joint_subject
 from .quotations import MARKS_AND_SPACE, Quotations, Quote, mark_family
 from .result import StatementFound
@@ -177,6 +178,12 @@ def _holding(verbs_of_saying: list[Token], inside: Token | None) -> list[Token]:
     return [v for v in verbs_of_saying if inside is not None and inside in v.subtree]
 
 
+def _kind_of_saying(verb: Token) -> bool:
+    """ "the administration's way of telling the Palestinians ...": a verb of saying after a
+    preposition of a noun names a kind of saying, not what someone said."""
+    return verb.dep_ == PCOMP and verb.head.dep_ == PREP and verb.head.head.pos_ in NAME_POS
+
+
 def _has_subject(token: Token) -> bool:
     return any(c.dep_ in SUBJECTS for c in token.children)
 
@@ -256,6 +263,7 @@ def according_to(tokens: list[Token]) -> Token | None:
             token.lower_ == "according"
             and token.i + 1 < len(token.doc)
             and token.doc[token.i + 1].lower_ == "to"
+            and _set_off(token)
         ):
             objs = [c for c in token.doc[token.i + 1].children if c.dep_ == POBJ]
             if objs:
@@ -268,7 +276,9 @@ def _clause_content(verb: Token, key: str) -> Token | None:
     """ "Putin said [that the talks went well]", "The two agreed [to meet again]": its clause
     ("made clear [that ...]": not the particle parsed as a clause)."""
     particles = verbs.particles(verb.lemma_.lower())
-    return next((c for c in verb.children if c.dep_ in CLAUSES and c.lower_ not in particles), None)
+    clauses = [c for c in verb.children if c.dep_ in CLAUSES and c.lower_ not in particles]
+    after = [c for c in clauses if c.i > verb.i]  # "While one says "...", others say [...]"
+    return (after or clauses or [None])[0]
 
 
 def parenthetical(verb: Token) -> bool:
@@ -294,8 +304,8 @@ def inverted(verb: Token) -> bool:
     closing the clause it reports (parsed as joined to it), with a subject of its own and no
     clause of its own."""
     head, doc = verb.head, verb.doc
-    if verb.dep_ != CONJ or head.i >= verb.i or head.pos_ not in VERB_POS:
-        return False
+    if verb.dep_ != CONJ or head.i >= verb.i or head.pos_ not in VERB_POS or _verb_key(head):
+        return False  # "Okada, asked about the incidents, said": the question is not what was said
     before = doc[: verb.left_edge.i].text.rstrip(MARKS_AND_SPACE)
     return before.endswith(",") and _has_subject(verb) and not _has_clause(verb)
 
@@ -444,8 +454,12 @@ def _verb_complements(verb: Token, end: int) -> list[Token]:
 
 def _next_to(doc: Doc, end: int, start: int) -> bool:
     """'described ties as "growing" [even though ...]': ``start`` follows ``end`` with at most
-    quotation marks between them."""
-    return start > end and all(mark_family(t.text[-1]) for t in doc[end + 1 : start])
+    quotation marks between them, or a comma before a narrowing word ("the need to invest,
+    [especially] in energy")."""
+    between = doc[end + 1 : start]
+    if start > end and all(mark_family(t.text[-1]) for t in between):
+        return True
+    return start < len(doc) and [t.text for t in between] == [","] and doc[start].lower_ in FOCUS_WORDS
 
 
 def _contrast(token: Token) -> bool:
@@ -493,7 +507,7 @@ def _trimmed_body(tokens: list[Token]) -> list[Token]:
     """ "Talks will resume in May, according to ...": the words without spaces, leading
     punctuation, or trailing punctuation and conjunctions."""
     body = [t for t in tokens if not t.is_space]
-    while body and (body[-1].is_punct or body[-1].dep_ == CC):
+    while body and ((body[-1].is_punct and not mark_family(body[-1].text[-1])) or body[-1].dep_ == CC):
         body.pop()
     while body and body[0].is_punct:
         body.pop(0)
@@ -698,6 +712,7 @@ class Statements:
             or (verbs.plays(key, verbs.COMMITS) and joint_subject(subject_of(verb), strict=True))
             or states_position(subject_of(verb))
             or _inside_reported_clause(verb)
+            or _kind_of_saying(verb)
         )
 
     def _reported(self, verb: Token) -> StatementFound | None:
@@ -723,7 +738,9 @@ class Statements:
         or a subject before a partial quotation ('said: "..."' only introduces a quotation)."""
         tokens = self._tokens(lo, hi)
         if head.pos_ not in VERB_POS and head.dep_ not in CLAUSES:
-            return any(t.pos_ not in FUNCTION_POS for t in tokens)  # not "who" nor "it"
+            named = [t for t in tokens if t.pos_ not in FUNCTION_POS]  # not "who" nor "it"
+            # "after the initial plan was announced by ...": a passive's short subject is narration
+            return len(named) >= (MIN_CONTENT_WORDS if head.dep_ == NSUBJPASS else 1)
         outside = [t for t in self._outside_quotes(tokens) if not t.is_punct]
         return len(outside) >= MIN_CONTENT_WORDS or self._partial_quotation(tokens)
 
@@ -776,7 +793,7 @@ class Statements:
         if token.lower_ != "according" or self.q.in_quote(token):
             return None
         source = according_to([token])
-        if source is None or source.lemma_.lower() in DATA_NOUNS or not _set_off(token):
+        if source is None or source.lemma_.lower() in DATA_NOUNS:
             return None  # "according to a recent U.N. estimate": a figure's source, not speech
         speaker = self.people.resolve(source)
         if speaker is None:

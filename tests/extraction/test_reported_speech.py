@@ -405,3 +405,68 @@ def test_a_partial_quotation_does_not_end_the_content_or_hide_its_phrases():
         'Poland had "refuted the remarks" and had "pointed out that the policy is clear"': "Olaf Scholz",
         'the ties as "growing positively" even though both countries face a hard winter': "Donald Tusk",
     }
+
+
+def test_a_shared_view_and_extended_assurances_are_what_was_said():
+    said = _said(
+        "The two leaders shared the view that the Baltic holds sea lanes vital for trade.",
+        "Tusk extended assurances of Poland's continued support for the rail link.",
+    )
+    assert said.get("the Baltic holds sea lanes vital for trade") == "Olaf Scholz and Donald Tusk"
+    assert said.get("Poland's continued support for the rail link") == "Donald Tusk"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        (
+            "Tusk stated Poland's interest in investing in the port.",
+            "Poland's interest in investing in the port",
+        ),
+        ("Tusk argues for targeted strikes against the smugglers.", "targeted strikes against the smugglers"),
+        (
+            "Tusk rejected Germany's arguments that the bill protects the border.",
+            "Germany's arguments that the bill protects the border",
+        ),
+        ("Tusk tweeted a plea for calm after the clashes.", "a plea for calm after the clashes"),
+    ],
+)
+def test_more_verbs_with_a_noun_phrase_or_a_particle(sentence, content):
+    assert _said(sentence).get(content) == "Donald Tusk"
+
+
+def test_of_several_clauses_the_one_after_the_verb_is_what_was_said():
+    said = _said(
+        'While one aide says "only a few are extremist", officials say many fighters want a new state.'
+    )
+    assert said.get("many fighters want a new state") is not None
+
+
+def test_a_narrowing_phrase_after_a_comma_is_part_of_what_was_said():
+    said = _said(
+        "Tusk stressed the need to bolster trade links between the two nations, especially in energy."
+    )
+    assert said == {
+        "the need to bolster trade links between the two nations, especially in energy": "Donald Tusk"
+    }
+
+
+def test_according_to_needs_a_comma_or_the_sentence_start_and_keeps_a_partial_quotation():
+    said = _said(
+        'At one point Tusk "banged his fist on the table", according to an aide.',
+        "The new rules discriminate according to religion.",
+    )
+    assert said == {'At one point Tusk "banged his fist on the table"': "an aide"}
+
+
+def test_a_kind_of_saying_and_a_short_passive_subject_are_narration():
+    said = _said(
+        "Focusing outward is the way of telling the smugglers they can no longer rule the border.",
+        "The handover came a full year after the plan was announced by Tusk.",
+    )
+    assert said == {}
+
+
+def test_a_question_put_to_the_speaker_is_not_what_he_said():
+    said = _said('Tusk, asked about the naval incidents, said on Tuesday: "Relations are good."')
+    assert said == {}
