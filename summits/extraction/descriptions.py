@@ -121,6 +121,13 @@ def _of_organisation(
     return country, body
 
 
+def family_of(office: str) -> set[str]:
+    """The offices a word's family holds ("minister": minister, secretary, ambassador, envoy...);
+    the word alone where it has none."""
+    families = [f for f in OFFICE_FAMILIES.values() if office in f]
+    return set().union(*families) if families else {office}
+
+
 def compatible(person: Person, description: Description) -> bool:
     """The person can be the one described: no other country, body or office."""
     _head, role, country, body = description

@@ -33,7 +33,15 @@ from .deps import (
     ROOT,
     SUBJECTS,
 )
-from .lexicon import GROUP_SPEAKERS, PERSON_NOUNS, PRONOUNS, STATEMENT_NOUNS, TITLE_WORDS
+from .lexicon import (
+    GROUP_SPEAKERS,
+    HONORIFICS,
+    PERSON_NOUNS,
+    PRONOUNS,
+    STATEMENT_NOUNS,
+    TITLE_HEADS,
+    TITLE_WORDS,
+)
 from .names import Person, PersonIndex
 
 OUTSIDE_PHRASE = {RELCL, ACL, PUNCT, APPOS, ADVCL, CC, CONJ, PREP}  # not part of "the Turkish president"
@@ -45,9 +53,11 @@ STATE_LABELS = {"NORP", "GPE"}
 TIME_LABELS = {"DATE", "TIME"}
 REPORTING_LINKS = {CCOMP, PARATAXIS}  # "she said [Cruz would come]", "[Cruz will come], she said"
 UNNAMED = -1  # in a pronoun's candidates: one person not named ("the ambassador")
-MAX_PRONOUN_CHAIN = 20
+MAX_PRONOUN_CHAIN = 20  # "she ... she ... she": how far one pronoun is followed back to a name
 MAX_PLURAL_LOOKBACK = 2  # "they": a plural subject in one of the two sentences before
-PLURAL_TAGS = {"NNS", "NNPS"}  # "she ... she ... she": how far one pronoun is followed back to a name
+PLURAL_TAGS = {"NNS", "NNPS"}
+HOST_AND_GUEST = {"the", "host", "guest", "and", "his", "her", "their"}
+GROUP_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}  # "the two ministers", "both presidents"
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 MALE_WORDS = {"mr", "he", "his", "king", "prince", "sultan", "emperor", "emir", "lord", "sir", "sheikh"}
 FEMALE_WORDS = {"ms", "mrs", "miss", "madam", "she", "her", "queen", "princess", "empress", "lady", "dame"}
@@ -298,16 +308,21 @@ def by_name_word(cast: Cast, phrase: Span) -> Person | None:
 
 def fullest(cast: Cast, person: Person) -> Person:
     """ "PM Lee" (titles the names stage kept) of a story that named Lee Hsien Loong before: the one
-    earlier person of two names or more whose name holds this one's last word."""
+    earlier person of two names or more whose name holds this one's last word, and every other word
+    of it but titles ("Ashraf Ghani" is not "Abdul Ghani Baradar")."""
     if not person.mentions or not person.parts:
         return person
     first = person.mentions[0][0]
+    start, end = person.mentions[0]
+    abbreviations = {t.lower_ for t in cast.doc[start:end] if t.is_upper}  # "FM Kishida"
+    own = {w for w in person.parts if w not in TITLE_WORDS | HONORIFICS | abbreviations}
     fuller = [
         p
         for p in cast.index.persons
         if p is not person
         and len(p.parts) >= 2
         and person.parts[-1] in p.parts
+        and own <= set(p.parts)
         and p.mentions
         and p.mentions[0][0] < first
     ]
@@ -338,12 +353,48 @@ def speaker(cast: Cast, head: Token) -> str | None:
         head = _subject_outside_quotes(cast, head)
         if head is None:
             return None
+    head = _nearest_subject(cast, head)
+    together = _group(cast, _phrase(cast.doc, head, alone=True)) if head.conjuncts else None
+    if together:
+        return together
     conjuncts = [head] + [c for c in head.conjuncts if c.i > head.i]
     if len(conjuncts) > 1:
         names = [_speaker_one(cast, c, alone=False) for c in conjuncts]
         if all(names):
             return " and ".join(names)
     return _speaker_one(cast, head, alone=True)
+
+
+def _office_holders(cast: Cast, phrase: Span) -> list[Person]:
+    """ "the two ministers", "both presidents": the people known to hold that office, as many as
+    the phrase counts (among the participants first), by the office's family if the word alone
+    finds too few ("the two ministers": a foreign minister and a foreign secretary)."""
+    words = [t.lower_ for t in phrase]
+    count = next((GROUP_COUNTS[w] for w in words if w in GROUP_COUNTS), None)
+    head = phrase.root
+    if count is None or head.tag_ not in PLURAL_TAGS or head.lemma_.lower() not in TITLE_HEADS:
+        return []
+    office = head.lemma_.lower()
+    for offices in ({office}, descriptions.family_of(office)):
+        for people in (cast.participants, list(cast.index.persons)):
+            holders = [p for p in people if offices & set((p.role or "").lower().split())]
+            if len(holders) == count:
+                return holders
+    return []
+
+
+def _nearest_subject(cast: Cast, head: Token) -> Token:
+    """ "-- a reference to the rebels -- U.S. officials say", parsed as two subjects of one verb:
+    the one nearer the verb, between the other and it."""
+    if head.dep_ not in SUBJECTS:
+        return head
+    verb = head.head
+    between = [
+        c
+        for c in verb.children
+        if c.dep_ in SUBJECTS and head.i < c.i < verb.i and not cast.in_quote(c) and c.pos_ != "PRON"
+    ]
+    return between[-1] if between else head
 
 
 def _subject_outside_quotes(cast: Cast, head: Token) -> Token | None:
@@ -371,17 +422,22 @@ def _speaker_one(cast: Cast, head: Token, *, alone: bool) -> str | None:
     spelled = _spelled_out(cast, phrase)
     if spelled is not None:
         return spelled
-    person = described(cast, phrase) or aged(cast, phrase)
+    person = described(cast, phrase) or aged(cast, phrase) or by_name_word(cast, phrase)
     if person is not None:
         return person.name
-    person = by_name_word(cast, phrase)
-    if person is not None:
-        return person.name
-    if GROUP_SPEAKERS.search(phrase.text.strip()):
-        group = cast.participants
-        if len(group) >= 2:
-            return " and ".join(p.name for p in group)
-    return phrase.text.strip(" ,") or None
+    return _group(cast, phrase) or phrase.text.strip(" ,") or None
+
+
+def _group(cast: Cast, phrase: Span) -> str | None:
+    """ "the two ministers": the holders of that office; "the two leaders": the participants."""
+    holders = _office_holders(cast, phrase)
+    if holders:
+        return " and ".join(fullest(cast, p).name for p in holders)
+    words = {t.lower_ for t in phrase if not t.is_punct}
+    both_sides = words <= HOST_AND_GUEST and {"host", "guest"} <= words  # "Host and guest agreed"
+    if (both_sides or GROUP_SPEAKERS.search(phrase.text.strip())) and len(cast.participants) >= 2:
+        return " and ".join(p.name for p in cast.participants)
+    return None
 
 
 def _named(cast: Cast, head: Token) -> str | None:

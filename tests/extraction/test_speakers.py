@@ -438,3 +438,40 @@ def test_the_closing_full_stop_ends_the_quotations_sentence():
         )
     )
     assert [s for s, _ in speakers(result, "direct")] != ["Luis Arce"]
+
+
+def test_the_two_ministers_are_the_two_people_holding_the_office():
+    said = indirect(
+        extract(
+            story(
+                "Foreign Minister Ana Ruiz of Chile met Foreign Secretary Luis Arce of Bolivia in Santiago.",
+                "The two ministers expressed confidence that the partnership would develop further.",
+            )
+        )
+    )
+    assert set(said.values()) == {"Ana Ruiz and Luis Arce"}
+
+
+def test_a_full_name_is_not_a_longer_name_that_shares_its_last_word():
+    said = indirect(
+        extract(
+            story(
+                "Mullah Abdul Ghani Baradar met Chilean President Ana Ruiz in Doha.",
+                "Ashraf Ghani, the Afghan president, said the talks were a waste of time.",
+            )
+        )
+    )
+    assert said == {"the talks were a waste of time": "Ashraf Ghani"}
+
+
+def test_host_and_guest_are_the_participants():
+    said = indirect(
+        extract(
+            story(
+                "Chilean President Ana Ruiz received Bolivian President Luis Arce in Santiago on Monday.",
+                "Host and guest agreed that the border crossing should reopen.",
+                "Host and guest stressed the need to bolster trade between the two countries.",
+            )
+        )
+    )
+    assert set(said.values()) == {"Ana Ruiz and Luis Arce"}
