@@ -15,7 +15,7 @@ from types import MappingProxyType
 from spacy.tokens import Doc, Span, Token
 
 from . import geo
-from .deps import APPOS, COMPOUND, CONJ, DOBJ, NAME_PARTS, NSUBJ, POBJ
+from .deps import APPOS, COMPOUND, CONJ, DOBJ, NAME_PARTS, NSUBJ, POBJ, SUBJECTS
 from .lexicon import (
     EAST_ASIAN_FAMILY_NAMES,
     HONORIFICS,
@@ -29,9 +29,11 @@ from .nlp import entities, entities_in
 from .titles import (
     capitalised,
     country_at,
+    honorific_at,
     is_title,
     only_rank,
     paired_titles_after,
+    portfolio_end,
     state_run,
     title_after,
     title_before,
@@ -42,6 +44,8 @@ NAME_LABELS_NOT = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "Q
 NOT_A_PERSON = {"ORG", "NORP", "FAC"}  # a proper noun labelled so is no name: "Trump and Congress"
 PLACE_LABELS = {"ORG", "NORP", "FAC", "GPE", "LOC"}
 GROUPED = frozenset({NSUBJ, CONJ, DOBJ, POBJ})  # where the people of "A and B met ..." stand
+# words that govern a place: "[in] Davao", "[visited] Sochi"
+PLACE_GOVERNORS = frozenset({"in", "at", "to", "from", "near", "visit", "arrive"})
 
 
 @dataclass(frozen=True, eq=False)
@@ -115,7 +119,7 @@ def name_span(ent: Span) -> Span | None:
     """The name inside a PERSON entity, without titles, honorifics and a possessive:
     "[Russian President] Vladimir Putin['s]"."""
     doc = ent.doc
-    start = _past_titles(doc, ent.start, ent.end)
+    start = _past_titles(doc, _past_portfolio(doc, ent.start), ent.end)
     end = _before_trailing(doc, start, ent.end)
     while end < len(doc) and _compound_goes_on(doc, end):
         end += 1  # "Chairperson Moussa" labelled, "Faki Mahamat" the rest of the same name
@@ -124,22 +128,55 @@ def name_span(ent: Span) -> Span | None:
     if start >= end:
         return None
     span = with_particles(doc[start:end])
+    if geo.state_of(span.text) or geo.organisation(span.text) or _in_brackets(span):
+        return None  # "[Vanuatu] Minister" labelled a person; "Permanent Secretary ([Law])", "(JMSDF)"
     return span if span.text and span[0].text[0].isupper() else None
 
 
+def _without_titles(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The words from ``start`` to ``end`` without the titles, portfolios and honorifics around
+    them: "[Minister of Commerce Dr] Than Myint", "Minister of Commerce [Dr]" (a name split off)."""
+    while start < end and (is_title(doc[start]) or honorific_at(doc, start)):
+        start = max(start + max(1, honorific_at(doc, start)), portfolio_end(doc, start))
+    while end > start and (is_title(doc[end - 1]) or doc[end - 1].lower_ in HONORIFICS):
+        end -= 1
+    return start, end
+
+
+def _in_brackets(span: Span) -> bool:
+    """ "the Maritime Self-Defense Force ([JMSDF])": one word alone in brackets is an abbreviation
+    or a portfolio, not a person."""
+    doc = span.doc
+    return (
+        len(span) == 1
+        and span.start > 0
+        and span.end < len(doc)
+        and doc[span.start - 1].text == "("
+        and doc[span.end].text == ")"
+    )
+
+
 def _past_titles(doc: Doc, start: int, end: int) -> int:
-    """ "[President] Vladimir Putin", "[Mr] Albanese": where the name starts after its title."""
-    while start < end and (
-        is_title(doc[start]) or doc[start].lower_ in HONORIFICS or not doc[start].is_alpha
-    ):
-        start += 1
+    """ "[President] Vladimir Putin", "[Mr] Albanese", "[Tan Sri] Muhyiddin": where the name starts
+    after its title and honorific."""
+    while start < end and (is_title(doc[start]) or honorific_at(doc, start) or not doc[start].is_alpha):
+        start += max(1, honorific_at(doc, start))
     return start
+
+
+def _past_portfolio(doc: Doc, start: int) -> int:
+    """ "Minister of State for [Law] Edwin Tong" labelled "Law Edwin Tong": where the name starts
+    after the portfolio of a title written before it."""
+    head = next((k for k in range(start - 1, max(-1, start - 12), -1) if portfolio_end(doc, k) > start), None)
+    return start if head is None else portfolio_end(doc, head)
 
 
 def _before_trailing(doc: Doc, start: int, end: int) -> int:
     """ "Putin['s]", "Ursula von der" + "Leyen" labelled apart: where the name ends."""
-    while end > start and (doc[end - 1].tag_ == "POS" or not doc[end - 1].text[0].isalnum()):
-        end -= 1
+    while end > start and (
+        doc[end - 1].tag_ == "POS" or not doc[end - 1].text[0].isalnum() or is_title(doc[end - 1])
+    ):
+        end -= 1  # "Putin['s]", "Vanuatu [Minister]"
     while end > start and doc[end - 1].lower_ in NAME_PARTICLES:
         end -= 1
     return end
@@ -309,12 +346,30 @@ class _Names:
             if self.free(span):
                 self._add(span)
         self._add_surname_mentions()
+        self._drop_places()
+
+    def _drop_places(self) -> None:
+        """ "Lukashenko visited Sochi", "a dinner in Davao": a one-word name the gazetteer knows
+        as a place, written where a place goes and never as a subject nor after a title or an
+        honorific, is that place."""
+        for person in [p for p in self.persons if self._is_place(p)]:
+            self.persons.remove(person)
+            for start, end in person.mentions:
+                for i in range(start, end):
+                    self.by_token.pop(i, None)
+
+    def _is_place(self, person: _Draft) -> bool:
+        if len(person.parts) != 1 or not geo.place_country(person.name):
+            return False
+        words = [self.doc[start:end].root for start, end in person.mentions]
+        if any(w.dep_ in SUBJECTS or _titled(self.doc, w.i) for w in words):
+            return False
+        return any(w.head.lower_ in PLACE_GOVERNORS or w.head.lemma_ in PLACE_GOVERNORS for w in words)
 
     def _proper_name(self, start: int, end: int) -> Span | None:
         """Capitalised words from ``start`` (titles and ranks skipped), if they can be a person's name."""
         doc = self.doc
-        while start < end and (is_title(doc[start]) or doc[start].lower_ in HONORIFICS):
-            start += 1
+        start, end = _without_titles(doc, start, end)
         if start >= end or doc[start].ent_type_ in NAME_LABELS_NOT:
             return None
         span = with_particles(doc[start:end])
@@ -333,12 +388,16 @@ class _Names:
     def _name_after(self, i: int) -> Span | None:
         """The name written right after a title ending at token ``i - 1``: "President [Putin]"."""
         doc = self.doc
+        i = portfolio_end(doc, i - 1) if i > 0 else i  # "Minister [of Commerce] Dr Than Myint"
         while i < len(doc) and (is_title(doc[i]) or doc[i].lower_ in HONORIFICS):
             i += 1
         if i > 0 and doc[i - 1].lower_ == "of":
             i = self._past_state(i)  # "President of Laos Thongloun Sisoulith"
+        honoured = i > 0 and doc[i - 1].lower_ in HONORIFICS  # "Dr Than Myint": whatever the tagger says
         end = i
-        while end < len(doc) and (_name_word(doc[end]) or _tight_hyphen(doc, end, i)):
+        while end < len(doc) and (
+            _name_word(doc[end]) or _tight_hyphen(doc, end, i) or (honoured and capitalised(doc[end]))
+        ):
             end += 1
         return self._proper_name(i, end) if end > i else None
 
@@ -426,6 +485,8 @@ class _Names:
         return found
 
     def _add(self, span: Span) -> None:
+        if _in_brackets(span):
+            return
         parts = tuple(t.lower_ for t in span)
         found = (match(parts, self.persons) for match in NAME_MATCHES)
         person = next((p for p in found if p is not None), None)
@@ -503,7 +564,7 @@ class _Names:
         if role and (not person.role or only_rank(person.role)):
             person.role = role
             if "counterpart" in role.lower():
-                person.counterpart_of = self._other_in_sentence(person, start)
+                person.counterpart_of = self._other_in_sentence(person, start) or self._subject_before(start)
         if country and not person.country:
             person.country = country
         if body and not person.body:
@@ -515,6 +576,18 @@ class _Names:
             other = self.by_token.get(token.i)
             if other is not None and other is not person:
                 return other
+        return None
+
+    def _subject_before(self, start: int) -> _Draft | None:
+        """ "Barnier said ... His counterpart X said": the person last written as a subject in
+        the sentence before."""
+        sent = self.doc[start].sent
+        if sent.start == 0:
+            return None
+        for token in reversed(self.doc[self.doc[sent.start - 1].sent.start : sent.start]):
+            person = self.by_token.get(token.i)
+            if person is not None and token.dep_ in SUBJECTS:
+                return person
         return None
 
     def _country_nearby(self, person: _Draft) -> str | None:
@@ -560,6 +633,11 @@ class _Names:
             if token.dep_ == CONJ or any(c.dep_ == CONJ and c.i in self.by_token for c in token.children):
                 group.append(person)
         return group
+
+
+def _titled(doc: Doc, i: int) -> bool:
+    """A title or an honorific right before token ``i``: "President [Putin]", "Mr [Kerry]"."""
+    return i > 0 and (is_title(doc[i - 1]) or doc[i - 1].lower_ in HONORIFICS)
 
 
 def _name_word(token: Token) -> bool:

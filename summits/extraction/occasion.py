@@ -50,7 +50,7 @@ from .deps import (
     RELCL,
     XCOMP,
 )
-from .lexicon import AHEAD_ADJECTIVES, CONDITIONS, ELSEWHERE_NOUNS, NOT_YET, SEPARATE_WORDS
+from .lexicon import AHEAD_ADJECTIVES, CONDITIONS, ELSEWHERE_NOUNS, NOT_YET, PORTFOLIO_WORDS, SEPARATE_WORDS
 
 VERB_TAGS = frozenset({"VERB", "AUX"})
 CLAUSES_CLIMBED = 3  # "is expected to meet": the word's clause and at most two it is the complement of
@@ -229,16 +229,24 @@ def _phrase(token: Token) -> str:
 
 
 def separate(word: Token) -> bool:
-    """ "She then met separately with her deputy.", "He will travel on to Oslo."."""
-    return any(c.lower_ in SEPARATE_WORDS for c in word.children) or any(
-        c.lower_ == "on" and c.dep_ in {PRT, ADVMOD} for c in word.children
-    )
+    """ "She then met separately with her deputy.", "He will travel on to Oslo.", "In another
+    quarrel, she told him ..."."""
+    if any(c.lower_ in SEPARATE_WORDS for c in word.children) or _another(word):
+        return True
+    return any(c.lower_ == "on" and c.dep_ in {PRT, ADVMOD} for c in word.children)
+
+
+def _another(word: Token) -> bool:
+    """ "[In another recent quarrel], Lunde told Torres ...": a phrase of the clause set at another event."""
+    phrases = [c for c in word.children if c.dep_ == PREP]
+    return any(d.lower_ == "another" for p in phrases for o in p.children for d in o.children)
 
 
 def elsewhere(word: Token) -> bool:
-    """ "He told a rally at home that ...": an event elsewhere, before another audience."""
+    """ "He told a rally at home that ...": an event elsewhere, before another audience (not the
+    portfolio of a title: "met the Minister of Home Affairs")."""
     return any(
-        t.lower_ in ELSEWHERE_NOUNS
+        t.lower_ in ELSEWHERE_NOUNS and not (t.is_title and t.lower_ in PORTFOLIO_WORDS)
         for c in word.children
         if c.dep_ in {DOBJ, PREP, DATIVE}
         for t in c.subtree

@@ -44,9 +44,11 @@ from .lexicon import (
     GATHERING_NOUNS,
     JOINT_SUBJECT,
     MEETING_NOUNS,
+    NEGOTIATING_ROLE,
     NOT_YET,
     PRONOUNS,
     SENIOR_ROLE,
+    TERMS_NOUNS,
 )
 from .names import Person, PersonIndex, find_names
 
@@ -63,6 +65,7 @@ NEAR_DEPS = {PREP, AGENT, ACOMP, ATTR}
 MEETING_PREPOSITIONS = {"during", "at", "on", "in", "after"}
 PRONOUN_REACH = 80  # tokens before the pronoun's sentence where its antecedent may be written
 CLAUSE_EDGES = {ADVCL, PCOMP, RELCL, CCOMP, ACL}
+OWN_SIDE = {"we", "they", "both"}  # "he said [they] had talked about trade"
 PARTY_PREPOSITIONS = {"with", "by", "between", "on"}  # "talks [with] X", "a call [by] X [on] Y"
 
 
@@ -125,6 +128,8 @@ def _takes_part(doc: Doc, index: PersonIndex, groups: frozenset[str], person: Pe
         return True
     if _former(person):
         return False  # "Former President X had considered visiting": only by acting at the meeting
+    if person.role and NEGOTIATING_ROLE.search(person.role):
+        return True  # "EU chief negotiator X said ...": a negotiator named about the meeting is at the table
     return _senior(person) and any(meeting_context(doc, groups, m) for m in mentions)
 
 
@@ -223,6 +228,8 @@ def _governing_verb(index: PersonIndex, token: Token) -> Token | None:
     verb = token.head.head
     if verb.pos_ == "NOUN" and (verb.lower_ in MEETING_NOUNS or verb.dep_ == DOBJ):
         verb = verb.head  # "held talks with B", "negotiated a pardon with B"
+    elif verb.dep_ == XCOMP and not any(c.dep_ == AUX for c in verb.children):
+        verb = verb.head  # a caption's "negotiates pardon with B", its noun parsed as a verb
     return verb
 
 
@@ -289,8 +296,21 @@ def _after_talks_ended(token: Token, verb: Token) -> bool:
     return False
 
 
+def _reports_own_meeting(token: Token, verb: Token) -> bool:
+    """ "Lunde said they had talked about trade", "He said both agreed ...": the speaker tells of
+    the meeting as one of those who met ("we", "they", "both")."""
+    if token.dep_ != NSUBJ or not any(verbs.plays(verb.lemma_, role) for role in verbs.SAYING):
+        return False
+    for clause in (c for c in verb.children if c.dep_ == CCOMP and c.pos_ in VERB_TAGS):
+        subjects = [c for c in clause.children if c.dep_ == NSUBJ]
+        if any(s.lower_ in OWN_SIDE for s in subjects) and _meeting_clause(clause):
+            return True
+    return False
+
+
 VERB_RULES: tuple[Callable[[Token, Token], bool], ...] = (
     _meets,
+    _reports_own_meeting,
     _commits_jointly,
     _during_meeting,
     _after_meeting,
@@ -354,8 +374,31 @@ def own_clause_attends(doc: Doc, index: PersonIndex, mention: Mention) -> bool:
     )
 
 
+def brought_about(doc: Doc, index: PersonIndex, mention: Mention) -> bool:
+    """ "The agreement was shepherded by Ana Ruiz, backed by Luis Vega.": the agent of a passive
+    verb whose subject is the meeting or what it agreed, or of a participle under such an agent."""
+    token = _role_word(doc, mention)
+    for _step in range(2):
+        if token.dep_ != POBJ or token.head.dep_ != AGENT:
+            return False
+        verb = token.head.head
+        outcomes = [c for c in verb.children if c.dep_ in SUBJECTS and _outcome(c)]
+        if outcomes:  # not "The 1992 treaty, which ..., was masterminded by X"
+            return verb.pos_ in VERB_TAGS and all(occasion.belongs_to_meeting(w) for w in [verb, *outcomes])
+        if verb.dep_ != ACL or index.at(verb.head.i) is None:
+            return False
+        token = _up_the_name(verb.head)  # "[Ruiz], backed by Vega": Ruiz's own part
+    return False
+
+
+def _outcome(noun: Token) -> bool:
+    """ "the agreement", "the talks": what the meeting is or what it agreed."""
+    return noun.lower_ in GATHERING_NOUNS or noun.lemma_.lower() in TERMS_NOUNS
+
+
 MENTION_RULES: tuple[Callable[[Doc, PersonIndex, Mention], bool], ...] = (
     acts_in_meeting,
+    brought_about,
     own_clause_attends,
     joint_actors,
     party_to_meeting_noun,
@@ -371,10 +414,11 @@ def meeting_context(doc: Doc, groups: frozenset[str], mention: Mention) -> bool:
     seen = set()
     while token.head is not token and token.i not in seen:
         seen.add(token.i)
-        token = token.head
+        path, token = token, token.head
         if token.pos_ in VERB_TAGS and (not_yet(token) or not occasion.belongs_to_meeting(token)):
             return False  # "Li will meet French President Emmanuel Macron"
-        if any(w.lower_ in ATTENDANCE_WORDS or w.lemma_.lower() in groups for w in _near_words(token)):
+        near = _near_words(token, own_subject=path.dep_ in SUBJECTS or token.pos_ not in VERB_TAGS)
+        if any(w.lower_ in ATTENDANCE_WORDS or w.lemma_.lower() in groups for w in near):
             return True
         if _clause_ends(token):
             return False  # "it took place a day after X declared": another clause's meeting word
@@ -387,14 +431,21 @@ def _clause_ends(token: Token) -> bool:
     return token.pos_ in VERB_TAGS and token.dep_ in CLAUSE_EDGES
 
 
-def _near_words(token: Token) -> list[Token]:
+def _near_words(token: Token, *, own_subject: bool = True) -> list[Token]:
     """The word, its dependants and the objects of its prepositions; what a speaker said is not
-    where they were ("said the US welcomed the decision"): not its clause."""
-    words = [token, *(c for c in token.children if c.dep_ != CCOMP)]
+    where they were ("said the US welcomed the decision"): not its clause. Reached from below its
+    subject, the subject is someone else ("The host pledged a fair trial for X"): not it either."""
+    words = [token, *(c for c in token.children if c.dep_ != CCOMP and (own_subject or _not_an_actor(c)))]
     near = [c for c in token.children if c.dep_ in NEAR_DEPS]
     words += [g for c in near for g in c.children]
     words += [g for c in near for p in c.children if p.dep_ == PREP for g in p.children]
     return words
+
+
+def _not_an_actor(word: Token) -> bool:
+    """Not a subject that acts ("[the host] pledged"); a meeting as subject is still the meeting
+    ("[the talks] brought together X and Y")."""
+    return word.dep_ not in SUBJECTS or word.lower_ in GATHERING_NOUNS
 
 
 def meeting_groups(doc: Doc) -> frozenset[str]:
@@ -434,4 +485,8 @@ def _same_person(index: PersonIndex, person: Person) -> int | None:
     if named:
         return named[0]
     same_surname = [n for n, known in enumerate(index.persons) if known.surname == person.surname]
-    return same_surname[0] if len(same_surname) == 1 else None  # "Clinton" of two Clintons: nobody
+    if same_surname:
+        return same_surname[0] if len(same_surname) == 1 else None  # "Clinton" of two Clintons: nobody
+    # "Kim Jong Il" in the caption, only "Kim" in the story: the story's name is part of the caption's
+    inside = [n for n, known in enumerate(index.persons) if set(known.parts) < set(person.parts)]
+    return inside[0] if len(inside) == 1 else None

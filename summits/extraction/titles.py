@@ -12,13 +12,26 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from . import geo
-from .lexicon import HONORIFICS, NOBILITY, SENIOR_ROLE, TITLE_WORDS
+from .lexicon import (
+    HONORIFIC_PAIRS,
+    HONORIFICS,
+    NOBILITY,
+    PORTFOLIO_JOINS,
+    PORTFOLIO_WORDS,
+    SENIOR_ROLE,
+    TITLE_HEADS,
+    TITLE_WORDS,
+)
 from .nlp import entities_in
 
 STATE_LABELS = frozenset({"GPE", "NORP", "ORG"})  # entities a state or organisation is named by
 STATE_JOINS = frozenset({"-", "–", "and", ",", "/"})  # "UK-France", "Russia and Turkey"
 POSSESSIVE_TITLE_WORDS = TITLE_WORDS | {"chief", "army"}  # "Sudan's army chief"
 LOWER_TITLE_WORDS = 3  # "deputy defence minister [X]": at most three lower-case title words
+PORTFOLIO_REACH = (
+    10  # "Minister of Justice and Courts Administration": at most this many words after the title
+)
+PORTFOLIO_OPENERS = frozenset({"of", "for"})  # "Minister [of] Justice", "Minister [for] Law"
 
 
 class Title(NamedTuple):
@@ -38,6 +51,51 @@ def is_title(token: Token) -> bool:
 def capitalised(token: Token) -> bool:
     """A capitalised word that is not a title: it can be part of a name."""
     return token.is_alpha and token.text[0].isupper() and token.lower_ not in TITLE_WORDS
+
+
+def honorific_at(doc: Doc, i: int) -> int:
+    """How many words of an honorific start at token ``i``: "Mr" 1, "Tan Sri" 2, a name 0."""
+    if i + 1 < len(doc) and (doc[i].lower_, doc[i + 1].lower_) in HONORIFIC_PAIRS:
+        return 2
+    return int(0 <= i < len(doc) and doc[i].lower_ in HONORIFICS)
+
+
+def honorific_before(doc: Doc, i: int) -> int:
+    """How many words of an honorific end at token ``i``: "[Tan Sri] Muhyiddin" 2."""
+    if i >= 1 and (doc[i - 1].lower_, doc[i].lower_) in HONORIFIC_PAIRS:
+        return 2
+    return int(0 <= i < len(doc) and doc[i].lower_ in HONORIFICS)
+
+
+def _portfolio_word(token: Token) -> bool:
+    return token.text[:1].isupper() and (token.lower_ in PORTFOLIO_WORDS or token.lower_ in TITLE_WORDS)
+
+
+def portfolio_end(doc: Doc, head: int) -> int:
+    """Where the portfolio written after a title word ends: "Minister [of Justice and Courts
+    Administration] Faaolesa", "Minister [for Law] Edwin Tong"; ``head + 1`` where there is none."""
+    i = head + 1
+    if not (is_title(doc[head]) and i < len(doc) and doc[i].lower_ in PORTFOLIO_OPENERS):
+        return head + 1
+    end = head + 1
+    while i < len(doc) and i <= head + PORTFOLIO_REACH:
+        if _portfolio_word(doc[i]):
+            end = i + 1
+        elif doc[i].lower_ not in PORTFOLIO_JOINS:
+            break
+        i += 1
+    return end
+
+
+def portfolio_head(doc: Doc, end: int) -> int | None:
+    """The title word whose portfolio ends right before token ``end``: "[Minister] of Justice and
+    Courts Administration | Faaolesa"."""
+    for k in range(end - 1, max(-1, end - 1 - PORTFOLIO_REACH), -1):
+        if doc[k].lower_ in TITLE_HEADS and portfolio_end(doc, k) == end and end > k + 2:
+            return k
+        if not (_portfolio_word(doc[k]) or doc[k].lower_ in PORTFOLIO_JOINS):
+            return None
+    return None
 
 
 def only_rank(role: str) -> bool:
@@ -85,8 +143,11 @@ def state_run(doc: Doc, sent: Span, size: int) -> list[str] | None:
 def title_before(doc: Doc, start: int) -> Title:
     """The title before a name starting at ``start``: "Turkish President [Erdogan]"."""
     i = start - 1
-    while i >= 0 and doc[i].lower_ in HONORIFICS:
-        i -= 1
+    while i >= 0 and honorific_before(doc, i):
+        i -= honorific_before(doc, i)
+    head = portfolio_head(doc, i + 1)
+    portfolio = list(doc[head + 1 : i + 1]) if head is not None else []
+    i = head if head is not None else i
     of_country, i = _of_state_before(doc, i)
     words: list[Token] = []
     while i >= 0 and (is_title(doc[i]) or (doc[i].lower_ == "counterpart")):
@@ -96,6 +157,7 @@ def title_before(doc: Doc, start: int) -> Title:
         return _first_title(doc, i, (_possessive_title, _lower_title, _possessive_title_with_comma))
     if words[0].lower_ == "of":
         words = words[1:]
+    words += portfolio
     words, country, body = _organisation_title(words, of_country or country_before(doc, i))
     words = _without_rank(words)
     role = " ".join(w.text for w in words) or None
@@ -219,7 +281,8 @@ def _title_from(doc: Doc, i: int) -> tuple[Title, int]:
 
 def _state_opening_title(doc: Doc, i: int) -> tuple[str | None, int] | None:
     """ "[Turkey's] president", "[US] deputy adviser": the state and where the title starts;
-    None where capitalised words that name no state come first."""
+    "[the Taliban's] chief negotiator": a party that is no state owns the title, and none is
+    known; None where capitalised words that name no state come first."""
     j = i
     while j < len(doc) and doc[j].text[:1].isupper() and doc[j].lower_ not in TITLE_WORDS:
         j += 1
@@ -227,7 +290,7 @@ def _state_opening_title(doc: Doc, i: int) -> tuple[str | None, int] | None:
         return None, i
     country = country_at(doc, i, j - 1)
     if country is None:
-        return None
+        return (None, j + 1) if j < len(doc) and doc[j].tag_ == "POS" else None
     if j < len(doc) and doc[j].tag_ == "POS":
         j += 1
     return country, j

@@ -131,3 +131,39 @@ def test_pm_is_a_title_and_the_short_form_is_the_same_person(nlp):
     doc = nlp("Yang Jiechi called on PM Lee Hsien Loong on Monday. PM Lee said the talks went well.")
     persons = find_names(doc).persons
     assert [p.name for p in persons] == ["Yang Jiechi", "Lee Hsien Loong"]
+
+
+# Titles with a portfolio, honorifics, and words that are not people
+
+
+def test_a_title_with_a_portfolio_of_several_words_before_the_name(nlp):
+    titles = _titles(
+        nlp,
+        "Talks were held with Fiji Minister of Justice and Courts Administration Tevita Lomani Nakau.",
+    )
+    assert titles["Tevita Lomani Nakau"] == ("Minister of Justice and Courts Administration", "FJ")
+
+
+def test_a_portfolio_the_tagger_puts_inside_the_name_is_left_out(nlp):
+    titles = _titles(nlp, "Lee and Senior Minister of State for Law Marcus Ong Wei also met the delegates.")
+    assert titles["Marcus Ong Wei"][0] == "Senior Minister of State for Law"
+
+
+def test_an_honorific_after_a_portfolio_starts_the_name(nlp):
+    titles = _titles(nlp, "Ruiz met Minister of Commerce Dr Than Kyaw Htun on the sidelines.")
+    assert titles["Than Kyaw Htun"][0] == "Minister of Commerce"
+
+
+def test_an_honorific_of_two_words_is_not_part_of_the_name(nlp):
+    doc = nlp("Prime Minister Azlan Rahman spoke. The envoy called on Tan Sri Azlan at his office.")
+    assert [p.name for p in find_names(doc).persons] == ["Azlan Rahman"]
+
+
+def test_a_word_alone_in_brackets_is_no_person(nlp):
+    doc = nlp("Chile, represented by Mr Pablo Soto, Permanent Secretary (Law), signed the treaty.")
+    assert [p.name for p in find_names(doc).persons] == ["Pablo Soto"]
+
+
+def test_a_city_where_a_place_goes_is_no_person(nlp):
+    doc = nlp("President Ana Torres visited Sochi on Monday for talks with President Ivan Petrov.")
+    assert "Sochi" not in {p.name for p in find_names(doc).persons}
