@@ -304,6 +304,12 @@ def _byline(line: _Line, walk: _Walk) -> bool:
     return bool(BYLINE_RE.search(text)) and len(text.split()) <= BYLINE_WORDS and not text.endswith(".")
 
 
+def _posted_story(line: _Line, walk: _Walk) -> bool:
+    """ "29 Aug 2019 Posted in [Press releases](...) 1. Minister Lee is on a visit to ...": the
+    story run into its posted date, whatever its last line looks like."""
+    return bool(POSTED_PREFIX.match(line.text))
+
+
 def _caption(line: _Line, walk: _Walk) -> bool:
     """ "Putin (left) greets Erdogan in Sochi": a photo's caption."""
     return _is_caption(line.text)
@@ -362,6 +368,7 @@ BLOCK_RULES = (
     BlockRule(HEADER, _header_field, _learn_header_field),
     BlockRule(DATELINE, _dateline, _learn_dateline),
     BlockRule(BYLINE, _byline, _learn_byline),
+    BlockRule(STORY, _posted_story),
     BlockRule(CAPTION, _caption),
     BlockRule(HEADING, _heading, _learn_title),
 )

@@ -35,6 +35,7 @@ from .deps import (
     CONJ,
     DOBJ,
     NMOD,
+    PCOMP,
     POSS,
     PREP,
     PREP_OBJECTS,
@@ -104,6 +105,7 @@ OF = "of"
 # the prepositions a place hangs on its meeting by: "talks at his office in the capital of X"
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "of", "to", "near", "outside", "inside", "on", "from"})
 NAME = r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*"  # "Sochi", "Buenos Aires", "Carmichael"
+SIDELINES_OF = re.compile(rf"\bsidelines of (?:the )?({NAME})")  # "on the sidelines of the Munich ..."
 # "Sochi, Russia", "Carmichael, California", "Sochi in southwest Russia": a place and its state
 PLACE_AND_STATE = re.compile(
     rf"\b({NAME}),\s+(?:the\s+)?({NAME})|\b({NAME})\s+in\s+(?:(?:north|south|east|west|central)\w*\s+)?({NAME})"
@@ -116,6 +118,7 @@ HEDGED = re.compile(r"\b(?:possibly|perhaps|maybe|probably)\s+(?:in|at)\s+(?:the
 # occasion.why_not's reasons for a clause that tells of another meeting or event: never the venue
 NOT_THIS_MEETING = frozenset({"earlier", "separate", "elsewhere"})
 NOUN = "NOUN"
+AFTER = "after"  # "arrived in Vientiane [after] attending the summit in Hangzhou"
 PURPOSE_CLAUSES = frozenset({ADVCL, XCOMP})  # "were at the White House [to sign]"
 TO = "TO"  # the tag of the infinitive's "to"
 
@@ -204,6 +207,15 @@ def spoken_elsewhere(c: Candidate, scene: Scene) -> float:
     return PENALTY_SPOKEN_ELSEWHERE if speaker and not any(t.i in scene.present for t in speaker) else 0
 
 
+def earlier_stop(c: Candidate, scene: Scene) -> float:
+    """ "Obama arrived in Vientiane after attending the G20 summit in Hangzhou.": a meeting told
+    of in a clause under "after" is an earlier stop of the journey, not this meeting."""
+    word = meeting_word_of(c.span.root)
+    verb = occasion.clause_verb(word) if word is not None else None
+    after = verb is not None and verb.dep_ == PCOMP and verb.head.lower_ == AFTER
+    return OCCASION_PENALTIES["earlier"] if after else 0
+
+
 def hedged(c: Candidate, scene: Scene) -> float:
     """ "A three-way summit could follow, possibly in Amman.": a place only guessed at."""
     return PENALTY_HEDGED if HEDGED.search(c.before) else 0
@@ -253,6 +265,7 @@ PLACE_RULES: tuple[Rule, ...] = (
     known_place,
     another_occasion,
     spoken_elsewhere,
+    earlier_stop,
     hedged,
     capital_as_government,
     between_governments,
@@ -400,6 +413,21 @@ def _gazetteer_places(doc: Doc, taken: set[int]) -> Iterator[Found]:
             yield span, span.text, CITY
 
 
+def _event_places(doc: Doc, taken: set[int]) -> Iterator[Found]:
+    """ "They met on the sidelines of the Munich Security Conference.": the place an event on whose
+    sidelines they met is named after, where spaCy took the whole name for the event."""
+    for m in SIDELINES_OF.finditer(doc.text):
+        for words in (2, 1):
+            name = " ".join(m[1].split()[:words])
+            start = m.start(1)
+            span = doc.char_span(start, start + len(name), alignment_mode="expand")
+            if span is None or taken.intersection(range(span.start, span.end)):
+                continue
+            if geo.place_country(name) and not geo.is_world_region(name):
+                yield span, name, CITY
+                break
+
+
 def _capitals_by_demonym(doc: Doc) -> Iterator[Found]:
     """ "They met in the Belgian capital.": that state's capital (Brussels)."""
     for m in CAPITAL_OF.finditer(doc.text):
@@ -415,7 +443,7 @@ def candidates(doc: Doc, in_quote: Callable[[Token], bool]) -> list[Candidate]:
     taken = {i for span, _name, _label in places for i in range(span.start, span.end)}
     places += _named_places(doc, taken)
     taken |= {i for span, _name, _label in places for i in range(span.start, span.end)}
-    places += [*_gazetteer_places(doc, taken), *_capitals_by_demonym(doc)]
+    places += [*_gazetteer_places(doc, taken), *_event_places(doc, taken), *_capitals_by_demonym(doc)]
     places = sorted((p for p in places if not in_quote(p[0][0])), key=lambda p: p[0].start_char)
     return [
         _candidate(doc.text, span, written, label, rank) for rank, (span, written, label) in enumerate(places)

@@ -126,3 +126,13 @@ def test_a_press_release_posted_date_run_into_the_first_paragraph_is_the_publica
 def test_a_last_updated_line_is_not_the_publication_date():
     layout = read_layout("Leaders meet\n\nLast updated on 25 Nov 2012\n\nTorres met Vega in Lima.\n")
     assert layout.meta.published is None
+
+
+def test_a_story_run_into_its_posted_date_is_story_whatever_its_last_line():
+    text = (
+        "29 Aug 2019 Posted in [Press releases](/news/press-releases) 1. Minister Ana Torres is on "
+        "an official visit to Peru. 2. She will meet Luis Vega\n"
+    )
+    layout = read_layout(text)
+    assert layout.blocks[0].kind == "story"
+    assert "official visit to Peru" in layout.story_text

@@ -215,3 +215,25 @@ def test_a_country_that_only_qualifies_a_title_is_not_the_venue():
         )
     )
     assert result.summit.location not in {"Angola", "Ghana"}
+
+
+def test_a_meeting_before_the_journey_here_is_an_earlier_stop():
+    result = extract(
+        story(
+            "VIENTIANE, Sept. 6 (Xinhua) -- Chilean President Ana Torres and Peruvian President Luis "
+            "Vega will not meet here, officials said.",
+            "Torres arrived in the Lao capital on Monday after participating in the G20 Summit in "
+            "China's eastern city of Hangzhou.",
+        )
+    )
+    assert result.summit.location != "Hangzhou"
+
+
+def test_the_place_an_event_is_named_after_is_where_they_met_on_its_sidelines():
+    result = extract(
+        story(
+            "Chilean Foreign Minister Ana Torres met Peruvian Foreign Minister Luis Vega on the "
+            "sidelines of the Munich Security Conference on Saturday."
+        )
+    )
+    assert (result.summit.location, result.summit.country) == ("Munich", "DE")
