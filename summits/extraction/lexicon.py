@@ -538,6 +538,8 @@ PLURAL_PARTIES = {
     "counterparts",
     "both",
 }
+# people who hold an office (not sides of a quarrel): "the two [leaders] exchanged hugs"
+OFFICE_HOLDERS = PARTY_NOUNS - {"side", "sides", "delegation", "delegations"}
 # a visit, whose partner is where the visitor goes: "a [visit] to Peru"
 VISIT_NOUNS = {"visit", "trip", "tour"}
 # a meeting of two sides by its kind: "[bilateral] talks", "a [state] visit", "a [courtesy] call"

@@ -40,6 +40,7 @@ from .lexicon import (
     JOINT_BY_NAME,
     JOINT_MARKS,
     MEETING_NOUNS,
+    OFFICE_HOLDERS,
     PARTY_NOUNS,
     PLURAL_PARTIES,
     STATEMENT_NOUNS,
@@ -70,6 +71,7 @@ PARTNER_PREPOSITIONS = frozenset({"with", "between", "among"})  # "talks [with] 
 CALL_PREPOSITIONS = frozenset({"on"})  # "a courtesy call [on] the president"
 VISIT_PREPOSITIONS = frozenset({"to"})  # "a visit [to] Peru"
 TOGETHER_PREPOSITIONS = frozenset({"with", "beside", "alongside"})  # "stood [beside] Vega"
+COUNTED_AS_TWO = frozenset({"two", "three", "both"})  # "the [two] leaders", "[both] presidents"
 RECIPROCALS = frozenset({"other", "another"})  # "greeted each [other]", "met one [another]"
 
 
@@ -204,11 +206,23 @@ def _verb_partners(verb: Token, objects: list[Token]) -> list[Token]:
 
 def joint_actors(word: Token) -> bool:
     """ "Torres and Vega met", "The two leaders held talks", "the leaders of Chile and Peru are to
-    meet", "Chile and Peru signed a treaty", "both agreed", "eight countries, which signed"."""
+    meet", "Chile and Peru signed a treaty", "both agreed", "eight countries, which signed"; and
+    two of a kind doing anything together: "the two leaders exchanged hugs"."""
     if word.pos_ not in VERB_TAGS:
         return False
-    acting = _meeting_verb(word) or any(verbs.plays(word.lemma_, role) for role in JOINT_ROLES)
-    return acting and any(_joint(s) for s in _subjects(word))
+    subjects = _subjects(word)
+    if _meeting_verb(word) or any(verbs.plays(word.lemma_, role) for role in JOINT_ROLES):
+        return any(_joint(s) for s in subjects)
+    if word.pos_ != "VERB" or word.lemma_ == "be" or any(verbs.plays(word.lemma_, r) for r in verbs.SAYING):
+        return False
+    return any(_two_of_a_kind(s) for s in subjects)
+
+
+def _two_of_a_kind(subject: Token) -> bool:
+    """ "the two leaders", "both presidents": people holding an office, counted as more than one
+    (not "both sides", who may be rioters)."""
+    counted = any(c.lower_ in COUNTED_AS_TWO for c in subject.children)
+    return counted and subject.lemma_.lower() in OFFICE_HOLDERS
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -229,9 +243,16 @@ def _joint(subject: Token) -> bool:
     ministers", "the leaders of Chile and Peru", "the Chilean minister and the Peruvian minister"."""
     if joint_subject(subject, strict=True) or subject.lower_ in PLURAL_PARTIES:
         return True
-    if sum(_one_party(w, places=True) for w in (subject, *subject.conjuncts)) >= 2:
+    if sum(_one_party(w, places=True) for w in _members(subject)) >= 2:
         return True
     return len(_named_sides(subject)) >= 2
+
+
+def _members(subject: Token) -> list[Token]:
+    """The words joined by "and" in a subject, through an apposition: "Biden, [Jr.] of the United
+    States and Draghi" -> Biden, Jr., Draghi."""
+    asides = [c for c in subject.children if c.dep_ == APPOS]
+    return [subject, *subject.conjuncts, *(c for a in asides for c in a.conjuncts)]
 
 
 def two_sided(word: Token) -> bool:

@@ -59,6 +59,10 @@ def test_a_meeting_that_did_not_happen_is_no_meeting_report():
     assert refusal("President Ana Torres did not meet Luis Vega. She opened a school in Lima.") == REFUSAL
 
 
+def test_both_sides_of_a_riot_are_no_parties_meeting():
+    assert refusal("Rioters clashed with the police in Lima. Both sides resorted to shooting.") == REFUSAL
+
+
 # --- a meeting between two parties: not refused -----------------------------------------------------
 def test_met_with_a_party():
     assert refusal("Chilean President Ana Torres met Peruvian President Luis Vega in Lima on Monday.") is None
@@ -86,6 +90,14 @@ def test_the_two_leaders_met():
 
 def test_the_leaders_of_two_states_are_to_meet():
     assert refusal("The leaders of Chile and Peru were to hold a meeting in Lima.") is None
+
+
+def test_two_parties_named_as_the_subject_through_an_apposition():
+    assert refusal("President Ana Torres, Jr. of Chile and President Luis Vega of Peru met in Lima.") is None
+
+
+def test_the_two_leaders_doing_anything_together():
+    assert refusal("In Lima the two leaders exchanged hugs and compliments.") is None
 
 
 def test_a_host_receives_a_guest():
