@@ -30,6 +30,7 @@ from .deps import (
     APPOS,
     ASIDES,
     AUX,
+    AUXPASS,
     CC,
     CCOMP,
     CONJ,
@@ -38,15 +39,26 @@ from .deps import (
     MODIFIERS_OF_NAMES,
     NEG,
     NSUBJ,
+    NSUBJPASS,
     NUMMOD,
     PCOMP,
     POBJ,
+    POSS,
     PREP,
     RELCL,
     SUBJECTS,
     XCOMP,
 )
-from .lexicon import JOINT_MARKS, JOINT_NOUNS, SENIOR_ROLE, SHARED_NOUNS, STATEMENT_NOUNS, TERMS_NOUNS
+from .lexicon import (
+    JOINT_MARKS,
+    JOINT_NOUNS,
+    NOT_YET,
+    PLEDGE_NOUNS,
+    SENIOR_ROLE,
+    SHARED_NOUNS,
+    STATEMENT_NOUNS,
+    TERMS_NOUNS,
+)
 from .nlp import entity_at
 from .people import People, joint_subject
 from .quotations import Quotations
@@ -55,6 +67,7 @@ from .result import AgreementFound
 AGREED = "agreed"
 COMMITTED = "committed"
 SIGNED = "signed"
+REAFFIRMED = "reaffirmed"
 NOUN_TAGS = frozenset({"NOUN"})  # "a joint [statement]", "the [signing] of"
 
 # "Putin accepted an [invitation] to visit Tokyo": what an ACCEPTS verb agrees to.
@@ -86,6 +99,9 @@ MADE_TOGETHER = frozenset({"joint"})  # "a [joint] statement" (a "shared commitm
 WILL = frozenset({"will", "shall", "'ll"})  # "the two countries [will] work together"
 RELATIVE_TAGS = frozenset({"WDT", "WP"})  # "countries [which] signed": the modified noun is the subject
 SINGLE_SPEAKERS = frozenset({"he", "she", "i"})  # "[He] posted a joint statement": one side's act
+MADE_BY = frozenset({DOBJ, NSUBJPASS})  # "signed [an accord]", "[the accord] was signed": a document made
+OWN_POSSESSIVES = frozenset({"their", "our"})  # "reaffirmed [their] ties": the parties' own bond
+AGREED_CLAUSES = frozenset({XCOMP, CCOMP})  # "reaffirmed [that ...]": a clause, not a noun, reaffirmed
 EXCEPTION = re.compile(
     r",?\s*\b(except(?:ing)?(?: for)?|with the exception of|apart from|but not)\b\s*(.*)$", re.I
 )
@@ -98,6 +114,7 @@ class Agreed(NamedTuple):
     subject: Token | None
     content: list[Token]
     excused: frozenset[str] = frozenset()  # reasons of ``occasion.why_not`` that do not undo it
+    terms: bool = False  # the terms of a document ("the package includes"): one made at the meeting
 
 
 StatusRule = Callable[[Token, Token | None], Agreed | None]
@@ -133,6 +150,8 @@ class Agreements:
         agreed = _first_agreed(verb)
         if agreed is None or not agreed.content:
             return []
+        if agreed.terms and not self._document_made(verb, agreed.subject):
+            return []
         if verb.sent.start != (agreed.subject or verb).sent.start:
             return []
         clause = _governing_clause(verb)
@@ -152,6 +171,16 @@ class Agreements:
         if _in_context(noun) or self._one_side(subject):
             return []
         return self._items(clause, subject, [noun, *_said_after(clause, noun)], status)
+
+    def _document_made(self, verb: Token, subject: Token | None) -> bool:
+        """ "The two signed a transport accord. The package includes ...": a document's terms are
+        agreed at the meeting when the story tells of a document made there (not of arrangements
+        in force before it: "The arrangements allow ..."; not "A pact sealed last week allows")."""
+        if subject is not None and any(
+            c.dep_ in MODIFYING_CLAUSES and occasion.why_not(c) == "earlier" for c in subject.children
+        ):
+            return False
+        return any(_makes_document(t) for t in self.doc[: verb.i + 1])
 
     def _one_side(self, subject: Token | None) -> bool:
         """ "The president posted a joint statement": one person's act, not the agreement."""
@@ -194,10 +223,8 @@ class Agreements:
         if self.q.in_quote(verb):
             return []
         xcomps = [c for c in content if c.dep_ == XCOMP]
-        return sorted(
-            {t for x in xcomps for t in [x, *_coordinated_infinitives(x)]} - set(xcomps[:1]),
-            key=lambda t: t.i,
-        )
+        further = {t for x in xcomps for t in [x, *_coordinated_infinitives(x)]} - set(xcomps[:1])
+        return sorted(further | set(_repeated_prepositions(content)), key=lambda t: t.i)
 
     def _item(self, first: Token, last: Token, parties: list[str], content: list[Token], status: str):
         start, end = first.idx, last.idx + len(last.text)
@@ -291,6 +318,20 @@ class Agreements:
 def _overlap(a: AgreementFound, b: AgreementFound) -> bool:
     """Two items over the same text: the first one found is kept."""
     return a.start <= b.start < a.end or b.start <= a.start < b.end
+
+
+def _makes_document(noun: Token) -> bool:
+    """ "signed an accord", "reached a deal", "the accord was signed", "a pact sealed on Monday": a
+    document made at the meeting."""
+    if noun.lemma_.lower() not in TERMS_NOUNS:
+        return False
+    makers = [noun.head] if noun.dep_ in MADE_BY else []
+    makers += [c for c in noun.children if c.dep_ in MODIFYING_CLAUSES]
+    return any(_makes(v) and occasion.belongs_to_meeting(v) for v in makers)
+
+
+def _makes(verb: Token) -> bool:
+    return verbs.plays(_lemma(verb), verbs.AGREES) or verbs.plays(_lemma(verb), verbs.REACHES)
 
 
 def _restated(a: AgreementFound, b: AgreementFound) -> bool:
@@ -400,7 +441,7 @@ def _reached(verb: Token, subject: Token | None) -> Agreed | None:
         return None
     objects = [c for c in verb.children if c.dep_ == DOBJ]
     if any(o.lemma_.lower() in TERMS_NOUNS for o in objects) or (
-        joint_subject(subject) and any(_held_in_common(o) for o in objects)
+        joint_subject(subject) and any(_held_in_common(o) and not _states_a_fact(o) for o in objects)
     ):
         return Agreed(AGREED, subject, _content(verb))
     return None
@@ -413,12 +454,35 @@ def _held_in_common(noun: Token) -> bool:
     )
 
 
+def _states_a_fact(noun: Token) -> bool:
+    """ "shared the view that the sea holds vital sea lanes": a view of how things are, not of what
+    is to be done ("the view that they would enhance talks", "the intention to cooperate")."""
+    clauses = [c for c in noun.children if c.dep_ in {ACL, CCOMP, RELCL} and c.pos_ in {"VERB", "AUX"}]
+    return bool(clauses) and not any(
+        a.dep_ == AUX and (a.lower_ in NOT_YET or a.tag_ == "TO") for c in clauses for a in c.children
+    )
+
+
 def _decided_jointly(verb: Token, subject: Token | None) -> Agreed | None:
     """ "Both sides decided to extend the truce." A joint decision of a joint subject."""
     status = verbs.agreement_status(_lemma(verb))
-    if status and joint_subject(subject):
+    if status and joint_subject(subject) and not _only_praised(verb, status):
         return Agreed(status, subject, _content(verb))
     return None
+
+
+def _only_praised(verb: Token, status: str) -> bool:
+    """ "The leaders reaffirmed the strong partnership": a bond described, not an agreement (unlike
+    "reaffirmed their commitment to ...", "reaffirmed their ties", "reaffirmed that ...")."""
+    if status != REAFFIRMED or any(c.dep_ in AGREED_CLAUSES for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == DOBJ]
+    return bool(objects) and not any(o.lemma_.lower() in PLEDGE_NOUNS or _their_own(o) for o in objects)
+
+
+def _their_own(noun: Token) -> bool:
+    """ "[their] close ties": what the parties reaffirm as their own."""
+    return any(c.dep_ == POSS and c.lower_ in OWN_POSSESSIVES for c in noun.children)
 
 
 def _committed_jointly(verb: Token, subject: Token | None) -> Agreed | None:
@@ -438,7 +502,7 @@ def _binding_terms(verb: Token, subject: Token | None) -> Agreed | None:
         and subject is not None
         and subject.lemma_.lower() in TERMS_NOUNS
     ):
-        return Agreed(COMMITTED, subject, _content(verb), AHEAD_OF_TERMS)
+        return Agreed(COMMITTED, subject, _content(verb), AHEAD_OF_TERMS, terms=True)
     return None
 
 
@@ -446,24 +510,43 @@ def _under_terms(verb: Token, subject: Token | None) -> Agreed | None:
     """ "Under the accord, the two countries will share data." (also for X's second verb)"""
     heads = (verb, verb.head) if verb.dep_ == CONJ else (verb,)
     if any(_is_under_terms(prep, head) for head in heads for prep in head.children):
-        return Agreed(AGREED, subject, _content(verb), AHEAD_OF_TERMS)
+        return Agreed(AGREED, subject, _content(verb), AHEAD_OF_TERMS, terms=True)
     return None
 
 
 def _joint_undertaking(verb: Token, subject: Token | None) -> Agreed | None:
     """ "The two countries will explore ways to deepen trade", "Chile and Bolivia will work together
-    on ...": what two named parties say they will do together (a meeting ahead is not one)."""
-    if not (_will(verb) or (verb.dep_ == CONJ and _will(verb.head))) or verb.pos_ != "VERB":
+    on ...", "Chile and Peru intend to cooperate on ...", "A joint committee will be set up": what
+    two named parties say they will do together (a meeting ahead is not one)."""
+    if (
+        not (_will(verb) or _intended(verb) or (verb.dep_ == CONJ and _will(verb.head)))
+        or verb.pos_ != "VERB"
+    ):
         return None
     if not verbs.plays(_lemma(verb), verbs.ACTS_TOGETHER):
         return None
-    if joint_subject(subject, strict=True) or _named_pair(subject):
+    if joint_subject(subject, strict=True) or _named_pair(subject) or _joint_body(verb, subject):
         return Agreed(COMMITTED, subject, _content(verb), AHEAD_OF_TERMS)
     return None
 
 
 def _will(verb: Token) -> bool:
     return any(c.dep_ == AUX and c.lower_ in WILL for c in verb.children)
+
+
+def _intended(verb: Token) -> bool:
+    """ "Chile and Peru [intend] to cooperate": the to-clause of a verb of intention."""
+    return verb.dep_ == XCOMP and verbs.plays(_lemma(verb.head), verbs.INTENDS)
+
+
+def _joint_body(verb: Token, subject: Token | None) -> bool:
+    """ "A joint committee will be established": a body of both sides set up (the verb passive)."""
+    return (
+        subject is not None
+        and subject.dep_ == NSUBJPASS
+        and any(c.dep_ == AUXPASS for c in verb.children)
+        and any(c.lower_ in JOINT_MARKS for c in subject.children)
+    )
 
 
 def _accepted_offer(verb: Token, subject: Token | None) -> Agreed | None:
@@ -571,6 +654,23 @@ def _clause_start(clause: Token) -> Token:
     return first
 
 
+def _repeated_prepositions(content: list[Token]) -> list[Token]:
+    """ "committed to A, as well as to B", "agreed on A and on B": the preposition repeated after
+    the first opens a further item."""
+    preps = [c for c in content if c.dep_ == PREP and _has_object(c)]
+    if not preps:
+        return []
+    first = preps[0]
+    # parsed under the first: "on A and [on] B", "to A, as well as [to] B"
+    same = [t for t in first.subtree if t.i > first.i and t.lower_ == first.lower_ and _has_object(t)]
+    joined = [t for t in same if t.dep_ == CONJ or t.head.dep_ == CC]
+    return [p for p in preps[1:] if p.lower_ == first.lower_] + joined
+
+
+def _has_object(prep: Token) -> bool:
+    return any(o.dep_ in {POBJ, PCOMP} for o in prep.children)
+
+
 def _coordinated_infinitives(clause: Token) -> list[Token]:
     """The infinitives coordinated with an agreed "to A": ", to B and to C", "and C"."""
     found = []
@@ -634,7 +734,16 @@ def _cut_at_quotation(tokens: list[Token], head: Token, quotations: Quotations) 
     return [t for t in tokens if t.i < quote_at.i]
 
 
-END_CUTS = (_cut_at_second_verb, _cut_at_context, _cut_at_quotation)  # applied in order
+def _cut_at_examples(tokens: list[Token], head: Token, quotations: Quotations) -> list[Token]:
+    """ "intend to cooperate in a wide range of areas which include the drafting of laws, ...": the
+    agreement ends before a relative clause that lists examples."""
+    listing = next(
+        (t for t in tokens if t.dep_ == RELCL and t.i > head.i and verbs.plays(_lemma(t), verbs.LISTS)), None
+    )
+    return tokens if listing is None else [t for t in tokens if t.i < listing.left_edge.i]
+
+
+END_CUTS = (_cut_at_second_verb, _cut_at_context, _cut_at_examples, _cut_at_quotation)  # applied in order
 
 
 def _opens_quote(token: Token, quotations: Quotations) -> bool:
@@ -642,8 +751,8 @@ def _opens_quote(token: Token, quotations: Quotations) -> bool:
 
 
 def _loose_end(token: Token) -> bool:
-    """A comma, space or "and" the cut left at the end."""
-    return token.is_punct or token.is_space or token.dep_ == CC
+    """A comma, space or "and" the cut left at the end (or the "as well" of "as well as")."""
+    return token.is_punct or token.is_space or token.dep_ == CC or token.head.dep_ == CC
 
 
 # --- who the parties are ---------------------------------------------------------------

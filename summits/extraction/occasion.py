@@ -20,8 +20,9 @@ is the complement of):
 - ``"earlier"``: anchored in an earlier time — "in 1994", "since 2020", "last December",
   "earlier this week", "two years ago", "previously".
 - ``"separate"``: a separate or later meeting — "then met separately with her deputy",
-  "will travel on to Oslo".
-- ``"elsewhere"``: an event somewhere else — "told a rally at home", "speaking in parliament".
+  "will travel on to Oslo", "before flying to Oslo".
+- ``"elsewhere"``: an event somewhere else — "told a rally at home", "speaking in parliament",
+  "speaking in Kyiv" where the article's meeting is set in another place ("met in Oslo").
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from . import verbs
 from .deps import (
@@ -45,12 +46,21 @@ from .deps import (
     NEG,
     NPADVMOD,
     PCOMP,
+    POBJ,
     PREP,
     PRT,
     RELCL,
     XCOMP,
 )
-from .lexicon import AHEAD_ADJECTIVES, CONDITIONS, ELSEWHERE_NOUNS, NOT_YET, PORTFOLIO_WORDS, SEPARATE_WORDS
+from .lexicon import (
+    AHEAD_ADJECTIVES,
+    CONDITIONS,
+    ELSEWHERE_NOUNS,
+    MEETING_NOUNS,
+    NOT_YET,
+    PORTFOLIO_WORDS,
+    SEPARATE_WORDS,
+)
 
 VERB_TAGS = frozenset({"VERB", "AUX"})
 CLAUSES_CLIMBED = 3  # "is expected to meet": the word's clause and at most two it is the complement of
@@ -62,13 +72,20 @@ MONTHS = (
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 EARLIER_ANCHOR = re.compile(
-    r"\b(?:(?:in|since|back in|during|from|by|until) (?:\w+ )?(?:1[89]\d\d|20\d\d)|"
+    r"\b(?:(?:in|since|back in|during|from|by|until|before) (?:\w+ )?(?:1[89]\d\d|20\d\d)|"
     rf"since|ago|previously|in the past|earlier this (?:week|month|year)|"
-    rf"last (?:year|month|decade|{MONTHS}|spring|summer|autumn|fall|winter)|"
+    rf"last (?:year|month|week|weekend|decade|{MONTHS}|spring|summer|autumn|fall|winter)|"
     rf"in (?:early |late |mid-)?(?:{MONTHS})(?! \d)|"
-    r"(?:that|the previous|the same) year|the year before)\b",
+    r"(?:that|the previous|the same) year|the year before|"
+    r"(?:a|an|one|two|three|four|five|six|several|a few|\d+) (?:weeks?|months?|years?|decades?) "
+    r"(?:earlier|before))\b",
     re.IGNORECASE,
 )
+ONWARD_PREPOSITIONS = frozenset({"before"})  # "met Lunde [before] flying on to Oslo"
+WHERE_WHEN = frozenset({"where", "when"})  # "was in Kyiv last week, [where] he met Zelensky"
+PLACE_PREPOSITIONS = frozenset({"in", "at"})  # "met Lunde [in] Oslo", "talks [at] Camp David"
+SPOKEN_FROM = frozenset({"in", "from"})  # "speaking [in] Kyiv", "said [from] Kyiv"
+MEETING_PLACES = "occasion.meeting_places"  # the Doc.user_data key of the places the meeting is set in
 LATER_ANCHOR = re.compile(
     r"\b(?:next (?:week|month|year|spring|summer|autumn|fall|winter)|later this (?:week|month|year)|"
     r"tomorrow|as early as|in the coming (?:days|weeks|months))\b",
@@ -88,13 +105,17 @@ def clause_verb(token: Token) -> Token | None:
 def why_not(token: Token) -> str | None:
     """ "Torres was due to meet Lunde later." (at "meet") -> "ahead"; "Torres met Lunde." -> None."""
     verb = clause_verb(token)
-    if verb is None:
-        return _earlier_noun(token)
+    reason = _clause_reason(verb, RULES) if verb is not None else None
+    return reason or _earlier_noun(token)
+
+
+def _clause_reason(verb: Token, rules: tuple[tuple[str, Rule], ...]) -> str | None:
+    """The first of ``rules`` that holds for the verb's clause or a clause it is the complement of."""
     for word in _clauses(verb):
-        for reason, rule in RULES:
+        for reason, rule in rules:
             if rule(word):
                 return reason
-    return _earlier_noun(token)
+    return None
 
 
 def belongs_to_meeting(token: Token) -> bool:
@@ -180,7 +201,18 @@ def directive(word: Token) -> bool:
     head = word.head
     if verbs.plays(head.lemma_, verbs.AGREES) or verbs.plays(head.lemma_, verbs.COMMITS):
         return False
-    return any(c.dep_ == DOBJ for c in head.children) or _asked(head)
+    return any(c.dep_ == DOBJ for c in head.children) or _asked(head) or _called_on(head, word)
+
+
+def _called_on(head: Token, word: Token) -> bool:
+    """ "Torres called on both sides to agree": asked of the object of the verb's particle."""
+    return verbs.plays(head.lemma_, verbs.REPORTS_AFTER) and any(
+        c.dep_ == PREP
+        and c.i < word.i
+        and c.lower_ in verbs.particles(head.lemma_)
+        and any(o.dep_ == POBJ for o in c.children)
+        for c in head.children
+    )
 
 
 def _asked(head: Token) -> bool:
@@ -200,9 +232,36 @@ def negated(word: Token) -> bool:
 
 def earlier(word: Token) -> bool:
     """ "They signed a border treaty in 1994.": a time phrase of the clause anchors it earlier."""
-    if _relative_to_earlier(word) or _already_before(word):
+    if _relative_to_earlier(word) or _already_before(word) or _where_or_when_earlier(word):
         return True
+    if _then_of_earlier(word):
+        return True
+    return _anchored_earlier(word)
+
+
+def _anchored_earlier(word: Token) -> bool:
     return any(child.dep_ in TIME_DEPS and EARLIER_ANCHOR.search(_phrase(child)) for child in word.children)
+
+
+def _then_of_earlier(word: Token) -> bool:
+    """ "... before a 1994 crisis. North Korea agreed then to halt ...": "then" after the verb is the
+    time the sentence before names, when that is an earlier one ("then agreed" is what came next)."""
+    if not any(c.lower_ == "then" and c.dep_ == ADVMOD and c.i > word.i for c in word.children):
+        return False
+    sent = word.sent
+    before = word.doc[sent.start - 1].sent if sent.start > 0 else None
+    return bool(EARLIER_ANCHOR.search(word.doc[sent.start : word.i].text)) or (
+        before is not None and bool(EARLIER_ANCHOR.search(before.text))
+    )
+
+
+def _where_or_when_earlier(word: Token) -> bool:
+    """ "Torres was in Kyiv last week, where he met Zelensky.": a where- or when-clause of a
+    clause anchored earlier."""
+    if word.dep_ not in {RELCL, ADVCL} or not any(c.lower_ in WHERE_WHEN for c in word.children):
+        return False
+    governor = clause_verb(word.head) if word.dep_ == RELCL else word.head
+    return governor is not None and governor is not word and _anchored_earlier(governor)
 
 
 def _already_before(word: Token) -> bool:
@@ -231,7 +290,7 @@ def _phrase(token: Token) -> str:
 def separate(word: Token) -> bool:
     """ "She then met separately with her deputy.", "He will travel on to Oslo.", "In another
     quarrel, she told him ..."."""
-    if any(c.lower_ in SEPARATE_WORDS for c in word.children) or _another(word):
+    if any(c.lower_ in SEPARATE_WORDS for c in word.children) or _onward(word) or _another(word):
         return True
     return any(c.lower_ == "on" and c.dep_ in {PRT, ADVMOD} for c in word.children)
 
@@ -240,6 +299,16 @@ def _another(word: Token) -> bool:
     """ "[In another recent quarrel], Lunde told Torres ...": a phrase of the clause set at another event."""
     phrases = [c for c in word.children if c.dep_ == PREP]
     return any(d.lower_ == "another" for p in phrases for o in p.children for d in o.children)
+
+
+def _onward(word: Token) -> bool:
+    """ "He will travel on to Oslo.", "She met Lunde before flying to Oslo.": a journey after the
+    meeting."""
+    if not verbs.plays(word.lemma_, verbs.TRAVELS):
+        return False
+    if any(c.lower_ == "on" and c.dep_ == PREP and not any(c.children) for c in word.children):
+        return True  # "travel on to Oslo", "on" parsed as a preposition without its object
+    return word.dep_ == PCOMP and word.head.lower_ in ONWARD_PREPOSITIONS
 
 
 def elsewhere(word: Token) -> bool:
@@ -253,15 +322,74 @@ def elsewhere(word: Token) -> bool:
     )
 
 
-RULES: tuple[tuple[str, Callable[[Token], bool]], ...] = (
+def spoken_elsewhere(word: Token) -> bool:
+    """ "Speaking in Kyiv, Zelensky said ..." in a story of a meeting in Oslo: where someone spoke,
+    when it is not where the meeting is set ("Torres met Lunde in Oslo"). A story that sets its
+    meeting nowhere gives no reason."""
+    places = meeting_places(word.doc)
+    return bool(places) and any(place.text not in places for place in _spoken_from(word))
+
+
+def _spoken_from(word: Token) -> list[Token]:
+    """ "[Speaking in Kyiv], X said", "X told reporters [in Kyiv]": the place named as where the
+    clause's speaker spoke."""
+    speech = [word, *(c for c in word.children if c.dep_ == ADVCL and c.tag_ == "VBG")]
+    return [
+        place
+        for verb in speech
+        if verbs.plays(verb.lemma_, verbs.SPEAKS) or verbs.plays(verb.lemma_, verbs.REPORTS)
+        for place in _places_after(verb, SPOKEN_FROM)
+    ]
+
+
+def _places_after(word: Token, prepositions: frozenset[str]) -> list[Token]:
+    """The names after the word's prepositions: "met Lunde [in Oslo]" -> Oslo."""
+    return [
+        o
+        for prep in word.children
+        if prep.dep_ == PREP and prep.lower_ in prepositions
+        for o in prep.children
+        if o.dep_ == POBJ and o.pos_ == "PROPN"
+    ]
+
+
+def meeting_places(doc: Doc) -> frozenset[str]:
+    """ "Torres met Lunde in Oslo.", "The summit in Oslo ended." -> {"Oslo"}: the names after "in"
+    or "at" of the meeting's own verbs and nouns, or of the verb's object the parser hung them on
+    ("met [Lunde in Oslo]"), read once per Doc."""
+    if MEETING_PLACES not in doc.user_data:
+        doc.user_data[MEETING_PLACES] = frozenset(
+            place.text
+            for word in doc
+            if _meeting_word(word) and _of_this_meeting(word)
+            for holder in [word, *(c for c in word.children if c.dep_ == DOBJ)]
+            for place in _places_after(holder, PLACE_PREPOSITIONS)
+        )
+    return doc.user_data[MEETING_PLACES]
+
+
+def _meeting_word(word: Token) -> bool:
+    return verbs.plays(word.lemma_, verbs.MEETS) or word.lower_ in MEETING_NOUNS
+
+
+def _of_this_meeting(word: Token) -> bool:
+    verb = clause_verb(word)
+    return verb is None or _clause_reason(verb, CLAUSE_RULES) is None
+
+
+Rule = Callable[[Token], bool]
+CLAUSE_RULES: tuple[tuple[str, Rule], ...] = (
     ("negated", negated),
     ("condition", condition),
+    ("separate", separate),
     ("ahead", ahead),
     ("ahead", anticipated),
     ("ahead", later),
     ("directive", directive),
     ("purpose", purpose),
     ("earlier", earlier),
-    ("separate", separate),
     ("elsewhere", elsewhere),
 )
+"""The rules that read the clause alone, in order."""
+RULES: tuple[tuple[str, Rule], ...] = (*CLAUSE_RULES, ("elsewhere", spoken_elsewhere))
+"""Every rule, in order: the clause's own, then where the story sets the meeting."""

@@ -209,8 +209,80 @@ def test_the_terms_of_a_deal_are_agreements():
 def test_a_modifier_gives_its_governing_clause():
     texts = agreement_texts("Bolivia was one of six countries which signed the charter.")
     assert texts == ["Bolivia was one of six countries which signed the charter"]
-    texts = agreement_texts("A pact sealed last week allows Chilean firms to run the ports.")
-    assert [t.split(" allows ")[0] for t in texts] == ["A pact sealed last week"]
+    texts = agreement_texts("A pact sealed on Monday allows Chilean firms to run the ports.")
+    assert texts == ["A pact sealed on Monday allows Chilean firms to run the ports"]
+
+
+def test_a_pact_its_modifier_dates_earlier_is_not_this_meetings():
+    assert agreement_texts("A pact sealed last week allows Chilean firms to run the ports.") == []
+
+
+def test_the_terms_of_arrangements_already_in_force_are_not_agreements():
+    assert agreement_texts("The arrangements allow truck drivers to cross the border freely.") == []
+    texts = agreement_texts(
+        "The two presidents sealed a port pact.", "The pact allows Chilean firms to run the ports."
+    )
+    assert texts[-1] == "The pact allows Chilean firms to run the ports"
+
+
+def test_a_view_of_how_things_are_is_not_an_agreement():
+    assert (
+        agreement_texts("The two leaders shared the view that the Lauca river is the region's lifeline.")
+        == []
+    )
+
+
+def test_a_bond_described_is_not_reaffirmed_as_an_agreement():
+    assert (
+        agreement_texts("The two leaders reaffirmed the strong partnership between Chile and Bolivia.") == []
+    )
+    assert agreement_texts("Both leaders reaffirmed their close ties under the border programme.") == [
+        "Both leaders reaffirmed their close ties under the border programme"
+    ]
+
+
+def test_what_two_named_parties_intend_to_do_together_is_an_undertaking():
+    [intended] = extract(
+        story(CHILE_BOLIVIA, "Chile and Bolivia intend to cooperate on water management.")
+    ).agreements
+    assert intended.text == "Chile and Bolivia intend to cooperate on water management"
+    assert intended.status == "committed"
+
+
+def test_an_agreement_ends_before_a_list_of_examples():
+    assert agreement_texts(
+        "Chile and Bolivia intend to cooperate in a wide range of areas which include mining and tourism."
+    ) == ["Chile and Bolivia intend to cooperate in a wide range of areas"]
+
+
+def test_a_joint_body_set_up_is_an_agreement():
+    assert agreement_texts("A joint commission will be established to monitor the border.") == [
+        "A joint commission will be established to monitor the border"
+    ]
+
+
+def test_what_both_will_recognise_is_an_undertaking():
+    assert agreement_texts("Both countries will recognise each other's university degrees.") == [
+        "Both countries will recognise each other's university degrees"
+    ]
+
+
+def test_steps_set_out_together_are_a_decision():
+    [steps] = extract(
+        story(CHILE_BOLIVIA, "The two presidents set out a series of steps for reopening the border.")
+    ).agreements
+    assert steps.text == "The two presidents set out a series of steps for reopening the border"
+    assert steps.status == "decided"
+
+
+def test_a_repeated_preposition_opens_a_further_agreement():
+    assert agreement_texts("The two leaders agreed on a new rail link and on lower tariffs for copper.") == [
+        "The two leaders agreed on a new rail link",
+        "on lower tariffs for copper",
+    ]
+    assert agreement_texts(
+        "The two leaders committed to expanding rail links, as well as to cutting tariffs on copper."
+    ) == ["The two leaders committed to expanding rail links", "to cutting tariffs on copper"]
 
 
 def test_one_agreement_restated_is_one_agreement():
@@ -236,6 +308,9 @@ def test_what_belongs_to_another_time_or_is_not_yet_agreed_is_not_an_agreement()
         "Arce said Bolivia remained committed to reaching a deal.",
         "Chile will not lower tariffs before Bolivia agrees to the plan.",
         "The withdrawal accord Chile signed in January is in force.",
+        "The two sides must agree on the price.",
+        "The two sides still have to agree on the price.",
+        "The envoy called on both sides to agree on a truce.",
     ):
         assert agreement_texts(sentence) == [], sentence
 
@@ -248,3 +323,16 @@ def test_what_two_named_parties_will_do_together_is_an_undertaking():
     assert undertaking.text == "Chile and Bolivia will work together to clean up the Lauca river"
     assert agreement_texts("The two leaders will take part in a regional summit in May.") == []
     assert agreement_texts("Boric will work with Arce on the river.") == []
+
+
+def test_then_after_the_verb_is_the_earlier_time_just_named():
+    assert (
+        agreement_texts(
+            "The two countries had no formal ties before a 1994 border crisis.",
+            "Bolivia agreed then to cut tariffs on Chilean goods.",
+        )
+        == []
+    )
+    assert agreement_texts("The two presidents met and then agreed to cut tariffs on copper.") == [
+        "agreed to cut tariffs on copper"
+    ]

@@ -1,0 +1,207 @@
+"""The occasion layer: does a clause belong to *the* meeting the article reports, and if not, why.
+
+One invented sentence per phenomenon; each asserts ``occasion.why_not`` at the word a finder asks
+about (the meeting or agreeing verb, or a noun), and ``belongs_to_meeting`` where the clause is
+the meeting itself.
+"""
+
+import pytest
+
+from summits.extraction import extract, occasion
+from tests.extraction.conftest import names, story
+
+
+def why_not(nlp, text: str, word: str) -> str | None:
+    """The layer's reason at the last occurrence of ``word`` in ``text``."""
+    doc = nlp(text)
+    [token] = [t for t in doc if t.text == word][-1:]
+    return occasion.why_not(token)
+
+
+# The meeting itself
+
+
+def test_the_reported_meeting_belongs(nlp):
+    doc = nlp("Ana Silva met Kari Lunde in Oslo on Sunday.")
+    assert occasion.belongs_to_meeting(doc[3])  # met
+    assert occasion.why_not(doc[3]) is None
+
+
+def test_an_agreement_of_the_meeting_belongs(nlp):
+    assert why_not(nlp, "The two sides agreed on Sunday to cut tariffs.", "agreed") is None
+
+
+# Tense and modality: still ahead, only wished or asked for
+
+
+def test_due_to_meet_is_planned(nlp):
+    text = "Torres was due to meet Norway's Kari Lunde later on Sunday."
+    assert why_not(nlp, text, "meet") == "ahead"
+
+
+def test_due_to_meet_gives_no_participant():
+    result = extract(
+        story(
+            "Spanish Foreign Minister Ana Torres met Chilean Foreign Minister Pablo Vega in Madrid.",
+            "Torres was due to meet Norway's Foreign Minister Kari Lunde later on Sunday.",
+        )
+    )
+    assert "Kari Lunde" not in names(result)
+
+
+def test_will_hold_talks_is_ahead(nlp):
+    assert why_not(nlp, "The two ministers will hold talks in Oslo.", "hold") == "ahead"
+
+
+def test_plans_to_visit_is_ahead(nlp):
+    assert why_not(nlp, "The minister plans to visit Oslo in the spring.", "visit") == "ahead"
+
+
+def test_expected_to_sign_is_ahead(nlp):
+    assert why_not(nlp, "The two leaders are expected to sign a trade pact.", "sign") == "ahead"
+
+
+def test_hopes_to_sign_is_ahead(nlp):
+    assert why_not(nlp, "The minister hopes to sign the accord soon.", "sign") == "ahead"
+
+
+def test_need_to_agree_is_ahead(nlp):
+    assert why_not(nlp, "The two sides still need to agree on the price.", "agree") == "ahead"
+
+
+def test_have_to_agree_is_ahead(nlp):
+    assert why_not(nlp, "The two sides still have to agree on the price.", "agree") == "ahead"
+
+
+@pytest.mark.parametrize("modal", ["could", "might", "should", "must", "would"])
+def test_a_modal_is_ahead(nlp, modal):
+    assert why_not(nlp, f"The two sides {modal} agree on the price.", "agree") == "ahead"
+
+
+def test_a_meeting_planned_for_next_week_is_ahead(nlp):
+    assert why_not(nlp, "A second summit is planned for next week.", "summit") == "ahead"
+
+
+def test_a_time_later_is_ahead(nlp):
+    assert why_not(nlp, "The ministers meet again next month in Bergen.", "meet") == "ahead"
+
+
+def test_if_is_a_condition(nlp):
+    assert why_not(nlp, "If they agree on the price, trains will run in May.", "agree") == "condition"
+
+
+def test_unless_is_a_condition(nlp):
+    assert why_not(nlp, "The plan fails unless both sides sign it.", "sign") == "condition"
+
+
+def test_urged_to_agree_is_a_directive(nlp):
+    assert why_not(nlp, "Rome urged Tehran to agree to the plan.", "agree") == "directive"
+
+
+def test_was_urged_to_agree_is_a_directive(nlp):
+    assert why_not(nlp, "Tehran was urged to agree to the plan.", "agree") == "directive"
+
+
+def test_called_on_to_agree_is_a_directive(nlp):
+    assert why_not(nlp, "The envoy called on both sides to agree on a truce.", "agree") == "directive"
+
+
+def test_to_agree_on_as_a_purpose(nlp):
+    assert why_not(nlp, "The leaders met in Oslo to agree on a truce.", "agree") == "purpose"
+
+
+def test_did_not_meet_is_negated(nlp):
+    assert why_not(nlp, "Lunde did not meet the Chilean minister.", "meet") == "negated"
+
+
+# Time anchors: an earlier occasion
+
+
+def test_in_a_year_is_earlier(nlp):
+    assert why_not(nlp, "They signed a border treaty in 1994.", "signed") == "earlier"
+
+
+def test_since_a_year_is_earlier(nlp):
+    assert why_not(nlp, "The two have met regularly since 2020.", "met") == "earlier"
+
+
+def test_last_month_name_is_earlier(nlp):
+    assert why_not(nlp, "They met last December in Bergen.", "met") == "earlier"
+
+
+def test_last_week_or_weekend_is_earlier(nlp):
+    assert why_not(nlp, "Lunde met Vega last week in Bergen.", "met") == "earlier"
+    assert why_not(nlp, "Lunde met Vega last weekend in Bergen.", "met") == "earlier"
+
+
+def test_earlier_this_week_is_earlier(nlp):
+    assert why_not(nlp, "Lunde met the Chilean minister earlier this week.", "met") == "earlier"
+
+
+def test_years_ago_is_earlier(nlp):
+    assert why_not(nlp, "The two leaders met two years ago in Lima.", "met") == "earlier"
+
+
+def test_a_month_earlier_is_earlier(nlp):
+    assert why_not(nlp, "Lunde had met the Chilean minister in Bergen a month earlier.", "met") == "earlier"
+
+
+def test_a_where_clause_of_an_earlier_clause_is_earlier(nlp):
+    text = "The minister was in Kyiv last week, where he met the Ukrainian president."
+    assert why_not(nlp, text, "met") == "earlier"
+
+
+def test_a_relative_clause_with_its_own_year_is_earlier(nlp):
+    assert why_not(nlp, "Lunde, who met Vega in 2019, praised the talks.", "met") == "earlier"
+
+
+def test_then_after_the_verb_refers_to_the_earlier_time_just_named(nlp):
+    text = "The two had no formal ties before a 1994 crisis. Lima agreed then to cut tariffs."
+    assert why_not(nlp, text, "agreed") == "earlier"
+    assert why_not(nlp, "The two presidents met and then agreed to cut tariffs.", "agreed") is None
+
+
+def test_a_noun_dated_earlier_is_earlier(nlp):
+    assert why_not(nlp, "Both praised the 1994 treaty.", "treaty") == "earlier"
+
+
+# A separate or later meeting
+
+
+def test_met_separately_is_a_separate_meeting(nlp):
+    assert why_not(nlp, "Lunde then met separately with her deputy.", "met") == "separate"
+
+
+def test_travel_on_is_a_separate_occasion(nlp):
+    assert why_not(nlp, "The minister will travel on to Oslo.", "travel") == "separate"
+
+
+def test_before_flying_on_is_a_separate_occasion(nlp):
+    assert why_not(nlp, "Vega met Lunde on Sunday before flying to Oslo.", "flying") == "separate"
+
+
+# An event elsewhere
+
+
+def test_a_rally_at_home_is_elsewhere(nlp):
+    assert why_not(nlp, "Vega told a rally at home that the deal was good.", "told") == "elsewhere"
+
+
+def test_speaking_in_another_city_than_the_meeting_is_elsewhere(nlp):
+    text = "Ana Silva met Kari Lunde in Oslo. Speaking in Kyiv, the Ukrainian leader said the war must end."
+    assert why_not(nlp, text, "said") == "elsewhere"
+    assert why_not(nlp, text, "Kyiv") == "elsewhere"
+
+
+def test_speaking_where_the_meeting_is_belongs(nlp):
+    text = "Ana Silva met Kari Lunde in Oslo on Sunday. Speaking in Oslo, Lunde said the talks went well."
+    assert why_not(nlp, text, "said") is None
+
+
+def test_speaking_somewhere_in_a_story_that_sets_no_meeting_place_gives_no_reason(nlp):
+    assert why_not(nlp, "Speaking in Kyiv, the Ukrainian president said the war must end.", "said") is None
+
+
+def test_the_meeting_places_are_those_of_the_meeting_itself(nlp):
+    doc = nlp("The summit in Oslo ended on Sunday. The two last met in Lima in 2019.")
+    assert occasion.meeting_places(doc) == {"Oslo"}
