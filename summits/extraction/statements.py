@@ -69,6 +69,9 @@ ABBREVIATION = re.compile(
 # dependency groups of this module only (deps.py has no name for them)
 # where spaCy puts a subject it finds after its verb: '"...," said Putin'
 SUBJECTS_AFTER_VERB = frozenset({DOBJ, ATTR, NPADVMOD, NSUBJ})
+# a verb of saying after the clause it reports, as the parser joins it: "X, said the minister",
+# "X, Kerry said, and Y"
+AFTER_ITS_CLAUSE = frozenset({CONJ, PARATAXIS})
 # the verbs after which a subject may follow: '"...," said Putin', 'Putin met Xi, said the Kremlin'
 INVERTING = frozenset({ROOT, CCOMP, PARATAXIS})
 # a verb whose subject is its head's: "and has portrayed", "saying", "to say", "said ... he said"
@@ -78,6 +81,10 @@ STANCE_CONTENT = frozenset({ACL, CCOMP, PREP})
 # the phrases and clauses after an object that complete what was said: "thanked them [for ...]",
 # "labelled the plan [a gamble]"
 COMPLEMENTS = frozenset({PREP, ADVCL, OPRD})
+# a clause hung on a noun: "a statement [that ...]"
+NOUN_CLAUSES = frozenset({ACL, RELCL, CCOMP})
+# what a reported continuation follows: the reported clause, or a clause parsed as the object
+REPORTED_HEADS = frozenset({CCOMP, DOBJ})
 # the verb of a reported clause: "said [adheres] ...", "said X [adheres] ... and [welcomes] ..."
 REPORTED_CLAUSE_VERBS = frozenset({CCOMP, CONJ})
 # a clause joined to another verb: ", [adding] that ...", "and [stressed] ..."
@@ -98,8 +105,12 @@ FUNCTION_POS = frozenset({"PRON", "DET", "PUNCT", "ADP", "CCONJ", "PART"})
 
 # --- verbs of saying ------------------------------------------------------------------------
 def _particle_of(token: Token, lemma: str) -> str | None:
-    """ "called for a ceasefire": the particle that makes the verb one of saying."""
-    return next((p for p in verbs.particles(lemma) if any(c.lower_ == p for c in token.children)), None)
+    """ "called for a ceasefire": the particle that makes the verb one of saying, its child or the
+    word right after it ("made clear that ...", with "clear" parsed into the clause)."""
+    after = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+    return next(
+        (p for p in verbs.particles(lemma) if p == after or any(c.lower_ == p for c in token.children)), None
+    )
 
 
 def _verb_key(token: Token) -> str | None:
@@ -294,6 +305,20 @@ def parenthetical(verb: Token) -> bool:
     return set_off and any(c.dep_ in SUBJECTS and c.i < verb.i for c in head.children)
 
 
+def _clause_in_phrase(verb: Token, key: str) -> Token | None:
+    """ "said in a statement [that the framework ...]", "told reporters before the agreement [that
+    ...]": a that-clause the parser hung on a noun of the verb's phrase, when it has no clause."""
+    if _has_clause(verb):
+        return None
+    for prep in (c for c in verb.children if c.dep_ == PREP):
+        for token in prep.subtree:
+            if token.dep_ in NOUN_CLAUSES and any(
+                m.dep_ == MARK and m.lower_ == "that" for m in token.children
+            ):
+                return token
+    return None
+
+
 def _parenthetical_content(verb: Token, key: str) -> Token | None:
     """ "Kosovo and Serbia, he said, would recognise each other": the clause around the verb."""
     return verb.head if parenthetical(verb) else None
@@ -304,9 +329,10 @@ def inverted(verb: Token) -> bool:
     closing the clause it reports (parsed as joined to it), with a subject of its own and no
     clause of its own."""
     head, doc = verb.head, verb.doc
-    if verb.dep_ != CONJ or head.i >= verb.i or head.pos_ not in VERB_POS or _verb_key(head):
+    if verb.dep_ not in AFTER_ITS_CLAUSE or head.i >= verb.i or head.pos_ not in VERB_POS or _verb_key(head):
         return False  # "Okada, asked about the incidents, said": the question is not what was said
-    before = doc[: verb.left_edge.i].text.rstrip(MARKS_AND_SPACE)
+    first = next(t for t in verb.subtree if not t.is_punct)
+    before = doc[: first.i].text.rstrip(MARKS_AND_SPACE)
     return before.endswith(",") and _has_subject(verb) and not _has_clause(verb)
 
 
@@ -347,6 +373,16 @@ def _object_content(verb: Token, key: str) -> Token | None:
     return next((c for c in verb.children if c.dep_ == DOBJ), None)
 
 
+def _clause_parsed_as_object(verb: Token, key: str) -> Token | None:
+    """ "Critics have said [Sharon's condition that violence must stop is unrealistic]", 'said [this
+    had "damaged trust"]': the object of a verb that reports clauses, holding a subject of its own,
+    is the clause misparsed."""
+    if verbs.plays(key, verbs.REPORTS_OBJECT) or not verbs.plays(key, verbs.REPORTS):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == DOBJ and c.pos_ != "PRON"), None)
+    return obj if obj is not None and any(t.dep_ in SUBJECTS for t in obj.subtree) else None
+
+
 def _passive_content(verb: Token, key: str) -> Token | None:
     """ "[The rail link] was hailed by Scholz": the passive's subject, when someone said it."""
     if not verbs.plays(key, verbs.REPORTS_OBJECT) or _by_agent(verb) is None:
@@ -357,11 +393,13 @@ def _passive_content(verb: Token, key: str) -> Token | None:
 # where the content of a verb of saying starts, tried in order
 CONTENT_RULES: tuple[Callable[[Token, str], Token | None], ...] = (
     _clause_content,
+    _clause_in_phrase,
     _parenthetical_content,
     _inverted_content,
     _content_after_particle,
     _content_of_stance,
     _object_content,
+    _clause_parsed_as_object,
     _passive_content,
 )
 
@@ -420,13 +458,26 @@ def _reported_continuation(verb: Token, content: Token) -> list[Token]:
     """ "told reporters that the president had accepted ..., but the dates had not yet been
     agreed": a clause joined to the verb of saying, in the reported clause's back-shifted tense,
     is more of what was said."""
-    if content.dep_ != CCOMP or content.i < verb.i:
+    if content.dep_ not in REPORTED_HEADS or content.i < verb.i:
         return []
+    if content.dep_ == DOBJ and not any(t.dep_ in SUBJECTS for t in content.subtree):
+        return []  # "hailed the deal and it would ...": an object, not a clause, was said
     for conj in verb.children:
         if _continues_report(verb, content, conj):
             cc = [c for c in verb.children if c.dep_ == CC and content.i < c.i < conj.i]
             return cc + list(conj.subtree)
     return []
+
+
+def _on_heads_side(verb: Token, head: Token, tokens: list[Token]) -> list[Token]:
+    """The content's words on its side of the verb: all of a parenthetical's clause as written
+    ("The summit, she said, went well"), before a verb after its clause without the verb's own
+    words ("X, Kerry said, and Y"), else those before or after the verb."""
+    if parenthetical(verb) and head == verb.head:
+        return tokens
+    if head.i < verb.i:
+        return [t for t in tokens if t.i < verb.left_edge.i or (t.i < verb.i and head != verb.head)]
+    return [t for t in tokens if t.i > verb.i]
 
 
 def _addressee(verb: Token, head: Token) -> list[Token]:
@@ -831,17 +882,14 @@ class Statements:
         """The content's words on the head's side of the verb: whom the verb addresses before a
         clause, the head's phrase, the verb's complements after an object or stance noun and a
         reported continuation; none where the object is whom, not what."""
-        tokens = list(head.subtree)
+        particles = verbs.particles(verb.lemma_.lower())  # "made [clear] that": the verb's, not said
+        tokens = [t for t in head.subtree if not (t.i == verb.i + 1 and t.lower_ in particles)]
         after_object = head.dep_ == DOBJ or verbs.plays(key, verbs.STANCE)
         complements = _verb_complements(verb, tokens[-1].i) if after_object else []
         if self._whom_not_what(head, complements):
             return []
         tokens = _addressee(verb, head) + tokens + complements + _reported_continuation(verb, head)
-        if parenthetical(verb) and head == verb.head:
-            return tokens  # "The summit, she said, went well": the clause around the verb, as written
-        if head.i < verb.i:
-            return [t for t in tokens if t.i < verb.left_edge.i or (t.i < verb.i and head != verb.head)]
-        return [t for t in tokens if t.i > verb.i]
+        return _on_heads_side(verb, head, tokens)
 
     def _content(self, verb: Token, key: str) -> tuple[int, int, Token] | None:
         """The characters of what ``verb`` reports and the head of its words, or None where it

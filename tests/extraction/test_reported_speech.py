@@ -470,3 +470,39 @@ def test_a_kind_of_saying_and_a_short_passive_subject_are_narration():
 def test_a_question_put_to_the_speaker_is_not_what_he_said():
     said = _said('Tusk, asked about the naval incidents, said on Tuesday: "Relations are good."')
     assert said == {}
+
+
+def test_a_verb_of_saying_between_two_clauses_reports_the_one_before_it():
+    said = _said(
+        "Poland must list its weapons within one week, Tusk said, and inspectors must arrive by May."
+    )
+    assert said == {"Poland must list its weapons within one week": "Donald Tusk"}
+
+
+def test_a_that_clause_hung_on_a_noun_of_the_verbs_phrase_is_what_was_said():
+    said = _said(
+        "Tusk told reporters before the announced agreement that Scholz was not carrying any message.",
+    )
+    assert said == {"Scholz was not carrying any message": "Donald Tusk"}
+
+
+def test_made_clear_with_clear_parsed_into_the_clause():
+    said = _said(
+        "But Tusk made clear that violence against villagers must stop for there to be any chance for talks."
+    )
+    assert said == {
+        "violence against villagers must stop for there to be any chance for talks": "Donald Tusk"
+    }
+
+
+def test_a_clause_parsed_as_the_object_of_said_is_what_was_said():
+    said = _said(
+        "Critics have said Tusk's condition that all violence must stop before talks is unrealistic.",
+        'Scholz said this had "seriously damaged trust" and it would not be "shy" of taking legal action.',
+        "Tusk hailed the deal and it would help both sides.",
+    )
+    assert said == {
+        "Tusk's condition that all violence must stop before talks is unrealistic": "Critics",
+        'this had "seriously damaged trust" and it would not be "shy" of taking legal action': "Olaf Scholz",
+        "the deal": "Donald Tusk",
+    }
