@@ -55,6 +55,7 @@ BONUS_DATELINE_HERE = 3  # ... and the story says the leaders met "here"
 BONUS_MEETING_SENTENCE = 2
 BONUS_ATTACHED = 4  # "met in Sochi", "talks at his office in Putrajaya", "visited Japan"
 BONUS_AFTER_IN_OR_AT = 2
+BONUS_PARTICIPANTS_THERE = 2  # "Torres and Vega stood side by side in Geneva"
 BONUS_VENUE = 1
 BONUS_KNOWN_PLACE = 2
 PENALTY_COUNTRY = -3
@@ -192,10 +193,30 @@ def another_occasion(c: Candidate, scene: Scene) -> float:
     of an earlier or a later meeting, or of something that did not happen. What is still ahead
     at the time of writing is the meeting itself ("As the paper went to press, the leaders
     were to meet in Moscow")."""
-    reason = occasion.why_not(c.span.root) or ""
+    reason = occasion.why_not(c.span.root) or (AHEAD if _planned(c.span.root) else "")
     if reason == AHEAD and PRESS_TIME.search(c.span.sent.text):
         return 0
     return OCCASION_PENALTIES.get(reason, 0)
+
+
+def _planned(place: Token) -> bool:
+    """ "The two plan to meet Lee in Paris" read with "plan" as a noun: the to-clause of a noun
+    of anticipation ("plan", "hope") is still ahead."""
+    verb = occasion.clause_verb(place)
+    if verb is None or verb.dep_ != ACL or verb.head.pos_ not in NOUN_TAGS:
+        return False
+    to = any(a.dep_ == AUX and a.tag_ == TO for a in verb.children)
+    return to and verbs.plays(verb.head.lemma_, verbs.ANTICIPATES)
+
+
+def participants_there(c: Candidate, scene: Scene) -> float:
+    """ "Torres and Vega stood side by side in Geneva.": a place after "in" or "at" in a clause
+    whose subject names those who took part."""
+    verb = occasion.clause_verb(c.span.root)
+    if verb is None or not PLACE_BEFORE.search(c.before):
+        return 0
+    subject = [t for s in verb.children if s.dep_ in SUBJECTS for t in s.subtree]
+    return BONUS_PARTICIPANTS_THERE if any(t.i in scene.present for t in subject) else 0
 
 
 def spoken_elsewhere(c: Candidate, scene: Scene) -> float:
@@ -259,6 +280,7 @@ def unknown_place(c: Candidate, scene: Scene) -> float:
 PLACE_RULES: tuple[Rule, ...] = (
     in_meeting_sentence,
     attached_to_meeting,
+    participants_there,
     after_in_or_at,
     country_not_city,
     venue,

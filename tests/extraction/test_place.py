@@ -237,3 +237,15 @@ def test_the_place_an_event_is_named_after_is_where_they_met_on_its_sidelines():
         )
     )
     assert (result.summit.location, result.summit.country) == ("Munich", "DE")
+
+
+def test_where_those_who_took_part_stood_beats_a_plan_to_meet_elsewhere():
+    result = extract(
+        story(
+            "Chilean Foreign Minister Ana Torres held talks with Peruvian Foreign Minister Luis Vega "
+            "on Sunday.",
+            "Torres and Vega stood side by side in Geneva as they set out the steps of the border accord.",
+            "The two plan to meet Bolivian envoy Juan Rios on Monday in Paris to discuss the accord.",
+        )
+    )
+    assert (result.summit.location, result.summit.country) == ("Geneva", "CH")
