@@ -26,8 +26,9 @@ from .nlp import entities_in
 
 STATE_LABELS = frozenset({"GPE", "NORP", "ORG"})  # entities a state or organisation is named by
 STATE_JOINS = frozenset({"-", "–", "and", ",", "/"})  # "UK-France", "Russia and Turkey"
-POSSESSIVE_TITLE_WORDS = TITLE_WORDS | {"chief", "army"}  # "Sudan's army chief"
+POSSESSIVE_TITLE_WORDS = TITLE_WORDS | {"chief", "army", "policy"}  # "Sudan's army chief", "EU policy chief"
 LOWER_TITLE_WORDS = 3  # "deputy defence minister [X]": at most three lower-case title words
+MEMBERSHIP_WORDS = 7  # "a member of the [Communist Party's] politburo": at most this many words
 PORTFOLIO_REACH = (
     10  # "Minister of Justice and Courts Administration": at most this many words after the title
 )
@@ -209,17 +210,19 @@ def _possessive_title_with_comma(doc: Doc, i: int) -> Title:
 
 
 def _lower_title(doc: Doc, i: int) -> Title:
-    """ "Chilean delegation chief [Ana Rojas]", "rebel chairman [X]": lower-case title words right
-    before the name, after a state's adjective or name where there is one, naming a senior role."""
+    """ "Chilean delegation chief [Ana Rojas]", "rebel chairman [X]", "UN envoy [X]": lower-case
+    title words right before the name, after a state's adjective or name where there is one,
+    naming a senior role, or any office of the state or organisation named right before it."""
     k = i
     while (
         k >= 0 and k > i - LOWER_TITLE_WORDS and doc[k].is_lower and doc[k].lower_ in POSSESSIVE_TITLE_WORDS
     ):
         k -= 1
     role = doc[k + 1 : i + 1].text if k < i else ""
-    if not role or not SENIOR_ROLE.search(role) or only_rank(role):
+    country = country_before(doc, k) if k >= 0 and role else None
+    if not role or only_rank(role) or not (SENIOR_ROLE.search(role) or country):
         return NO_TITLE
-    return Title(role.title(), country_before(doc, k) if k >= 0 else None, None)
+    return Title(role.title(), country, None)
 
 
 def _organisation_title(
@@ -263,6 +266,9 @@ def _title_from(doc: Doc, i: int) -> tuple[Title, int]:
     if state is None:
         return NO_TITLE, i
     country, i = state
+    membership = _membership(doc, i)
+    if membership is not None:
+        return membership
     words = []
     while i < len(doc) and (doc[i].lower_ in TITLE_WORDS) and not doc[i].is_punct:
         words.append(doc[i])
@@ -277,6 +283,17 @@ def _title_from(doc: Doc, i: int) -> tuple[Title, int]:
     if role.islower():
         role = role.title()  # "the prime minister" -> "Prime Minister"
     return Title(role, country, body), i
+
+
+def _membership(doc: Doc, i: int) -> tuple[Title, int] | None:
+    """ "X, a [member of the politburo], ...": membership of a senior body, as written."""
+    if i + 1 >= len(doc) or doc[i].lower_ != "member" or doc[i + 1].lower_ != "of":
+        return None
+    end = i + 2
+    while end < len(doc) and end < i + MEMBERSHIP_WORDS and not doc[end].is_punct:
+        end += 1
+    role = doc[i:end].text
+    return (Title(role, None, None), end) if SENIOR_ROLE.search(role) else None
 
 
 def _state_opening_title(doc: Doc, i: int) -> tuple[str | None, int] | None:

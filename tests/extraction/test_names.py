@@ -167,3 +167,14 @@ def test_a_word_alone_in_brackets_is_no_person(nlp):
 def test_a_city_where_a_place_goes_is_no_person(nlp):
     doc = nlp("President Ana Torres visited Sochi on Monday for talks with President Ivan Petrov.")
     assert "Sochi" not in {p.name for p in find_names(doc).persons}
+
+
+def test_a_lower_case_office_of_an_organisation_named_before_it(nlp):
+    titles = _titles(nlp, "UN envoy Kofi Mensah and EU foreign policy chief Anna Berg joined the talks.")
+    assert titles["Kofi Mensah"] == ("Envoy", "UN")
+    assert titles["Anna Berg"] == ("Foreign Policy Chief", "EU")
+
+
+def test_membership_of_a_senior_body_is_the_role_as_written(nlp):
+    titles = _titles(nlp, "Nguyen Van Long, a member of the politburo, also attended the talks.")
+    assert titles["Nguyen Van Long"][0] == "member of the politburo"
