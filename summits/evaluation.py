@@ -52,10 +52,11 @@ SPAN_WITHIN = 0.3  # ...while this share of its own words at least come from the
 REPORTED_COVER, REPORTED_WITHIN = 0.6, 0.2
 MIN_QUOTE_WORDS = 3  # shorter quotations are scare quotes, not statements
 LEAKED = "participant only mentioned, taken as present"
+REFUSED = "meeting report refused"  # every gold article reports a meeting
 # Every kind of miss under the question of issue 11 it answers wrongly, so that a total breaks
 # down by phenomenon: "is this about the meeting", "who took part", "where", ...
 PHENOMENA = (
-    ("1 about the meeting", (LEAKED,)),
+    ("1 about the meeting", (LEAKED, REFUSED)),
     ("2 who took part", ("participant missed", "participant spurious")),
     ("3 where", ("summit place wrong", "summit country wrong")),
     ("4 what was agreed", ("agreement missed", "agreement spurious")),
@@ -192,6 +193,11 @@ def _participants(score: ArticleScore, predicted: dict, gold: dict) -> None:
     score.figures["participants"] = result.figures
 
 
+def _refusal(score: ArticleScore, predicted: dict, gold: dict) -> None:
+    if predicted.get("refusal"):
+        score.miss(REFUSED, predicted["refusal"])
+
+
 def _is_quotation(statement: dict) -> bool:
     return (statement.get("kind") or "direct") == "direct" and len(
         normalise(statement.get("text")).split()
@@ -280,7 +286,7 @@ def _summit(score: ArticleScore, predicted: dict, gold: dict) -> None:
     score.summit = (right_place + right_country + right_date) / 3
 
 
-SCORERS = (_participants, _quotes, _reported, _agreements, _summit)
+SCORERS = (_refusal, _participants, _quotes, _reported, _agreements, _summit)
 
 
 def score_article(name: str, predicted: dict, gold: dict) -> ArticleScore:

@@ -127,6 +127,13 @@ def test_every_miss_is_named_by_its_kind():
     assert total.leaked_per_ten == 10.0
 
 
+def test_a_refused_meeting_report_is_a_miss_about_the_meeting():
+    predicted = {"summit": GOLD["summit"], "refusal": "no meeting found: a speech at home"}
+    total = Total.of([score_article("a", predicted, GOLD)])
+    assert total.misses["meeting report refused"] == 1
+    assert {q: n for q, n, _ in total.by_phenomenon()}["1 about the meeting"] == 1
+
+
 def test_every_kind_of_miss_falls_under_one_phenomenon():
     kinds = [kind for _, group in PHENOMENA for kind in group]
     assert len(kinds) == len(set(kinds))
