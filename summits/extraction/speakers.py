@@ -35,6 +35,7 @@ from .deps import (
 )
 from .lexicon import (
     GROUP_SPEAKERS,
+    HONORIFIC_PAIRS,
     HONORIFICS,
     PERSON_NOUNS,
     PRONOUNS,
@@ -56,6 +57,7 @@ UNNAMED = -1  # in a pronoun's candidates: one person not named ("the ambassador
 MAX_PRONOUN_CHAIN = 20  # "she ... she ... she": how far one pronoun is followed back to a name
 MAX_PLURAL_LOOKBACK = 2  # "they": a plural subject in one of the two sentences before
 PLURAL_TAGS = {"NNS", "NNPS"}
+PAIRED_HONORIFICS = {word for pair in HONORIFIC_PAIRS for word in pair}  # "Tan Sri Muhyiddin"
 HOST_AND_GUEST = {"the", "host", "guest", "and", "his", "her", "their"}
 GROUP_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}  # "the two ministers", "both presidents"
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -315,7 +317,7 @@ def fullest(cast: Cast, person: Person) -> Person:
     first = person.mentions[0][0]
     start, end = person.mentions[0]
     abbreviations = {t.lower_ for t in cast.doc[start:end] if t.is_upper}  # "FM Kishida"
-    own = {w for w in person.parts if w not in TITLE_WORDS | HONORIFICS | abbreviations}
+    own = {w for w in person.parts if w not in TITLE_WORDS | HONORIFICS | PAIRED_HONORIFICS | abbreviations}
     fuller = [
         p
         for p in cast.index.persons
@@ -481,13 +483,13 @@ def _plural_pronoun(cast: Cast, head: Token) -> str | None:
 
 
 def _plural_subject(cast: Cast, token: Token) -> bool:
-    return (
-        token.dep_ in SUBJECTS
-        and not cast.in_quote(token)
-        and is_main_subject(token)
-        and (bool(token.conjuncts) or token.tag_ in PLURAL_TAGS)
-        and token.pos_ in {"NOUN", "PROPN"}
-    )
+    """A main subject of several: people joined ("Putin and Hu", every one of them a person of the
+    story) or a plural noun ("officials")."""
+    if token.dep_ not in SUBJECTS or cast.in_quote(token) or not is_main_subject(token):
+        return False
+    if token.conjuncts:
+        return all(c.i in cast.index.by_token or c.i in cast.described_at for c in (token, *token.conjuncts))
+    return token.tag_ in PLURAL_TAGS and token.pos_ in {"NOUN", "PROPN"}
 
 
 def _pronoun(cast: Cast, head: Token) -> str | None:

@@ -475,3 +475,14 @@ def test_host_and_guest_are_the_participants():
         )
     )
     assert set(said.values()) == {"Ana Ruiz and Luis Arce"}
+
+
+def test_they_is_not_a_pair_of_a_person_and_a_place():
+    result = extract(
+        story(
+            "Chilean President Ana Ruiz met Bolivian President Luis Arce in Santiago.",
+            "Tomorrow Ruiz and Valparaiso will host a trade fair.",
+            '"Our two nations stand for a fair and peaceful order in the region," they said.',
+        )
+    )
+    assert [s for s, _ in speakers(result, "direct")] != ["Ana Ruiz and Valparaiso"]
