@@ -408,7 +408,7 @@ MEETING_WORDS = {
     "sidelines",
 }
 # words that put a person at the meeting, besides the meeting words themselves
-ATTENDANCE_WORDS = MEETING_WORDS | {"sending", "sent", "accompanied", "place", "led", "leading"}
+ATTENDANCE_WORDS = MEETING_WORDS | {"sending", "sent", "accompanied", "flanked", "place", "led", "leading"}
 GROUP_SPEAKERS = re.compile(
     r"^(?:the |both |all )?(?:two |three |four |)(?:\w+ )?"
     r"(?:leaders|sides|countries|nations|presidents|heads of state)$"
@@ -416,6 +416,11 @@ GROUP_SPEAKERS = re.compile(
     re.IGNORECASE,
 )
 PRONOUNS = {"he", "she", "him", "her"}
+# the words a title leaves in lower case: "Deal of the Century", "Turning Vision into Reality"
+TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "and", "or", "but", "nor", "of", "in", "into", "on", "onto", "to", "for", "with", "by"}
+    | {"at", "from", "as", "vs", "via", "per", "upon"}
+)
 # nouns for one person not named, that "he" or "she" can stand for ("Germany's ambassador said ... He added")
 PERSON_NOUNS = TITLE_HEADS | {
     "ambassador",

@@ -44,7 +44,7 @@ from .deps import (
     SUBJECTS,
     XCOMP,
 )
-from .lexicon import DATA_NOUNS, FOCUS_WORDS, PRONOUNS, STANCE_NOUNS, STATEMENT_NOUNS
+from .lexicon import DATA_NOUNS, FOCUS_WORDS, PRONOUNS, STANCE_NOUNS, STATEMENT_NOUNS, TITLE_SMALL_WORDS
 from .people import People, joint_subject
 from .quotations import MARKS_AND_SPACE, Quotations, Quote, mark_family
 from .result import StatementFound
@@ -148,6 +148,14 @@ def _not_said(verb: Token) -> bool:
     if any(c.dep_ == MARK and c.lower_ in CONDITION_MARKS for c in verb.children):
         return True
     return verb.dep_ == XCOMP and _verb_key(verb.head) is None
+
+
+def titled(text: str) -> bool:
+    """'"Deal of the Century"', '"Partnering for Change, Engaging the World"': a quotation whose
+    every word but the small ones is capitalised is a title (of a plan, a theme, a report); with
+    no speaker it is a name, not a statement."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w.lower() not in TITLE_SMALL_WORDS]
+    return bool(words) and all(w[0].isupper() for w in words)
 
 
 def states_position(subject: Token | None) -> bool:
@@ -711,7 +719,7 @@ class Statements:
             found.append(
                 StatementFound(speaker, self.text[quote.start : quote.end], "direct", quote.start, quote.end)
             )
-        return self._one_speaker_per_sentence(found)
+        return [f for f in self._one_speaker_per_sentence(found) if f.speaker or not titled(f.text)]
 
     def _one_speaker_per_sentence(self, found: list[StatementFound]) -> list[StatementFound]:
         """'"This is a breakthrough" that will "bring peace", the statement reads': a quotation with

@@ -79,6 +79,15 @@ def test_scare_quotes_are_not_statements():
     assert direct('Merkel warned of a "crisis" in the region.') == []
 
 
+def test_a_title_in_quotation_marks_with_no_speaker_is_a_name_not_a_statement():
+    text = 'The plan, dubbed the "Deal of the Century" by its authors, was never published.'
+    assert direct(text) == []
+
+
+def test_a_sentence_in_quotation_marks_keeps_its_speaker():
+    assert direct('"We Will Win This Fight," Merkel said.') == [("Angela Merkel", "We Will Win This Fight,")]
+
+
 # Unbalanced marks
 
 
