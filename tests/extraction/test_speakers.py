@@ -486,3 +486,15 @@ def test_they_is_not_a_pair_of_a_person_and_a_place():
         )
     )
     assert [s for s, _ in speakers(result, "direct")] != ["Ana Ruiz and Valparaiso"]
+
+
+def test_the_queen_is_the_queen_of_the_story():
+    said = indirect(
+        extract(
+            story(
+                "Queen Ingrid Dahl of Norway met Chilean President Marco Ruiz in Oslo on Monday.",
+                "The Queen said the two countries shared a long history of polar research.",
+            )
+        )
+    )
+    assert said.get("the two countries shared a long history of polar research") == "Ingrid Dahl"
