@@ -269,9 +269,11 @@ class Agreements:
 
     def _state_run(self, parties: list[str], verb: Token) -> list[str]:
         """ "A and B signed ..., committing the UK and Germany to ...": the longest run of states
-        in the sentence that holds the parties named."""
+        in the sentence that holds the parties named. With none named, only a run before the verb
+        ("They committed to ..., including China and Libya": states in what was agreed are not parties)."""
+        sent = verb.sent if parties else self.doc[verb.sent.start : verb.i]
         for size in STATE_RUN_SIZES:
-            run = self.people.state_run(verb.sent, size)
+            run = self.people.state_run(sent, size)
             if run and set(parties) <= set(run):
                 return run
         return parties

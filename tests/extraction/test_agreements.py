@@ -336,3 +336,13 @@ def test_then_after_the_verb_is_the_earlier_time_just_named():
     assert agreement_texts("The two presidents met and then agreed to cut tariffs on copper.") == [
         "agreed to cut tariffs on copper"
     ]
+
+
+def test_states_named_in_what_was_agreed_are_not_its_parties():
+    [agreement] = extract(
+        story(
+            CHILE_BOLIVIA,
+            "They committed to closer cooperation on migration, including from Peru and Ecuador.",
+        )
+    ).agreements
+    assert set(agreement.parties) == {"CL", "BO"}
