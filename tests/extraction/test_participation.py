@@ -331,3 +331,13 @@ def test_a_speaker_telling_what_they_talked_about_takes_part():
         )
     )
     assert "Luis Vega" in names(result)
+
+
+def test_a_minister_flanking_a_participant_takes_part():
+    result = extract(
+        story(
+            "Chilean President Ana Torres met Peruvian President Luis Vega in Lima on Monday.",
+            "Flanked by Defence Minister Jorge Paz, Vega told reporters the talks went well.",
+        )
+    )
+    assert "Jorge Paz" in names(result)
