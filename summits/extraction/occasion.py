@@ -381,13 +381,13 @@ Rule = Callable[[Token], bool]
 CLAUSE_RULES: tuple[tuple[str, Rule], ...] = (
     ("negated", negated),
     ("condition", condition),
-    ("separate", separate),
     ("ahead", ahead),
     ("ahead", anticipated),
     ("ahead", later),
     ("directive", directive),
     ("purpose", purpose),
     ("earlier", earlier),
+    ("separate", separate),
     ("elsewhere", elsewhere),
 )
 """The rules that read the clause alone, in order."""

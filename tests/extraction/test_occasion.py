@@ -173,7 +173,12 @@ def test_met_separately_is_a_separate_meeting(nlp):
 
 
 def test_travel_on_is_a_separate_occasion(nlp):
-    assert why_not(nlp, "The minister will travel on to Oslo.", "travel") == "separate"
+    assert why_not(nlp, "The minister later travelled on to Oslo.", "travelled") == "separate"
+
+
+def test_will_travel_on_is_ahead(nlp):
+    # ahead before separate: the date and place finders read "ahead" as a later event
+    assert why_not(nlp, "The minister will travel on to Oslo.", "travel") == "ahead"
 
 
 def test_before_flying_on_is_a_separate_occasion(nlp):
