@@ -81,6 +81,8 @@ STANCE_CONTENT = frozenset({ACL, CCOMP, PREP})
 # the phrases and clauses after an object that complete what was said: "thanked them [for ...]",
 # "labelled the plan [a gamble]"
 COMPLEMENTS = frozenset({PREP, ADVCL, OPRD})
+# what the writer gives before a partial quotation: its subject, or whom it is asked of
+WRITER_GIVES = SUBJECTS | {DOBJ}
 # a clause hung on a noun: "a statement [that ...]"
 NOUN_CLAUSES = frozenset({ACL, RELCL, CCOMP})
 # what a reported continuation follows: the reported clause, or a clause parsed as the object
@@ -113,6 +115,14 @@ def _particle_of(token: Token, lemma: str) -> str | None:
     )
 
 
+def _reports_finite(token: Token, lemma: str) -> bool:
+    """ "Officials hope [the deal will boost trade]": a verb that reports a clause with a subject of
+    its own only ("hope to meet" reports nothing)."""
+    return verbs.plays(lemma, verbs.REPORTS_FINITE) and any(
+        c.dep_ == CCOMP and _has_subject(c) for c in token.children
+    )
+
+
 def _verb_key(token: Token) -> str | None:
     """ "said" → "say", "called for" → "call for", "expressed hope" → "express"; None for a word
     that does not report speech here."""
@@ -121,6 +131,8 @@ def _verb_key(token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if verbs.plays(lemma, verbs.QUOTES):
         return lemma
+    if _reports_finite(token, lemma):
+        return lemma  # "officials hope the deal will boost ...", not "hope to meet"
     particle = _particle_of(token, lemma)
     if particle is not None:
         return f"{lemma} {particle}"
@@ -812,12 +824,13 @@ class Statements:
         return before.endswith((":", ","))
 
     def _partial_quotation(self, tokens: list[Token]) -> bool:
-        """'said the move "represents a grave harm"': a clause whose subject the writer gives before
-        a quotation that completes it is reported speech with a partial quotation (the quotation is
-        a statement too); 'said: "..."' only introduces a quotation."""
+        """'said the move "represents a grave harm"', 'asked ministers to "think again"': a clause
+        whose subject (or addressee) the writer gives before a quotation that completes it is
+        reported speech with a partial quotation (the quotation is a statement too); 'said: "..."'
+        only introduces a quotation."""
         if not tokens or self.q.in_quote(tokens[0]) or mark_family(tokens[0].text[-1]):
             return False
-        return any(t.dep_ in SUBJECTS and not self.q.in_quote(t) for t in tokens) and any(
+        return any(t.dep_ in WRITER_GIVES and not self.q.in_quote(t) for t in tokens) and any(
             self.q.in_quote(t) for t in tokens
         )
 

@@ -9,6 +9,8 @@ Roles:
 - ``REPORTS_OBJECT``: the content may be its object (*hailed* the deal, *urged* restraint).
 - ``REPORTS_AFTER``: the content follows its particle (*called for* a ceasefire); see ``particles``.
 - ``STANCE``: speech with a stance noun (*expressed* hope that ...).
+- ``REPORTS_FINITE``: reports a clause only when it has a subject of its own (officials *hope* the
+  deal will ...), never a to-clause (they *hope* to meet).
 - ``COMMITS``: a commitment; with a joint subject an agreement (the two *vowed* to ...).
 - ``DECIDES_JOINTLY``: with a joint subject an agreement of ``status`` (they *decided* to ...).
 - ``AGREES``: its subject (or object) is party to what was agreed or signed (*agreed*, *signed*),
@@ -49,6 +51,7 @@ REPORTS = "reports"
 REPORTS_OBJECT = "reports-object"
 REPORTS_AFTER = "reports-after"
 STANCE = "stance"
+REPORTS_FINITE = "reports-finite"
 COMMITS = "commits"
 DECIDES_JOINTLY = "decides-jointly"
 AGREES = "agrees"
@@ -256,8 +259,8 @@ VERBS: dict[str, Verb] = {
     "plan": verb(ANTICIPATES, INTENDS),
     "expect": verb(ANTICIPATES),
     "intend": verb(ANTICIPATES, INTENDS),
-    "hope": verb(ANTICIPATES),
-    "hop": verb(ANTICIPATES),  # the model's lemma of "hopes", "hoped", "hoping"
+    "hope": verb(ANTICIPATES, REPORTS_FINITE),
+    "hop": verb(ANTICIPATES, REPORTS_FINITE),  # the model's lemma of "hopes", "hoped", "hoping"
     "aim": verb(ANTICIPATES, INTENDS),
     "seek": verb(ANTICIPATES),
     "want": verb(ANTICIPATES),

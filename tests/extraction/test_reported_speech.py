@@ -506,3 +506,12 @@ def test_a_clause_parsed_as_the_object_of_said_is_what_was_said():
         'this had "seriously damaged trust" and it would not be "shy" of taking legal action': "Olaf Scholz",
         "the deal": "Donald Tusk",
     }
+
+
+def test_hope_reports_a_clause_with_its_own_subject_never_a_to_clause():
+    said = _said("Officials hope the new bridge will boost trade.", "Tusk hopes to meet Scholz again in May.")
+    assert said == {"the new bridge will boost trade": "Officials"}
+
+
+def test_whom_it_is_asked_of_before_a_partial_quotation_makes_it_reported_speech():
+    assert _said('Tusk asked ministers to "think again".') == {'ministers to "think again"': "Donald Tusk"}
