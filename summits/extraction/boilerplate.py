@@ -80,6 +80,7 @@ POSTED_PREFIX = re.compile(
     r"(?:posted|published|filed)\s+in\s+(?:\[[^\]\n]{1,60}\]\([^)\n]{0,200}\)|[A-Z][\w&]*(?:\s[A-Z][\w&]*){0,3})\s*",
     re.IGNORECASE,
 )
+LINK_ALONE = re.compile(r"^(?:!?\[[^\]\n]*\]\([^)\n]*\)\s*)+$")  # "![](photo.jpg)", "[Translation](...)"
 HTML_TAG = re.compile(r"<[^<>\n]{1,200}>")
 MOJIBAKE_SPACE = re.compile("\u00c2\u00a0|\u00c2(?= )")
 
@@ -407,8 +408,9 @@ def _read_posted(blocks: list[Block], meta: ArticleMeta) -> None:
 
 
 def _opening_wire_dateline(blocks: list[Block]) -> re.Match | None:
-    """ "MOSCOW, June 13 (Reuters) - ...": the first story block's wire dateline."""
-    first = next((b for b in blocks if b.kind == STORY), None)
+    """ "MOSCOW, June 13 (Reuters) - ...": the first story block's wire dateline (an image or a
+    link alone on its line, "![](photo.jpg)", comes before the story)."""
+    first = next((b for b in blocks if b.kind == STORY and not LINK_ALONE.match(b.text.strip())), None)
     return WIRE_DATELINE.match(first.text.replace("\n", " ")) if first is not None else None
 
 

@@ -97,6 +97,10 @@ WITHIN = re.compile(
     r"\b(?:during|in the course of|on the (?:first|second|last) day of)\s+(?:\S+\s+){0,2}$", re.I
 )
 AHEAD = "ahead"  # occasion.why_not's reason for what is still to come
+# "(AP Photo/Jane Doe)", "AFP/File –", "Photo: Reuters": the credit of a photo's caption
+PHOTO_CREDIT = re.compile(
+    r"\b(?:AP|AFP|Reuters|Getty|EPA|Xinhua)\s*(?:Photo|/\s*File|/\s*Getty)\b|\bPhoto:\s"
+)
 NOT_THE_DAY_ITSELF = ("since", "until")  # "since Monday", "until Friday"
 BOUND_CHARS = 8  # how far before a relative date "since" or "until" is looked for
 
@@ -164,11 +168,20 @@ def _in_aside(doc: Doc, char: int) -> bool:
 def _dated_sentences(doc: Doc) -> Iterator[Sentence]:
     """Every sentence, except one about an earlier event that does not name the meeting
     ("They first met in 2015 on a Monday.")."""
-    sentences = [s for s in doc.sents if s.text.strip()]
+    sentences = [s for s in doc.sents if s.text.strip() and not photo_caption(s)]
     for index, sent in enumerate(sentences):
         if about_past(sent) and not about_meeting(sent):
             continue
         yield Sentence(sent, index < LEAD_SENTENCES)
+
+
+def photo_caption(sent: Span) -> bool:
+    """ "Leaders pose in Lima on March 14, 2010. (AP Photo/Jane Doe)": a line with a photo credit
+    is a caption, and its date is the photo's."""
+    text = sent.doc.text
+    start = text.rfind("\n", 0, sent.start_char) + 1
+    end = text.find("\n", sent.end_char)
+    return bool(PHOTO_CREDIT.search(text[start : end if end >= 0 else len(text)]))
 
 
 def _score(sent: Sentence, *, explicit: bool, later: bool) -> int:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from . import geo, occasion, verbs
-from .date import PRESS_TIME
+from .date import PRESS_TIME, photo_caption
 from .deps import (
     ACL,
     ADVCL,
@@ -50,8 +50,8 @@ if TYPE_CHECKING:
     from .people import Person
 
 # --- weights ------------------------------------------------------------------------------
-BONUS_DATELINE = 4.0  # "MOSCOW, June 13 (Reuters) -": the wire dateline's city
-BONUS_DATELINE_HERE = 3  # ... and the story says the leaders met "here"
+BONUS_DATELINE = 3.0  # "MOSCOW, June 13 (Reuters) -": the wire dateline's city (where it was filed)
+BONUS_DATELINE_HERE = 4  # ... and the story says the leaders met "here"
 BONUS_MEETING_SENTENCE = 2
 BONUS_ATTACHED = 4  # "met in Sochi", "talks at his office in Putrajaya", "visited Japan"
 BONUS_AFTER_IN_OR_AT = 2
@@ -460,13 +460,16 @@ def _capitals_by_demonym(doc: Doc) -> Iterator[Found]:
 
 
 def candidates(doc: Doc, in_quote: Callable[[Token], bool]) -> list[Candidate]:
-    """Every place named outside quotations, in text order."""
+    """Every place named outside quotations and photo captions, in text order."""
     places = list(_landmarks(doc))
     taken = {i for span, _name, _label in places for i in range(span.start, span.end)}
     places += _named_places(doc, taken)
     taken |= {i for span, _name, _label in places for i in range(span.start, span.end)}
     places += [*_gazetteer_places(doc, taken), *_event_places(doc, taken), *_capitals_by_demonym(doc)]
-    places = sorted((p for p in places if not in_quote(p[0][0])), key=lambda p: p[0].start_char)
+    places = sorted(
+        (p for p in places if not in_quote(p[0][0]) and not photo_caption(p[0].sent)),
+        key=lambda p: p[0].start_char,
+    )
     return [
         _candidate(doc.text, span, written, label, rank) for rank, (span, written, label) in enumerate(places)
     ]
@@ -528,7 +531,8 @@ def _with_city(doc: Doc, best: Scored) -> tuple[str, str | None]:
 
 
 def _dateline_place(doc: Doc, city: str | None, in_quote: Callable[[Token], bool]) -> Scored | None:
-    """ "MOSCOW, June 13 (Reuters) - Putin met Erdogan here": the dateline's city, more so with "here"."""
+    """ "MOSCOW, June 13 (Reuters) - Putin met Erdogan here": the dateline's city; without "here"
+    it is where the report was filed, below a known place the story puts the meeting in."""
     if not city:
         return None
     here = any(

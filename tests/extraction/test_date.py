@@ -166,3 +166,14 @@ def test_a_scheduled_visit_without_a_year_is_dated_after_publication():
         "Peruvian President Luis Vega is scheduled to visit Chile on 3 January for talks with Ana Torres.\n"
     )
     assert extract(text, published=published).summit.date == dt.date(2021, 1, 3)
+
+
+def test_a_photo_captions_date_is_the_photos():
+    published = dt.date(2010, 5, 19)
+    text = (
+        "AFP/File – Premier Li Wei, seen here at a congress in Beijing on March 14, will visit.\n"
+        "Chinese Premier Li Wei will visit Japan for three days from May 30.\n"
+        "He is to meet Prime Minister Kenji Tanaka in Tokyo on May 31.\n"
+    )
+    summit = extract(text, published=published).summit
+    assert summit.date_text != "March 14"

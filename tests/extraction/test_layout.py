@@ -136,3 +136,11 @@ def test_a_story_run_into_its_posted_date_is_story_whatever_its_last_line():
     layout = read_layout(text)
     assert layout.blocks[0].kind == "story"
     assert "official visit to Peru" in layout.story_text
+
+
+def test_an_image_line_before_the_wire_dateline_does_not_hide_it():
+    text = (
+        "## Leaders meet\n\n![](https://example.org/photo.jpg)\n\n"
+        "ABU DHABI (REUTERS) – Chilean and Peruvian officials landed in the city on Monday.\n"
+    )
+    assert read_layout(text).meta.dateline == "Abu Dhabi"

@@ -249,3 +249,19 @@ def test_where_those_who_took_part_stood_beats_a_plan_to_meet_elsewhere():
         )
     )
     assert (result.summit.location, result.summit.country) == ("Geneva", "CH")
+
+
+def test_a_place_in_a_photo_caption_is_not_the_venue():
+    result = extract(
+        "AFP/File – Premier Li Wei, seen here at a congress in Beijing on March 14, will visit.\n"
+        "Chinese Premier Li Wei will meet Prime Minister Kenji Tanaka on May 31.\n"
+    )
+    assert result.summit.location != "Beijing"
+
+
+def test_a_known_place_the_story_puts_the_meeting_in_beats_the_dateline_without_here():
+    result = extract(
+        "KUALA LUMPUR (Reuters) - Chilean envoy Ana Torres paid a courtesy call on Prime Minister "
+        "Luis Vega at his office in Putrajaya on Thursday.\n"
+    )
+    assert result.summit.location == "Putrajaya"
