@@ -65,6 +65,7 @@ NEAR_DEPS = {PREP, AGENT, ACOMP, ATTR}
 MEETING_PREPOSITIONS = {"during", "at", "on", "in", "after"}
 PRONOUN_REACH = 80  # tokens before the pronoun's sentence where its antecedent may be written
 CLAUSE_EDGES = {ADVCL, PCOMP, RELCL, CCOMP, ACL}
+DRAFTED = TERMS_NOUNS | {"text", "draft", "details", "wording"}  # "hammering out the [text]"
 OWN_SIDE = {"we", "they", "both"}  # "he said [they] had talked about trade"
 PARTY_PREPOSITIONS = {"with", "by", "between", "on"}  # "talks [with] X", "a call [by] X [on] Y"
 
@@ -396,8 +397,31 @@ def _outcome(noun: Token) -> bool:
     return noun.lower_ in GATHERING_NOUNS or noun.lemma_.lower() in TERMS_NOUNS
 
 
+def among_those_at_work(doc: Doc, index: PersonIndex, mention: Mention) -> bool:
+    """ "Ana Ruiz was among those in Vienna hammering out the text", "was among the officials
+    negotiating the deal": one of a group whose participle negotiates or drafts what is agreed."""
+    token = _role_word(doc, mention)
+    verb = token.head
+    if token.dep_ != NSUBJ or verb.lemma_ != "be" or not occasion.belongs_to_meeting(verb):
+        return False
+    among = [c for c in verb.children if c.dep_ == PREP and c.lower_ == "among"]
+    group = [o for p in among for o in p.children if o.dep_ == POBJ]
+    participles = [
+        c for w in [verb, *group] for c in w.children if c.dep_ in {ADVCL, ACL} and c.tag_ == "VBG"
+    ]
+    return bool(among) and any(_at_work(p) for p in participles)
+
+
+def _at_work(participle: Token) -> bool:
+    """ "negotiating the deal", "hammering out the text": meeting, or working on what is agreed."""
+    if is_meeting_verb(participle):
+        return True
+    return any(c.dep_ == DOBJ and c.lemma_.lower() in DRAFTED for c in participle.children)
+
+
 MENTION_RULES: tuple[Callable[[Doc, PersonIndex, Mention], bool], ...] = (
     acts_in_meeting,
+    among_those_at_work,
     brought_about,
     own_clause_attends,
     joint_actors,

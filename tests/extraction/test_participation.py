@@ -341,3 +341,15 @@ def test_a_minister_flanking_a_participant_takes_part():
         )
     )
     assert "Jorge Paz" in names(result)
+
+
+def test_one_of_those_drafting_the_text_takes_part():
+    result = extract(
+        story(
+            "Negotiators finalised a nuclear accord in Vienna on Tuesday.",
+            "Iranian Foreign Minister Ali Karimi was among those in Vienna hammering out the text.",
+            "Analyst Rosa Diaz was among those who doubted the accord would hold.",
+        )
+    )
+    assert "Ali Karimi" in names(result)
+    assert "Rosa Diaz" not in names(result)
