@@ -83,6 +83,8 @@ STANCE_CONTENT = frozenset({ACL, CCOMP, PREP})
 COMPLEMENTS = frozenset({PREP, ADVCL, OPRD})
 # what the writer gives before a partial quotation: its subject, or whom it is asked of
 WRITER_GIVES = SUBJECTS | {DOBJ}
+# a dash before a phrase that spells out what was said
+DASHES = (["-"], ["–"], ["—"], ["--"])
 # a clause hung on a noun: "a statement [that ...]"
 NOUN_CLAUSES = frozenset({ACL, RELCL, CCOMP})
 # what a reported continuation follows: the reported clause, or a clause parsed as the object
@@ -525,11 +527,13 @@ def _verb_complements(verb: Token, end: int) -> list[Token]:
 
 def _next_to(doc: Doc, end: int, start: int) -> bool:
     """'described ties as "growing" [even though ...]': ``start`` follows ``end`` with at most
-    quotation marks between them, or a comma before a narrowing word ("the need to invest,
-    [especially] in energy")."""
+    quotation marks between them, a dash, or a comma before a narrowing word ("the need to
+    invest, [especially] in energy")."""
     between = doc[end + 1 : start]
     if start > end and all(mark_family(t.text[-1]) for t in between):
         return True
+    if [t.text for t in between] in DASHES:
+        return True  # "support at all levels - from the party to the people"
     return start < len(doc) and [t.text for t in between] == [","] and doc[start].lower_ in FOCUS_WORDS
 
 

@@ -109,7 +109,7 @@ VERBS: dict[str, Verb] = {
     "emphasise": verb(*SAYING, REPORTS_OBJECT),
     "emphasize": verb(*SAYING, REPORTS_OBJECT),
     "acknowledge": verb(*SAYING, REPORTS_OBJECT),
-    "assert": verb(*SAYING),
+    "assert": verb(*SAYING, REPORTS_OBJECT),  # "asserted his support for ..."
     "argue": verb(*SAYING, REPORTS_AFTER, particles=("for",)),  # "argues for targeted strikes"
     "suggest": verb(*SAYING),
     "accuse": verb(*SAYING, REPORTS_OBJECT),

@@ -429,6 +429,10 @@ def test_a_shared_view_and_extended_assurances_are_what_was_said():
             "Germany's arguments that the bill protects the border",
         ),
         ("Tusk tweeted a plea for calm after the clashes.", "a plea for calm after the clashes"),
+        (
+            "Tusk asserted his support for closer ties at all levels.",
+            "his support for closer ties at all levels",
+        ),
     ],
 )
 def test_more_verbs_with_a_noun_phrase_or_a_particle(sentence, content):
@@ -515,3 +519,12 @@ def test_hope_reports_a_clause_with_its_own_subject_never_a_to_clause():
 
 def test_whom_it_is_asked_of_before_a_partial_quotation_makes_it_reported_speech():
     assert _said('Tusk asked ministers to "think again".') == {'ministers to "think again"': "Donald Tusk"}
+
+
+def test_a_phrase_after_a_dash_spells_out_what_was_said():
+    said = _said(
+        "Tusk asserted his support for cooperation at all levels - from the government to the people."
+    )
+    assert said == {
+        "his support for cooperation at all levels - from the government to the people": "Donald Tusk"
+    }
