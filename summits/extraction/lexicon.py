@@ -21,9 +21,18 @@ HONORIFICS = {
     "datuk",  # Malaysian: "Datuk Seri Anwar"
     "dato",
     "datin",
+    "excellency",  # "His Excellency Rodrigo Roa Duterte"
 }
 # honorifics of two words ("Tan Sri Muhyiddin", "Datuk Seri Anwar"): not part of the name
-HONORIFIC_PAIRS = {("tan", "sri"), ("puan", "sri"), ("datuk", "seri"), ("dato", "sri"), ("dato'", "sri")}
+HONORIFIC_PAIRS = {
+    ("tan", "sri"),
+    ("puan", "sri"),
+    ("datuk", "seri"),
+    ("dato", "sri"),
+    ("dato'", "sri"),
+    ("his", "excellency"),
+    ("her", "excellency"),
+}
 # words of a minister's portfolio after "of" / "for": "Minister of Justice and Courts Administration"
 _PORTFOLIO_WORDS = """
 justice law laws commerce trade industry industries health medical services community communities
@@ -407,6 +416,20 @@ MEETING_WORDS = {
     "receiving",
     "sidelines",
 }
+# a photo caption's gesture of two people meeting: "X and Y [shake hands]", "X and Y [embrace]"
+PICTURED_MEETING_WORDS = {"hands", "handshake", "embrace", "embraces", "hug", "hugs", "toast"}
+# where a caption shows who stands where: "X, left, and Y", "X (right) with Y"
+PICTURE_POSITIONS = {"left", "right", "centre", "center", "second left", "second right", "far left", "far right"}
+# a photo's credit names the photographer, not anyone at the meeting: "(AP Photo/Jane Roe)",
+# "Jane Roe/Getty Images", "Photo: Jane Roe", "REUTERS/Jane Roe"
+PHOTO_CREDIT = re.compile(
+    r"\([^()]*\b(?:photo|photograph|pool|file|images?|credit)\b[^()]*\)"
+    r"|[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}\s*/\s*(?:Getty Images|AFP|AP|Reuters|EPA|Pool)\b"
+    r"|\b(?:AFP|AP|REUTERS|Reuters|EPA|Getty Images|Pool)\s*/\s*[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}"
+    r"|[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}\s+(?:via|for|\|)\s+Getty Images\b"
+    r"|\b(?:photo|photograph|image|credit|picture)s?\s*:.*$",
+    re.IGNORECASE,
+)
 # words that put a person at the meeting, besides the meeting words themselves
 ATTENDANCE_WORDS = MEETING_WORDS | {"sending", "sent", "accompanied", "flanked", "place", "led", "leading"}
 GROUP_SPEAKERS = re.compile(

@@ -438,7 +438,7 @@ def _group(cast: Cast, phrase: Span) -> str | None:
     words = {t.lower_ for t in phrase if not t.is_punct}
     both_sides = words <= HOST_AND_GUEST and {"host", "guest"} <= words  # "Host and guest agreed"
     if (both_sides or GROUP_SPEAKERS.search(phrase.text.strip())) and len(cast.participants) >= 2:
-        return " and ".join(p.name for p in cast.participants)
+        return " and ".join(fullest(cast, p).name for p in cast.participants)
     return None
 
 

@@ -178,3 +178,8 @@ def test_a_lower_case_office_of_an_organisation_named_before_it(nlp):
 def test_membership_of_a_senior_body_is_the_role_as_written(nlp):
     titles = _titles(nlp, "Nguyen Van Long, a member of the politburo, also attended the talks.")
     assert titles["Nguyen Van Long"][0] == "member of the politburo"
+
+
+def test_his_excellency_is_not_part_of_the_name(nlp):
+    doc = nlp("His Excellency Luis Arce, President of Bolivia, arrived for talks with Ana Ruiz.")
+    assert "Luis Arce" in [p.name for p in find_names(doc).persons]

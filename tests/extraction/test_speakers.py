@@ -477,6 +477,19 @@ def test_host_and_guest_are_the_participants():
     assert set(said.values()) == {"Ana Ruiz and Luis Arce"}
 
 
+def test_the_two_leaders_are_the_participants_by_their_fullest_names():
+    said = indirect(
+        extract(
+            story(
+                "Chilean President Ana Ruiz received Bolivian President Luis Arce in Santiago on Monday.",
+                "Arce and Ruiz held talks at the palace.",
+                "The two leaders stressed the need to bolster trade between the two countries.",
+            )
+        )
+    )
+    assert set(said.values()) == {"Ana Ruiz and Luis Arce"}
+
+
 def test_they_is_not_a_pair_of_a_person_and_a_place():
     result = extract(
         story(
