@@ -294,6 +294,14 @@ def landmark_names() -> list[str]:
     return sorted(VENUES, key=len, reverse=True)
 
 
+@functools.cache
+def landmark_pattern() -> re.Pattern:
+    """Any landmark's name as a whole word, the longest that starts at each place of a text (a
+    lookahead, so that overlapping names are all seen: "La Moneda Palace" and "Palace" in it)."""
+    names = "|".join(re.escape(name) for name in landmark_names())
+    return re.compile(rf"(?=(?<![\w-])({names})(?![\w-]))")
+
+
 def region_country(name: str) -> str | None:
     """ "Russia", "California", "Mindanao": the country of a state or of one of its regions (not a city)."""
     key = re.sub(r"^the ", "", _key(name))

@@ -399,12 +399,12 @@ Found = tuple[Span, str, str]  # the span, the name as written (or meant), the l
 def _landmarks(doc: Doc) -> Iterator[Found]:
     """ "They met at Camp David.": a landmark of the data table, whatever spaCy calls it."""
     taken: set[int] = set()
-    for name in geo.landmark_names():
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc.text):
-            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            if span is not None and not taken.intersection(range(span.start, span.end)):
-                taken.update(range(span.start, span.end))
-                yield span, name, VENUE
+    found = [(m.start(1), m.group(1)) for m in geo.landmark_pattern().finditer(doc.text)]
+    for start, name in sorted(found, key=lambda f: -len(f[1])):  # the longest name first, as written
+        span = doc.char_span(start, start + len(name), alignment_mode="expand")
+        if span is not None and not taken.intersection(range(span.start, span.end)):
+            taken.update(range(span.start, span.end))
+            yield span, name, VENUE
 
 
 def _named_places(doc: Doc, taken: set[int]) -> Iterator[Found]:
