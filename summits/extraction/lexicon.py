@@ -419,7 +419,7 @@ MEETING_WORDS = {
 # a photo caption's gesture of two people meeting: "X and Y [shake hands]", "X and Y [embrace]"
 PICTURED_MEETING_WORDS = {"hands", "handshake", "embrace", "embraces", "hug", "hugs", "toast"}
 # where a caption shows who stands where: "X, left, and Y", "X (right) with Y"
-PICTURE_POSITIONS = {"left", "right", "centre", "center", "second left", "second right", "far left", "far right"}
+PICTURE_POSITIONS = {"left", "right", "centre", "center"}
 # a photo's credit names the photographer, not anyone at the meeting: "(AP Photo/Jane Roe)",
 # "Jane Roe/Getty Images", "Photo: Jane Roe", "REUTERS/Jane Roe"
 PHOTO_CREDIT = re.compile(

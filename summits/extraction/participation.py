@@ -10,8 +10,9 @@ meeting is only planned ("will meet") or the person is a former office-holder.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from . import occasion, verbs
 from .deps import (
@@ -46,6 +47,9 @@ from .lexicon import (
     MEETING_NOUNS,
     NEGOTIATING_ROLE,
     NOT_YET,
+    PHOTO_CREDIT,
+    PICTURE_POSITIONS,
+    PICTURED_MEETING_WORDS,
     PRONOUNS,
     SENIOR_ROLE,
     TERMS_NOUNS,
@@ -486,21 +490,148 @@ def meeting_groups(doc: Doc) -> frozenset[str]:
 
 
 # --- captions and summary bullets as evidence ----------------------------------------------------
+@dataclass(frozen=True)
+class Caption:
+    """A photo caption or summary bullet, parsed on its own, and where it starts in the article."""
+
+    doc: Doc
+    start: int = 0
+
+
+@dataclass(frozen=True)
+class Pictured:
+    """A participant whom only a caption or bullet names: the person (with no mention in the story)
+    and their first mention's offsets in the article."""
+
+    person: Person
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class CaptionEvidence:
+    """What the captions and bullets show: the story's people taking part (numbers in ``index``,
+    the index with a fuller name a caption gives), and the participants named only there."""
+
+    index: PersonIndex
+    taking_part: frozenset[int] = frozenset()
+    pictured: tuple[Pictured, ...] = ()
+
+
 def from_captions(captions: Iterable[Doc], index: PersonIndex) -> frozenset[int]:
     """The people of the story (numbers in ``index``) whom a photo caption or a summary bullet
     shows taking part: "Torres negotiates a pardon with leader Vega", "Torres and Vega meet in
     Lima". The caption is parsed on its own; a name there is matched to the story's person by its
     full name, an alias or the surname. Captions are evidence only, never statements."""
+    return read_captions([Caption(doc) for doc in captions], index).taking_part
+
+
+def read_captions(captions: Iterable[Caption], index: PersonIndex) -> CaptionEvidence:
+    """The captions' evidence of taking part: a person of the story shown taking part (under the
+    fuller name the caption gives: "Kim" of the story, "Kim Jong Sun" in the caption), and one the
+    story never names, with the caption's words for their office and country."""
     found: set[int] = set()
+    fuller: dict[int, Person] = {}
+    pictured: list[Pictured] = []
     for caption in captions:
-        caption_index = find_names(caption)
-        for person in caption_index.persons:
-            if not any(rule(caption, caption_index, m) for m in person.mentions for rule in MENTION_RULES):
-                continue
+        for person in taking_part_in(caption.doc):
             number = _same_person(index, person)
-            if number is not None:
-                found.add(number)
-    return frozenset(found)
+            if number is None:
+                if not _named_in_story(index, person) and not any(
+                    _same_name(p.person, person) for p in pictured
+                ):
+                    pictured.append(_pictured(caption, person))
+                continue
+            found.add(number)
+            known = fuller.get(number, index.persons[number])
+            if set(known.parts) < set(person.parts):
+                fuller[number] = _with_fuller_name(known, person)
+    return CaptionEvidence(index.replaced(fuller), frozenset(found), tuple(pictured))
+
+
+def taking_part_in(caption: Doc) -> list[Person]:
+    """The people a caption shows at the meeting: by a rule of ``MENTION_RULES`` at their mention
+    ("Torres meets Vega in Lima"), or all those a photo of the meeting shows together ("Torres and
+    Vega shake hands", "Torres with Vega at the talks", "Torres, left, and Vega in Lima"). Not the
+    photographer of a credit ("(AP Photo/Jane Roe)"), nor anyone of a caption about a meeting
+    planned or past (``occasion``)."""
+    index = find_names(caption)
+    credited = _credited(caption)
+    named = [
+        p
+        for p in index.persons
+        if not any(i in credited for s, e in p.mentions for i in range(s, e)) and not absent(caption, p)
+    ]
+    found = [p for p in named if any(rule(caption, index, m) for m in p.mentions for rule in MENTION_RULES)]
+    for sent in caption.sents:
+        together = [p for p in named if any(sent.start <= s < sent.end for s, _e in p.mentions)]
+        if len(together) >= 2 and _shows_the_meeting(sent):
+            found += [p for p in together if p not in found]
+    return found
+
+
+def _credited(caption: Doc) -> set[int]:
+    """The tokens of the caption's photo credit."""
+    credits = PHOTO_CREDIT.finditer(caption.text)
+    spans = [caption.char_span(m.start(), m.end(), alignment_mode="expand") for m in credits]
+    return {t.i for span in spans if span is not None for t in span}
+
+
+def _shows_the_meeting(caption: Span) -> bool:
+    """A photo of the meeting itself: a meeting word or gesture ("at the talks", "shake hands"), or
+    a listing of who stands where ("X, left, and Y"); and every verb of it, and the meeting word,
+    of the meeting reported (not "will meet", "in 1994")."""
+    verbs_of = [t for t in caption if t.pos_ in VERB_TAGS]
+    if any(not_yet(v) or not occasion.belongs_to_meeting(v) for v in verbs_of):
+        return False
+    words = [t for t in caption if t.lower_ in GATHERING_NOUNS or t.lower_ in PICTURED_MEETING_WORDS]
+    words += [v for v in verbs_of if is_meeting_verb(v)]
+    if words:
+        return all(occasion.belongs_to_meeting(w) for w in words)
+    return any(_position_mark(t) for t in caption)
+
+
+def _named_in_story(index: PersonIndex, person: Person) -> bool:
+    """A caption's name that is, or may be, someone of the story ("Hanson" of two Hansons)."""
+    return any(
+        _same_name(known, person)
+        or set(known.parts) <= set(person.parts)
+        or set(person.parts) <= set(known.parts)
+        for known in index.persons
+    )
+
+
+def _position_mark(token: Token) -> bool:
+    """ "X, [left], and Y", "X ([right]) with Y": where a person stands in the photo."""
+    if token.lower_ not in PICTURE_POSITIONS or token.i == 0 or token.i + 1 >= len(token.doc):
+        return False
+    before, after = token.doc[token.i - 1].text, token.doc[token.i + 1].text
+    return (before, after) in {(",", ","), ("(", ")")}
+
+
+def _pictured(caption: Caption, person: Person) -> Pictured:
+    """A person named only in a caption: their first mention's offsets in the article; no mention
+    in the story (``mentions`` are token ranges of the story's Doc)."""
+    first, last = person.mentions[0]
+    start = caption.start + caption.doc[first].idx
+    end = caption.start + caption.doc[last - 1].idx + len(caption.doc[last - 1].text)
+    return Pictured(replace(person, mentions=()), start, end)
+
+
+def _same_name(known: Person, person: Person) -> bool:
+    return person.name in {known.name, *known.aliases} or known.surname == person.surname
+
+
+def _with_fuller_name(known: Person, person: Person) -> Person:
+    """The story's person under the caption's fuller name, the story's kept as an alias."""
+    return replace(
+        known,
+        name=person.name,
+        parts=person.parts,
+        aliases=known.aliases | {known.name},
+        role=known.role or person.role,
+        country=known.country or person.country,
+    )
 
 
 def _same_person(index: PersonIndex, person: Person) -> int | None:

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import speakers
 from .names import Person, PersonIndex, short_form
-from .participation import joint_subject
+from .participation import Pictured, joint_subject
 from .speakers import Cast
 from .titles import state_run
 
@@ -24,11 +24,13 @@ __all__ = ["Cast", "People", "Person", "PersonIndex", "joint_subject", "short_fo
 class People:
     """Every person named in the story, and how to turn a noun phrase into a speaker's name."""
 
-    def __init__(self, cast: Cast):
-        self._hold(cast)
+    def __init__(self, cast: Cast, pictured: tuple[Pictured, ...] = ()):
+        self._hold(cast, pictured)
 
-    def _hold(self, cast: Cast) -> None:
+    def _hold(self, cast: Cast, pictured: tuple[Pictured, ...] = ()) -> None:
         self.cast = cast
+        # participants only a caption or bullet names: no mention in the story, offsets in the article
+        self.pictured = pictured
         self.doc = cast.doc
         self.text = cast.doc.text
         self.in_quote = cast.in_quote  # token -> bool
@@ -42,7 +44,12 @@ class People:
         return people
 
     def participants(self) -> list[Person]:
-        return self.cast.participants
+        """Those the story shows taking part, then those only a caption or bullet names."""
+        return self.cast.participants + [p.person for p in self.pictured]
+
+    def first_named(self, person: Person) -> tuple[int, int] | None:
+        """Where a participant named only in a caption is named there (offsets in the article)."""
+        return next(((p.start, p.end) for p in self.pictured if p.person is person), None)
 
     def person_at(self, token: Token) -> Person | None:
         return self.cast.index.at(token.i)

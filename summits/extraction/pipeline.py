@@ -36,6 +36,7 @@ from .boilerplate import CAPTION, HEADING, HIGHLIGHT, HIGHLIGHT_MARK, Layout, re
 from .date import find_date
 from .names import find_names, pair_countries
 from .nlp import get_nlp, parse
+from .participation import Caption
 from .people import People, short_form
 from .place import find_place
 from .quotations import Quotations
@@ -196,21 +197,27 @@ def _aligned(items: list, layout: Layout) -> list:
     return [item for item in items if item.end > item.start]
 
 
-def _participant(person, doc: Doc) -> ParticipantFound:
-    first, last = person.mentions[0]
+def _participant(person, doc: Doc, people: People) -> ParticipantFound:
+    """A participant, first named in the story or, named only in a caption or bullet, there."""
+    if person.mentions:
+        first, last = person.mentions[0]
+        start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
+    else:
+        start, end = people.first_named(person) or (None, None)
     return ParticipantFound(
         name=person.name,
         role=person.role,
         country=person.country,
         aliases=sorted(person.aliases),
-        start=doc[first].idx,
-        end=doc[last - 1].idx + len(doc[last - 1].text),
+        start=start,
+        end=end,
     )
 
 
-def read_people(doc: Doc, in_quote: Callable, captions: tuple[Doc, ...] = ()) -> Cast:
+def read_people(doc: Doc, in_quote: Callable, captions: tuple[Caption, ...] = ()) -> People:
     """Who is who in the story, stage by stage; each stage gives a frozen value to the next.
-    ``captions`` (photo captions and summary bullets, parsed apart) are evidence of taking part."""
+    ``captions`` (photo captions and summary bullets, parsed apart) are evidence of taking part:
+    of people of the story, and of participants named only there."""
     # names and titles: a PersonIndex (each person once, every mention, title, country, aliases)
     index = find_names(doc)
     # participation, decided apart from who is named: the participants' numbers in the index
@@ -221,18 +228,21 @@ def read_people(doc: Doc, in_quote: Callable, captions: tuple[Doc, ...] = ()) ->
     index, described_at = descriptions.link(doc, index, taking_part, in_quote)
     # an office found in a description can make a participant, and then a country
     taking_part = participation.decide(doc, index, in_quote, already=taking_part)
-    # a caption or bullet that shows a person of the story taking part ("Torres meets Vega in Lima")
-    taking_part |= participation.from_captions(captions, index)
+    # a caption or bullet that shows someone taking part ("Torres meets Vega in Lima"): a person of
+    # the story (under the fuller name it may give), or one named only there
+    shown = participation.read_captions(captions, index)
+    index, taking_part = shown.index, taking_part | shown.taking_part
     index = pair_countries(doc, index, taking_part)
     # the cast the speaker resolution reads (speakers.speaker: a mention in, a speaker out)
-    return Cast.of(doc, index, taking_part, described_at, in_quote)
+    return People(Cast.of(doc, index, taking_part, described_at, in_quote), shown.pictured)
 
 
-def _captions(layout: Layout, kinds: tuple[str, ...] = EVIDENCE_BLOCKS) -> tuple[Doc, ...]:
+def _captions(layout: Layout, kinds: tuple[str, ...] = EVIDENCE_BLOCKS) -> tuple[Caption, ...]:
     """The photo captions and summary bullets of the article (or its blocks of other ``kinds``),
-    each parsed on its own."""
-    texts = [b.text for b in layout.blocks if b.kind in kinds and b.text.strip() != HIGHLIGHT_MARK]
-    return tuple(get_nlp().pipe(texts)) if texts else ()
+    each parsed on its own, with where it starts."""
+    blocks = [b for b in layout.blocks if b.kind in kinds and b.text.strip() != HIGHLIGHT_MARK]
+    docs = get_nlp().pipe([b.text for b in blocks]) if blocks else ()
+    return tuple(Caption(doc, block.start) for block, doc in zip(blocks, docs, strict=True))
 
 
 def _extract(doc: Doc, layout: Layout, published: dt.date | None, parts: Parts) -> Extraction:
@@ -246,11 +256,7 @@ def _extract(doc: Doc, layout: Layout, published: dt.date | None, parts: Parts) 
     in_quote = quotations.in_quote
     # names → participation → descriptions, behind the facade the other finders call
     captions = run("participants", lambda: _captions(layout), ())
-    people = run(
-        "participants",
-        lambda: People(read_people(doc, in_quote, captions)),
-        People.empty(doc, in_quote),
-    )
+    people = run("participants", lambda: read_people(doc, in_quote, captions), People.empty(doc, in_quote))
     # statements: quotations and reported speech, each speaker resolved by the people stages
     statements = Statements(doc, layout, quotations, people)
     direct = run("statements", statements.direct, [])
@@ -275,13 +281,16 @@ def _extract(doc: Doc, layout: Layout, published: dt.date | None, parts: Parts) 
     refusal = run(
         "meeting",
         lambda: meeting_report.refusal(
-            doc, captions + _captions(layout, (HEADING,)), participants=participants, agreements=agreements
+            doc,
+            [c.doc for c in captions + _captions(layout, (HEADING,))],
+            participants=participants,
+            agreements=agreements,
         ),
         None,
     )
     return Extraction(
         summit=summit,
-        participants=run("participants", lambda: [_participant(p, doc) for p in participants], []),
+        participants=run("participants", lambda: [_participant(p, doc, people) for p in participants], []),
         statements=sorted(statements_found, key=lambda s: s.start),
         agreements=run("agreements", lambda: _aligned(agreements, layout), []),
         article=layout.meta,

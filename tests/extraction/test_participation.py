@@ -353,3 +353,91 @@ def test_one_of_those_drafting_the_text_takes_part():
     )
     assert "Ali Karimi" in names(result)
     assert "Rosa Diaz" not in names(result)
+
+
+# Captions and summary bullets name participants the story does not
+
+
+def _only_caption(*captions: str) -> str:
+    """An article whose story names nobody; the people are named only in its captions or bullets."""
+    return (
+        "Leaders meet\n\nThe two governments held talks in Lima on Monday, officials said.\n\n"
+        + "\n\n".join(captions)
+        + "\n"
+    )
+
+
+def test_a_caption_meeting_verb_names_participants_the_story_never_names():
+    text = _only_caption(
+        "@highlight", "Chilean President Sergei Petrov meets Prime Minister Wang Lei in Lima"
+    )
+    people = by_name(extract(text))
+    assert set(people) == {"Sergei Petrov", "Wang Lei"}
+    petrov = people["Sergei Petrov"]
+    assert (petrov.role, petrov.country) == ("President", "CL")
+    assert text[petrov.start : petrov.end] == "Sergei Petrov"  # offsets into the article, in the caption
+
+
+def test_a_handshake_in_a_caption_shows_both_at_the_meeting():
+    text = _only_caption(
+        "President Sergei Petrov and Prime Minister Wang Lei shake hands in Lima. Photo: Jane Roe"
+    )
+    assert names(extract(text)) == {"Sergei Petrov", "Wang Lei"}
+
+
+def test_people_with_each_other_at_the_talks_in_a_caption_take_part():
+    text = _only_caption(
+        "Foreign Minister Sergei Petrov with Wang Lei at the talks in Lima on Monday. Photo: Jane Roe"
+    )
+    assert names(extract(text)) == {"Sergei Petrov", "Wang Lei"}
+
+
+def test_a_caption_listing_who_stands_left_and_right_names_participants():
+    text = _only_caption(
+        "President Sergei Petrov, left, and Prime Minister Wang Lei in Lima on Monday (AP Photo/Mark Lennon)"
+    )
+    assert names(extract(text)) == {"Sergei Petrov", "Wang Lei"}
+
+
+def test_a_summary_bullet_marked_new_names_participants():
+    text = _only_caption("@highlight", "NEW: President Sergei Petrov met Prime Minister Wang Lei in Lima")
+    result = extract(text)
+    assert names(result) == {"Sergei Petrov", "Wang Lei"}
+    wang = by_name(result)["Wang Lei"]
+    assert text[wang.start : wang.end] == "Wang Lei"
+
+
+def test_a_photo_credit_names_no_participant():
+    text = _only_caption(
+        "President Sergei Petrov, left, and Prime Minister Wang Lei shake hands (AP Photo/Mark Lennon)",
+        "Petrov and Wang at the talks in Lima. Jane Roe/Getty Images",
+    )
+    assert not {"Mark Lennon", "Jane Roe"} & names(extract(text))
+
+
+def test_a_caption_of_a_planned_or_past_meeting_names_nobody():
+    planned = _only_caption(
+        "@highlight", "President Sergei Petrov will meet Prime Minister Wang Lei in Lima next week"
+    )
+    past = _only_caption(
+        "President Sergei Petrov and Prime Minister Wang Lei shake hands in Lima in 1994. Photo: Jane Roe"
+    )
+    assert names(extract(planned)) == set()
+    assert names(extract(past)) == set()
+
+
+def test_a_caption_gives_the_fuller_name_of_the_storys_participant(nlp):
+    text = (
+        "Leaders meet\n\nFormer President Bill Hanson met Kim in Pyongyang on Tuesday.\n\n"
+        "@highlight\n\nHanson negotiates a pardon with leader Kim Jong Sun\n"
+    )
+    people = by_name(extract(text))
+    assert "Kim Jong Sun" in people and "Kim" in people["Kim Jong Sun"].aliases
+    kim = people["Kim Jong Sun"]
+    assert text[kim.start : kim.end] == "Kim"  # the first mention is still the story's
+
+
+def test_a_quotation_in_a_bullet_attributed_to_nobody_is_no_statement():
+    text = _only_caption("@highlight", '"We will open the border"')
+    result = extract(text)
+    assert not [s for s in result.statements if "open the border" in s.text]
