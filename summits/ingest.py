@@ -31,7 +31,7 @@ from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from . import reading
-from .extraction.result import AgreementFound, Extraction, ParticipantFound, StatementFound
+from .extraction.result import AgreementFound, Extraction, ParticipantFound, StatementFound, SummitFound
 from .models import (
     Agreement,
     Article,
@@ -500,9 +500,10 @@ def _find_summit(extraction: Extraction, context: _Context) -> Summit | None:
     """The summit this article reports on if the archive has it: same place, date and people.
 
     Place: the same city, or the same host country when the article names no city; an article
-    that names no place never joins a summit. Date: within the summit's dates when both are
-    known, otherwise the same date as written ("Wednesday"). People: they share at least two
-    participants, or all of them when either side has fewer than two.
+    that names no place never joins a summit. Date: the days overlap when both are known (a day
+    within the summit's dates, or the summit's first day within the article's range "from 20 to
+    22 December"), otherwise the same date as written ("Wednesday"). People: they share at least
+    two participants, or all of them when either side has fewer than two.
     """
     found = extraction.summit
     ids = [participant.pk for _, participant, _ in context.people]
@@ -521,6 +522,8 @@ def _find_summit(extraction: Extraction, context: _Context) -> Summit | None:
             | Q(start_date__lte=found.date, end_date__gte=found.date)
             | (Q(start_date__isnull=True) & same_text)
         )
+        if found.end_date:
+            when |= Q(start_date__gte=found.date, start_date__lte=found.end_date)
     else:
         when = same_text
     candidates = (
@@ -551,7 +554,7 @@ def _create_summit(extraction: Extraction, context: _Context, *, publish: bool) 
     summit = Summit(
         title=_summit_title(extraction, context)[:300],
         start_date=found.date,
-        end_date=found.date,
+        end_date=_last_day(found),
         date_text=(found.date_text or "")[:200],
         city=(found.location or "")[:200],
         country=context.countries.get((found.country or "").upper()),
@@ -560,6 +563,13 @@ def _create_summit(extraction: Extraction, context: _Context, *, publish: bool) 
     _assign_slugs([summit], Summit, max_length=300, fallback="summit", source=lambda s: s.title)
     summit.save()
     return summit
+
+
+def _last_day(found: SummitFound) -> dt.date | None:
+    """The summit's last day: a range's end ("from 20 to 22 December"), else its one day."""
+    if found.date and found.end_date and found.end_date >= found.date:
+        return found.end_date
+    return found.date
 
 
 def _add_topics(summit: Summit, names: list[str]) -> None:

@@ -3,9 +3,11 @@ small named rules; the best-scored one wins, the earliest of those scored alike.
 
 An explicit date ("12 March 2019", "March 12") counts more than a relative one ("on
 Wednesday", "yesterday"), which is read against the article's publication date. A phrase that
-names no single day dates the meeting without a day: a range or a multi-day meeting ("from 20
-to 22 December", "March 3-5"), a month alone ("in March"), a week ("later this week"); its
-words are kept as written and the date is left empty, as the gold annotates them.
+A range or a meeting of several days is dated by its first day, its words kept as written
+("from 20 to 22 December" -> 20 December), and its last day is given too when the text states
+both ends or a start and a number of days ("a three-day visit starting on 10 August"). A phrase
+that names no day ("in March", "later this week") dates the meeting without a day: its words
+are kept and the date is left empty (the archive holds days, not months).
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
@@ -101,6 +104,16 @@ AHEAD = "ahead"  # occasion.why_not's reason for what is still to come
 PHOTO_CREDIT = re.compile(
     r"\b(?:AP|AFP|Reuters|Getty|EPA|Xinhua)\s*(?:Photo|/\s*File|/\s*Getty)\b|\bPhoto:\s"
 )
+# "a three-day visit from 10 August", "on 10 August for three days": a date that opens the days
+OPENS_BEFORE = re.compile(r"\b(?:from|starting|beginning|opening)(?:\s+on)?\s*$", re.IGNORECASE)
+OPENS_AFTER = re.compile(r"^,?\s*for\s+(?:a\s+|an\s+)?(?:\w+[- ]){0,2}?(\w+)[- ]days?\b", re.IGNORECASE)
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+NUMBER_WORDS |= {"nine": 9, "ten": 10}
+MONTH_WORD = re.compile(rf"\b(?:{MONTH_NAMES})\b", re.IGNORECASE)
+YEAR = re.compile(r"\b\d{4}\b")
+# "12 and 13 March": two days, not said to be one meeting's first and last ("between" makes them so)
+JOINED_BY_AND = re.compile(r"^(?!between\b).*\sand\s+\d", re.IGNORECASE)
+LONGEST_RANGE = 31  # days: a longer "range" is two dates, not one meeting
 NOT_THE_DAY_ITSELF = ("since", "until")  # "since Monday", "until Friday"
 BOUND_CHARS = 8  # how far before a relative date "since" or "until" is looked for
 
@@ -110,7 +123,16 @@ class DateCandidate:
     score: int
     start: int  # character offset in the Doc
     phrase: str  # as written: "12 March", "Wednesday"
+    date: dt.date | None  # the day, or a range's first day
+    end: dt.date | None = None  # a range's last day, when the text gives it
+
+
+class MeetingDate(NamedTuple):
+    """The meeting's date: its (first) day, its last day if it ran several days, the words."""
+
     date: dt.date | None
+    end: dt.date | None
+    text: str | None
 
 
 @dataclass(frozen=True)
@@ -121,13 +143,13 @@ class Sentence:
     lead: bool
 
 
-def find_date(doc: Doc, published: dt.date | None) -> tuple[dt.date | None, str | None]:
-    """The meeting's date and the words that give it."""
+def find_date(doc: Doc, published: dt.date | None) -> MeetingDate:
+    """The meeting's (first) day, its last day when it ran several days, and the words."""
     found = [c for sent in _dated_sentences(doc) for c in _candidates(sent, published)]
     if not found:
-        return None, None
+        return MeetingDate(None, None, None)
     best = min(found, key=lambda c: (-c.score, c.start))
-    return best.date, best.phrase
+    return MeetingDate(best.date, best.end, best.phrase)
 
 
 def _candidates(sent: Sentence, published: dt.date | None) -> list[DateCandidate]:
@@ -153,7 +175,7 @@ def _aside_penalised(doc: Doc, candidate: DateCandidate) -> DateCandidate:
     opened on Monday")."""
     if not _in_aside(doc, candidate.start):
         return candidate
-    return DateCandidate(candidate.score + PENALTY_ASIDE, candidate.start, candidate.phrase, candidate.date)
+    return replace(candidate, score=candidate.score + PENALTY_ASIDE)
 
 
 def _in_aside(doc: Doc, char: int) -> bool:
@@ -196,7 +218,7 @@ def _score(sent: Sentence, *, explicit: bool, later: bool) -> int:
 
 def _explicit_dates(sent: Sentence, published: dt.date | None) -> Iterator[DateCandidate]:
     """ "Putin met Erdogan on 12 March 2019.", "... on March 12": a date written out; a range
-    ("from 20 to 22 December") keeps its words and names no single day."""
+    ("from 20 to 22 December") keeps its words and is dated by its first day."""
     span, seen = sent.span, []
     for pattern in EXPLICIT:
         for m in pattern.finditer(span.text):
@@ -207,9 +229,11 @@ def _explicit_dates(sent: Sentence, published: dt.date | None) -> Iterator[DateC
             start = span.start_char + offset
             later = ahead(span.doc, span.start_char + m.start())
             several = _is_range(m[0]) or _opens_several_days(span)
-            date = None if several else _calendar_date(m, published, ahead=later)
+            date, end = _range(m[0], published, ahead=later)
+            if end is None:
+                end = _last_of_several_days(span, m.start(), m.end(), date)
             score = _score(sent, explicit=True, later=later) + PENALTY_SPAN_OF_DAYS * several
-            yield DateCandidate(score + _announced(span.doc, start), start, phrase, date)
+            yield DateCandidate(score + _announced(span.doc, start), start, phrase, date, end)
 
 
 def ahead(doc: Doc, char: int) -> bool:
@@ -228,11 +252,63 @@ def ahead(doc: Doc, char: int) -> bool:
 
 
 def _opens_several_days(span: Span) -> bool:
-    """ "Tanaka will pay a three-day visit to Lima from 10 May.": the one date of a sentence that
-    names a meeting of several days opens it, and names no single day (unless the day is one
-    within it: "met Lee on Thursday, during his two-day visit")."""
+    """ "Tanaka will pay a three-day visit to Lima from 10 May.": a sentence that names a meeting
+    of several days (not a day within it: "met Lee on Thursday, during his two-day visit")."""
+    return _number_of_days(span.text) is not None
+
+
+def _number_of_days(text: str) -> int | None:
+    """ "a three-day visit" -> 3; None when the sentence names no meeting of several days."""
+    for m in SEVERAL_DAYS.finditer(text):
+        if not WITHIN.search(text[: m.start()]):
+            return _number(m[0].replace("-", " ").split()[0])
+    return None
+
+
+def _number(word: str) -> int | None:
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower())
+
+
+def _last_of_several_days(span: Span, start: int, end: int, first: dt.date | None) -> dt.date | None:
+    """ "a three-day visit starting on 10 August", "on 10 August for a three-day visit": a date
+    said to open a meeting of a stated number of days gives its last day; never guessed
+    otherwise ("Tanaka, on a three-day visit, met Lee on 11 August": a day within it)."""
     text = span.text
-    return any(not WITHIN.search(text[: m.start()]) for m in SEVERAL_DAYS.finditer(text))
+    if first is None:
+        return None
+    after = OPENS_AFTER.match(text[end:])
+    if after is not None and _number(after[1]):
+        days = _number(after[1])
+    elif OPENS_BEFORE.search(text[:start]) or OPENS_BEFORE.search(text[start:end].split()[0]):
+        days = _number_of_days(text)
+    else:
+        return None
+    return first + dt.timedelta(days=days - 1) if days and days > 1 else None
+
+
+def _range(phrase: str, published: dt.date | None, *, ahead: bool) -> tuple[dt.date | None, dt.date | None]:
+    """ "from 20 to 22 December 2002" -> 20 and 22 December 2002; "30 June to 2 July" -> across
+    the months; "12 March" -> that day and no end. A year not written is read from publication
+    (the range's first day as a single day would be), and runs on into the next year
+    ("30 December to 2 January")."""
+    days = [int(re.sub(r"\D", "", d)) for d in DAY_NUMBER.findall(phrase)]
+    months = [MONTHS[w.lower()] for w in MONTH_WORD.findall(phrase)]
+    year = next((int(y) for y in YEAR.findall(phrase)), None)
+    if not days or not months:
+        return None, None
+    first, last = (months[0], days[0]), (months[-1], days[-1])
+    crosses_year = last < first
+    if year:
+        first_year = year - crosses_year
+    elif published:
+        first_year = (_year_after if ahead else _year_before)(published, *first)
+    else:
+        return None, None
+    start = _safe_date(first_year, first[0], first[1])
+    if len(days) < 2 or JOINED_BY_AND.search(phrase) or start is None:
+        return start, None
+    end = _safe_date(first_year + crosses_year, last[0], last[1])
+    return start, end if end and 0 < (end - start).days <= LONGEST_RANGE else None
 
 
 def _announced(doc: Doc, char: int) -> int:
@@ -310,29 +386,14 @@ def _relative_dates(sent: Sentence, published: dt.date | None) -> Iterator[DateC
             continue
         start = span.start_char + m.start()
         later = ahead(span.doc, start)
+        date = _relative(phrase, published, ahead=later)
         yield DateCandidate(
             _score(sent, explicit=False, later=later) + _announced(span.doc, start),
             start,
             phrase,
-            _relative(phrase, published, ahead=later),
+            date,
+            _last_of_several_days(span, m.start(), m.end(), date),
         )
-
-
-def _calendar_date(m: re.Match, published: dt.date | None, *, ahead: bool = False) -> dt.date | None:
-    """ "12 March 2019" -> 2019-03-12; "12 March" -> the nearest 12 March not after publication
-    (not before it, if the sentence tells of what will happen: "Lee will visit Oslo on 12 March")."""
-    day, month, year = _day_month_year([g for g in m.groups() if g])
-    if not year and published and day and month:
-        year = _year_after(published, month, day) if ahead else _year_before(published, month, day)
-    return _safe_date(year, month, day)
-
-
-def _day_month_year(groups: list[str]) -> tuple[int | None, int | None, int | None]:
-    """ "12", "March", "2019" -> 12, 3, 2019 (None for what is not written)."""
-    day = next((int(g) for g in groups if g.isdigit() and len(g) <= 2), None)
-    month = next((MONTHS[g.lower()] for g in groups if g.lower() in MONTHS), None)
-    year = next((int(g) for g in groups if g.isdigit() and len(g) == 4), None)
-    return day, month, year
 
 
 def _year_before(published: dt.date, month: int, day: int) -> int:

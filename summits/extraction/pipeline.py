@@ -266,13 +266,14 @@ def _extract(doc: Doc, layout: Layout, published: dt.date | None, parts: Parts) 
     location, country = run(
         "place", lambda: find_place(doc, participants, in_quote, dateline=dateline), (None, None)
     )
-    date, date_text = run("date", lambda: find_date(doc, reference), (None, None))
+    date, end_date, date_text = run("date", lambda: find_date(doc, reference), (None, None, None))
     agreements = run("agreements", Agreements(doc, quotations, people).find, [])
     summit = SummitFound(
         title=run("title", lambda: make_title(participants, location, date, doc), ""),
         location=location,
         country=country,
         date=date,
+        end_date=end_date,
         date_text=date_text,
         topics=sorted({a.topic for a in agreements if a.topic})[:8],
     )
@@ -317,7 +318,7 @@ def _merge(found: list[tuple[int, Extraction]], layout: Layout, parts: Parts) ->
         summit.location, summit.country = placed.location, placed.country
     dated = next((piece.summit for _offset, piece in found if piece.summit.date_text), None)
     if dated is not None:
-        summit.date, summit.date_text = dated.date, dated.date_text
+        summit.date, summit.end_date, summit.date_text = dated.date, dated.end_date, dated.date_text
     participants = list(people.values())
     summit.title = parts.run(
         "title",

@@ -15,7 +15,8 @@ class SummitFound:
     title: str = ""
     location: str | None = None  # city or venue as written ("Sochi")
     country: str | None = None  # ISO 3166-1 alpha-2 of the location
-    date: dt.date | None = None  # resolved date, never guessed
+    date: dt.date | None = None  # resolved date (a range's first day), never guessed
+    end_date: dt.date | None = None  # the last day of a range or a meeting of several days, if given
     date_text: str | None = None  # the phrase that dates the meeting ("Wednesday")
     topics: list[str] = field(default_factory=list)
 

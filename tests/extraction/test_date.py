@@ -9,13 +9,13 @@ from tests.extraction.conftest import LEAD
 
 
 def test_explicit_multi_day_date():
-    """A multi-day meeting names no single day: the gold leaves the date empty and keeps the range."""
+    """A multi-day meeting is dated by its first day, its range kept as written, its last day given."""
     text = (
         "Leaders of ASEAN and Japan met on 12-13 March 2019 in Bangkok for a two-day summit.\n"
         "Thai Prime Minister Prayut Chan-o-cha chaired the meeting.\n"
     )
     summit = extract(text).summit
-    assert summit.date is None
+    assert (summit.date, summit.end_date) == (dt.date(2019, 3, 12), dt.date(2019, 3, 13))
     assert summit.date_text == "12-13 March 2019"
     assert (summit.location, summit.country) == ("Bangkok", "TH")
 
@@ -24,15 +24,41 @@ def test_a_range_keeps_its_words_as_written():
     published = dt.date(2002, 12, 23)
     text = "Prime Minister Helen Clark hosted Chancellor Olaf Berg at a retreat from 20 to 22 December.\n"
     summit = extract(text, published=published).summit
-    assert (summit.date, summit.date_text) == (None, "from 20 to 22 December")
+    assert (summit.date, summit.date_text) == (dt.date(2002, 12, 20), "from 20 to 22 December")
+    assert summit.end_date == dt.date(2002, 12, 22)
     text = "Chancellor Olaf Berg visited Prime Minister Helen Clark in Wellington March 3-5.\n"
-    assert extract(text, published=published).summit.date_text == "March 3-5"
+    summit = extract(text, published=published).summit
+    assert (summit.date, summit.end_date, summit.date_text) == (
+        dt.date(2002, 3, 3),
+        dt.date(2002, 3, 5),
+        "March 3-5",
+    )
 
 
 def test_a_range_across_two_months():
     text = "Premier Li Wen met Chancellor Olaf Berg in Berlin from 30 June to 2 July 2019.\n"
     summit = extract(text).summit
-    assert (summit.date, summit.date_text) == (None, "from 30 June to 2 July 2019")
+    assert (summit.date, summit.date_text) == (dt.date(2019, 6, 30), "from 30 June to 2 July 2019")
+    assert summit.end_date == dt.date(2019, 7, 2)
+
+
+def test_a_range_across_the_new_year_ends_in_the_next_year():
+    text = "President Ana Ruiz met Prime Minister Helen Clark in Lima from 30 December to 2 January.\n"
+    summit = extract(text, published=dt.date(2020, 1, 5)).summit
+    assert (summit.date, summit.end_date) == (dt.date(2019, 12, 30), dt.date(2020, 1, 2))
+
+
+def test_a_range_still_to_come_is_dated_after_publication():
+    text = "President Ana Ruiz will visit Prime Minister Helen Clark in Lima Oct. 25 to 27.\n"
+    summit = extract(text, published=dt.date(2016, 10, 21)).summit
+    assert (summit.date, summit.end_date) == (dt.date(2016, 10, 25), dt.date(2016, 10, 27))
+
+
+def test_two_days_joined_by_and_are_not_a_range():
+    """ "on 5 and 7 March": two days, not said to be one meeting's first and last."""
+    text = "President Ana Ruiz met Prime Minister Helen Clark in Lima on 5 and 7 March 2019.\n"
+    summit = extract(text).summit
+    assert (summit.date, summit.end_date) == (dt.date(2019, 3, 5), None)
 
 
 def test_a_weekday_written_with_the_date_is_part_of_its_words():
@@ -54,6 +80,13 @@ def test_a_month_alone_dates_the_meeting_without_a_day():
     text = "Prime Minister Helen Clark met Chancellor Olaf Berg in Berlin in March.\n"
     summit = extract(text, published=dt.date(2019, 6, 1)).summit
     assert (summit.date, summit.date_text) == (None, "in March")
+
+
+def test_a_month_and_year_invent_no_day():
+    """The archive holds days, not months: "in July 2017" keeps its words and no date."""
+    text = "Prime Minister Helen Clark met Chancellor Olaf Berg in Berlin in July 2017.\n"
+    summit = extract(text, published=dt.date(2019, 6, 1)).summit
+    assert (summit.date, summit.end_date, summit.date_text) == (None, None, "in July 2017")
 
 
 def test_a_day_written_anywhere_wins_over_a_month_alone():
@@ -135,12 +168,26 @@ def test_the_publication_date_from_the_article_header():
 # Several days, announcements and plans
 
 
-def test_a_single_date_of_a_meeting_of_several_days_names_no_single_day():
+def test_the_date_that_opens_a_meeting_of_several_days_is_its_first_day():
     published = dt.date(2016, 8, 6)
     text = "Japanese Foreign Minister Kenji Tanaka will pay a three-day visit to Peru from 10 August.\n"
     summit = extract(text, published=published).summit
-    assert summit.date is None
+    assert (summit.date, summit.end_date) == (dt.date(2016, 8, 10), dt.date(2016, 8, 12))
     assert "10 August" in summit.date_text
+
+
+def test_a_start_and_a_number_of_days_after_it_give_the_last_day():
+    published = dt.date(2016, 8, 6)
+    text = "Japanese Foreign Minister Kenji Tanaka is to visit Peru on 10 August for a three-day visit.\n"
+    summit = extract(text, published=published).summit
+    assert (summit.date, summit.end_date) == (dt.date(2016, 8, 10), dt.date(2016, 8, 12))
+
+
+def test_a_day_not_said_to_open_a_visit_of_several_days_gives_no_last_day():
+    """ "on a three-day visit, met Ruiz on 11 August": a day within the visit; its end is not guessed."""
+    text = "Minister Kenji Tanaka, on a three-day visit to Peru, met President Ana Ruiz on 11 August.\n"
+    summit = extract(text, published=dt.date(2016, 8, 16)).summit
+    assert (summit.date, summit.end_date) == (dt.date(2016, 8, 11), None)
 
 
 def test_a_day_within_a_visit_of_several_days_is_the_date():

@@ -1,5 +1,7 @@
 """``manage.py import_article``: files and directories in, counts and one-line errors out."""
 
+import dataclasses
+import datetime as dt
 import json
 import os
 import subprocess
@@ -102,6 +104,26 @@ def test_dry_run_json_prints_the_extraction_and_writes_nothing(articles):
 
     assert json.loads(stdout) == first_extraction().to_dict()
     assert set(row_counts().values()) == {0}
+
+
+def test_dry_run_json_gives_a_ranges_first_and_last_day(articles, monkeypatch):
+    ranged = first_extraction()
+    ranged.summit = dataclasses.replace(
+        ranged.summit,
+        date=dt.date(2016, 10, 25),
+        end_date=dt.date(2016, 10, 27),
+        date_text="25 to 27 October",
+    )
+    monkeypatch.setattr("summits.ingest.run_extraction", lambda text, *, published=None: ranged)
+
+    stdout, _ = run(articles / "a_first.txt", "--dry-run", "--format", "json")
+
+    summit = json.loads(stdout)["summit"]
+    assert (summit["date"], summit["end_date"], summit["date_text"]) == (
+        "2016-10-25",
+        "2016-10-27",
+        "25 to 27 October",
+    )
 
 
 def test_dry_run_json_of_several_files_prints_a_list(articles):

@@ -1,6 +1,7 @@
 """The import service: what it writes, what it finds again, and what it leaves alone."""
 
 import dataclasses
+import datetime as dt
 
 import pytest
 
@@ -453,3 +454,61 @@ def test_which_parts_of_the_extraction_failed_is_kept_on_the_article():
     extraction = dataclasses.replace(first_extraction(), incomplete=["agreements"])
     article = ingest.import_article(text=ARTICLE, extraction=extraction).article
     assert Article.objects.get(pk=article.pk).incomplete == ["agreements"]
+
+
+def test_a_range_is_stored_as_the_summits_first_and_last_day():
+    extraction = first_extraction()
+    extraction.summit = dataclasses.replace(
+        extraction.summit,
+        date=dt.date(2002, 12, 20),
+        end_date=dt.date(2002, 12, 22),
+        date_text="from 20 to 22 December",
+    )
+
+    summit = ingest.import_article(text=ARTICLE, extraction=extraction).summit
+
+    summit.refresh_from_db()
+    assert (summit.start_date, summit.end_date) == (dt.date(2002, 12, 20), dt.date(2002, 12, 22))
+    assert summit.date_text == "from 20 to 22 December"
+
+
+def test_a_single_day_is_both_first_and_last_day():
+    extraction = first_extraction()
+    extraction.summit = dataclasses.replace(extraction.summit, date=dt.date(2017, 5, 3))
+
+    summit = ingest.import_article(text=ARTICLE, extraction=extraction).summit
+
+    summit.refresh_from_db()
+    assert (summit.start_date, summit.end_date) == (dt.date(2017, 5, 3), dt.date(2017, 5, 3))
+
+
+def test_an_article_on_a_range_joins_the_summit_of_one_of_its_days():
+    first = first_extraction()
+    first.summit = dataclasses.replace(first.summit, date=dt.date(2002, 12, 21), date_text="Saturday")
+    created = ingest.import_article(text=ARTICLE, extraction=first).summit
+    second = second_extraction()
+    second.summit = dataclasses.replace(
+        second.summit,
+        date=dt.date(2002, 12, 20),
+        end_date=dt.date(2002, 12, 22),
+        date_text="from 20 to 22 December",
+    )
+
+    joined = ingest.import_article(text=SECOND_ARTICLE, extraction=second).summit
+
+    assert joined == created and Summit.objects.count() == 1
+
+
+def test_a_later_import_keeps_the_dates_an_editor_set():
+    first = ingest.import_article(text=ARTICLE, extraction=first_extraction()).summit
+    Summit.objects.filter(pk=first.pk).update(start_date=dt.date(2017, 5, 3), end_date=dt.date(2017, 5, 4))
+    second = second_extraction()
+    second.summit = dataclasses.replace(
+        second.summit, date=dt.date(2017, 5, 3), end_date=dt.date(2017, 5, 9), date_text="3 to 9 May"
+    )
+
+    joined = ingest.import_article(text=SECOND_ARTICLE, extraction=second).summit
+
+    joined.refresh_from_db()
+    assert joined == first
+    assert (joined.start_date, joined.end_date) == (dt.date(2017, 5, 3), dt.date(2017, 5, 4))
