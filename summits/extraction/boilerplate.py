@@ -56,11 +56,25 @@ DATELINE_RE = re.compile(
 )
 UPDATED = re.compile(r"^(?:last\s+)?updated\b", re.IGNORECASE)  # "Last updated on 25 Nov 2012": not published
 BYLINE_RE = re.compile(r"^by\b(?!\s+(?:the|a|an)\b)", re.IGNORECASE)
-CAPTION_MARKS = re.compile(
+# "Putin (left) greets Erdogan", "Putin is pictured with ...": who stands where in a photo. A long
+# paragraph of sentences may name someone "(pictured)" beside it; only a short block is its caption.
+CAPTION_PLACES = re.compile(
     r"\((?:left|right|centre|center|pictured|second left|second right|top|bottom|above|below)\)"
-    r"|,\s(?:left|right|centre|center),|\bpictured\b|\bphoto(?:graph)?:|\bimage:|\bcredit:",
+    r"|,\s(?:left|right|centre|center),|\bpictured\b",
     re.IGNORECASE,
 )
+# "Photo: Reuters", "(AP Photo)", "Image:": a photo's credit marks a caption however long it is
+PHOTO_CREDIT = re.compile(
+    r"\bphoto(?:graph)?:|\bimage:|\bcredit:|\((?:AP|AFP|Reuters|Getty|EPA|Xinhua)\s*Photo\b[^)]*\)",
+    re.IGNORECASE,
+)
+CAPTION_MARKS = re.compile(f"{CAPTION_PLACES.pattern}|{PHOTO_CREDIT.pattern}", re.IGNORECASE)
+# a paragraph: more words than a heading or a caption has, and a sentence ending inside it
+PARAGRAPH_WORDS = 30
+SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
+# what may follow a paragraph's last sentence without being one: a link teaser ("Watch the
+# leaders meet »"), an end-of-article mark ("■"), a stray HTML space ("&nbsp;")
+TRAILING_MARK = re.compile(r"(?:(?<=[.!?\"'”’])\s+[A-Z][^.!?»\n]{0,80}»|[»■▪◼□]|&nbsp;|&#160;)$")
 CLOSING = tuple(".!?\"'”’)…")
 # "Putin said: ..." is speech, not a caption or a header field. Word forms matched in the raw text
 # (the layout is read before parsing, so there are no lemmas to ask the verb table about).
@@ -312,13 +326,18 @@ def _posted_story(line: _Line, walk: _Walk) -> bool:
 
 
 def _caption(line: _Line, walk: _Walk) -> bool:
-    """ "Putin (left) greets Erdogan in Sochi": a photo's caption."""
-    return _is_caption(line.text)
+    """ "Putin (left) greets Erdogan in Sochi": a photo's caption (a paragraph of sentences that
+    names someone "(pictured)" is story)."""
+    text = line.text
+    return bool(PHOTO_CREDIT.search(text)) or (not _paragraph(text) and _is_caption(text))
 
 
 def _heading(line: _Line, walk: _Walk) -> bool:
-    """ "Putin and Erdogan meet in Sochi": a line that is not a sentence (or a name under a bare "By")."""
-    return not _closed(line.text) or _is_byline_name(line.previous)
+    """ "Putin and Erdogan meet in Sochi": a short line that is not a sentence (or a name under a
+    bare "By"). A paragraph is story whatever ends it ("... said. Watch the talks »", "... ■")."""
+    text = line.text
+    unclosed = not _closed(_without_trailing_marks(text) or text) and not _paragraph(text)
+    return unclosed or _is_byline_name(line.previous)
 
 
 def _learn_nothing(line: _Line, walk: _Walk) -> None:
@@ -434,6 +453,19 @@ def _closed(line: str) -> bool:
     return True
 
 
+def _paragraph(text: str) -> bool:
+    """Sentences, not a title or a caption: long, with a sentence ending inside."""
+    return len(text.split()) > PARAGRAPH_WORDS and bool(SENTENCE_BREAK.search(text))
+
+
+def _without_trailing_marks(text: str) -> str:
+    """ "... met on Monday. Watch the talks » ■": the text up to its last sentence's end."""
+    text = text.rstrip()
+    while mark := TRAILING_MARK.search(text):
+        text = text[: mark.start()].rstrip()
+    return text
+
+
 def _is_byline_name(previous: Block | None) -> bool:
     """ "By" alone on its line, then "Jane Smith": the name under it."""
     return previous is not None and previous.kind == BYLINE and previous.text.strip().lower() == "by"
@@ -454,7 +486,7 @@ def _published_key(key: str) -> bool:
 
 
 def _is_caption(line: str) -> bool:
-    if CAPTION_MARKS.search(line):
+    if CAPTION_PLACES.search(line):
         return True
     label, sep, rest = line.partition(":")
     if not sep or not rest.strip() or len(label.split()) > 3 or SPEECH_LABEL.search(label):
@@ -501,6 +533,8 @@ def _story_text(text: str, blocks: list[Block]) -> str:
         if wire and any(c.islower() for c in body[wire.end() : wire.end() + 20]):
             body = " " * wire.end() + body[wire.end() :]
         body = HTML_TAG.sub(lambda m: " " * len(m[0]), body)
+        kept = len(_without_trailing_marks(body))
+        body = body[:kept] + " " * (len(body) - kept)
         body = MOJIBAKE_SPACE.sub(lambda m: " " * len(m[0]), body).replace("\u00a0", " ")
         chars[block.start : block.end] = body
     return "".join(chars)

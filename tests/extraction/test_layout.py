@@ -144,3 +144,66 @@ def test_an_image_line_before_the_wire_dateline_does_not_hide_it():
         "ABU DHABI (REUTERS) – Chilean and Peruvian officials landed in the city on Monday.\n"
     )
     assert read_layout(text).meta.dateline == "Abu Dhabi"
+
+
+# Paragraphs of sentences are story, whatever they mention or whatever mark ends them
+
+
+def test_a_paragraph_naming_someone_pictured_is_story_not_a_caption():
+    text = (
+        "Leaders meet in Lima\n\n"
+        "The talks went on late into the night. The president of Peru, Luis Vega (pictured), looked "
+        "tired when the ministers came out. “We have a deal on the border and on trade,” said Ana "
+        "Torres, the foreign minister of Chile, to the waiting reporters.\n\n"
+        "Luis Vega (pictured) in Lima on Monday\n"
+    )
+    layout = read_layout(text)
+    assert [b.kind for b in layout.blocks[1:]] == ["story", CAPTION]
+    quotes = [s.text for s in extract(text).statements if s.kind == "direct"]
+    assert quotes == ["We have a deal on the border and on trade,"]
+
+
+def test_a_long_caption_with_a_photo_credit_is_still_a_caption():
+    text = (
+        "Leaders meet in Lima\n\n"
+        "Peruvian President Luis Vega, left, greets Chilean Foreign Minister Ana Torres in Lima, "
+        "Monday, March 14, 2010. The two sides met to settle a dispute over their sea border that "
+        "has lasted for decades. (AP Photo/Jane Roe)\n"
+    )
+    assert read_layout(text).blocks[1].kind == CAPTION
+
+
+def test_a_paragraph_ending_in_a_link_teaser_is_story_without_the_teaser():
+    text = (
+        "Leaders meet in Lima\n\n"
+        "The talks went on late into the night in the presidential palace. Instead, the two sides "
+        "agreed to meet again in May, Ana Torres said.  Watch the leaders arrive in Lima »\n\n"
+        "Watch the leaders arrive in Lima »\n"
+    )
+    layout = read_layout(text)
+    assert [b.kind for b in layout.blocks[1:]] == ["story", HEADING]
+    assert "agreed to meet again in May" in layout.story_text
+    assert "Watch" not in layout.story_text
+
+
+def test_a_paragraph_ending_in_an_end_mark_is_story():
+    text = (
+        "Leaders meet in Lima\n\n"
+        "In the end, both presidents face the same dilemma. They want a deal on the sea border, "
+        "but neither can be seen to give way to the other before the elections next year. ■\n"
+    )
+    layout = read_layout(text)
+    assert layout.blocks[1].kind == "story"
+    assert "■" not in layout.story_text
+
+
+def test_a_long_paragraph_cut_mid_sentence_is_story_a_short_line_a_heading():
+    text = (
+        "Leaders meet in Lima\n\n"
+        "President Luis Vega met today with Foreign Minister Ana Torres of Chile in Lima. The "
+        "leaders underscored their shared commitment to a peaceful border and to the trade "
+        "agreement they signed last year, and discussed the challenges posed by the\n"
+        "Pacific Ocean fisheries dispute\n"
+    )
+    layout = read_layout(text)
+    assert [b.kind for b in layout.blocks] == [HEADING, "story", HEADING]
