@@ -113,6 +113,12 @@ MONTH_WORD = re.compile(rf"\b(?:{MONTH_NAMES})\b", re.IGNORECASE)
 YEAR = re.compile(r"\b\d{4}\b")
 # "12 and 13 March": two days, not said to be one meeting's first and last ("between" makes them so)
 JOINED_BY_AND = re.compile(r"^(?!between\b).*\sand\s+\d", re.IGNORECASE)
+WEEKDAY_NAMES = "|".join(WEEKDAYS)
+# "from Monday to Wednesday", "between Tuesday and Thursday": a range of days named by weekday
+WEEKDAY_RANGE = re.compile(
+    rf"\b(?:from|between)\s+({WEEKDAY_NAMES})\s+(?:to|through|until|and|-|–)\s+({WEEKDAY_NAMES})\b",
+    re.IGNORECASE,
+)
 LONGEST_RANGE = 31  # days: a longer "range" is two dates, not one meeting
 NOT_THE_DAY_ITSELF = ("since", "until")  # "since Monday", "until Friday"
 BOUND_CHARS = 8  # how far before a relative date "since" or "until" is looked for
@@ -155,7 +161,7 @@ def find_date(doc: Doc, published: dt.date | None) -> MeetingDate:
 def _candidates(sent: Sentence, published: dt.date | None) -> list[DateCandidate]:
     """Every way a sentence dates something; a phrase inside an explicit date's words ("Tuesday"
     in "Tuesday, May 31", "March" in "12 March") is not a candidate of its own."""
-    explicit = list(_explicit_dates(sent, published))
+    explicit = [*_explicit_dates(sent, published), *_weekday_ranges(sent, published)]
     taken = [(c.start, c.start + len(c.phrase)) for c in explicit]
     others = [
         *_relative_dates(sent, published),
@@ -394,6 +400,20 @@ def _relative_dates(sent: Sentence, published: dt.date | None) -> Iterator[DateC
             date,
             _last_of_several_days(span, m.start(), m.end(), date),
         )
+
+
+def _weekday_ranges(sent: Sentence, published: dt.date | None) -> Iterator[DateCandidate]:
+    """ "The talks ran from Monday to Wednesday.": the first weekday, read against publication as
+    a single weekday is, and the last one the days after it; the words kept as written."""
+    span = sent.span
+    for m in WEEKDAY_RANGE.finditer(span.text):
+        start = span.start_char + m.start()
+        later = ahead(span.doc, start)
+        first = _relative(m[1], published, ahead=later)
+        days = (WEEKDAYS.index(m[2].lower()) - WEEKDAYS.index(m[1].lower())) % 7
+        end = first + dt.timedelta(days=days) if first and days else None
+        score = _score(sent, explicit=False, later=later) + _announced(span.doc, start)
+        yield DateCandidate(score, start, m[0], first, end)
 
 
 def _year_before(published: dt.date, month: int, day: int) -> int:

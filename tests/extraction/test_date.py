@@ -54,6 +54,16 @@ def test_a_range_still_to_come_is_dated_after_publication():
     assert (summit.date, summit.end_date) == (dt.date(2016, 10, 25), dt.date(2016, 10, 27))
 
 
+def test_a_range_of_weekdays_is_dated_by_its_first_day():
+    text = "Prime Minister Helen Clark held talks with Chancellor Olaf Berg from Monday to Wednesday.\n"
+    summit = extract(text, published=dt.date(2020, 9, 17)).summit
+    assert (summit.date, summit.end_date, summit.date_text) == (
+        dt.date(2020, 9, 14),
+        dt.date(2020, 9, 16),
+        "from Monday to Wednesday",
+    )
+
+
 def test_two_days_joined_by_and_are_not_a_range():
     """ "on 5 and 7 March": two days, not said to be one meeting's first and last."""
     text = "President Ana Ruiz met Prime Minister Helen Clark in Lima on 5 and 7 March 2019.\n"
