@@ -1,5 +1,7 @@
 """The admin's "Import article" page: paste or upload, preview, import or cancel."""
 
+import datetime as dt
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -51,6 +53,19 @@ def test_preview_shows_what_was_found_and_writes_nothing(editor_client):
     assert form["text"].value() == ARTICLE and form["url"].value() == "https://news.example.org/1"
     assert 'type="hidden" name="text"' in page
     assert set(row_counts().values()) == {0}
+
+
+def test_preview_shows_a_ranges_first_and_last_day(editor_client, fixed_extraction):
+    found = fixed_extraction[ARTICLE].summit
+    found.date, found.end_date, found.date_text = (
+        dt.date(2016, 10, 25),
+        dt.date(2016, 10, 27),
+        "25 to 27 October 2016",
+    )
+
+    page = preview(editor_client, text=ARTICLE).content.decode()
+
+    assert "25 October 2016 – 27 October 2016" in page and "25 to 27 October 2016" in page
 
 
 def test_import_writes_through_the_service_and_goes_to_the_summit(editor_client):
