@@ -63,9 +63,11 @@ CAPTION_PLACES = re.compile(
     r"|,\s(?:left|right|centre|center),|\bpictured\b",
     re.IGNORECASE,
 )
-# "Photo: Reuters", "(AP Photo)", "Image:": a photo's credit marks a caption however long it is
+# "Photo: Reuters", "(AP Photo)", "Image:", "image copyright EPA", "media caption": a photo's (or a
+# video's) credit or caption label marks a caption however long it is
 PHOTO_CREDIT = re.compile(
-    r"\bphoto(?:graph)?:|\bimage:|\bcredit:|\((?:AP|AFP|Reuters|Getty|EPA|Xinhua)\s*Photo\b[^)]*\)",
+    r"\bphoto(?:graph)?:|\bimage:|\bcredit:|\((?:AP|AFP|Reuters|Getty|EPA|Xinhua)\s*Photo\b[^)]*\)"
+    r"|^(?:image|media|video|photo) (?:caption|copyright)\b",
     re.IGNORECASE,
 )
 CAPTION_MARKS = re.compile(f"{CAPTION_PLACES.pattern}|{PHOTO_CREDIT.pattern}", re.IGNORECASE)

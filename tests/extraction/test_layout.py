@@ -207,3 +207,13 @@ def test_a_long_paragraph_cut_mid_sentence_is_story_a_short_line_a_heading():
     )
     layout = read_layout(text)
     assert [b.kind for b in layout.blocks] == [HEADING, "story", HEADING]
+
+
+def test_a_caption_or_copyright_label_marks_a_caption():
+    text = (
+        "Leaders meet in Lima\n\n"
+        "image copyright Reuters image caption Ana Torres arrives at the palace for the talks\n\n"
+        'media caption Luis Vega: "A new page for our two countries"\n\n'
+        "Luis Vega met Ana Torres in Lima on Monday.\n"
+    )
+    assert [b.kind for b in read_layout(text).blocks[1:]] == [CAPTION, CAPTION, "story"]
