@@ -410,10 +410,12 @@ def among_those_at_work(doc: Doc, index: PersonIndex, mention: Mention) -> bool:
         return False
     among = [c for c in verb.children if c.dep_ == PREP and c.lower_ == "among"]
     group = [o for p in among for o in p.children if o.dep_ == POBJ]
-    participles = [
-        c for w in [verb, *group] for c in w.children if c.dep_ in {ADVCL, ACL} and c.tag_ == "VBG"
-    ]
-    return bool(among) and any(_at_work(p) for p in participles)
+    return bool(among) and any(_at_work(p) for p in _participles(verb, group))
+
+
+def _participles(verb: Token, group: list[Token]) -> list[Token]:
+    """ "among those [hammering out] the text": the participles of the verb or of the group."""
+    return [c for w in [verb, *group] for c in w.children if c.dep_ in {ADVCL, ACL} and c.tag_ == "VBG"]
 
 
 def _at_work(participle: Token) -> bool:
@@ -557,17 +559,21 @@ def taking_part_in(caption: Doc) -> list[Person]:
     planned or past (``occasion``)."""
     index = find_names(caption)
     credited = _credited(caption)
-    named = [
-        p
-        for p in index.persons
-        if not any(i in credited for s, e in p.mentions for i in range(s, e)) and not absent(caption, p)
-    ]
+    named = [p for p in index.persons if not _in_credit(p, credited) and not absent(caption, p)]
     found = [p for p in named if any(rule(caption, index, m) for m in p.mentions for rule in MENTION_RULES)]
     for sent in caption.sents:
-        together = [p for p in named if any(sent.start <= s < sent.end for s, _e in p.mentions)]
+        together = _named_in(sent, named)
         if len(together) >= 2 and _shows_the_meeting(sent):
             found += [p for p in together if p not in found]
     return found
+
+
+def _named_in(sent: Span, people: list[Person]) -> list[Person]:
+    return [p for p in people if any(sent.start <= start < sent.end for start, _end in p.mentions)]
+
+
+def _in_credit(person: Person, credited: set[int]) -> bool:
+    return any(i in credited for start, end in person.mentions for i in range(start, end))
 
 
 def _credited(caption: Doc) -> set[int]:

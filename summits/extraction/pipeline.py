@@ -245,6 +245,36 @@ def _captions(layout: Layout, kinds: tuple[str, ...] = EVIDENCE_BLOCKS) -> tuple
     return tuple(Caption(doc, block.start) for block, doc in zip(blocks, docs, strict=True))
 
 
+def _caption_agreements(
+    captions: tuple[Caption, ...], story: list[AgreementFound], participants: list
+) -> list[AgreementFound]:
+    """What a caption or bullet says was agreed ("NEW: Torres and Vega sign a border pact"), each
+    caption read as a story of its own; one the story tells too (its topic) is the story's. Parties
+    the caption does not name are the participants' states."""
+    found: list[AgreementFound] = []
+    for caption in captions:
+        quotations = Quotations(caption.doc, whole_story(caption.doc.text))
+        people = read_people(caption.doc, quotations.in_quote)
+        for item in Agreements(caption.doc, quotations, people).find():
+            if any(item.topic == known.topic for known in story + found):
+                continue
+            item.start, item.end = item.start + caption.start, item.end + caption.start
+            item.parties = item.parties or sorted({p.country for p in participants if p.country})
+            found.append(item)
+    return found
+
+
+def _in_article(item, text: str):
+    """An item of a caption: offsets without surrounding blanks, its text as the article has it."""
+    item.start, item.end = max(0, item.start), min(item.end, len(text))
+    while item.start < item.end and text[item.start].isspace():
+        item.start += 1
+    while item.end > item.start and text[item.end - 1].isspace():
+        item.end -= 1
+    item.text = text[item.start : item.end]
+    return item
+
+
 def _extract(doc: Doc, layout: Layout, published: dt.date | None, parts: Parts) -> Extraction:
     """The stages on one parsed piece: quotations → people (``read_people``) → statements,
     participants, place, date, agreements → the summit's title."""
@@ -293,7 +323,11 @@ def _extract(doc: Doc, layout: Layout, published: dt.date | None, parts: Parts) 
         summit=summit,
         participants=run("participants", lambda: [_participant(p, doc, people) for p in participants], []),
         statements=sorted(statements_found, key=lambda s: s.start),
-        agreements=run("agreements", lambda: _aligned(agreements, layout), []),
+        agreements=run("agreements", lambda: _aligned(agreements, layout), [])
+        + [
+            _in_article(a, layout.text)
+            for a in run("agreements", lambda: _caption_agreements(captions, agreements, participants), [])
+        ],
         article=layout.meta,
         refusal=refusal,
     )

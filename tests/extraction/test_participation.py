@@ -441,3 +441,14 @@ def test_a_quotation_in_a_bullet_attributed_to_nobody_is_no_statement():
     text = _only_caption("@highlight", '"We will open the border"')
     result = extract(text)
     assert not [s for s in result.statements if "open the border" in s.text]
+
+
+def test_an_agreement_stated_only_in_a_bullet_is_an_agreement_of_the_meeting():
+    text = (
+        "Leaders meet\n\nChilean President Sergei Petrov met Peruvian President Wang Lei in Lima.\n\n"
+        "@highlight\n\nPetrov and Wang sign a treaty on fishing rights\n\n"
+        "@highlight\n\nPetrov and Wang will sign a trade deal next year\n"
+    )
+    [agreement] = extract(text).agreements
+    assert text[agreement.start : agreement.end] == "Petrov and Wang sign a treaty on fishing rights"
+    assert agreement.parties  # the participants' states
