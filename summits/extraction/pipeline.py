@@ -245,6 +245,38 @@ def _captions(layout: Layout, kinds: tuple[str, ...] = EVIDENCE_BLOCKS) -> tuple
     return tuple(Caption(doc, block.start) for block, doc in zip(blocks, docs, strict=True))
 
 
+def _caption_statements(captions: tuple[Caption, ...], people: People) -> list[StatementFound]:
+    """A quotation a caption or bullet attributes there (' "...," North Korea says'), each caption
+    read as a story of its own; what it reports without quotation marks is no statement (issue 11:
+    captions are evidence, never sources of statements unless quoted). The speaker is the story's
+    person of that name where there is one ("Kerry": John Kerry)."""
+    found = []
+    for caption in captions:
+        layout = whole_story(caption.doc.text)
+        quotations = Quotations(caption.doc, layout)
+        statements = Statements(
+            caption.doc, layout, quotations, read_people(caption.doc, quotations.in_quote)
+        )
+        for item in statements.direct():
+            if not item.speaker:
+                continue
+            item.speaker = _story_name(item.speaker, people)
+            item.start, item.end = item.start + caption.start, item.end + caption.start
+            found.append(item)
+    return found
+
+
+def _story_name(speaker: str, people: People) -> str:
+    """A caption's "Kerry" as the story names him ("John Kerry"): the one person of that name."""
+    words = speaker.split()
+    same = [
+        p
+        for p in people.persons
+        if speaker in {p.name, *p.aliases} or (len(words) == 1 and p.surname == words[0].lower())
+    ]
+    return same[0].name if len(same) == 1 else speaker
+
+
 def _caption_agreements(
     captions: tuple[Caption, ...], story: list[AgreementFound], participants: list
 ) -> list[AgreementFound]:
@@ -308,6 +340,9 @@ def _extract(doc: Doc, layout: Layout, published: dt.date | None, parts: Parts) 
         topics=sorted({a.topic for a in agreements if a.topic})[:8],
     )
     statements_found = run("statements", lambda: _aligned(direct + indirect, layout), [])
+    # a statement a caption or bullet attributes there
+    from_captions = run("statements", lambda: _caption_statements(captions, people), [])
+    statements_found += [_in_article(s, layout.text) for s in from_captions]
     # is this a meeting report at all? story, captions, bullets and headings; a failure refuses nothing
     refusal = run(
         "meeting",

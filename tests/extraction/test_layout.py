@@ -44,8 +44,10 @@ def test_published_dateline_dates_the_summit_when_no_date_is_given():
     assert result.article.published == dt.date(2013, 6, 17)
     assert result.summit.date == dt.date(2013, 6, 17)
     assert result.summit.date_text == "today"
-    assert [s.text for s in result.statements if s.kind == "direct"] == [
-        "We agreed to push the peace talks forward."
+    # the bullet's quotation is attributed there, so it is a statement too (docs/ANNOTATION.md)
+    assert [(s.speaker, s.text) for s in result.statements if s.kind == "direct"] == [
+        ("Vladimir Putin", "We agreed to push the peace talks forward."),
+        ("Vladimir Putin", "both sides want peace now"),
     ]
 
 
@@ -217,3 +219,11 @@ def test_a_caption_or_copyright_label_marks_a_caption():
         "Luis Vega met Ana Torres in Lima on Monday.\n"
     )
     assert [b.kind for b in read_layout(text).blocks[1:]] == [CAPTION, CAPTION, "story"]
+
+
+def test_a_bullet_reporting_without_quotation_marks_gives_no_statement():
+    result = extract(
+        "Russian President Vladimir Putin met U.S. President Barack Obama in Geneva on Monday.\n\n"
+        "@highlight\n\nPutin says the talks were useful and frank\n"
+    )
+    assert not [s for s in result.statements if "useful" in s.text]
