@@ -14,6 +14,7 @@ import string
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .lexicon import PHOTO_CREDIT
 from .result import ArticleMeta
 
 STORY, HEADER, BYLINE, DATELINE, HIGHLIGHT, CAPTION, HEADING, ATTRIBUTION = (
@@ -63,14 +64,11 @@ CAPTION_PLACES = re.compile(
     r"|,\s(?:left|right|centre|center),|\bpictured\b",
     re.IGNORECASE,
 )
-# "Photo: Reuters", "(AP Photo)", "Image:", "image copyright EPA", "media caption": a photo's (or a
-# video's) credit or caption label marks a caption however long it is
-PHOTO_CREDIT = re.compile(
-    r"\bphoto(?:graph)?:|\bimage:|\bcredit:|\((?:AP|AFP|Reuters|Getty|EPA|Xinhua)\s*Photo\b[^)]*\)"
-    r"|^(?:image|media|video|photo) (?:caption|copyright)\b",
-    re.IGNORECASE,
-)
-CAPTION_MARKS = re.compile(f"{CAPTION_PLACES.pattern}|{PHOTO_CREDIT.pattern}", re.IGNORECASE)
+# "image copyright EPA", "media caption": a photo's (or a video's) caption label; with a photo's
+# credit (lexicon.PHOTO_CREDIT) it marks a caption however long it is
+CAPTION_LABEL = re.compile(r"^(?:image|media|video|photo) (?:caption|copyright)\b", re.IGNORECASE)
+PHOTO_MARKS = re.compile(f"{PHOTO_CREDIT.pattern}|{CAPTION_LABEL.pattern}", re.IGNORECASE)
+CAPTION_MARKS = re.compile(f"{CAPTION_PLACES.pattern}|{PHOTO_MARKS.pattern}", re.IGNORECASE)
 # a paragraph: more words than a heading or a caption has, and a sentence ending inside it
 PARAGRAPH_WORDS = 30
 SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
@@ -331,7 +329,7 @@ def _caption(line: _Line, walk: _Walk) -> bool:
     """ "Putin (left) greets Erdogan in Sochi": a photo's caption (a paragraph of sentences that
     names someone "(pictured)" is story)."""
     text = line.text
-    return bool(PHOTO_CREDIT.search(text)) or (not _paragraph(text) and _is_caption(text))
+    return bool(PHOTO_MARKS.search(text)) or (not _paragraph(text) and _is_caption(text))
 
 
 def _heading(line: _Line, walk: _Walk) -> bool:

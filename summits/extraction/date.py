@@ -13,6 +13,7 @@ are kept and the date is left empty (the archive holds days, not months).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -23,7 +24,7 @@ from spacy.tokens import Doc, Span
 from . import occasion, verbs
 from .boilerplate import MONTHS
 from .deps import CCOMP, PARATAXIS, RELCL, XCOMP
-from .lexicon import MEETING_NOUNS
+from .lexicon import MEETING_NOUNS, PHOTO_CREDIT
 from .tense import about_meeting, about_past
 from .tense import ahead as tense_ahead
 
@@ -100,10 +101,6 @@ WITHIN = re.compile(
     r"\b(?:during|in the course of|on the (?:first|second|last) day of)\s+(?:\S+\s+){0,2}$", re.I
 )
 AHEAD = "ahead"  # occasion.why_not's reason for what is still to come
-# "(AP Photo/Jane Doe)", "AFP/File –", "Photo: Reuters": the credit of a photo's caption
-PHOTO_CREDIT = re.compile(
-    r"\b(?:AP|AFP|Reuters|Getty|EPA|Xinhua)\s*(?:Photo|/\s*File|/\s*Getty)\b|\bPhoto:\s"
-)
 # "a three-day visit from 10 August", "on 10 August for three days": a date that opens the days
 OPENS_BEFORE = re.compile(r"\b(?:from|starting|beginning|opening)(?:\s+on)?\s*$", re.IGNORECASE)
 OPENS_AFTER = re.compile(r"^,?\s*for\s+(?:a\s+|an\s+)?(?:\w+[- ]){0,2}?(\w+)[- ]days?\b", re.IGNORECASE)
@@ -209,7 +206,13 @@ def photo_caption(sent: Span) -> bool:
     text = sent.doc.text
     start = text.rfind("\n", 0, sent.start_char) + 1
     end = text.find("\n", sent.end_char)
-    return bool(PHOTO_CREDIT.search(text[start : end if end >= 0 else len(text)]))
+    return _credited(text[start : end if end >= 0 else len(text)])
+
+
+@functools.lru_cache(maxsize=1024)
+def _credited(line: str) -> bool:
+    """Whether a line carries a photo credit (asked for each of its sentences, so remembered)."""
+    return bool(PHOTO_CREDIT.search(line))
 
 
 def _score(sent: Sentence, *, explicit: bool, later: bool) -> int:
