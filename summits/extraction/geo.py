@@ -75,6 +75,19 @@ IRREGULAR_DEMONYMS = {
     "saudi": "SA",
     "lao": "LA",
     "laotian": "LA",
+    "peruvian": "PE",
+    "salvadoran": "SV",
+    "salvadorean": "SV",
+    "bosnian": "BA",
+    "montenegrin": "ME",
+    "macedonian": "MK",
+    "mozambican": "MZ",
+    "burmese": "MM",
+    "argentine": "AR",
+    "panamanian": "PA",
+    "ivorian": "CI",
+    "togolese": "TG",
+    "nigerien": "NE",
     "gulf": None,
 }
 # Organisations that take part in summits as parties: long name or short -> short name.
@@ -174,9 +187,13 @@ def demonym_country(word: str) -> str | None:
         return IRREGULAR_DEMONYMS[key]
     if country_code(key):
         return country_code(key)
-    matches = [match for stem in _demonym_stems(key) for match in _countries_starting(stem)]
-    # the shortest country name wins: "Turk-" is Turkey before Turkmenistan
-    return min(matches)[1] if matches else None
+    # the longest stem that names a country ("Nigeria-n" before "Niger-ian"), and of the countries
+    # it starts, the shortest name: "Turk-" is Turkey before Turkmenistan
+    for stem in sorted(_demonym_stems(key), key=len, reverse=True):
+        matches = _countries_starting(stem)
+        if matches:
+            return min(matches)[1]
+    return None
 
 
 def _demonym_stems(key: str) -> set[str]:

@@ -34,7 +34,21 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from . import geo, occasion, verbs
-from .deps import ADVCL, AMOD, APPOS, COMPOUND, DOBJ, NAME_PARTS, POBJ, POSS, PREP, RELCL, SUBJECTS, XCOMP
+from .deps import (
+    ADVCL,
+    AMOD,
+    APPOS,
+    COMPOUND,
+    DOBJ,
+    NAME_PARTS,
+    NMOD,
+    POBJ,
+    POSS,
+    PREP,
+    RELCL,
+    SUBJECTS,
+    XCOMP,
+)
 from .lexicon import (
     JOINT_APPEARANCES,
     JOINT_BY_NAME,
@@ -59,7 +73,7 @@ NOT_HELD = frozenset({"negated", "condition", "directive", "earlier"})
 VERB_TAGS = frozenset({"VERB", "AUX"})
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 RELATIVE_TAGS = frozenset({"WDT", "WP"})  # "which", "who"
-SIDE_DEPS = frozenset({*NAME_PARTS, POSS, AMOD, APPOS})  # where a noun's sides are written
+SIDE_DEPS = frozenset({*NAME_PARTS, POSS, AMOD, APPOS, NMOD})  # where a noun's sides are written
 OF = frozenset({"of"})
 CONTROLLED = frozenset({XCOMP, ADVCL})  # a to-clause whose subject is the one above: "were [to meet]"
 CLAUSES_CLIMBED = 3
@@ -73,6 +87,8 @@ VISIT_PREPOSITIONS = frozenset({"to"})  # "a visit [to] Peru"
 TOGETHER_PREPOSITIONS = frozenset({"with", "beside", "alongside"})  # "stood [beside] Vega"
 COUNTED_AS_TWO = frozenset({"two", "three", "both"})  # "the [two] leaders", "[both] presidents"
 RECIPROCALS = frozenset({"other", "another"})  # "greeted each [other]", "met one [another]"
+PURPOSE_PREPOSITIONS = frozenset({"for"})  # "arrived [for] talks"
+MEETINGS_OF_SIDES = frozenset({"summit"})  # a meeting noun that means leaders of several sides
 
 
 class Evidence(NamedTuple):
@@ -256,13 +272,26 @@ def _members(subject: Token) -> list[Token]:
 
 
 def two_sided(word: Token) -> bool:
-    """ "bilateral talks", "a state visit", "the Chile-Peru summit", "the ASEAN summit"."""
+    """ "bilateral talks", "a state visit", "the Chile-Peru summit", "the ASEAN summit", "a summit",
+    "two delegations arrived for talks"."""
     if not (_meeting_noun(word) or _visit_noun(word)) or word.pos_ not in NOUN_TAGS:
         return False
+    if word.lemma_.lower() in MEETINGS_OF_SIDES:
+        return True
     if any(c.dep_ in {AMOD, COMPOUND} and c.lower_ in TWO_SIDED_MARKS for c in word.children):
+        return True
+    if _purpose_of_joint_actors(word):
         return True
     sides = _named_sides(word)
     return len(sides) >= 2 or any(geo.organisation(s) for s in sides)
+
+
+def _purpose_of_joint_actors(word: Token) -> bool:
+    """ "Chilean and Peruvian delegations arrived [for] talks": the meeting two parties came for."""
+    preposition = word.head
+    if word.dep_ != POBJ or preposition.lower_ not in PURPOSE_PREPOSITIONS or preposition.head is preposition:
+        return False
+    return any(_joint(s) for s in _subjects(preposition.head))
 
 
 def _named_sides(word: Token) -> set[str]:

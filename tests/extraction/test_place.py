@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from summits.extraction import extract
+from summits.extraction import extract, geo
 from tests.extraction.conftest import LEAD, names, story
 
 # Place and country
@@ -265,3 +265,11 @@ def test_a_known_place_the_story_puts_the_meeting_in_beats_the_dateline_without_
         "Luis Vega at his office in Putrajaya on Thursday.\n"
     )
     assert result.summit.location == "Putrajaya"
+
+
+def test_a_demonym_names_its_country_by_the_longest_stem_or_the_table_of_irregular_ones():
+    assert geo.demonym_country("Nigerian") == "NG"  # Nigeria-n, not Niger-ian
+    assert geo.demonym_country("Nigerien") == "NE"
+    assert geo.demonym_country("Peruvian") == "PE"
+    assert geo.demonym_country("Turkish") == "TR"  # Turkey before Turkmenistan
+    assert geo.demonym_country("Indian") == "IN"

@@ -132,6 +132,20 @@ def test_greeting_each_other():
     assert refusal("The old rivals greeted each other warmly in Lima on Monday.") is None
 
 
+def test_a_summit_is_a_meeting_of_sides_by_its_name():
+    assert (
+        refusal("Opposition spokesman Luis Soto said the Lima summit had failed to deliver for farmers.")
+        is None
+    )
+
+
+def test_two_parties_arrive_for_talks():
+    assert (
+        refusal("US and Peruvian officials arrived in Lima on Monday for talks on the border dispute.")
+        is None
+    )
+
+
 def test_a_meeting_told_only_in_a_summary_bullet():
     text = "Torres spoke of the economy in Lima.\n\n@highlight\n\nAna Torres and Luis Vega meet in Lima\n"
     assert extract(text).refusal is None
