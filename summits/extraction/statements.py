@@ -18,6 +18,7 @@ from . import verbs
 from .boilerplate import Layout
 from .deps import (
     ACL,
+    ACOMP,
     ADVCL,
     AGENT,
     ATTR,
@@ -97,6 +98,10 @@ OPENING_WORDS = {"that", "and", "but"}
 # auxiliaries of what is not (yet) said: "would argue", "will stress", "could say"
 NOT_SAID_AUXILIARIES = {"would", "could", "might", "may", "will", "shall", "should", "must", "'ll", "’ll"}
 CONDITION_MARKS = {"if", "unless"}
+# "said the inspectors could go, provided the regime cooperates": a condition after a comma that
+# the parser may hang on the verb of saying; it is part of what was said
+CONDITIONS_AFTER = {"provided", "providing", "unless"}
+WH_WORDS = {"how", "what", "why", "whether", "where", "when"}
 CONTRAST_MARKS = {"while", "whereas"}
 # "thanked Scholz for the help", "accused Kurz of stalling", "described Lee as a friend": a person
 # as object is part of what was said when one of these follows
@@ -142,6 +147,19 @@ def _verb_key(token: Token) -> str | None:
         return lemma
     if verbs.plays(lemma, verbs.REPORTS_OBJECT) and any(c.dep_ == DOBJ for c in token.children):
         return lemma  # "expressed his appreciation for ...": what was said is the object
+    if verbs.plays(lemma, verbs.REPORTS_WH) and _wh_clause(token) is not None:
+        return lemma  # "spoke on how ...", not "spoke on the phone"
+    return None
+
+
+def _wh_clause(token: Token) -> Token | None:
+    """ "spoke on [how both countries have faced ...]": a clause opening with a wh-word after a
+    preposition of the verb."""
+    for prep in (c for c in token.children if c.dep_ == PREP):
+        for clause in (c for c in prep.children if c.dep_ in (PCOMP, POBJ)):
+            first = clause.left_edge
+            if first.lower_ in WH_WORDS and first.i == prep.i + 1:
+                return clause
     return None
 
 
@@ -161,7 +179,13 @@ def _not_said(verb: Token) -> bool:
         return True
     if any(c.dep_ == MARK and c.lower_ in CONDITION_MARKS for c in verb.children):
         return True
-    return verb.dep_ == XCOMP and _verb_key(verb.head) is None
+    return verb.dep_ == XCOMP and _verb_key(verb.head) is None and not _attempt_made(verb.head)
+
+
+def _attempt_made(token: Token) -> bool:
+    """ "Lavrov tried to assure Kerry there was no problem": an attempt in the past tense at saying
+    something is saying it ("will try to assure" is still ahead)."""
+    return verbs.plays(token.lemma_.lower(), verbs.ATTEMPTS) and token.tag_ == "VBD"
 
 
 def titled(text: str) -> bool:
@@ -327,18 +351,32 @@ def parenthetical(verb: Token) -> bool:
     return set_off and any(c.dep_ in SUBJECTS and c.i < verb.i for c in head.children)
 
 
+def _phrase_of_verb(token: Token, key: str) -> bool:
+    """A phrase of the verb a that-clause may be misparsed into: its prepositional phrase, or the
+    object of a verb whose object is whom it tells ("tells anyone willing to listen that ...")."""
+    if token.dep_ == PREP:
+        return True
+    return token.dep_ in (DOBJ, ACOMP) and not verbs.plays(key, verbs.REPORTS_OBJECT)
+
+
 def _clause_in_phrase(verb: Token, key: str) -> Token | None:
     """ "said in a statement [that the framework ...]", "told reporters before the agreement [that
-    ...]": a that-clause the parser hung on a noun of the verb's phrase, when it has no clause."""
+    ...]", "tells anyone willing to listen [that ...]": a that-clause the parser hung on a word of
+    the verb's phrase or object, when it has no clause."""
     if _has_clause(verb):
         return None
-    for prep in (c for c in verb.children if c.dep_ == PREP):
-        for token in prep.subtree:
+    for phrase in (c for c in verb.children if _phrase_of_verb(c, key)):
+        for token in phrase.subtree:
             if token.dep_ in NOUN_CLAUSES and any(
                 m.dep_ == MARK and m.lower_ == "that" for m in token.children
             ):
                 return token
     return None
+
+
+def _wh_content(verb: Token, key: str) -> Token | None:
+    """ "Duterte spoke on [how both countries have faced ...]": the wh-clause after its preposition."""
+    return _wh_clause(verb) if verbs.plays(key, verbs.REPORTS_WH) else None
 
 
 def _parenthetical_content(verb: Token, key: str) -> Token | None:
@@ -416,6 +454,7 @@ def _passive_content(verb: Token, key: str) -> Token | None:
 CONTENT_RULES: tuple[Callable[[Token, str], Token | None], ...] = (
     _clause_content,
     _clause_in_phrase,
+    _wh_content,
     _parenthetical_content,
     _inverted_content,
     _content_after_particle,
@@ -510,6 +549,18 @@ def _addressee(verb: Token, head: Token) -> list[Token]:
     return list(told.subtree) if told is not None else []
 
 
+def _condition_after(verb: Token, end: int) -> list[Token]:
+    """ "said the inspectors could go, [provided the regime cooperates, since ...]": a condition
+    after a comma closing the content, parsed as the verb's, is part of what was said."""
+    doc = verb.doc
+    for child in verb.children:
+        between = [t.text for t in doc[end + 1 : child.i]]
+        comma = between == [","] or (not between and doc[end].text == ",")
+        if child.lower_ in CONDITIONS_AFTER and child.i > end and comma:
+            return list(doc[end + 1 : child.right_edge.i + 1])
+    return []
+
+
 def _verb_complements(verb: Token, end: int) -> list[Token]:
     """ "praised the choice of Berlin for the first trip", "thanked them for their patience",
     "expressed optimism about X after a cleric was elected": the verb's phrases and clauses
@@ -534,7 +585,14 @@ def _next_to(doc: Doc, end: int, start: int) -> bool:
         return True
     if [t.text for t in between] in DASHES:
         return True  # "support at all levels - from the party to the people"
-    return start < len(doc) and [t.text for t in between] == [","] and doc[start].lower_ in FOCUS_WORDS
+    return start < len(doc) and [t.text for t in between] == [","] and _narrows(doc[start])
+
+
+def _narrows(token: Token) -> bool:
+    """ "the need to invest, [especially] in energy", "affirmed the importance of cybersecurity, [as]
+    a critical enabler of ...": a word after a comma that narrows or casts what was said (a
+    preposition "as", not the conjunction of a clause of the writer's: ", as the talks ended")."""
+    return token.lower_ in FOCUS_WORDS or (token.lower_ == "as" and token.dep_ == PREP)
 
 
 def _contrast(token: Token) -> bool:
@@ -914,6 +972,8 @@ class Statements:
         if self._whom_not_what(head, complements):
             return []
         tokens = _addressee(verb, head) + tokens + complements + _reported_continuation(verb, head)
+        if head.i > verb.i:
+            tokens += _condition_after(verb, tokens[-1].i)
         return _on_heads_side(verb, head, tokens)
 
     def _content(self, verb: Token, key: str) -> tuple[int, int, Token] | None:

@@ -30,6 +30,9 @@ Roles:
 - ``SPEAKS``: someone *spoke* somewhere (where a statement was made, not where leaders met).
 - ``REPRESENTS``: its agent stands for a party at the meeting (Chile, *represented* by Ana Diaz, signed).
 - ``ANTICIPATES``: its to-clause has not happened yet (they *plan* to meet, *expect* to sign).
+- ``ATTEMPTS``: in the past tense its to-clause was done, if not with success (he *tried* to assure
+  Kerry there was no problem: he spoke).
+- ``REPORTS_WH``: reports a wh-clause after a preposition (she *spoke* on how both countries ...).
 - ``GOES_TO``: its object may be the place its subject goes to (*visited* Peru, *attended* the summit).
 - ``TOGETHER``: its subject is with the party after "with" or "beside" (*stood* beside Vega).
 - ``LISTS``: a relative clause with it lists examples of the noun before it (areas *which include*
@@ -65,6 +68,8 @@ HOSTS = "hosts"
 CHAIRS = "chairs"
 STAYS_AWAY = "stays-away"
 SPEAKS = "speaks"
+ATTEMPTS = "attempts"
+REPORTS_WH = "reports-wh"
 ANTICIPATES = "anticipates"
 GOES_TO = "goes-to"
 TOGETHER = "together"
@@ -155,6 +160,7 @@ VERBS: dict[str, Verb] = {
     "label": verb(*SAYING, REPORTS_OBJECT),
     "cite": verb(*SAYING, REPORTS_OBJECT),
     "applaud": verb(*SAYING, REPORTS_OBJECT),
+    "highlight": verb(*SAYING, REPORTS_OBJECT),  # "highlighted the importance of ..."
     "advocate": verb(*SAYING, REPORTS_OBJECT),
     "lament": verb(*SAYING, REPORTS_OBJECT),
     "recognise": verb(*SAYING, REPORTS_OBJECT, ACTS_TOGETHER),  # both "will recognise" X
@@ -233,7 +239,7 @@ VERBS: dict[str, Verb] = {
     "enter": verb(CHAIRS),  # "he entered the talks"
     "join": verb(CHAIRS),  # "she joined the talks"
     "address": verb(CHAIRS),  # "he addressed the summit"
-    "talk": verb(MEETS),
+    "talk": verb(MEETS, REPORTS_WH),  # "talked about how ..."
     "hold": verb(CHAIRS),
     "have": verb(CHAIRS, ANTICIPATES),  # "had talks"; "still have to agree"
     "chair": verb(CHAIRS),
@@ -248,7 +254,7 @@ VERBS: dict[str, Verb] = {
     "decline": verb(STAYS_AWAY),
     "stay": verb(STAYS_AWAY),
     "withdraw": verb(STAYS_AWAY),
-    "speak": verb(SPEAKS),
+    "speak": verb(SPEAKS, REPORTS_WH),  # "spoke on how ..."
     "negotiate": verb(MEETS),
     # being together somewhere: "stood with Vega", "sat down together", "appearing beside him"
     "stand": verb(TOGETHER),
@@ -269,7 +275,8 @@ VERBS: dict[str, Verb] = {
     "prepare": verb(ANTICIPATES),
     "propose": verb(ANTICIPATES),
     "wish": verb(ANTICIPATES),
-    "try": verb(ANTICIPATES),
+    "try": verb(ANTICIPATES, ATTEMPTS),
+    "attempt": verb(ANTICIPATES, ATTEMPTS),
     # a journey: "will travel on to Oslo", "before flying to Oslo"
     "travel": verb(TRAVELS),
     "fly": verb(TRAVELS),

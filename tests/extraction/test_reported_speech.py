@@ -528,3 +528,47 @@ def test_a_phrase_after_a_dash_spells_out_what_was_said():
     assert said == {
         "his support for cooperation at all levels - from the government to the people": "Donald Tusk"
     }
+
+
+def test_an_attempt_at_saying_in_the_past_is_saying():
+    assert _said("Tusk tried to assure Scholz there was no problem.") == {
+        "there was no problem": "Donald Tusk"
+    }
+
+
+def test_an_attempt_still_ahead_is_not_a_statement():
+    assert _said("Tusk will try to assure Scholz that there is no problem.") == {}
+
+
+def test_speaking_on_a_wh_clause_reports_it():
+    said = _said("Tusk also spoke on how both countries have faced common challenges and overcome them.")
+    assert said == {"how both countries have faced common challenges and overcome them": "Donald Tusk"}
+
+
+def test_speaking_on_a_noun_reports_nothing():
+    assert _said("Tusk spoke on the phone with the Lithuanian president about the border.") == {}
+
+
+def test_a_condition_after_a_comma_is_part_of_what_was_said():
+    said = _said("Tusk said the inspectors could visit the sites, provided the government cooperates.")
+    assert said == {"the inspectors could visit the sites, provided the government cooperates": "Donald Tusk"}
+
+
+def test_a_that_clause_hung_on_the_addressee_phrase_is_what_was_said():
+    said = _said("Tusk tells anyone willing to listen that the border is Europe's biggest problem.")
+    assert said == {"the border is Europe's biggest problem": "Donald Tusk"}
+
+
+def test_an_as_phrase_after_a_comma_casts_what_was_said():
+    said = _said("Tusk affirmed the importance of the rail link, as a critical part of the partnership.")
+    assert said == {"the importance of the rail link, as a critical part of the partnership": "Donald Tusk"}
+
+
+def test_a_clause_opened_by_as_after_a_comma_is_the_writers():
+    said = _said("Tusk hailed the results of the dialogue, as the two sides completed four rounds of talks.")
+    assert said == {"the results of the dialogue": "Donald Tusk"}
+
+
+def test_highlighting_a_noun_phrase_reports_it():
+    said = _said("Tusk highlighted the importance of the new rail link for both economies.")
+    assert said == {"the importance of the new rail link for both economies": "Donald Tusk"}
