@@ -206,6 +206,10 @@ yin xi kim lee park choi jung cho yoon jang lim moon shin
 EAST_ASIAN_FAMILY_NAMES = frozenset(_FAMILY_NAMES.split())
 # what may close a name without being its family name: "Ferdinand Marcos Jr."
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+# "whose [wife], Hillary Roe", "his [son] Jon": a name set beside a kin noun is another person
+_KIN_NOUNS = """wife husband son daughter brother sister father mother spouse widow widower nephew niece
+cousin uncle aunt grandson granddaughter"""
+KIN_NOUNS = frozenset(_KIN_NOUNS.split())
 # last words of organisations the model may join to a person by "and" ("Macron and Deutsche Bank")
 ORGANISATION_HEADS = {
     "bank",
@@ -439,6 +443,11 @@ GROUP_SPEAKERS = re.compile(
     re.IGNORECASE,
 )
 PRONOUNS = {"he", "she", "him", "her"}
+# a pronoun that stands for someone not named, the speaker as written: "Another said", "one of its
+# candidates led chants of ...", "Others warned"
+INDEFINITE_SPEAKERS = frozenset(
+    {"another", "one", "others", "some", "someone", "somebody", "many", "several"}
+)
 # the words a title leaves in lower case: "Deal of the Century", "Turning Vision into Reality"
 TITLE_SMALL_WORDS = frozenset(
     {"a", "an", "the", "and", "or", "but", "nor", "of", "in", "into", "on", "onto", "to", "for", "with", "by"}

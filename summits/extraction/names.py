@@ -19,6 +19,7 @@ from .deps import APPOS, COMPOUND, CONJ, DOBJ, NAME_PARTS, NSUBJ, POBJ, SUBJECTS
 from .lexicon import (
     EAST_ASIAN_FAMILY_NAMES,
     HONORIFICS,
+    KIN_NOUNS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
     ORGANISATION_HEADS,
@@ -488,7 +489,8 @@ class _Names:
         if _in_brackets(span):
             return
         parts = tuple(t.lower_ for t in span)
-        found = (match(parts, self.persons) for match in NAME_MATCHES)
+        matches = (_same_name,) if _beside_kin(self.doc, span.start) else NAME_MATCHES
+        found = (match(parts, self.persons) for match in matches)
         person = next((p for p in found if p is not None), None)
         if person is None:
             person = _Draft(name=span.text, parts=parts)
@@ -542,6 +544,7 @@ class _Names:
                 if after.role:
                     title = after
             self._take_title(person, title, start)
+            self._shared_title(person, start)
         if person.role and only_rank(person.role):
             person.role = None  # "Sheikh Hasina": a name, and her office comes from elsewhere
         if person.role and not person.country:
@@ -557,6 +560,19 @@ class _Names:
         self._take_title(first, pair[0], start - 2)
         self._take_title(person, pair[1], start)
         return True
+
+    def _shared_title(self, person: _Draft, start: int) -> None:
+        """ "Prime Ministers Fraser and Muldoon": a plural title before the first name is the
+        second's too."""
+        first = self.by_token.get(start - 2) if start >= 2 and self.doc[start - 1].lower_ == "and" else None
+        if first is None or first is person or person.role:
+            return
+        first_start = next((s for s, e in first.mentions if e == start - 1), None)
+        plural = (
+            first_start is not None and first_start > 0 and self.doc[first_start - 1].lower_.endswith("s")
+        )
+        if plural and is_title(self.doc[first_start - 1]):
+            self._take_title(person, title_before(self.doc, first_start)._replace(country=None), start)
 
     def _take_title(self, person: _Draft, title, start: int) -> None:
         """A title written at one mention fills what the person has not yet got."""
@@ -633,6 +649,15 @@ class _Names:
             if token.dep_ == CONJ or any(c.dep_ == CONJ and c.i in self.by_token for c in token.children):
                 group.append(person)
         return group
+
+
+def _beside_kin(doc: Doc, start: int) -> bool:
+    """ "whose wife, Hillary Roe," "his son Jon Roe": the name of another person of the family,
+    never a fuller form of the bare surname written before it."""
+    i = start - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in KIN_NOUNS
 
 
 def _titled(doc: Doc, i: int) -> bool:

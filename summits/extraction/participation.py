@@ -25,6 +25,7 @@ from .deps import (
     ATTR,
     AUX,
     CCOMP,
+    COMPOUND,
     CONJ,
     DOBJ,
     NAME_PARTS,
@@ -47,6 +48,7 @@ from .lexicon import (
     MEETING_NOUNS,
     NEGOTIATING_ROLE,
     NOT_YET,
+    PERSON_NOUNS,
     PHOTO_CREDIT,
     PICTURE_POSITIONS,
     PICTURED_MEETING_WORDS,
@@ -72,6 +74,7 @@ CLAUSE_EDGES = {ADVCL, PCOMP, RELCL, CCOMP, ACL}
 DRAFTED = TERMS_NOUNS | {"text", "draft", "details", "wording"}  # "hammering out the [text]"
 OWN_SIDE = {"we", "they", "both"}  # "he said [they] had talked about trade"
 PARTY_PREPOSITIONS = {"with", "by", "between", "on"}  # "talks [with] X", "a call [by] X [on] Y"
+TITLE_LINKS = {"'s", "’s", "to", "of", "the", "for", "and"}  # "Norway's Ambassador to Chile"
 
 
 def joint_subject(subject: Token | None, *, strict: bool = False) -> bool:
@@ -217,8 +220,26 @@ def _role_word(doc: Doc, mention: Mention) -> Token:
     ("Abdel Fattah al-Burhan met"): the word that is governed from outside it."""
     span = doc[mention[0] : mention[1]]
     governed = [t for t in span if not (span.start <= t.head.i < span.end)] or [span.root]
-    token = next((t for t in governed if t.dep_ in ROLE_DEPS), span.root)
-    return _up_the_name(token)
+    token = _up_the_name(next((t for t in governed if t.dep_ in ROLE_DEPS), span.root))
+    if token.dep_ in ROLE_DEPS:
+        return token
+    return _title_set_off_before(doc, span) or token
+
+
+def _title_set_off_before(doc: Doc, span: Span) -> Token | None:
+    """ "a call by Norway's Ambassador to Chile, Mr Lars Berg, on ...": the title a comma sets the
+    name beside has the name's role, where the parse hangs the name elsewhere."""
+    start = span.start
+    while start > 0 and doc[start - 1].dep_ == COMPOUND and doc[start - 1].head in span:
+        start -= 1  # "Mr", "Minister" before the name
+    if start < 2 or doc[start - 1].text != ",":
+        return None
+    for word in reversed(doc[max(0, start - 9) : start - 1]):
+        if word.lower_ in PERSON_NOUNS and word.dep_ in ROLE_DEPS:
+            return word
+        if not (word.is_title or word.lower_ in TITLE_LINKS):
+            return None  # the title phrase ends: "the talks in Paris, Mr Berg"
+    return None
 
 
 def _governing_verb(index: PersonIndex, token: Token) -> Token | None:
@@ -343,10 +364,22 @@ def party_to_meeting_noun(doc: Doc, index: PersonIndex, mention: Mention) -> boo
     prep = token.head
     if token.dep_ != POBJ or prep.lower_ not in PARTY_PREPOSITIONS:
         return False
-    noun = prep.head
+    noun = _party_noun(doc, index, prep)
     if noun.lower_ not in MEETING_NOUNS or noun.pos_ not in {"NOUN", "PROPN"}:
         return False
     return occasion.belongs_to_meeting(noun)
+
+
+def _party_noun(doc: Doc, index: PersonIndex, prep: Token) -> Token:
+    """The noun a party's preposition belongs to; "a call by the Ambassador, Mr Berg, on Diaz"
+    where the parse hangs "on" on the other party's name: the noun of that party's title."""
+    noun = prep.head
+    if index.at(noun.i) is None:
+        return noun
+    title = _title_set_off_before(doc, doc[noun.i : noun.i + 1])
+    if title is None or title.dep_ != POBJ or title.head.lower_ not in PARTY_PREPOSITIONS:
+        return noun
+    return title.head.head
 
 
 def represents_party(doc: Doc, index: PersonIndex, mention: Mention) -> bool:
@@ -425,8 +458,26 @@ def _at_work(participle: Token) -> bool:
     return any(c.dep_ == DOBJ and c.lemma_.lower() in DRAFTED for c in participle.children)
 
 
+def answers_for_own_side(doc: Doc, index: PersonIndex, mention: Mention) -> bool:
+    """ "For his part, MILF chairman Roe said ...": a senior office holder answering for one side,
+    in a clause that belongs to the meeting reported (said, not to come)."""
+    token = _role_word(doc, mention)
+    verb = token.head
+    if token.dep_ not in SUBJECTS or not _senior(index.at(token.i)) or not_yet(verb):
+        return False
+    return any(_for_own_part(prep) for prep in verb.children) and occasion.belongs_to_meeting(verb)
+
+
+def _for_own_part(prep: Token) -> bool:
+    """ "[for his part]", "[for her part]"."""
+    if prep.dep_ != PREP or prep.lower_ != "for":
+        return False
+    return any(o.lower_ == "part" and any(c.dep_ == POSS for c in o.children) for o in prep.children)
+
+
 MENTION_RULES: tuple[Callable[[Doc, PersonIndex, Mention], bool], ...] = (
     acts_in_meeting,
+    answers_for_own_side,
     among_those_at_work,
     brought_about,
     own_clause_attends,

@@ -44,14 +44,25 @@ class Title(NamedTuple):
 NO_TITLE = Title(None, None, None)
 
 
+def title_word(word: str) -> bool:
+    """A title word, or its plural before several names ("Prime [Ministers] Fraser and Muldoon")."""
+    word = word.lower()
+    return word in TITLE_WORDS or (len(word) > 4 and word.endswith("s") and word[:-1] in TITLE_WORDS)
+
+
+def _singular(word: str) -> str:
+    """ "Prime Ministers Fraser and Muldoon": each of them a Prime Minister."""
+    return word if word.lower() in TITLE_WORDS or not title_word(word) else word[:-1]
+
+
 def is_title(token: Token) -> bool:
     """A capitalised title word, or "of" inside one ("President of Laos")."""
-    return token.lower_ in TITLE_WORDS and (token.is_title or token.is_upper or token.lower_ == "of")
+    return title_word(token.text) and (token.is_title or token.is_upper or token.lower_ == "of")
 
 
 def capitalised(token: Token) -> bool:
     """A capitalised word that is not a title: it can be part of a name."""
-    return token.is_alpha and token.text[0].isupper() and token.lower_ not in TITLE_WORDS
+    return token.is_alpha and token.text[0].isupper() and not title_word(token.text)
 
 
 def honorific_at(doc: Doc, i: int) -> int:
@@ -161,7 +172,7 @@ def title_before(doc: Doc, start: int) -> Title:
     words += portfolio
     words, country, body = _organisation_title(words, of_country or country_before(doc, i))
     words = _without_rank(words)
-    role = " ".join(w.text for w in words) or None
+    role = " ".join(_singular(w.text) for w in words) or None
     if role and words[-1].lower_ not in {"of"}:
         return Title(role, country, body)
     return NO_TITLE

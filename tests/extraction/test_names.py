@@ -183,3 +183,23 @@ def test_membership_of_a_senior_body_is_the_role_as_written(nlp):
 def test_his_excellency_is_not_part_of_the_name(nlp):
     doc = nlp("His Excellency Luis Arce, President of Bolivia, arrived for talks with Ana Ruiz.")
     assert "Luis Arce" in [p.name for p in find_names(doc).persons]
+
+
+def test_a_name_beside_a_kin_noun_is_another_person_than_the_bare_surname_before_it():
+    result = extract(
+        story(
+            "Former US President Roe met North Korean leader Kim Jong Il in Pyongyang on Tuesday "
+            "for talks on the release of two journalists.",
+            "The visit by the former president, whose wife, Hillary Roe, is the secretary of state, "
+            "came after weeks of talks.",
+            "Roe then flew home with the journalists. Bill Roe was greeted by his family.",
+        )
+    )
+    assert names(result) == {"Bill Roe", "Kim Jong Il"}
+
+
+def test_a_plural_title_before_two_names_is_no_part_of_a_name_and_titles_both():
+    result = extract(story("Prime Ministers Fraser and Muldoon met in Wellington for talks on trade."))
+    people = by_name(result)
+    assert set(people) == {"Fraser", "Muldoon"}
+    assert people["Fraser"].role == people["Muldoon"].role == "Prime Minister"

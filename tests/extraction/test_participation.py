@@ -452,3 +452,33 @@ def test_an_agreement_stated_only_in_a_bullet_is_an_agreement_of_the_meeting():
     [agreement] = extract(text).agreements
     assert text[agreement.start : agreement.end] == "Petrov and Wang sign a treaty on fishing rights"
     assert agreement.parties  # the participants' states
+
+
+def test_a_courtesy_call_by_a_titled_name_set_off_by_commas_whatever_the_parse():
+    result = extract(
+        story(
+            "Trade was among the issues discussed during a courtesy call by Norway's Ambassador to "
+            "Chile, Mr Lars Berg, on Minister Ana Diaz at her office in Santiago on Thursday."
+        )
+    )
+    assert names(result) == {"Lars Berg", "Ana Diaz"}
+
+
+def test_a_senior_office_holder_answering_for_his_part_is_a_side():
+    result = extract(
+        story(
+            "Philippine officials and rebels met in Kuala Lumpur on Saturday.",
+            "For his part, rebel chairman Ali Musa said the peace process remained the only way.",
+        )
+    )
+    assert names(result) == {"Ali Musa"}
+
+
+def test_for_his_part_of_someone_holding_no_office_is_no_side():
+    result = extract(
+        story(
+            "Philippine officials and rebels met in Kuala Lumpur on Saturday.",
+            "For his part, analyst Ali Musa said the peace process remained the only way.",
+        )
+    )
+    assert "Ali Musa" not in names(result)
