@@ -94,6 +94,14 @@ POSTED_PREFIX = re.compile(
     r"(?:posted|published|filed)\s+in\s+(?:\[[^\]\n]{1,60}\]\([^)\n]{0,200}\)|[A-Z][\w&]*(?:\s[A-Z][\w&]*){0,3})\s*",
     re.IGNORECASE,
 )
+# "British High Commission, Canberra, 20 December 1972", "Issued in Tokyo, 26 October 2016",
+# "## Wellington, 21 March 1980": a release's or a cable's line of place and date, above or below it
+PLACE_DATE_LINE = re.compile(
+    r"^[#*_\s]*(?:(?i:issued|done|signed|adopted|made)\s+(?:at|in)\s+|[A-Z][^,\n]{0,60},\s*)?"
+    r"(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\s*"
+    r"(?P<date>\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})[\s*_.]*$"
+)
+MARKDOWN_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")  # "[2018-01-28](/news/...)": its words
 LINK_ALONE = re.compile(r"^(?:!?\[[^\]\n]*\]\([^)\n]*\)\s*)+$")  # "![](photo.jpg)", "[Translation](...)"
 HTML_TAG = re.compile(r"<[^<>\n]{1,200}>")
 MOJIBAKE_SPACE = re.compile("\u00c2\u00a0|\u00c2(?= )")
@@ -227,6 +235,7 @@ def read_layout(text: str) -> Layout:
     _label_blocks(blocks, meta)
     _read_posted(blocks, meta)
     dateline_day = _read_dateline(blocks, meta)
+    _read_place_line(blocks, meta)
     pull_quotes = _pull_quotes(blocks)
     return Layout(text, blocks, meta, _story_text(text, blocks), pull_quotes, dateline_day)
 
@@ -304,8 +313,9 @@ def _header_field(line: _Line, walk: _Walk) -> bool:
 
 
 def _dateline(line: _Line, walk: _Walk) -> bool:
-    """ "Published: 17 June 2013", "10:45 GMT": when the article was published."""
-    text = line.text
+    """ "Published: 17 June 2013", "10:45 GMT", "[2018-01-28](/news/2018/01/28/)": when the
+    article was published (a link's words are what the line says)."""
+    text = MARKDOWN_LINK.sub(r"\1", line.text).strip()
     return bool(
         DATELINE_RE.search(text)
         or (walk.dated_by_label and parse_date(text))
@@ -415,6 +425,19 @@ def _read_dateline(blocks: list[Block], meta: ArticleMeta) -> tuple[int, int] | 
     meta.dateline = string.capwords((wire["place"] or wire["titled"]).strip(" -.'"))
     meta.dateline_country = (wire["country"] or "").strip() or None
     return _dateline_day(wire, meta)
+
+
+def _read_place_line(blocks: list[Block], meta: ArticleMeta) -> None:
+    """ "British High Commission, Canberra, 20 December 1972", "Issued in Tokyo, 26 October
+    2016": a line of place and date outside the story (a letterhead, a communique's closing line)
+    is the document's dateline, and its date the publication date when none is known."""
+    for block in blocks:
+        found = PLACE_DATE_LINE.match(block.text.strip()) if block.kind in (HEADING, DATELINE) else None
+        if found is None:
+            continue
+        meta.dateline = meta.dateline or found["place"]
+        meta.published = meta.published or parse_date(found["date"])
+        return
 
 
 def _read_posted(blocks: list[Block], meta: ArticleMeta) -> None:

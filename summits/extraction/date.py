@@ -116,6 +116,8 @@ WEEKDAY_RANGE = re.compile(
     rf"\b(?:from|between)\s+({WEEKDAY_NAMES})\s+(?:to|through|until|and|-|–)\s+({WEEKDAY_NAMES})\b",
     re.IGNORECASE,
 )
+# "![photo](/images/2008/03/leaders.jpg)": a link's target is an address, never a photo's credit
+LINK_TARGET = re.compile(r"\]\([^)\n]*\)")
 LONGEST_RANGE = 31  # days: a longer "range" is two dates, not one meeting
 NOT_THE_DAY_ITSELF = ("since", "until")  # "since Monday", "until Friday"
 BOUND_CHARS = 8  # how far before a relative date "since" or "until" is looked for
@@ -206,7 +208,7 @@ def photo_caption(sent: Span) -> bool:
     text = sent.doc.text
     start = text.rfind("\n", 0, sent.start_char) + 1
     end = text.find("\n", sent.end_char)
-    return _credited(text[start : end if end >= 0 else len(text)])
+    return _credited(LINK_TARGET.sub("]", text[start : end if end >= 0 else len(text)]))
 
 
 @functools.lru_cache(maxsize=1024)

@@ -111,6 +111,10 @@ SIDELINES_OF = re.compile(rf"\bsidelines of (?:the )?({NAME})")  # "on the sidel
 PLACE_AND_STATE = re.compile(
     rf"\b({NAME}),\s+(?:the\s+)?({NAME})|\b({NAME})\s+in\s+(?:(?:north|south|east|west|central)\w*\s+)?({NAME})"
 )
+# "Sochi[ in southwest Russia]", "Davao[, Philippines]": the state written after a place
+STATE_AFTER = re.compile(
+    rf"^(?:,\s+(?:the\s+)?|\s+in\s+(?:(?:north|south|east|west|central)\w*\s+)?)({NAME})"
+)
 # "the Marco Polo Hotel in Davao", "the Kremlin, Moscow": the city a venue stands in
 CITY_AFTER_VENUE = re.compile(rf"^(?:,\s*|\s+in\s+)(?:the\s+)?({NAME})")
 HERE = "here"
@@ -122,6 +126,12 @@ NOUN = "NOUN"
 AFTER = "after"  # "arrived in Vientiane [after] attending the summit in Hangzhou"
 PURPOSE_CLAUSES = frozenset({ADVCL, XCOMP})  # "were at the White House [to sign]"
 TO = "TO"  # the tag of the infinitive's "to"
+PERSON = "PERSON"  # spaCy's label for a person's name
+# "met virtually", "held a video call", "spoke by phone": a meeting held at a distance has no venue
+REMOTE_WORDS = frozenset(
+    {"virtually", "virtual", "video", "videoconference", "video-conference", "videolink"}
+    | {"teleconference", "phone", "telephone", "phoned", "telephoned"}
+)
 
 
 @dataclass(frozen=True)
@@ -359,6 +369,8 @@ def _governor(word: Token) -> Token | None:
     if head is word:
         return None
     if word.dep_ in PREP_OBJECTS and head.dep_ == PREP and head.head is not head:
+        if head.lower_ == OF and head.head.ent_type_ == PERSON:  # "Prime Minister Kishida of Japan"
+            return None
         return head.head if head.lower_ in LOCATIVE_PREPOSITIONS else None
     if word.dep_ in (DOBJ, COMPOUND, APPOS, CONJ):
         return head
@@ -421,7 +433,7 @@ def _gazetteer_places(doc: Doc, taken: set[int]) -> Iterator[Found]:
     for token in doc:
         if (
             token.pos_ != PROPER
-            or token.ent_type_
+            or (token.ent_type_ and not _placed_in_its_state(token))
             or token.i in taken
             or token.dep_ not in (*PREP_OBJECTS, DOBJ)
         ):
@@ -433,6 +445,14 @@ def _gazetteer_places(doc: Doc, taken: set[int]) -> Iterator[Found]:
         span = doc[start : token.i + 1]
         if geo.place_country(span.text) and not geo.is_world_region(span.text):
             yield span, span.text, CITY
+
+
+def _placed_in_its_state(token: Token) -> bool:
+    """ "visited Sochi in southwest Russia", "met in Davao, Philippines": a name spaCy took for a
+    person or an organisation, written with the state the gazetteer puts that place in."""
+    after = STATE_AFTER.match(token.doc.text[token.idx + len(token) : token.idx + len(token) + CONTEXT_CHARS])
+    code = geo.place_country(token.text)
+    return bool(after and code and geo.region_country(after[1]) == code)
 
 
 def _event_places(doc: Doc, taken: set[int]) -> Iterator[Found]:
@@ -502,6 +522,8 @@ def find_place(
     none gives no place, and at most the country the meeting's verb names ("will visit Peru")."""
     city, _country_written = dateline
     scene = Scene(frozenset(i for p in participants for start, end in p.mentions for i in range(start, end)))
+    if held_at_a_distance(doc, in_quote):
+        return None, None
     found = candidates(doc, in_quote)
     best = _dateline_place(doc, city, in_quote)
     for scored in (score(c, scene) for c in found if tied_to_meeting(c, scene)):
@@ -509,9 +531,31 @@ def find_place(
             best = scored
     if best is None:
         return None, _visited_country(found, scene, allowed=VISITED_ANY_TIME)
+    if best.candidate is not None and geo.is_country(best.name):
+        return _country_venue(best.name, dateline)
     name, venue_country = _with_city(doc, best)
     country = venue_country or _country(doc, best.name, dateline, participants)
     return name, country or _visited_country(found, scene)
+
+
+def held_at_a_distance(doc: Doc, in_quote: Callable[[Token], bool]) -> bool:
+    """ "Biden met virtually today with Kishida.", "Lee held a video call with Lunde.": the first
+    sentence about the meeting says it was held by video or phone, in its own clause (not "...,
+    who spoke by phone last week, met in Oslo"): there is no venue, and a dateline is the office's."""
+    sent = next((s for s in doc.sents if about_meeting(s) and not in_quote(s.root)), None)
+    return sent is not None and any(
+        t.lower_ in REMOTE_WORDS and occasion.clause_verb(t) == sent.root and occasion.why_not(t) is None
+        for t in sent
+    )
+
+
+def _country_venue(country: str, dateline: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
+    """ "Kishida visited Kenya for talks.": a country-only venue, unless a dateline's city lies in
+    that country and places it ("Issued in Tokyo, 26 October" under "an official visit to Japan")."""
+    code = geo.country_code(country)
+    city, dateline_country = dateline
+    in_country = city and (geo.country_code(dateline_country or "") or geo.place_country(city)) == code
+    return (city if in_country else country), code
 
 
 def _with_city(doc: Doc, best: Scored) -> tuple[str, str | None]:

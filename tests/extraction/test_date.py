@@ -234,3 +234,26 @@ def test_a_photo_captions_date_is_the_photos():
     )
     summit = extract(text, published=published).summit
     assert summit.date_text != "March 14"
+
+
+# Dates in a release's header
+
+
+def test_an_image_link_in_a_release_is_not_a_photo_credit():
+    text = (
+        "12 Mar 2008 Posted in [Press releases](/news/press-releases)\n\n"
+        "![leaders](/images/news/2008/03/1399.jpg)\n\n"
+        "1. Minister Ana Torres and Minister Luis Vega signed a treaty on fishing on 12 March 2008.\n"
+    )
+    summit = extract(text).summit
+    assert (summit.date, summit.date_text) == (dt.date(2008, 3, 12), "12 March 2008")
+
+
+def test_a_linked_date_heading_dates_a_weekday():
+    text = (
+        "### [2018-01-28](/news/2018/01/28/index.md)\n\n"
+        "Chinese Foreign Minister Li Wen met Peruvian Foreign Minister Luis Vega in Beijing on Sunday "
+        "and they agreed to expand trade.\n"
+    )
+    summit = extract(text).summit
+    assert (summit.date, summit.date_text) == (dt.date(2018, 1, 28), "Sunday")

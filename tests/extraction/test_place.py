@@ -126,8 +126,7 @@ def test_a_country_only_venue_is_allowed_and_a_continent_never():
             "President William Ruto on trade between Asia and Africa."
         )
     )
-    assert result.summit.location == "Kenya"
-    assert result.summit.country == "KE"
+    assert (result.summit.location, result.summit.country) == ("Kenya", "KE")
 
 
 def test_a_place_modifying_a_noun_is_not_the_venue():
@@ -273,3 +272,74 @@ def test_a_demonym_names_its_country_by_the_longest_stem_or_the_table_of_irregul
     assert geo.demonym_country("Peruvian") == "PE"
     assert geo.demonym_country("Turkish") == "TR"  # Turkey before Turkmenistan
     assert geo.demonym_country("Indian") == "IN"
+
+
+# Meetings at a distance, people's states, places spaCy took for people
+
+
+def test_a_meeting_held_virtually_has_no_place_nor_country():
+    result = extract(
+        story(
+            "Kenyan President William Ruto met virtually on Tuesday with Prime Minister Kenji Tanaka "
+            "of Japan to discuss trade.",
+            "The two leaders agreed to open a new flight route.",
+        )
+    )
+    assert (result.summit.location, result.summit.country) == (None, None)
+
+
+def test_a_video_call_takes_no_country_from_the_dateline():
+    result = extract(
+        "NAIROBI, May 3 (Reuters) - Kenyan President William Ruto held a video call with Japanese "
+        "Prime Minister Kenji Tanaka on Tuesday about trade.\n\n"
+        "The two leaders agreed to open a new flight route.\n"
+    )
+    assert (result.summit.location, result.summit.country) == (None, None)
+
+
+def test_a_call_earlier_in_a_relative_clause_leaves_the_venue():
+    result = extract(
+        story(
+            "Kenyan President William Ruto, who spoke by phone with Kenji Tanaka last week, met him "
+            "in Nairobi on Tuesday to discuss trade."
+        )
+    )
+    assert (result.summit.location, result.summit.country) == ("Nairobi", "KE")
+
+
+def test_the_country_of_a_persons_title_is_not_the_venue():
+    result = extract(
+        story("President Tom Reed met Prime Minister Kenji Tanaka of Japan on Monday to discuss trade.")
+    )
+    assert (result.summit.location, result.summit.country) == (None, None)
+
+
+def test_a_place_taken_for_a_person_is_a_place_when_written_with_its_state():
+    result = extract(
+        story("Kenyan President William Ruto visited Davao, Philippines, on Monday for talks with Ana Reyes.")
+    )
+    assert (result.summit.location, result.summit.country) == ("Davao", "PH")
+
+
+# A document's line of place and date: letterhead, closing line
+
+
+def test_a_letterhead_places_and_dates_a_record_of_talks():
+    result = extract(
+        "Australian Embassy, Jakarta, 4 March 1975\n\n"
+        "1. At our talk today Foreign Minister Adam Malik said that the two governments should meet "
+        "more often.\n\n2. I told him that Australia agreed.\n"
+    )
+    summit = result.summit
+    assert (summit.location, summit.country, summit.date) == ("Jakarta", "ID", dt.date(1975, 3, 4))
+
+
+def test_a_communiques_closing_line_places_a_visit_to_its_country():
+    result = extract(
+        "Joint Statement\n\n"
+        "At the invitation of President Joko Widodo, Prime Minister Kenji Tanaka of Japan paid an "
+        "official visit to Indonesia from 10 to 12 May 2016.\n\n"
+        "The two leaders agreed to expand maritime cooperation.\n\n"
+        "Issued in Jakarta, 12 May 2016\n"
+    )
+    assert (result.summit.location, result.summit.country) == ("Jakarta", "ID")
