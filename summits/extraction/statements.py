@@ -530,6 +530,25 @@ def _reported_continuation(verb: Token, content: Token) -> list[Token]:
     return []
 
 
+def _modal(clause: Token) -> bool:
+    return any(c.dep_ in AUXILIARIES and c.tag_ == "MD" for c in clause.children)
+
+
+def _listed_clauses(verb: Token, content: Token, end: int) -> list[Token]:
+    """ "said that A must be done by May; B must be destroyed by June; and C ...": further clauses
+    of the verb of saying after a semicolon closing its content, like it with a modal (a list of
+    what must or will be done), continue what was said ("; Binh, for his part, left": narration)."""
+    doc, tokens = verb.doc, []
+    for clause in (c for c in verb.children if c.dep_ == CCOMP and c.i > content.i):
+        first = next(t for t in clause.subtree if not t.is_punct)
+        opens = [t.text for t in doc[end + 1 : first.i]]
+        if opens != [";"] or not (_modal(content) and _modal(clause)):
+            break
+        tokens += list(doc[end + 1 : clause.right_edge.i + 1])
+        end = clause.right_edge.i
+    return tokens
+
+
 def _on_heads_side(verb: Token, head: Token, tokens: list[Token]) -> list[Token]:
     """The content's words on its side of the verb: all of a parenthetical's clause as written
     ("The summit, she said, went well"), before a verb after its clause without the verb's own
@@ -974,6 +993,7 @@ class Statements:
         tokens = _addressee(verb, head) + tokens + complements + _reported_continuation(verb, head)
         if head.i > verb.i:
             tokens += _condition_after(verb, tokens[-1].i)
+            tokens += _listed_clauses(verb, head, tokens[-1].i)
         return _on_heads_side(verb, head, tokens)
 
     def _content(self, verb: Token, key: str) -> tuple[int, int, Token] | None:

@@ -121,6 +121,7 @@ VERBS: dict[str, Verb] = {
     "reply": verb(*SAYING),
     "respond": verb(*SAYING),
     "remark": verb(*SAYING),
+    "interject": verb(*SAYING),  # "Ruiz interjected: '...'"
     "write": verb(*SAYING),
     "read": verb(QUOTES),  # '"...," the statement reads'
     "tweet": verb(*SAYING, REPORTS_OBJECT),  # "tweeted a plea for calm"
@@ -144,6 +145,7 @@ VERBS: dict[str, Verb] = {
     "mention": verb(*SAYING),
     "assure": verb(*SAYING),  # "assured Kerry there was no problem"
     "estimate": verb(*SAYING),  # "..., U.S. officials estimate"
+    "believe": verb(REPORTS, REPORTS_FINITE),  # stance: "the leaders believed that ..."
     # speech whose content may be the object
     "hail": verb(*SAYING, REPORTS_OBJECT),
     "portray": verb(*SAYING, REPORTS_OBJECT),
@@ -241,6 +243,7 @@ VERBS: dict[str, Verb] = {
     "address": verb(CHAIRS),  # "he addressed the summit"
     "talk": verb(MEETS, REPORTS_WH),  # "talked about how ..."
     "hold": verb(CHAIRS),
+    "pay": verb(CHAIRS),  # "paid a courtesy call on X"
     "have": verb(CHAIRS, ANTICIPATES),  # "had talks"; "still have to agree"
     "chair": verb(CHAIRS),
     "co-chair": verb(CHAIRS),

@@ -572,3 +572,24 @@ def test_a_clause_opened_by_as_after_a_comma_is_the_writers():
 def test_highlighting_a_noun_phrase_reports_it():
     said = _said("Tusk highlighted the importance of the new rail link for both economies.")
     assert said == {"the importance of the new rail link for both economies": "Donald Tusk"}
+
+
+def test_clauses_listed_after_a_semicolon_continue_what_was_said():
+    said = _said(
+        "Officials said the first inspections must be completed by May; all equipment must be destroyed "
+        "by June; and all material must be eliminated by next year."
+    )
+    assert said == {
+        "the first inspections must be completed by May; all equipment must be destroyed by June; "
+        "and all material must be eliminated by next year": "Officials"
+    }
+
+
+def test_narration_after_a_semicolon_is_not_what_was_said():
+    said = _said("Tusk said the talks went well; Scholz, for his part, left early.")
+    assert said == {"the talks went well": "Donald Tusk"}
+
+
+def test_believing_a_clause_is_a_stance_reported():
+    said = _said("The two leaders believed that closer ties could be achieved in a manner fair to both.")
+    assert said == {"closer ties could be achieved in a manner fair to both": "Olaf Scholz and Donald Tusk"}
