@@ -37,6 +37,7 @@ from .lexicon import (
     GROUP_SPEAKERS,
     HONORIFIC_PAIRS,
     HONORIFICS,
+    INDEFINITE_SPEAKERS,
     PERSON_NOUNS,
     PRONOUNS,
     STATEMENT_NOUNS,
@@ -60,6 +61,9 @@ PLURAL_TAGS = {"NNS", "NNPS"}
 PAIRED_HONORIFICS = {word for pair in HONORIFIC_PAIRS for word in pair}  # "Tan Sri Muhyiddin"
 HOST_AND_GUEST = {"the", "host", "guest", "and", "his", "her", "their"}
 GROUP_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}  # "the two ministers", "both presidents"
+CLAUSE_PARTS = {RELCL, ACL, ADVCL, PREP}  # "the minister [who met Ruiz]", "a spokesman [for Putin]"
+DASHES = {"--", "—", "–"}  # what sets an aside off: "-- a reference to the rebels --"
+SIDE_WORDS = {"sides", "countries", "nations", "side"}  # a group of states, not of people
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 MALE_WORDS = {"mr", "he", "his", "king", "prince", "sultan", "emperor", "emir", "lord", "sir", "sheikh"}
 FEMALE_WORDS = {"ms", "mrs", "miss", "madam", "she", "her", "queen", "princess", "empress", "lady", "dame"}
@@ -374,15 +378,36 @@ def _office_holders(cast: Cast, phrase: Span) -> list[Person]:
     words = [t.lower_ for t in phrase]
     count = next((GROUP_COUNTS[w] for w in words if w in GROUP_COUNTS), None)
     head = phrase.root
-    if count is None or head.tag_ not in PLURAL_TAGS or head.lemma_.lower() not in TITLE_HEADS:
+    office = _singular(head)
+    if office is None:
         return []
-    office = head.lemma_.lower()
+    if count is None:
+        return _participants_titled(cast, phrase, office)
     for offices in ({office}, descriptions.family_of(office)):
         for people in (cast.participants, list(cast.index.persons)):
             holders = [p for p in people if offices & set((p.role or "").lower().split())]
             if len(holders) == count:
                 return holders
     return []
+
+
+def _singular(token: Token) -> str | None:
+    """The office a plural title names: "ministers" -> "minister", also where the model keeps a
+    capitalised plural as a name ("the Prime Ministers"); None for any other word."""
+    if token.tag_ in PLURAL_TAGS and token.lemma_.lower() in TITLE_HEADS:
+        return token.lemma_.lower()
+    word = token.lower_
+    return word[:-1] if word.endswith("s") and word[:-1] in TITLE_HEADS else None
+
+
+def _participants_titled(cast: Cast, phrase: Span, office: str) -> list[Person]:
+    """ "The Prime Ministers agreed", "the foreign ministers noted" (no count, as a communiqué
+    writes): the participants whose title holds every title word of the phrase, if two or more."""
+    if phrase[0].lower_ not in {"the", "both", "all"}:
+        return []
+    wanted = {t.lower_ for t in phrase[:-1] if t.lower_ in TITLE_WORDS} | {office}
+    holders = [p for p in cast.participants if wanted <= set((p.role or "").lower().split())]
+    return holders if len(holders) >= 2 else []
 
 
 def _nearest_subject(cast: Cast, head: Token) -> Token:
@@ -396,7 +421,21 @@ def _nearest_subject(cast: Cast, head: Token) -> Token:
         for c in verb.children
         if c.dep_ in SUBJECTS and head.i < c.i < verb.i and not cast.in_quote(c) and c.pos_ != "PRON"
     ]
-    return between[-1] if between else head
+    return between[-1] if between else _after_aside(cast, head, verb)
+
+
+def _after_aside(cast: Cast, head: Token, verb: Token) -> Token:
+    """ "-- a reference to the rebels -- U.S. officials say", parsed with the aside as the subject
+    and the officials hung inside it: the noun phrase between the closing dash and the verb."""
+    start = head.left_edge.i
+    if start == 0 or cast.doc[start - 1].text not in DASHES:
+        return head
+    closing = next((t for t in cast.doc[head.i : verb.i] if t.text in DASHES), None)
+    if closing is None:
+        return head
+    words = cast.doc[closing.i + 1 : verb.i]
+    roots = [t for t in words if not words.start <= t.head.i < words.end and t.pos_ in {"NOUN", "PROPN"}]
+    return roots[0] if len(roots) == 1 and not cast.in_quote(roots[0]) else head
 
 
 def _subject_outside_quotes(cast: Cast, head: Token) -> Token | None:
@@ -415,6 +454,8 @@ def _speaker_one(cast: Cast, head: Token, *, alone: bool) -> str | None:
         found = rule(cast, head)
         if found is not None:
             return found or None
+    if head.lower_ in INDEFINITE_SPEAKERS and head.pos_ != "NOUN":
+        return _indefinite(cast, head)
     if head.pos_ == "PRON":
         return None
     document = issuer(cast, head)
@@ -430,6 +471,13 @@ def _speaker_one(cast: Cast, head: Token, *, alone: bool) -> str | None:
     return _group(cast, phrase) or phrase.text.strip(" ,") or None
 
 
+def _indefinite(cast: Cast, head: Token) -> str | None:
+    """ "Another said", "one of its candidates led chants of": someone not named, as written (with
+    the "of" phrase that says among whom)."""
+    among = [t for c in head.children if c.dep_ == PREP and c.lower_ == "of" for t in c.subtree]
+    return _span_text(cast.doc, [head, *among])
+
+
 def _group(cast: Cast, phrase: Span) -> str | None:
     """ "the two ministers": the holders of that office; "the two leaders": the participants."""
     holders = _office_holders(cast, phrase)
@@ -437,21 +485,45 @@ def _group(cast: Cast, phrase: Span) -> str | None:
         return " and ".join(fullest(cast, p).name for p in holders)
     words = {t.lower_ for t in phrase if not t.is_punct}
     both_sides = words <= HOST_AND_GUEST and {"host", "guest"} <= words  # "Host and guest agreed"
-    if (both_sides or GROUP_SPEAKERS.search(phrase.text.strip())) and len(cast.participants) >= 2:
+    if (both_sides or GROUP_SPEAKERS.search(phrase.text.strip())) and _one_per_side(cast, words):
         return " and ".join(fullest(cast, p).name for p in cast.participants)
     return None
+
+
+def _one_per_side(cast: Cast, words: set[str]) -> bool:
+    """Whether the participants are the group the phrase names: at least two, and for sides or
+    states ("both sides", "the two countries") each of another state: two negotiators of one side
+    are not "both sides"."""
+    people = cast.participants
+    if len(people) < 2:
+        return False
+    if words & SIDE_WORDS:
+        states = [p.country for p in people]
+        return None not in states and len(set(states)) == len(states)
+    return True
 
 
 def _named(cast: Cast, head: Token) -> str | None:
     """ "Putin said", "President Putin said", "the president, Putin, said", and a description
     already linked to its person ("the Turkish president" of a story that names Erdogan)."""
     person = cast.index.at(head.i) or next(
-        (cast.index.at(t.i) for t in head.subtree if cast.index.at(t.i) and t.dep_ in NAME_INSIDE),
+        (cast.index.at(t.i) for t in _own_words(head) if cast.index.at(t.i) and t.dep_ in NAME_INSIDE),
         None,
     )
     if person is None and head.i in cast.described_at:
         person = cast.index.persons[cast.described_at[head.i]]
     return fullest(cast, person).name if person is not None else None
+
+
+def _own_words(head: Token) -> list[Token]:
+    """The words of a noun phrase without its clauses and prepositional phrases: "Prime Minister
+    (who had been briefed by Sir Keith Waller)" and "a spokesman for President Putin" name no one
+    in them; "the president, Putin," does."""
+    words = [head]
+    for child in head.children:
+        if child.dep_ not in CLAUSE_PARTS:
+            words += _own_words(child)
+    return words
 
 
 def _name_beside(cast: Cast, head: Token) -> str | None:

@@ -511,3 +511,87 @@ def test_the_queen_is_the_queen_of_the_story():
         )
     )
     assert said.get("the two countries shared a long history of polar research") == "Ingrid Dahl"
+
+
+def test_an_indefinite_pronoun_speaker_is_kept_as_written():
+    result = extract(
+        story(
+            "Chilean President Ana Ruiz met Bolivian President Luis Arce in Santiago.",
+            'Thousands of people rallied outside. Another said, "The whole country is with you today!"',
+        )
+    )
+    assert speakers(result, "direct") == [("Another", "The whole country is with you today!")]
+
+
+def test_one_of_a_group_is_kept_with_the_group():
+    result = extract(
+        story(
+            "Chilean President Ana Ruiz met Bolivian President Luis Arce in Santiago.",
+            'One of the protesters said, "We want the border open again."',
+        )
+    )
+    assert speakers(result, "direct") == [("One of the protesters", "We want the border open again.")]
+
+
+def test_both_sides_are_not_two_participants_of_one_state():
+    said = indirect(
+        extract(
+            story(
+                "Chilean negotiators Ana Ruiz and Marta Soto met rebel envoys in Lima on Monday.",
+                "Both sides called for patience and warned against spoilers.",
+            )
+        )
+    )
+    assert "Ana Ruiz and Marta Soto" not in said.values()
+    assert set(said.values()) == {"Both sides"}
+
+
+def test_a_subject_after_an_aside_set_off_by_dashes_is_the_speaker():
+    said = indirect(
+        extract(
+            story(
+                "Chilean President Ana Ruiz met Bolivian President Luis Arce in Santiago.",
+                "Some rebels are moderate -- a reference to the fighters of the north -- "
+                "Chilean officials familiar with the talks say many more fighters want a state of their own.",
+            )
+        )
+    )
+    assert (
+        said.get("many more fighters want a state of their own")
+        == "Chilean officials familiar with the talks"
+    )
+
+
+def test_the_prime_ministers_of_a_communique_are_the_participants_holding_the_office():
+    said = indirect(
+        extract(
+            story(
+                "Chilean Prime Minister Ana Ruiz met Peruvian Prime Minister Luis Soto in Lima on Friday.",
+                "The Prime Ministers noted that trade between the two countries had doubled.",
+            )
+        )
+    )
+    assert said == {"trade between the two countries had doubled": "Ana Ruiz and Luis Soto"}
+
+
+def test_a_name_in_the_speakers_relative_clause_is_not_the_speaker():
+    said = indirect(
+        extract(
+            story(
+                "Chilean President Ana Ruiz met Bolivian Prime Minister Luis Arce in La Paz.",
+                "At the talks, the Prime Minister (who had been briefed by Marta Soto beforehand) "
+                "said there were two principles to bear in mind.",
+            )
+        )
+    )
+    assert said == {"there were two principles to bear in mind": "Luis Arce"}
+
+
+def test_interjected_is_a_verb_of_saying():
+    result = extract(
+        story(
+            "Chilean President Ana Ruiz met Bolivian President Luis Arce in Santiago.",
+            'Arce spoke of the migrants. Ruiz interjected: "And they all have votes in Chile."',
+        )
+    )
+    assert speakers(result, "direct") == [("Ana Ruiz", "And they all have votes in Chile.")]
