@@ -166,7 +166,8 @@ def title_before(doc: Doc, start: int) -> Title:
         words.insert(0, doc[i])
         i -= 1
     if not words:
-        return _first_title(doc, i, (_possessive_title, _lower_title, _possessive_title_with_comma))
+        readers = (_possessive_title, _lower_title, _possessive_title_with_comma, _state_title_with_comma)
+        return _first_title(doc, i, readers)
     if words[0].lower_ == "of":
         words = words[1:]
     words += portfolio
@@ -218,6 +219,25 @@ def _possessive_title_with_comma(doc: Doc, i: int) -> Title:
     if i < 1 or doc[i].text != ",":
         return NO_TITLE
     return _possessive_title(doc, i - 1)
+
+
+def _state_title_with_comma(doc: Doc, i: int) -> Title:
+    """ "The Prime Minister of Norway, [Mr Lars Berg]", "the president of Serbia, [X]": a title of
+    a state set off by a comma, in capitals or not."""
+    if i < 3 or doc[i].text != ",":
+        return NO_TITLE
+    for size in (1, 2, 3, 4):
+        j = i - size
+        if j < 2 or doc[j - 1].lower_ != "of" or not title_word(doc[j - 2].text):
+            continue
+        country = country_at(doc, j, i - 1)
+        if country:
+            k = j - 2
+            while k > 0 and title_word(doc[k - 1].text) and doc[k - 1].lower_ != "of":
+                k -= 1
+            role = " ".join(_singular(w.text) for w in doc[k : j - 1]).title()
+            return Title(role, country, None)
+    return NO_TITLE
 
 
 def _lower_title(doc: Doc, i: int) -> Title:

@@ -203,3 +203,15 @@ def test_a_plural_title_before_two_names_is_no_part_of_a_name_and_titles_both():
     people = by_name(result)
     assert set(people) == {"Fraser", "Muldoon"}
     assert people["Fraser"].role == people["Muldoon"].role == "Prime Minister"
+
+
+def test_a_title_of_a_state_set_off_by_a_comma_gives_role_and_country():
+    result = extract(
+        story(
+            "The Prime Minister of Norway, Mr Lars Berg, and the president of Peru, Mrs Ana Vega, "
+            "held talks in Lima on Monday."
+        )
+    )
+    people = by_name(result)
+    assert (people["Lars Berg"].role, people["Lars Berg"].country) == ("Prime Minister", "NO")
+    assert (people["Ana Vega"].role, people["Ana Vega"].country) == ("President", "PE")

@@ -482,3 +482,10 @@ def test_for_his_part_of_someone_holding_no_office_is_no_side():
         )
     )
     assert "Ali Musa" not in names(result)
+
+
+def test_the_one_who_pays_a_courtesy_call_takes_part():
+    result = extract(
+        story("Prime Minister Lars Berg paid a courtesy call on President Ana Vega in Lima on Monday.")
+    )
+    assert names(result) == {"Lars Berg", "Ana Vega"}
