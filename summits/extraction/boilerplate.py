@@ -80,11 +80,13 @@ CLOSING = tuple(".!?\"'”’)…")
 # (the layout is read before parsing, so there are no lemmas to ask the verb table about).
 SPEECH_LABEL = re.compile(r"\b(?:said|says|added|adds|told|asked|stated|declared|insisted|warned|stressed)\b")
 WIRE_DATELINE = re.compile(
-    # "CITY, Month D (Agency) -", "MOSCOW, June 13. /TASS/.", or "Addis Ababa, Ethiopia –"
+    # "CITY, Month D (Agency) -", "CANBERRA, 12 March -", "MOSCOW, June 13. /TASS/.",
+    # or "Addis Ababa, Ethiopia –"
     r"^(?:(?P<place>[A-Z][A-Z .'-]{2,40})"
     r"|(?P<titled>[A-Z][a-z]+(?: [A-Z][a-z]+){0,3})(?=,\s*[A-Z][a-z]+[A-Za-z ]*\s[-–—]))"
     r"(?:,\s*(?P<country>[A-Z][A-Za-z .'-]{2,30}?))?"
-    r"(?:,\s*(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?)?"
+    r"(?:,\s*(?:(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})|(?P<dm_day>\d{1,2})\s+(?P<dm_month>[A-Z][a-z]{2,8})\.?)"
+    r"(?:,?\s*(?P<year>\d{4}))?)?"
     r"(?:\s*(?:\([A-Za-z .&-]{2,30}\))?\s*(?:-{1,2}|–|—)|\.?\s*/[A-Za-z .-]{2,20}/\.?)\s+"
 )
 # "7 Sep 2010 Posted in [Press releases](/news/press-releases)": a press release's date and section
@@ -458,12 +460,13 @@ def _opening_wire_dateline(blocks: list[Block]) -> re.Match | None:
 
 def _dateline_day(wire: re.Match, meta: ArticleMeta) -> tuple[int, int] | None:
     """ "MOSCOW, June 13, 2019 -": (6, 13), and the publication date when none is known yet."""
-    month = MONTHS.get((wire["month"] or "").lower())
-    if not month:
+    month = MONTHS.get((wire["month"] or wire["dm_month"] or "").lower())
+    day = int(wire["day"] or wire["dm_day"] or 0)
+    if not month or not day:
         return None
     if wire["year"] and meta.published is None:
-        meta.published = _safe_date(int(wire["year"]), month, int(wire["day"]))
-    return month, int(wire["day"])
+        meta.published = _safe_date(int(wire["year"]), month, day)
+    return month, day
 
 
 def _closed(line: str) -> bool:

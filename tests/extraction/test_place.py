@@ -343,3 +343,12 @@ def test_a_communiques_closing_line_places_a_visit_to_its_country():
         "Issued in Jakarta, 12 May 2016\n"
     )
     assert (result.summit.location, result.summit.country) == ("Jakarta", "ID")
+
+
+def test_a_dateline_with_the_day_before_the_month_is_read():
+    result = extract(
+        "CANBERRA, 12 March — Prime Minister Kenji Tanaka met Kenyan President William Ruto here for "
+        "talks on trade.\n",
+        published=dt.date(2023, 3, 15),
+    )
+    assert (result.summit.location, result.summit.country) == ("Canberra", "AU")
