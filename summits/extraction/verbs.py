@@ -106,7 +106,7 @@ VERBS: dict[str, Verb] = {
     "admit": verb(*SAYING),
     "concede": verb(*SAYING),
     "claim": verb(*SAYING),
-    "note": verb(*SAYING),
+    "note": verb(*SAYING, REPORTS_OBJECT),  # "noted the UK's role as a key ally"
     "state": verb(*SAYING, GIVES_CONTENT, REPORTS_OBJECT),  # "stated Japan's interest in ..."
     "declare": verb(*SAYING),
     "explain": verb(*SAYING),
@@ -240,7 +240,7 @@ VERBS: dict[str, Verb] = {
     "attend": verb(MEETS, GOES_TO),
     "enter": verb(CHAIRS),  # "he entered the talks"
     "join": verb(CHAIRS),  # "she joined the talks"
-    "address": verb(CHAIRS),  # "he addressed the summit"
+    "address": verb(CHAIRS, REPORTS_FINITE),  # "he addressed the summit", "addressed ... that X will ..."
     "talk": verb(MEETS, REPORTS_WH),  # "talked about how ..."
     "hold": verb(CHAIRS),
     "pay": verb(CHAIRS),  # "paid a courtesy call on X"

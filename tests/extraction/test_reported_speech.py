@@ -593,3 +593,16 @@ def test_narration_after_a_semicolon_is_not_what_was_said():
 def test_believing_a_clause_is_a_stance_reported():
     said = _said("The two leaders believed that closer ties could be achieved in a manner fair to both.")
     assert said == {"closer ties could be achieved in a manner fair to both": "Olaf Scholz and Donald Tusk"}
+
+
+def test_noting_a_noun_phrase_reports_it():
+    said = _said("Tusk noted Germany's role as a key partner on a wide range of issues.")
+    assert said == {"Germany's role as a key partner on a wide range of issues": "Donald Tusk"}
+
+
+def test_addressing_a_clause_reports_it_and_addressing_a_meeting_does_not():
+    said = _said(
+        "Tusk addressed at the closing ceremony that Poland will make energy its first priority.",
+        "Scholz addressed the summit on Tuesday.",
+    )
+    assert said == {"Poland will make energy its first priority": "Donald Tusk"}
