@@ -299,6 +299,39 @@ def aged(cast: Cast, phrase: Span) -> Person | None:
     return fullest(cast, person) if person is not None and person.parts else None
 
 
+def named_next(cast: Cast, phrase: Span) -> Person | None:
+    """ "..., a government spokesman said on Friday. Assistant Secretary Ana Ruiz told a news
+    conference that ...": the person not named before whom the next sentence introduces, with a
+    title, as the subject of its own verb of saying (not one of the participants)."""
+    if phrase[0].lower_ not in {"a", "an"} or phrase.root.lower_ not in PERSON_NOUNS:
+        return None
+    following = [s for s in cast.doc.sents if s.start >= phrase.sent.end][:1]
+    for sent in following:
+        for token in sent:
+            number = cast.index.by_token.get(token.i)
+            if number is None or not _introduced_speaking(cast, token, number):
+                continue
+            return cast.index.persons[number]
+    return None
+
+
+def _introduced_speaking(cast: Cast, token: Token, number: int) -> bool:
+    """A person with a title, first named at ``token`` as the main subject of a verb of saying."""
+    person = cast.index.persons[number]
+    head = token
+    while head.dep_ in UP_TO_SUBJECT and head.head is not head:
+        head = head.head
+    return (
+        bool(person.role)
+        and number not in cast.taking_part
+        and person.mentions[0][0] <= token.i < person.mentions[0][1]
+        and head.dep_ in SUBJECTS
+        and head.head.dep_ == ROOT
+        and verbs.plays(head.head.lemma_, verbs.QUOTES)
+        and not cast.in_quote(token)
+    )
+
+
 def by_name_word(cast: Cast, phrase: Span) -> Person | None:
     """ "PM Lee said", "Tan Sri Muhyiddin said" in a story that names Lee Hsien Loong and Muhyiddin
     Yassin: a short proper name whose last word is a word of one person's name, and of no other's."""
@@ -465,7 +498,12 @@ def _speaker_one(cast: Cast, head: Token, *, alone: bool) -> str | None:
     spelled = _spelled_out(cast, phrase)
     if spelled is not None:
         return spelled
-    person = described(cast, phrase) or aged(cast, phrase) or by_name_word(cast, phrase)
+    person = (
+        described(cast, phrase)
+        or aged(cast, phrase)
+        or by_name_word(cast, phrase)
+        or named_next(cast, phrase)
+    )
     if person is not None:
         return person.name
     return _group(cast, phrase) or phrase.text.strip(" ,") or None

@@ -595,3 +595,31 @@ def test_interjected_is_a_verb_of_saying():
         )
     )
     assert speakers(result, "direct") == [("Ana Ruiz", "And they all have votes in Chile.")]
+
+
+def test_an_unnamed_spokesman_is_the_titled_person_the_next_sentence_introduces():
+    said = indirect(
+        extract(
+            story(
+                "Chilean President Ana Ruiz will visit Peru next week to bolster trade, "
+                "a government spokesman said on Friday.",
+                "Assistant Secretary Marta Soto told a news conference that Ruiz would meet Peruvian "
+                "President Luis Arce.",
+            )
+        )
+    )
+    assert said.get("Chilean President Ana Ruiz will visit Peru next week to bolster trade") == "Marta Soto"
+
+
+def test_an_unnamed_spokesman_is_not_a_person_named_before():
+    said = indirect(
+        extract(
+            story(
+                "Chilean President Ana Ruiz met Peruvian President Luis Arce in Lima.",
+                "Assistant Secretary Marta Soto attended the talks.",
+                "The talks went well, a government spokesman said on Friday.",
+                "Assistant Secretary Marta Soto told reporters that a deal was near.",
+            )
+        )
+    )
+    assert said.get("The talks went well") == "a government spokesman"
