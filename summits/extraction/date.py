@@ -37,7 +37,9 @@ PENALTY_ASIDE = -4  # "the arrangement, which started on Aug 17": a date of some
 PENALTY_NO_DAY = -10  # "in March", "later this week": only when no day is written anywhere
 PENALTY_ANNOUNCED = -6  # "Lee will visit Oslo, the ministry said on Tuesday": the day it was said
 PENALTY_SPAN_OF_DAYS = -1  # "for three days from May 30": below a day of the meeting itself
+PENALTY_JOURNEY = -1  # "arrived in Osaka on Sunday and held talks in Tokyo on Monday": the arrival's day
 LEAD_SENTENCES = 3
+ARRIVALS = frozenset({"arrive", "land"})  # with verbs.TRAVELS: a journey's verbs, not the meeting's
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 RELATIVE = {
@@ -244,6 +246,7 @@ def _explicit_dates(sent: Sentence, published: dt.date | None) -> Iterator[DateC
             if end is None:
                 end = _last_of_several_days(span, m.start(), m.end(), date)
             score = _score(sent, explicit=True, later=later) + PENALTY_SPAN_OF_DAYS * several
+            score += PENALTY_JOURNEY * _journey(span.doc, span.start_char + m.start())
             yield DateCandidate(score + _announced(span.doc, start), start, phrase, date, end)
 
 
@@ -260,6 +263,14 @@ def ahead(doc: Doc, char: int) -> bool:
     # "is to meet": the date may hang on "is" itself, whose to-clause is what is ahead
     clauses += [c for v in clauses if v.lemma_ == "be" for c in v.children if c.dep_ == XCOMP]
     return any(occasion.why_not(verb) == AHEAD for verb in clauses)
+
+
+def _journey(doc: Doc, char: int) -> bool:
+    """ "Lee arrived in Osaka on Sunday and held talks in Tokyo on Monday": the words at ``char``
+    date the journey (arriving, flying, leaving), not the meeting it leads to."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    verb = occasion.clause_verb(span.root) if span is not None else None
+    return verb is not None and (verb.lemma_ in ARRIVALS or verbs.plays(verb.lemma_, verbs.TRAVELS))
 
 
 def _opens_several_days(span: Span) -> bool:
@@ -399,7 +410,9 @@ def _relative_dates(sent: Sentence, published: dt.date | None) -> Iterator[DateC
         later = ahead(span.doc, start)
         date = _relative(phrase, published, ahead=later)
         yield DateCandidate(
-            _score(sent, explicit=False, later=later) + _announced(span.doc, start),
+            _score(sent, explicit=False, later=later)
+            + _announced(span.doc, start)
+            + PENALTY_JOURNEY * _journey(span.doc, start),
             start,
             phrase,
             date,

@@ -257,3 +257,13 @@ def test_a_linked_date_heading_dates_a_weekday():
     )
     summit = extract(text).summit
     assert (summit.date, summit.date_text) == (dt.date(2018, 1, 28), "Sunday")
+
+
+def test_the_day_of_the_arrival_is_not_the_day_of_the_talks():
+    text = (
+        "Kenyan President William Ruto arrived in Osaka on Sunday and held talks with Prime "
+        "Minister Kenji Tanaka in Tokyo on Monday.\n"
+    )
+    summit = extract(text, published=dt.date(2023, 3, 15)).summit
+    assert (summit.date, summit.date_text) == (dt.date(2023, 3, 13), "Monday")
+    assert summit.location == "Tokyo"
