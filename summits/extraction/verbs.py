@@ -162,6 +162,7 @@ VERBS: dict[str, Verb] = {
     "label": verb(*SAYING, REPORTS_OBJECT),
     "cite": verb(*SAYING, REPORTS_OBJECT),
     "applaud": verb(*SAYING, REPORTS_OBJECT),
+    "convey": verb(REPORTS, REPORTS_OBJECT),  # "conveyed Malaysia's support for the bid"
     "highlight": verb(*SAYING, REPORTS_OBJECT),  # "highlighted the importance of ..."
     "advocate": verb(*SAYING, REPORTS_OBJECT),
     "lament": verb(*SAYING, REPORTS_OBJECT),

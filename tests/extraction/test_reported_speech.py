@@ -606,3 +606,8 @@ def test_addressing_a_clause_reports_it_and_addressing_a_meeting_does_not():
         "Scholz addressed the summit on Tuesday.",
     )
     assert said == {"Poland will make energy its first priority": "Donald Tusk"}
+
+
+def test_conveying_a_noun_phrase_reports_it():
+    said = _said("Tusk conveyed Poland's support for Germany's bid to host the games.")
+    assert said == {"Poland's support for Germany's bid to host the games": "Donald Tusk"}
