@@ -178,6 +178,10 @@ def _before_trailing(doc: Doc, start: int, end: int) -> int:
         doc[end - 1].tag_ == "POS" or not doc[end - 1].text[0].isalnum() or is_title(doc[end - 1])
     ):
         end -= 1  # "Putin['s]", "Vanuatu [Minister]"
+    for k in range(start + 1, end - 1):
+        if doc[k].lower_ == "of" and geo.state_of(doc[k + 1 : end].text):
+            end = k  # "Ana Vega [of Peru]": her state, no part of her name
+            break
     while end > start and doc[end - 1].lower_ in NAME_PARTICLES:
         end -= 1
     return end
@@ -545,6 +549,8 @@ class _Names:
                     title = after
             self._take_title(person, title, start)
             self._shared_title(person, start)
+            if not person.country:
+                person.country = self._state_after(end)
         if person.role and only_rank(person.role):
             person.role = None  # "Sheikh Hasina": a name, and her office comes from elsewhere
         if person.role and not person.country:
@@ -560,6 +566,16 @@ class _Names:
         self._take_title(first, pair[0], start - 2)
         self._take_title(person, pair[1], start)
         return True
+
+    def _state_after(self, end: int) -> str | None:
+        """ "Ana Vega of Peru": the state written after the name."""
+        doc = self.doc
+        if end + 1 >= len(doc) or doc[end].lower_ != "of":
+            return None
+        for size in (3, 2, 1):
+            if end + size < len(doc) and geo.state_of(doc[end + 1 : end + 1 + size].text):
+                return geo.state_of(doc[end + 1 : end + 1 + size].text)
+        return None
 
     def _shared_title(self, person: _Draft, start: int) -> None:
         """ "Prime Ministers Fraser and Muldoon": a plural title before the first name is the

@@ -94,7 +94,7 @@ def decide(doc: Doc, index: PersonIndex, in_quote, already: Iterable[int] = ()) 
     """The people who took part (their numbers in ``index``): those ``already`` decided, and
     each other one that a rule finds at one of their mentions outside quotation marks."""
     groups = meeting_groups(doc)
-    taking_part = set(already) | set(by_pronoun(doc, index, in_quote))
+    taking_part = set(already) | set(by_pronoun(doc, index, in_quote)) | set(by_author(doc, index, in_quote))
     for number, person in enumerate(index.persons):
         if number in taking_part:
             continue
@@ -119,6 +119,38 @@ def by_pronoun(doc: Doc, index: PersonIndex, in_quote) -> list[int]:
             if person is not None and not absent(doc, person):
                 found.append(index.number(person))
     return found
+
+
+def by_author(doc: Doc, index: PersonIndex, in_quote) -> list[int]:
+    """A release in the first person ("Minister for Foreign Affairs Lars Berg" on a line of its own,
+    then "I visited Lima for talks with ..."): the office holder named on a line without a verb
+    above the first "I" who meets is its author, and took part."""
+    author_meets = next((t for t in doc if _author_meets(t) and not in_quote(t)), None)
+    if author_meets is None:
+        return []
+    for number, person in enumerate(index.persons):
+        start = person.mentions[0][0]
+        line = doc[start].sent
+        if start < author_meets.sent.start and person.role and not any(t.pos_ in VERB_TAGS for t in line):
+            return [number]
+    return []
+
+
+def _author_meets(token: Token) -> bool:
+    """ "[I] met ...", "Dr Vega and [I] discussed ...": the writer as subject of a meeting."""
+    verb = token.head
+    if token.text != "I" or token.dep_ not in SUBJECTS or verb.pos_ not in VERB_TAGS or not_yet(verb):
+        return False
+    joined = token.i > 0 and token.nbor(-1).lower_ == "and"
+    return (is_meeting_verb(verb) or joined) and occasion.belongs_to_meeting(verb)
+
+
+def with_the_author(doc: Doc, index: PersonIndex, mention: Mention) -> bool:
+    """ "Dr Ana Vega and I discussed trade": someone the writer of a release did something with."""
+    end = mention[1]
+    if end + 1 >= len(doc) or doc[end].lower_ != "and" or doc[end + 1].text != "I":
+        return False
+    return _author_meets(doc[end + 1])
 
 
 def _subject_before(doc: Doc, index: PersonIndex, pronoun: Token) -> Person | None:
@@ -478,6 +510,7 @@ def _for_own_part(prep: Token) -> bool:
 MENTION_RULES: tuple[Callable[[Doc, PersonIndex, Mention], bool], ...] = (
     acts_in_meeting,
     answers_for_own_side,
+    with_the_author,
     among_those_at_work,
     brought_about,
     own_clause_attends,

@@ -215,3 +215,12 @@ def test_a_title_of_a_state_set_off_by_a_comma_gives_role_and_country():
     people = by_name(result)
     assert (people["Lars Berg"].role, people["Lars Berg"].country) == ("Prime Minister", "NO")
     assert (people["Ana Vega"].role, people["Ana Vega"].country) == ("President", "PE")
+
+
+def test_a_state_after_a_name_is_its_country_and_no_part_of_it():
+    result = extract(
+        story("The two leaders, Lars Berg of Norway and Ana Vega of Peru, held talks in Lima on Monday.")
+    )
+    people = by_name(result)
+    assert set(people) == {"Lars Berg", "Ana Vega"}
+    assert (people["Lars Berg"].country, people["Ana Vega"].country) == ("NO", "PE")

@@ -489,3 +489,22 @@ def test_the_one_who_pays_a_courtesy_call_takes_part():
         story("Prime Minister Lars Berg paid a courtesy call on President Ana Vega in Lima on Monday.")
     )
     assert names(result) == {"Lars Berg", "Ana Vega"}
+
+
+def test_someone_the_writer_of_a_release_did_something_with_takes_part():
+    result = extract(
+        "Media release\n\nDr Ana Vega and I discussed trade and regional security in Lima today.\n"
+    )
+    assert names(result) == {"Ana Vega"}
+
+
+def test_the_office_holder_on_a_line_above_a_first_person_meeting_is_its_author(nlp):
+    from summits.extraction.participation import decide
+
+    doc = nlp(
+        "Minister for Foreign Affairs Lars Berg\n\n"
+        "I visited Peru from 20 to 22 May for talks with the Peruvian Minister of Foreign Affairs, Ana Vega."
+    )
+    index = find_names(doc)
+    taking_part = {index.persons[n].name for n in decide(doc, index, lambda token: False)}
+    assert taking_part == {"Lars Berg", "Ana Vega"}
