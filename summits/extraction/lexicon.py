@@ -579,6 +579,7 @@ PLURAL_PARTIES = {
 OFFICE_HOLDERS = PARTY_NOUNS - {"side", "sides", "delegation", "delegations"}
 # a visit, whose partner is where the visitor goes: "a [visit] to Peru"
 VISIT_NOUNS = {"visit", "trip", "tour"}
+INVITATION_NOUNS = {"invitation", "invite"}  # "[at the invitation of] X, Y visited ...": X hosts
 # a meeting of two sides by its kind: "[bilateral] talks", "a [state] visit", "a [courtesy] call"
 TWO_SIDED_MARKS = {"bilateral", "trilateral", "multilateral", "state", "official", "summit", "courtesy"}
 # what two parties hold together besides a statement: "a joint press [conference]"

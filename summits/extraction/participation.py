@@ -44,6 +44,7 @@ from .lexicon import (
     ATTENDANCE_WORDS,
     ERA_PREPOSITIONS,
     GATHERING_NOUNS,
+    INVITATION_NOUNS,
     JOINT_SUBJECT,
     MEETING_NOUNS,
     NEGOTIATING_ROLE,
@@ -507,10 +508,29 @@ def _for_own_part(prep: Token) -> bool:
     return any(o.lower_ == "part" and any(c.dep_ == POSS for c in o.children) for o in prep.children)
 
 
+def invited_the_visit(doc: Doc, index: PersonIndex, mention: Mention) -> bool:
+    """ "At the invitation of the President of Peru, Mrs Vega, Mr Berg visited Lima": the host who
+    invited to a meeting or visit that took place."""
+    token = _role_word(doc, mention)
+    if token.dep_ != POBJ or token.head.lower_ not in {"of", "by"}:
+        return False
+    invitation = token.head.head
+    if invitation.lower_ not in INVITATION_NOUNS or invitation.dep_ != POBJ:
+        return False
+    verb = invitation.head.head
+    return (
+        verb.pos_ in VERB_TAGS
+        and is_meeting_verb(verb)
+        and not not_yet(verb)
+        and occasion.belongs_to_meeting(verb)
+    )
+
+
 MENTION_RULES: tuple[Callable[[Doc, PersonIndex, Mention], bool], ...] = (
     acts_in_meeting,
     answers_for_own_side,
     with_the_author,
+    invited_the_visit,
     among_those_at_work,
     brought_about,
     own_clause_attends,

@@ -508,3 +508,20 @@ def test_the_office_holder_on_a_line_above_a_first_person_meeting_is_its_author(
     index = find_names(doc)
     taking_part = {index.persons[n].name for n in decide(doc, index, lambda token: False)}
     assert taking_part == {"Lars Berg", "Ana Vega"}
+
+
+def test_the_host_who_invited_a_visit_that_took_place_takes_part():
+    result = extract(
+        story(
+            "At the invitation of the President of Peru, Mrs Ana Vega, the Prime Minister of Norway, "
+            "Mr Lars Berg, visited Lima on 20 May for consultations on trade."
+        )
+    )
+    assert names(result) == {"Ana Vega", "Lars Berg"}
+
+
+def test_an_invitation_to_a_visit_still_to_come_is_no_participation():
+    result = extract(
+        story("At the invitation of President Ana Vega, Prime Minister Lars Berg will visit Lima next month.")
+    )
+    assert "Ana Vega" not in names(result)
