@@ -62,6 +62,8 @@ PAIRED_HONORIFICS = {word for pair in HONORIFIC_PAIRS for word in pair}  # "Tan 
 HOST_AND_GUEST = {"the", "host", "guest", "and", "his", "her", "their"}
 GROUP_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}  # "the two ministers", "both presidents"
 CLAUSE_PARTS = {RELCL, ACL, ADVCL, PREP}  # "the minister [who met Ruiz]", "a spokesman [for Putin]"
+GUEST_WORDS = {"guest", "visitor"}  # "told his guest that ...": the subject is the host
+OBJECTS = {DOBJ, "dative"}
 DASHES = {"--", "—", "–"}  # what sets an aside off: "-- a reference to the rebels --"
 SIDE_WORDS = {"sides", "countries", "nations", "side"}  # a group of states, not of people
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -299,6 +301,31 @@ def aged(cast: Cast, phrase: Span) -> Person | None:
     return fullest(cast, person) if person is not None and person.parts else None
 
 
+def the_host(cast: Cast, phrase: Span) -> Person | None:
+    """ "The host pledged ...": the one person the text shows receiving the others, as the
+    subject of a verb of hosting ("Ruiz hosted Arce") or of one whose object is the guest ("He
+    told his guest that ...")."""
+    if [t.lower_ for t in phrase] != ["the", "host"]:
+        return None
+    hosts = set()
+    for token in cast.doc[: phrase.start]:
+        if token.dep_ not in SUBJECTS or cast.in_quote(token) or not _hosting(token.head):
+            continue
+        person = cast.index.at(token.i)
+        if person is None and token.lower_ in PRONOUNS:
+            person = antecedent(cast, token)
+        if person is not None and person.mentions:
+            hosts.add(cast.index.persons.index(person))
+    return cast.index.persons[hosts.pop()] if len(hosts) == 1 else None
+
+
+def _hosting(verb: Token) -> bool:
+    """ "hosted", or a verb with the guest as its object: "told guest", "welcomed his guests"."""
+    return verbs.plays(verb.lemma_, verbs.HOSTS) or any(
+        c.dep_ in OBJECTS and c.lemma_.lower() in GUEST_WORDS for c in verb.children
+    )
+
+
 def named_next(cast: Cast, phrase: Span) -> Person | None:
     """ "..., a government spokesman said on Friday. Assistant Secretary Ana Ruiz told a news
     conference that ...": the person not named before whom the next sentence introduces, with a
@@ -498,15 +525,19 @@ def _speaker_one(cast: Cast, head: Token, *, alone: bool) -> str | None:
     spelled = _spelled_out(cast, phrase)
     if spelled is not None:
         return spelled
-    person = (
-        described(cast, phrase)
-        or aged(cast, phrase)
-        or by_name_word(cast, phrase)
-        or named_next(cast, phrase)
-    )
+    person = _person_described(cast, phrase)
     if person is not None:
         return person.name
     return _group(cast, phrase) or phrase.text.strip(" ,") or None
+
+
+def _person_described(cast: Cast, phrase: Span) -> Person | None:
+    """The person a phrase without a name stands for, by the first rule that finds one."""
+    for rule in (described, aged, by_name_word, named_next, the_host):
+        person = rule(cast, phrase)
+        if person is not None:
+            return person
+    return None
 
 
 def _indefinite(cast: Cast, head: Token) -> str | None:

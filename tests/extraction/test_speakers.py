@@ -623,3 +623,28 @@ def test_an_unnamed_spokesman_is_not_a_person_named_before():
         )
     )
     assert said.get("The talks went well") == "a government spokesman"
+
+
+def test_the_host_is_the_one_who_told_the_guest():
+    said = indirect(
+        extract(
+            story(
+                "Chilean President Ana Ruiz met Bolivian President Luis Arce in Santiago on Monday.",
+                "She told her guest that the talks would also deal with a hotline.",
+                "The host pledged to ensure a fair trial for the fishermen.",
+            )
+        )
+    )
+    assert said.get("to ensure a fair trial for the fishermen") == "Ana Ruiz"
+
+
+def test_the_host_is_the_one_who_hosted():
+    said = indirect(
+        extract(
+            story(
+                "Chilean President Ana Ruiz hosted Bolivian President Luis Arce in Santiago on Monday.",
+                "The host said the border crossing would reopen in May.",
+            )
+        )
+    )
+    assert said.get("the border crossing would reopen in May") == "Ana Ruiz"
