@@ -629,7 +629,7 @@ def _subject(verb: Token) -> Token | None:
         subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
         if subject is not None:
             return _participle_subject(subject)
-        if token.dep_ not in INHERITS_SUBJECT or token.head is token:
+        if token.dep_ not in INHERITS_SUBJECT or token.head == token:
             return None
         token = token.head
 

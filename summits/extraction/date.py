@@ -344,7 +344,7 @@ def _announced(doc: Doc, char: int) -> int:
         return 0
     # "X said on Tuesday that Y will visit", or inverted: "Y will visit, X said on Tuesday"
     reported = [c for c in verb.children if c.dep_ == CCOMP]
-    if verb.dep_ in (CCOMP, PARATAXIS) and verb.head is not verb:
+    if verb.dep_ in (CCOMP, PARATAXIS) and verb.head != verb:
         reported.append(verb.head)
     return PENALTY_ANNOUNCED if any(occasion.why_not(c) == "ahead" for c in reported) else 0
 

@@ -246,7 +246,7 @@ def _subjects(verb: Token) -> list[Token]:
     to-clause without one, the subject of the verb above ("the leaders were [to meet]")."""
     for _ in range(CLAUSES_CLIMBED):
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
-        if subjects or verb.dep_ not in CONTROLLED or verb.head is verb:
+        if subjects or verb.dep_ not in CONTROLLED or verb.head == verb:
             break
         verb = verb.head
     if verb.dep_ == RELCL:
@@ -289,7 +289,7 @@ def two_sided(word: Token) -> bool:
 def _purpose_of_joint_actors(word: Token) -> bool:
     """ "Chilean and Peruvian delegations arrived [for] talks": the meeting two parties came for."""
     preposition = word.head
-    if word.dep_ != POBJ or preposition.lower_ not in PURPOSE_PREPOSITIONS or preposition.head is preposition:
+    if word.dep_ != POBJ or preposition.lower_ not in PURPOSE_PREPOSITIONS or preposition.head == preposition:
         return False
     return any(_joint(s) for s in _subjects(preposition.head))
 

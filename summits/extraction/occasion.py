@@ -137,7 +137,7 @@ def _clauses(verb: Token) -> list[Token]:
 
 def _governing_clause(word: Token) -> Token | None:
     """ "is expected [to meet]" -> expected; "will be treated to a dinner in [meeting] X" -> treated."""
-    if word.head is word:
+    if word.head == word:
         return None
     if word.dep_ in COMPLEMENT_DEPS:
         return word.head

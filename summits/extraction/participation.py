@@ -211,7 +211,7 @@ def absent(doc: Doc, person: Person) -> bool:
 
 def _up_the_name(token: Token) -> Token:
     """The word of a name's phrase that has its role in the sentence."""
-    while token.dep_ in INSIDE_NAME and token.head is not token:
+    while token.dep_ in INSIDE_NAME and token.head != token:
         token = token.head
     return token
 
@@ -546,7 +546,7 @@ def meeting_context(doc: Doc, groups: frozenset[str], mention: Mention) -> bool:
     Scholz were among the 27 leaders", "Starmer told the leaders that ..."."""
     token = doc[mention[1] - 1]
     seen = set()
-    while token.head is not token and token.i not in seen:
+    while token.head != token and token.i not in seen:
         seen.add(token.i)
         path, token = token, token.head
         if token.pos_ in VERB_TAGS and (not_yet(token) or not occasion.belongs_to_meeting(token)):

@@ -261,7 +261,7 @@ def capital_as_government(c: Candidate, scene: Scene) -> float:
 def between_governments(c: Candidate, scene: Scene) -> float:
     """ "The thaw between Santiago and La Paz continued.": two capitals standing for their states."""
     word = c.span.root
-    while word.dep_ == CONJ and word.head is not word:
+    while word.dep_ == CONJ and word.head != word:
         word = word.head
     between = word.dep_ in PREP_OBJECTS and word.head.lower_ == BETWEEN
     return PENALTY_CAPITAL_AS_GOVERNMENT if between else 0
@@ -366,9 +366,9 @@ def _governor(word: Token) -> Token | None:
     """ "in Sochi" -> the word "in" hangs on; "visited Japan" -> "visited"; "Sochi talks" -> "talks";
     "the resort, Sochi" -> "resort"."""
     head = word.head
-    if head is word:
+    if head == word:
         return None
-    if word.dep_ in PREP_OBJECTS and head.dep_ == PREP and head.head is not head:
+    if word.dep_ in PREP_OBJECTS and head.dep_ == PREP and head.head != head:
         if head.lower_ == OF and head.head.ent_type_ == PERSON:  # "Prime Minister Kishida of Japan"
             return None
         return head.head if head.lower_ in LOCATIVE_PREPOSITIONS else None

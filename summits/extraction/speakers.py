@@ -117,7 +117,7 @@ def is_subject(span: Span) -> bool:
     """ "Putin said", "Putin and Erdogan met"; also "Rhodes, US deputy adviser, had said ..."
     parsed without a subject: a name before a verb of saying that has none."""
     token = span.root
-    while token.dep_ in UP_TO_SUBJECT and token.head is not token:
+    while token.dep_ in UP_TO_SUBJECT and token.head != token:
         token = token.head
     if token.dep_ in SUBJECTS:
         return True
@@ -193,13 +193,13 @@ def _rank(token: Token) -> tuple[int, bool]:
 def is_main_subject(token: Token) -> bool:
     """ "Reyes said Cruz would come": Reyes, the subject of the sentence's own verb (or of a verb
     joined to it), not Cruz, the subject of the clause it reports."""
-    while token.dep_ in UP_TO_SUBJECT and token.head is not token:
+    while token.dep_ in UP_TO_SUBJECT and token.head != token:
         token = token.head
     if token.dep_ in SUBJECTS:
         verb = token.head
     else:  # "Rhodes, US deputy adviser, had said": a name before a verb with no subject
         verb = next((t for t in token.doc[token.i + 1 : token.sent.end] if t.pos_ == "VERB"), token)
-    while verb.dep_ == CONJ and verb.head is not verb:
+    while verb.dep_ == CONJ and verb.head != verb:
         verb = verb.head
     return verb.dep_ == ROOT
 
@@ -223,7 +223,7 @@ def _reported_by(token: Token) -> set[int]:
     verb = token.head
     if token.dep_ not in SUBJECTS or not verbs.plays(verb.lemma_, verbs.QUOTES):
         return set()
-    if verb.dep_ in REPORTING_LINKS and verb.head is not verb:
+    if verb.dep_ in REPORTING_LINKS and verb.head != verb:
         return {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
     return {t.i for c in verb.children if c.dep_ in REPORTING_LINKS for t in c.subtree}
 
@@ -346,7 +346,7 @@ def _introduced_speaking(cast: Cast, token: Token, number: int) -> bool:
     """A person with a title, first named at ``token`` as the main subject of a verb of saying."""
     person = cast.index.persons[number]
     head = token
-    while head.dep_ in UP_TO_SUBJECT and head.head is not head:
+    while head.dep_ in UP_TO_SUBJECT and head.head != head:
         head = head.head
     return (
         bool(person.role)

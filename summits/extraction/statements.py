@@ -301,7 +301,7 @@ def subject_of(verb: Token) -> Token | None:
             subject = rule(token)
             if subject is not None:
                 return subject
-        if token.dep_ not in SHARES_SUBJECT or token.head is token:
+        if token.dep_ not in SHARES_SUBJECT or token.head == token:
             return None
         token = token.head
     return None
