@@ -431,15 +431,12 @@ def _gazetteer_places(doc: Doc, taken: set[int]) -> Iterator[Found]:
     """ "Lukashenko visited Sochi.", "They met in Davao.": a proper noun after "in"/"at"/"to" or
     the object of a meeting verb that the gazetteer knows, where spaCy named no place."""
     for token in doc:
-        if (
-            token.pos_ != PROPER
-            or (token.ent_type_ and not _placed_in_its_state(token))
-            or token.i in taken
-            or token.dep_ not in (*PREP_OBJECTS, DOBJ)
-        ):
+        if token.pos_ != PROPER or token.i in taken or token.dep_ not in (*PREP_OBJECTS, DOBJ):
             continue
         head = token.head
         if not (head.lower_ in GAZETTEER_PREPOSITIONS or (token.dep_ == DOBJ and _is_meeting_word(head))):
+            continue
+        if token.ent_type_ and not _placed_in_its_state(token):  # the costly test last
             continue
         start = min([token.i, *(c.i for c in token.children if c.dep_ == COMPOUND and c.pos_ == PROPER)])
         span = doc[start : token.i + 1]
