@@ -61,6 +61,7 @@ from .lexicon import (
     TWO_SIDED_MARKS,
     VISIT_NOUNS,
 )
+from .nlp import entity_at
 from .participation import joint_subject
 
 REFUSAL = (
@@ -148,10 +149,8 @@ def _state(word: Token) -> bool:
 
 
 def _entity_text(word: Token) -> str:
-    for ent in word.doc.ents:
-        if ent.start <= word.i < ent.end:
-            return ent.text
-    return word.text
+    ent = entity_at(word.doc, word.i)
+    return ent.text if ent is not None else word.text
 
 
 # --- the rules ------------------------------------------------------------------------------------
