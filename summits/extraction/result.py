@@ -62,6 +62,10 @@ class ArticleMeta:
         None  # the place of a wire dateline ("New Delhi" from "NEW DELHI, Sept 9 (Reuters) -")
     )
     dateline_country: str | None = None  # the country written in it ("JEDDAH, Saudi Arabia (AP) -")
+    # who wrote a first-person story ("I met ..."), as the layout gives them: a release's
+    # author line, sign-off or front-matter author ("Alexander Downer, Minister for Foreign
+    # Affairs"); empty when the story is not written in the first person
+    authors: list[str] = field(default_factory=list)
 
 
 @dataclass
