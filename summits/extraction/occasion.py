@@ -72,15 +72,31 @@ MONTHS = (
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 EARLIER_ANCHOR = re.compile(
-    r"\b(?:(?:in|since|back in|during|from|by|until|before) (?:\w+ )?(?:1[89]\d\d|20\d\d)|"
+    r"\b(?:(?:since|back in|from|by|until|before) (?:\w+ )?(?:1[89]\d\d|20\d\d)|"
     rf"since|ago|previously|in the past|earlier this (?:week|month|year)|"
     rf"last (?:year|month|week|weekend|decade|{MONTHS}|spring|summer|autumn|fall|winter)|"
-    rf"in (?:early |late |mid-)?(?:{MONTHS})(?! \d)|"
     r"(?:that|the previous|the same) year|the year before|"
     r"(?:a|an|one|two|three|four|five|six|several|a few|\d+) (?:weeks?|months?|years?|decades?) "
     r"(?:earlier|before))\b",
     re.IGNORECASE,
 )
+"""Time phrases that set a clause before the article's own time, whatever that time is."""
+DATED_ANCHOR = re.compile(
+    rf"\b(?:in|during) (?:(?:early|late|mid-?|the) ?)?(?:(?P<month>{MONTHS})\.? )?"
+    r"(?P<year>1[89]\d\d|20\d\d)\b|"
+    rf"\bin (?:(?:early|late|mid-?) ?)?(?P<month_alone>{MONTHS})\b(?!\.? \d)",
+    re.IGNORECASE,
+)
+"""Time phrases that name a month or a year ("in 1994", "in March 1980", "in July"): earlier
+only when that time is before the article's own (``REFERENCE``): in a report of March 1980,
+"met in Canberra in March 1980" is the meeting itself."""
+MONTH_NUMBERS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+REFERENCE = "occasion.reference"  # the Doc.user_data key of the date the article speaks from
 ONWARD_PREPOSITIONS = frozenset({"before"})  # "met Lunde [before] flying on to Oslo"
 WHERE_WHEN = frozenset({"where", "when"})  # "was in Kyiv last week, [where] he met Zelensky"
 PLACE_PREPOSITIONS = frozenset({"in", "at"})  # "met Lunde [in] Oslo", "talks [at] Camp David"
@@ -240,7 +256,37 @@ def earlier(word: Token) -> bool:
 
 
 def _anchored_earlier(word: Token) -> bool:
-    return any(child.dep_ in TIME_DEPS and EARLIER_ANCHOR.search(_phrase(child)) for child in word.children)
+    return any(
+        child.dep_ in TIME_DEPS and anchors_earlier(_phrase(child), word.doc) for child in word.children
+    )
+
+
+def anchors_earlier(phrase: str, doc: Doc) -> bool:
+    """ "since 2020", "last December" -> True; "in 1994" -> True in a report of 2024, False in one of
+    1994 (the year its meeting is set in)."""
+    if EARLIER_ANCHOR.search(phrase):
+        return True
+    return any(_before_reference(match, doc) for match in DATED_ANCHOR.finditer(phrase))
+
+
+def _before_reference(match: re.Match, doc: Doc) -> bool:
+    """A month or year named by ``DATED_ANCHOR`` before the article's time (``REFERENCE``, its
+    publication date). Without that date every such phrase is taken as earlier: in a report of
+    unknown date, "in 1994" is more often history than the meeting's own year."""
+    reference = doc.user_data.get(REFERENCE)
+    if reference is None:
+        return True
+    month = _month_number(match["month"] or match["month_alone"])
+    if match["year"] is None:
+        return month != reference.month
+    year = int(match["year"])
+    return year < reference.year or (year == reference.year and month is not None and month < reference.month)
+
+
+def _month_number(name: str | None) -> int | None:
+    if name is None:
+        return None
+    return MONTH_NUMBERS[name.lower()[:3]]
 
 
 def _then_of_earlier(word: Token) -> bool:
@@ -250,8 +296,8 @@ def _then_of_earlier(word: Token) -> bool:
         return False
     sent = word.sent
     before = word.doc[sent.start - 1].sent if sent.start > 0 else None
-    return bool(EARLIER_ANCHOR.search(word.doc[sent.start : word.i].text)) or (
-        before is not None and bool(EARLIER_ANCHOR.search(before.text))
+    return anchors_earlier(word.doc[sent.start : word.i].text, word.doc) or (
+        before is not None and anchors_earlier(before.text, word.doc)
     )
 
 
@@ -273,12 +319,12 @@ def _already_before(word: Token) -> bool:
 def _relative_to_earlier(word: Token) -> bool:
     """ "the first since 1950, when Stalin and Mao signed a treaty": a clause of an earlier date."""
     head = word.head
-    return word.dep_ == RELCL and head.ent_type_ == "DATE" and bool(EARLIER_ANCHOR.search("in " + head.text))
+    return word.dep_ == RELCL and head.ent_type_ == "DATE" and anchors_earlier("in " + head.text, word.doc)
 
 
 def _earlier_noun(token: Token) -> str | None:
     """ "the 1994 treaty", "last year's summit": a noun phrase anchored earlier by itself."""
-    if token.pos_ in {"NOUN", "PROPN"} and EARLIER_ANCHOR.search("in " + _phrase(token)):
+    if token.pos_ in {"NOUN", "PROPN"} and anchors_earlier("in " + _phrase(token), token.doc):
         return "earlier"
     return None
 

@@ -30,7 +30,7 @@ from typing import TypeVar
 
 from spacy.tokens import Doc
 
-from . import descriptions, meeting_report, participation
+from . import descriptions, meeting_report, occasion, participation
 from .agreements import Agreements
 from .boilerplate import CAPTION, HEADING, HIGHLIGHT, HIGHLIGHT_MARK, Layout, read_layout, whole_story
 from .date import find_date
@@ -313,6 +313,8 @@ def _extract(doc: Doc, layout: Layout, published: dt.date | None, parts: Parts) 
     run = parts.run
     published = published or layout.meta.published
     reference = _dateline_date(layout, published) or published
+    # the time the article speaks from: what "in 1994" is earlier than (occasion.anchors_earlier)
+    doc.user_data[occasion.REFERENCE] = reference
     # which tokens are quoted: what people, statements and agreements must tell apart
     quotations = run("statements", lambda: Quotations(doc, layout), Quotations.empty(doc))
     in_quote = quotations.in_quote

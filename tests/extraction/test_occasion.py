@@ -5,6 +5,8 @@ about (the meeting or agreeing verb, or a noun), and ``belongs_to_meeting`` wher
 the meeting itself.
 """
 
+import datetime as dt
+
 import pytest
 
 from summits.extraction import extract, occasion
@@ -119,6 +121,40 @@ def test_did_not_meet_is_negated(nlp):
 
 def test_in_a_year_is_earlier(nlp):
     assert why_not(nlp, "They signed a border treaty in 1994.", "signed") == "earlier"
+
+
+def why_not_in_report_of(nlp, text: str, word: str, published: dt.date) -> str | None:
+    """The layer's reason at ``word`` in a report published on ``published``."""
+    doc = nlp(text)
+    doc.user_data[occasion.REFERENCE] = published
+    [token] = [t for t in doc if t.text == word][-1:]
+    return occasion.why_not(token)
+
+
+def test_the_month_and_year_of_the_report_are_its_meetings_time(nlp):
+    text = "Torres met Vega in Lima in March 1980."
+    assert why_not_in_report_of(nlp, text, "met", dt.date(1980, 3, 21)) is None
+    assert why_not_in_report_of(nlp, text, "met", dt.date(1980, 6, 2)) == "earlier"
+
+
+def test_a_year_before_the_reports_is_earlier(nlp):
+    text = "They signed a border treaty in 1994."
+    assert why_not_in_report_of(nlp, text, "signed", dt.date(2024, 5, 1)) == "earlier"
+    assert why_not_in_report_of(nlp, text, "signed", dt.date(1994, 5, 1)) is None
+
+
+def test_a_month_alone_is_earlier_unless_it_is_the_reports(nlp):
+    text = "Lunde met Vega in July in Bergen."
+    assert why_not_in_report_of(nlp, text, "met", dt.date(2019, 7, 30)) is None
+    assert why_not_in_report_of(nlp, text, "met", dt.date(2019, 9, 2)) == "earlier"
+
+
+def test_a_report_dated_in_its_own_year_keeps_its_participants():
+    text = story(
+        "Spanish Prime Minister Ana Torres met Chilean President Pablo Vega in Lima in March 1980.",
+    )
+    assert names(extract(text, published=dt.date(1980, 3, 21))) == {"Ana Torres", "Pablo Vega"}
+    assert names(extract(text, published=dt.date(2001, 3, 21))) == set()
 
 
 def test_since_a_year_is_earlier(nlp):
