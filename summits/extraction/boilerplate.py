@@ -14,7 +14,7 @@ import string
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .lexicon import PHOTO_CREDIT
+from .lexicon import HONORIFICS, PHOTO_CREDIT, PORTFOLIO_JOINS, PORTFOLIO_WORDS, TITLE_WORDS
 from .result import ArticleMeta
 
 STORY, HEADER, BYLINE, DATELINE, HIGHLIGHT, CAPTION, HEADING, ATTRIBUTION = (
@@ -107,6 +107,22 @@ MARKDOWN_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")  # "[2018-01-28](/new
 LINK_ALONE = re.compile(r"^(?:!?\[[^\]\n]*\]\([^)\n]*\)\s*)+$")  # "![](photo.jpg)", "[Translation](...)"
 HTML_TAG = re.compile(r"<[^<>\n]{1,200}>")
 MOJIBAKE_SPACE = re.compile("\u00c2\u00a0|\u00c2(?= )")
+# "Media release — Alexander Downer, Minister for Foreign Affairs", "MEDIA RELEASE MINISTER FOR
+# FOREIGN AFFAIRS ALEXANDER DOWNER": a release's label, then who issues it
+RELEASE_LINE = re.compile(
+    r"^[#*_\s]*(?:joint\s+)?(?:media|press|news)\s+(?:release|statement)\b[\s:|—–-]*(?P<author>\S.*)$",
+    re.IGNORECASE,
+)
+# "The Hon. Ana Vega MP", "Senator the Hon Ana Vega, Minister for Trade": a parliamentarian's style
+HONOURABLE_LINE = re.compile(
+    r"^[#*_\s]*(?:senator\s+)?the\s+hon(?:ourable|\.)?\s+(?P<author>\S.*)$", re.IGNORECASE
+)
+# letters written after a parliamentarian's name ("Ana Vega MP"): no part of it
+POST_NOMINALS = {"mp", "mhr", "mla", "mlc", "qc", "kc", "ao", "ac", "obe", "cbe", "kcmg"}
+# the first person of the writer, outside quotation marks ("I met", "my counterpart", "we agreed")
+FIRST_PERSON = re.compile(r"\bI\b(?!\.)|\b(?:[Mm]y|[Mm]e|[Ww]e|[Oo]ur|[Uu]s)\b")
+QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
+AUTHOR_NAME_WORDS = (2, 4)  # "Ana Vega", "Ana María Vega Ruiz": a name of the author, no more
 
 MONTHS = {
     m: i + 1
@@ -131,6 +147,18 @@ class Block:
     kind: str = STORY
 
 
+@dataclass(frozen=True)
+class Author:
+    """Who wrote a first-person release, as its author line gives them: "Alexander Downer,
+    Minister for Foreign Affairs" -> name "Alexander Downer", title "Minister for Foreign Affairs",
+    and where the line stands in the article."""
+
+    name: str
+    title: str | None
+    start: int
+    end: int
+
+
 @dataclass
 class Layout:
     text: str
@@ -140,6 +168,8 @@ class Layout:
     # start of a pull-quote block -> the name written under it ("Vladimir Putin, Russian President")
     pull_quotes: dict[int, str] = field(default_factory=dict)
     dateline_day: tuple[int, int] | None = None  # (month, day) of a dateline written without a year
+    # the authors of a first-person story (``meta.authors``) with their titles and lines
+    author_lines: tuple[Author, ...] = ()
 
     def story_blocks(self) -> list[Block]:
         return [b for b in self.blocks if b.kind == STORY]
@@ -161,6 +191,7 @@ class Layout:
             self.story_text[start:end],
             {at - start: name for at, name in self.pull_quotes.items() if start <= at < end},
             self.dateline_day,
+            self.author_lines,
         )
 
 
@@ -239,7 +270,10 @@ def read_layout(text: str) -> Layout:
     dateline_day = _read_dateline(blocks, meta)
     _read_place_line(blocks, meta)
     pull_quotes = _pull_quotes(blocks)
-    return Layout(text, blocks, meta, _story_text(text, blocks), pull_quotes, dateline_day)
+    story = _story_text(text, blocks)
+    authors = _authors(blocks, story) if _first_person(story) else ()
+    meta.authors = [a.name for a in authors]
+    return Layout(text, blocks, meta, story, pull_quotes, dateline_day, authors)
 
 
 # --- labelling: each block gets the kind of the first rule that claims it, else it is story ----
@@ -564,3 +598,99 @@ def _story_text(text: str, blocks: list[Block]) -> str:
         body = MOJIBAKE_SPACE.sub(lambda m: " " * len(m[0]), body).replace("\u00a0", " ")
         chars[block.start : block.end] = body
     return "".join(chars)
+
+
+# --- the author of a first-person release ---------------------------------------------------------
+def _first_person(story: str) -> bool:
+    """A story its writer tells in the first person ("I met", "my counterpart", "we agreed"),
+    outside quotation marks."""
+    return bool(FIRST_PERSON.search(QUOTED.sub(" ", story)))
+
+
+def _authors(blocks: list[Block], story: str) -> tuple[Author, ...]:
+    """The authors the lines outside the story name: a release's label line ("Media release —
+    Ana Vega, Minister for Trade"), a parliamentarian's style ("The Hon. Ana Vega MP"), a byline or
+    front-matter author that gives a title ("author: Ana Vega, Minister for Trade"), a sign-off
+    (a name line, then a title line, after the story)."""
+    found: list[Author] = []
+    for index, block in enumerate(blocks):
+        if block.kind == STORY:
+            continue
+        line = MARKDOWN_LINK.sub(r"\1", HTML_TAG.sub("", block.text)).strip()
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        author = _author_line(line, block) or _sign_off(line, block, following, story)
+        if author is not None and all(a.name != author.name for a in found):
+            found.append(author)
+    return tuple(found)
+
+
+def _author_line(line: str, block: Block) -> Author | None:
+    shaped = RELEASE_LINE.match(line) or HONOURABLE_LINE.match(line)
+    if shaped is not None:
+        return _author(shaped["author"], block, title_needed=False)
+    kv = KEY_VALUE.match(line)
+    if kv and kv[1].strip().lower() in {"author", "byline"} and kv[2]:
+        return _author(kv[2], block, title_needed=True)
+    if block.kind == BYLINE and BYLINE_RE.search(line):
+        return _author(BYLINE_RE.sub("", line), block, title_needed=True)
+    return None
+
+
+def _sign_off(line: str, block: Block, following: Block | None, story: str) -> Author | None:
+    """ "Ana Vega" on a line of its own, "Minister for Trade" on the next, after the story."""
+    if following is None or block.kind != HEADING or story[block.start :].strip():
+        return None
+    title = following.text.strip()
+    if not _title_words(title.split()) or _title_words(line.split()):
+        return None
+    return _author(f"{line}, {title}", block, title_needed=True)
+
+
+def _author(text: str, block: Block, *, title_needed: bool) -> Author | None:
+    """The name and title of an author line: "Ana Vega, Minister for Trade", "Minister for Trade,
+    Ana Vega", "MINISTER FOR TRADE ANA VEGA", "Ana Vega MP"."""
+    text = re.sub(r"[*_#\[\]]", "", text).strip(" .,;:-—–|")
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if len(parts) >= 2:
+        name, title = (
+            (parts[1], parts[0]) if _title_words(parts[0].split()) else (parts[0], ", ".join(parts[1:]))
+        )
+    else:
+        words = text.split()
+        lead = _title_words(words)
+        name, title = " ".join(words[lead:]), " ".join(words[:lead])
+    name = _plain_name(name)
+    if name is None or (title_needed and not _title_words(title.split())):
+        return None
+    return Author(name, _as_written(title) or None, block.start, block.end)
+
+
+def _title_words(words: list[str]) -> int:
+    """How many words at the start are a title ("Minister for Foreign Affairs Ana Vega": 4);
+    0 when the first is no title word."""
+    count = 0
+    for word in words:
+        low = word.lower().strip(".,")
+        if low in TITLE_WORDS or (count and (low in PORTFOLIO_WORDS or low in PORTFOLIO_JOINS)):
+            count += 1
+        else:
+            break
+    return count
+
+
+def _plain_name(text: str) -> str | None:
+    """ "Dr Ana Vega MP" -> "Ana Vega"; "ANA VEGA" -> "Ana Vega"; None when it is no name."""
+    words = [w for w in text.split() if w.lower().strip(".") not in HONORIFICS | POST_NOMINALS]
+    low, high = AUTHOR_NAME_WORDS
+    if not low <= len(words) <= high or not all(re.fullmatch(r"[A-Z][\w.'’-]*", w) for w in words):
+        return None
+    if any(w.lower() in TITLE_WORDS for w in words):
+        return None
+    return " ".join(string.capwords(w) if w.isupper() and len(w) > 1 else w for w in words)
+
+
+def _as_written(title: str) -> str:
+    """A title written in capitals as a title is written ("MINISTER FOR TRADE" -> "Minister for Trade")."""
+    if not title.isupper():
+        return title
+    return " ".join(w.lower() if w.lower() in PORTFOLIO_JOINS else w.capitalize() for w in title.split())

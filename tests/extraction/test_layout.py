@@ -227,3 +227,65 @@ def test_a_bullet_reporting_without_quotation_marks_gives_no_statement():
         "@highlight\n\nPutin says the talks were useful and frank\n"
     )
     assert not [s for s in result.statements if "useful" in s.text]
+
+
+# The author of a first-person release (ArticleMeta.authors)
+
+
+def test_release_label_line_names_the_author_of_a_first_person_story():
+    text = (
+        "Media release — Ana Vega, Minister for Trade\n\n"
+        "I met the Chilean Minister of Economy, Luis Soto, in Lima today to discuss copper exports.\n"
+    )
+    layout = read_layout(text)
+    assert layout.meta.authors == ["Ana Vega"]
+    assert layout.author_lines[0].title == "Minister for Trade"
+
+
+def test_release_label_in_capitals_with_title_before_the_name():
+    text = (
+        "MEDIA RELEASE MINISTER FOR TRADE ANA VEGA\n\n"
+        "I held talks with the Chilean Minister of Economy, Luis Soto, in Lima today.\n"
+    )
+    layout = read_layout(text)
+    assert layout.meta.authors == ["Ana Vega"]
+    assert layout.author_lines[0].title == "Minister for Trade"
+
+
+def test_parliamentary_style_line_names_the_author():
+    text = "The Hon. Ana Vega MP\n\nToday my counterpart Luis Soto and I signed a fisheries accord in Lima.\n"
+    assert read_layout(text).meta.authors == ["Ana Vega"]
+
+
+def test_front_matter_author_with_a_title_is_the_author_of_a_first_person_story():
+    text = "author: Ana Vega, Minister for Trade\n\nI met the Chilean Minister of Economy in Lima today.\n"
+    assert read_layout(text).meta.authors == ["Ana Vega"]
+
+
+def test_front_matter_author_without_a_title_is_no_author_even_in_the_first_person():
+    text = "author: Jane Doe\n\nI met the Chilean Minister of Economy in Lima today.\n"
+    assert read_layout(text).meta.authors == []
+
+
+def test_sign_off_below_the_story_names_the_author():
+    text = (
+        "I met the Chilean Minister of Economy, Luis Soto, in Lima today to discuss copper exports.\n\n"
+        "Ana Vega\n\nMinister for Trade\n"
+    )
+    assert read_layout(text).meta.authors == ["Ana Vega"]
+
+
+def test_journalists_story_in_the_third_person_has_no_author():
+    text = (
+        "Media release — Ana Vega, Minister for Trade\n\n"
+        "The minister met the Chilean Minister of Economy, Luis Soto, in Lima today.\n"
+    )
+    assert read_layout(text).meta.authors == []
+
+
+def test_first_person_only_inside_quotation_marks_makes_no_author():
+    text = (
+        "By Ana Vega, Minister for Trade\n\n"
+        'Luis Soto met the trade minister in Lima. "I am pleased with our talks," Soto said.\n'
+    )
+    assert read_layout(text).meta.authors == []
