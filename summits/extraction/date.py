@@ -2,12 +2,14 @@
 small named rules; the best-scored one wins, the earliest of those scored alike.
 
 An explicit date ("12 March 2019", "March 12") counts more than a relative one ("on
-Wednesday", "yesterday"), which is read against the article's publication date. A phrase that
+Wednesday", "yesterday"), which is read against the article's publication date.
 A range or a meeting of several days is dated by its first day, its words kept as written
 ("from 20 to 22 December" -> 20 December), and its last day is given too when the text states
 both ends or a start and a number of days ("a three-day visit starting on 10 August"). A phrase
 that names no day ("in March", "later this week") dates the meeting without a day: its words
-are kept and the date is left empty (the archive holds days, not months).
+are kept and no day is invented. A month or a year it names is still given, with the date's
+precision: "in March 1980" -> March 1980 ("month"), "last October" in an article published on
+2 March 2021 -> October 2020, "in 1980" in a sentence about the meeting -> 1980 ("year").
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -23,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from . import occasion, verbs
 from .boilerplate import MONTHS
-from .deps import CCOMP, PARATAXIS, RELCL, XCOMP
+from .deps import AUX, CCOMP, NUMMOD, PARATAXIS, RELCL, XCOMP
 from .lexicon import MEETING_NOUNS, PHOTO_CREDIT
 from .tense import about_meeting, about_past
 from .tense import ahead as tense_ahead
@@ -38,6 +40,7 @@ PENALTY_NO_DAY = -10  # "in March", "later this week": only when no day is writt
 PENALTY_ANNOUNCED = -6  # "Lee will visit Oslo, the ministry said on Tuesday": the day it was said
 PENALTY_SPAN_OF_DAYS = -1  # "for three days from May 30": below a day of the meeting itself
 PENALTY_JOURNEY = -1  # "arrived in Osaka on Sunday and held talks in Tokyo on Monday": the arrival's day
+PENALTY_YEAR_ONLY = -1  # "in 1980": below a month or a week without a day
 LEAD_SENTENCES = 3
 ARRIVALS = frozenset({"arrive", "land"})  # with verbs.TRAVELS: a journey's verbs, not the meeting's
 
@@ -78,10 +81,19 @@ WEEKDAY_BEFORE = re.compile(
 )
 # "in March", "early May 2019": a month without a day (capitalised: "may" is also a verb)
 MONTH_ONLY = re.compile(
-    r"\b(?:(?i:in|during|last|early|late|this|next|by)\s+(?i:early\s+|late\s+|mid-)?|(?i:mid-))"
-    r"(January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"(?:\s+(\d{4}))?\b(?!\s*\d)"
+    r"\b(?:(?P<lead>(?i:in|during|last|early|late|this|next|by))\s+(?i:early\s+|late\s+|mid-)?|(?i:mid-))"
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:\s+(?P<year>\d{4}))?\b(?!\s*\d)"
 )
+# "in 1980", "in early 1980", "mid-1980": a year without a month or a day ("by 2030" is a deadline)
+YEAR_ONLY = re.compile(
+    r"\b(?:(?i:in|during)\s+(?:(?i:early|late|mid-)\s*)?|(?i:mid-))(?P<year>(?:19|20)\d{2})\b(?![-–]?\d)"
+)
+# the date's precision: which of SummitFound's date, month and year holds it
+PRECISION_DAY, PRECISION_MONTH, PRECISION_YEAR = "day", "month", "year"
+# "last October", "next March", "this June": a month counted from publication's month
+MONTH_STEP = {"last": -1, "next": 1, "this": 0}
+DATE_ENTITY = "DATE"  # spaCy's label for a date: "in 1980" (not "in 2000 troops")
 # "later this week", "next week": a week or a month relative to publication, without a day
 VAGUE = re.compile(r"\b(?:(?:later|earlier)\s+)?(?:this|next|last)\s+(?:week|month)\b", re.IGNORECASE)
 # "As The Economist went to press", "at the time of writing": the day of publication itself
@@ -132,14 +144,34 @@ class DateCandidate:
     phrase: str  # as written: "12 March", "Wednesday"
     date: dt.date | None  # the day, or a range's first day
     end: dt.date | None = None  # a range's last day, when the text gives it
+    period: dt.date | None = None  # no day: the first day of the month or year the phrase names
+    precision: str | None = None  # PRECISION_MONTH or PRECISION_YEAR with a period
 
 
 class MeetingDate(NamedTuple):
-    """The meeting's date: its (first) day, its last day if it ran several days, the words."""
+    """The meeting's date: its (first) day, its last day if it ran several days, the words; and
+    how precise it is ("day", "month", "year"; None when nothing is resolved) with, for a month
+    or a year, the first day of it (never a day of the meeting)."""
 
     date: dt.date | None
     end: dt.date | None
     text: str | None
+    precision: str | None = None
+    period: dt.date | None = None
+
+    @property
+    def month(self) -> str | None:
+        """ "1980-03" for a date of month precision."""
+        return (
+            f"{self.period.year:04d}-{self.period.month:02d}"
+            if self.precision == PRECISION_MONTH and self.period
+            else None
+        )
+
+    @property
+    def year(self) -> str | None:
+        """ "1980" for a date of year precision."""
+        return f"{self.period.year:04d}" if self.precision == PRECISION_YEAR and self.period else None
 
 
 @dataclass(frozen=True)
@@ -156,7 +188,8 @@ def find_date(doc: Doc, published: dt.date | None) -> MeetingDate:
     if not found:
         return MeetingDate(None, None, None)
     best = min(found, key=lambda c: (-c.score, c.start))
-    return MeetingDate(best.date, best.end, best.phrase)
+    precision = PRECISION_DAY if best.date else best.precision
+    return MeetingDate(best.date, best.end, best.phrase, precision, best.period)
 
 
 def _candidates(sent: Sentence, published: dt.date | None) -> list[DateCandidate]:
@@ -167,8 +200,9 @@ def _candidates(sent: Sentence, published: dt.date | None) -> list[DateCandidate
     others = [
         *_relative_dates(sent, published),
         *_press_time(sent, published),
-        *_month_only(sent),
+        *_month_only(sent, published),
         *_vague_dates(sent),
+        *_year_only(sent),
     ]
     kept = explicit + [
         c for c in others if not any(c.start < b and c.start + len(c.phrase) > a for a, b in taken)
@@ -363,9 +397,40 @@ def _with_weekday(text: str, m: re.Match) -> tuple[int, str]:
     return before.start(), text[before.start() : end]
 
 
-def _month_only(sent: Sentence) -> Iterator[DateCandidate]:
-    """ "The two leaders met in March.": a month without a day dates the meeting but names no day."""
-    yield from _undated(sent, MONTH_ONLY)
+def _month_only(sent: Sentence, published: dt.date | None) -> Iterator[DateCandidate]:
+    """ "The two leaders met in March 1980.": a month without a day dates the meeting but names no
+    day; the month is given when the year is written or follows from publication."""
+    yield from _undated(
+        sent, MONTH_ONLY, lambda m, later: _month_of(m, published, ahead=later), PRECISION_MONTH
+    )
+
+
+def _year_only(sent: Sentence) -> Iterator[DateCandidate]:
+    """ "The two leaders met in Geneva in 1980.": a year alone dates the meeting only in a
+    sentence that tells of it, and only where it is a date ("in 2000 troops" is a number)."""
+    if not about_meeting(sent.span):
+        return
+    doc = sent.span.doc
+    for candidate in _undated(sent, YEAR_ONLY, _year_of, PRECISION_YEAR, PENALTY_YEAR_ONLY):
+        last = candidate.start + len(candidate.phrase) - 1
+        if _is_date_entity(doc, last) and not _pluperfect(doc, last):
+            yield candidate
+
+
+def _pluperfect(doc: Doc, char: int) -> bool:
+    """ "Her minister had gone to Pyongyang in early 2000 to meet Kim.": a verb of the words at
+    ``char`` with "had" tells of an event before the story's."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    verbs_above = [t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")]
+    return any(c.dep_ == AUX and c.lower_ == "had" for v in verbs_above for c in v.children)
+
+
+def _is_date_entity(doc: Doc, char: int) -> bool:
+    """The number at ``char`` is a date, not a count of something ("in 2000 troops")."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span is not None and span.root.ent_type_ == DATE_ENTITY and span.root.dep_ != NUMMOD
 
 
 def _vague_dates(sent: Sentence) -> Iterator[DateCandidate]:
@@ -373,8 +438,15 @@ def _vague_dates(sent: Sentence) -> Iterator[DateCandidate]:
     yield from _undated(sent, VAGUE)
 
 
-def _undated(sent: Sentence, pattern: re.Pattern) -> Iterator[DateCandidate]:
-    """Candidates without a day, scored below a day written in the same sentence."""
+def _undated(
+    sent: Sentence,
+    pattern: re.Pattern,
+    resolve: Callable[[re.Match, bool], dt.date | None] | None = None,
+    precision: str | None = None,
+    penalty: int = 0,
+) -> Iterator[DateCandidate]:
+    """Candidates without a day, scored below a day written in the same sentence; ``resolve``
+    gives the first day of the month or year a match names (None when it cannot be told)."""
     span = sent.span
     for m in pattern.finditer(span.text):
         if (
@@ -385,8 +457,37 @@ def _undated(sent: Sentence, pattern: re.Pattern) -> Iterator[DateCandidate]:
         ):
             continue
         start = span.start_char + m.start()
-        score = _score(sent, explicit=False, later=ahead(span.doc, start)) + PENALTY_NO_DAY
-        yield DateCandidate(score, start, m[0], None)
+        later = ahead(span.doc, start)
+        score = _score(sent, explicit=False, later=later) + PENALTY_NO_DAY + penalty
+        period = resolve(m, later) if resolve else None
+        yield DateCandidate(score, start, m[0], None, period=period, precision=precision if period else None)
+
+
+def _month_of(m: re.Match, published: dt.date | None, *, ahead: bool) -> dt.date | None:
+    """ "in March 1980" -> 1 March 1980; no year written, it is read from publication: "last
+    October" (published 2 March 2021) -> 1 October 2020, "in March" -> the nearest March not
+    after publication (not before it when the meeting is still ahead)."""
+    month = MONTHS[m["month"].lower()]
+    if m["year"]:
+        return _safe_date(int(m["year"]), month, 1)
+    if published is None:
+        return None
+    step = MONTH_STEP.get((m["lead"] or "").lower())
+    if step == 0:
+        year = published.year
+    elif step is not None:
+        # "last October": the October before publication's month; "next March": the one after it
+        year = published.year + step * (step * (month - published.month) <= 0)
+    elif ahead:
+        year = published.year + (month < published.month)
+    else:
+        year = published.year - (month > published.month)
+    return _safe_date(year, month, 1)
+
+
+def _year_of(m: re.Match, _ahead: bool) -> dt.date | None:
+    """ "in 1980" -> 1 January 1980, the first day of the year (its precision says no more)."""
+    return _safe_date(int(m["year"]), 1, 1)
 
 
 def _press_time(sent: Sentence, published: dt.date | None) -> Iterator[DateCandidate]:

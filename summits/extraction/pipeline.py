@@ -33,7 +33,7 @@ from spacy.tokens import Doc
 from . import descriptions, meeting_report, occasion, participation
 from .agreements import Agreements
 from .boilerplate import CAPTION, HEADING, HIGHLIGHT, HIGHLIGHT_MARK, Layout, read_layout, whole_story
-from .date import find_date
+from .date import MeetingDate, find_date
 from .names import find_names, pair_countries
 from .nlp import get_nlp, parse
 from .participation import Caption
@@ -330,15 +330,18 @@ def _extract(doc: Doc, layout: Layout, published: dt.date | None, parts: Parts) 
     location, country = run(
         "place", lambda: find_place(doc, participants, in_quote, dateline=dateline), (None, None)
     )
-    date, end_date, date_text = run("date", lambda: find_date(doc, reference), (None, None, None))
+    when = run("date", lambda: find_date(doc, reference), MeetingDate(None, None, None))
     agreements = run("agreements", Agreements(doc, quotations, people).find, [])
     summit = SummitFound(
-        title=run("title", lambda: make_title(participants, location, date, doc), ""),
+        title=run("title", lambda: make_title(participants, location, when.date, doc), ""),
         location=location,
         country=country,
-        date=date,
-        end_date=end_date,
-        date_text=date_text,
+        date=when.date,
+        end_date=when.end,
+        date_text=when.text,
+        date_precision=when.precision,
+        month=when.month,
+        year=when.year,
         topics=sorted({a.topic for a in agreements if a.topic})[:8],
     )
     statements_found = run("statements", lambda: _aligned(direct + indirect, layout), [])
@@ -390,6 +393,7 @@ def _merge(found: list[tuple[int, Extraction]], layout: Layout, parts: Parts) ->
     dated = next((piece.summit for _offset, piece in found if piece.summit.date_text), None)
     if dated is not None:
         summit.date, summit.end_date, summit.date_text = dated.date, dated.end_date, dated.date_text
+        summit.date_precision, summit.month, summit.year = dated.date_precision, dated.month, dated.year
     participants = list(people.values())
     summit.title = parts.run(
         "title",

@@ -18,7 +18,20 @@ class SummitFound:
     date: dt.date | None = None  # resolved date (a range's first day), never guessed
     end_date: dt.date | None = None  # the last day of a range or a meeting of several days, if given
     date_text: str | None = None  # the phrase that dates the meeting ("Wednesday")
+    # how precise the date is: "day" (in date), "month" (in month), "year" (in year); None when
+    # nothing is resolved. A month or a year names no day, so date stays None for them.
+    date_precision: str | None = None
+    month: str | None = None  # "1980-03" for "in March 1980", "last October" (+ publication)
+    year: str | None = None  # "1980" for "in 1980"
     topics: list[str] = field(default_factory=list)
+
+    def first_day(self) -> dt.date | None:
+        """The day the archive files the summit under: its date, else the first of its month or year."""
+        if self.date:
+            return self.date
+        if self.month:
+            return dt.date.fromisoformat(f"{self.month}-01")
+        return dt.date(int(self.year), 1, 1) if self.year else None
 
 
 @dataclass

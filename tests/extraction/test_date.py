@@ -99,6 +99,88 @@ def test_a_month_and_year_invent_no_day():
     assert (summit.date, summit.end_date, summit.date_text) == (None, None, "in July 2017")
 
 
+def test_a_month_and_year_are_given_with_month_precision():
+    text = "Prime Minister Helen Clark met Chancellor Olaf Berg in Berlin in March 1980.\n"
+    summit = extract(text).summit
+    assert (summit.date, summit.date_precision, summit.month, summit.year) == (None, "month", "1980-03", None)
+    assert summit.first_day() == dt.date(1980, 3, 1)
+
+
+def test_last_month_is_the_one_before_publication():
+    """ "last October" in an article of 2 March 2021 is October 2020."""
+    text = "Prime Minister Helen Clark met Chancellor Olaf Berg in Berlin last October.\n"
+    summit = extract(text, published=dt.date(2021, 3, 2)).summit
+    assert (summit.date, summit.date_text) == (None, "last October")
+    assert (summit.date_precision, summit.month) == ("month", "2020-10")
+
+
+def test_next_month_is_the_one_after_publication():
+    text = "Prime Minister Helen Clark will meet Chancellor Olaf Berg in Berlin next March.\n"
+    summit = extract(text, published=dt.date(2021, 3, 2)).summit
+    assert (summit.date_precision, summit.month) == ("month", "2022-03")
+
+
+def test_a_month_without_a_year_is_the_nearest_one_not_after_publication():
+    text = "Prime Minister Helen Clark met Chancellor Olaf Berg in Berlin in early July.\n"
+    summit = extract(text, published=dt.date(2021, 3, 2)).summit
+    assert (summit.date_text, summit.month) == ("in early July", "2020-07")
+
+
+def test_a_month_still_to_come_is_the_nearest_one_not_before_publication():
+    text = "Prime Minister Helen Clark will meet Chancellor Olaf Berg in Berlin in early July.\n"
+    summit = extract(text, published=dt.date(2021, 3, 2)).summit
+    assert summit.month == "2021-07"
+
+
+def test_a_month_without_a_year_or_publication_is_not_resolved():
+    text = "Prime Minister Helen Clark met Chancellor Olaf Berg in Berlin in March.\n"
+    summit = extract(text).summit
+    assert (summit.date_text, summit.date_precision, summit.month) == ("in March", None, None)
+
+
+def test_a_year_alone_dates_the_meeting_with_year_precision():
+    text = "Prime Minister Helen Clark met Chancellor Olaf Berg in Berlin in 1980.\n"
+    summit = extract(text).summit
+    assert (summit.date, summit.date_text) == (None, "in 1980")
+    assert (summit.date_precision, summit.month, summit.year) == ("year", None, "1980")
+    assert summit.first_day() == dt.date(1980, 1, 1)
+
+
+def test_a_month_wins_over_a_year_alone():
+    text = (
+        "Prime Minister Helen Clark met Chancellor Olaf Berg in 1980.\n\n"
+        "The two leaders met again in Berlin in March 1980.\n"
+    )
+    summit = extract(text).summit
+    assert (summit.date_precision, summit.month) == ("month", "1980-03")
+
+
+def test_a_year_as_a_count_is_no_date():
+    text = (
+        "At their meeting in Berlin, Prime Minister Helen Clark and Chancellor Olaf Berg agreed to "
+        "send in 2000 troops.\n"
+    )
+    summit = extract(text).summit
+    assert (summit.date_precision, summit.year) == (None, None)
+
+
+def test_a_year_of_an_earlier_event_told_with_had_is_no_date():
+    text = "Her foreign minister had gone to Berlin in early 2000 to meet Chancellor Olaf Berg.\n"
+    summit = extract(text).summit
+    assert (summit.date_precision, summit.year) == (None, None)
+
+
+def test_a_day_has_day_precision_and_the_contract_carries_it():
+    text = "Prime Minister Helen Clark met Chancellor Olaf Berg in Berlin on 12 March 1980.\n"
+    found = extract(text).to_dict()["summit"]
+    assert (found["date"], found["date_precision"], found["month"], found["year"]) == (
+        "1980-03-12",
+        "day",
+        None,
+        None,
+    )
+
+
 def test_a_day_written_anywhere_wins_over_a_month_alone():
     text = (
         "They first agreed a joint plan in May.\n\n"
