@@ -108,6 +108,8 @@ CONTRAST_MARKS = {"while", "whereas"}
 FOR_WHAT = frozenset({"for", "of", "as"})
 # entity labels of states and peoples ("Russia", "Turkish"), as opposed to people and bodies
 STATE_LABELS = frozenset({"GPE", "NORP"})
+# the writer of a first-person release as subject: "I told Dr Vega that ..."
+WRITER = "I"
 # words that name nothing said on their own: "who is criticised by ...", "hailed it"
 FUNCTION_POS = frozenset({"PRON", "DET", "PUNCT", "ADP", "CCONJ", "PART"})
 
@@ -717,13 +719,22 @@ class Statements:
         return (not after or after.isspace()) and not ABBREVIATION.search(self.text[max(0, i - 5) : i + 1])
 
     # --- speakers ------------------------------------------------------------------------------
+    def _resolve(self, subject: Token) -> str | None:
+        """The speaker a subject names; "I" outside quotation marks is the writer of a first-person
+        release, its first author ("I told Dr Vega that ..."); "we" names no one."""
+        if subject.text == WRITER and not self.q.in_quote(subject):
+            return next(iter(self.layout.meta.authors), None)
+        return self.people.resolve(subject)
+
     def _named_subject(self, verbs_of_saying: list[Token]) -> str | None:
         """'"...," Macron told Xi': the first verb of saying whose subject is a known person
-        (a pronoun other than he or she, "we", "it", names no one)."""
+        (a pronoun other than he, she or the writer's "I"; "we", "it", name no one)."""
         for verb in verbs_of_saying:
             subject = subject_of(verb)
-            if subject is not None and not (subject.pos_ == "PRON" and subject.lower_ not in PRONOUNS):
-                name = self.people.resolve(subject)
+            if subject is not None and not (
+                subject.pos_ == "PRON" and subject.lower_ not in PRONOUNS and subject.text != WRITER
+            ):
+                name = self._resolve(subject)
                 if name:
                     return name
         return None
@@ -753,7 +764,7 @@ class Statements:
     def speaker_of(self, verb: Token) -> str | None:
         subject = subject_of(verb)
         if subject is not None:
-            return self.people.resolve(subject)
+            return self._resolve(subject)
         person = self.people.person_before(verb)
         return person.name if person is not None else None
 

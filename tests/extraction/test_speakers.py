@@ -648,3 +648,52 @@ def test_the_host_is_the_one_who_hosted():
         )
     )
     assert said.get("the border crossing would reopen in May") == "Ana Ruiz"
+
+
+# The writer of a first-person release
+
+
+def _statements_written_by(nlp, text: str, authors: list[str]):
+    """The statements of ``text`` read as a story whose layout names ``authors``."""
+    from summits.extraction.boilerplate import whole_story
+    from summits.extraction.pipeline import read_people
+    from summits.extraction.quotations import Quotations
+    from summits.extraction.statements import Statements
+
+    doc = nlp(text)
+    layout = whole_story(text)
+    layout.meta.authors = list(authors)
+    quotations = Quotations(doc, layout)
+    statements = Statements(doc, layout, quotations, read_people(doc, quotations.in_quote))
+    return {s.text: s.speaker for s in statements.direct() + statements.indirect()}
+
+
+def test_i_outside_quotation_marks_is_the_author_of_a_release(nlp):
+    said = _statements_written_by(
+        nlp,
+        "I met the Chilean Minister of Economy, Dr Luis Soto, in Lima today. "
+        "I told Dr Soto that Peru would lower its tariffs on copper next year.",
+        ["Ana Vega"],
+    )
+    assert said.get("Peru would lower its tariffs on copper next year") == "Ana Vega"
+
+
+def test_i_with_no_author_known_and_we_name_no_speaker(nlp):
+    text = (
+        "I met the Chilean Minister of Economy, Dr Luis Soto, in Lima today. "
+        "I told Dr Soto that Peru would lower its tariffs on copper next year. "
+        "We said that the border crossing would reopen in May."
+    )
+    assert _statements_written_by(nlp, text, []) == {}
+    assert "the border crossing would reopen in May" not in _statements_written_by(nlp, text, ["Ana Vega"])
+
+
+def test_i_inside_a_quotation_is_the_quotations_speaker_not_the_author(nlp):
+    said = _statements_written_by(
+        nlp,
+        "I met the Chilean Minister of Economy, Dr Luis Soto, in Lima today. Dr Soto told reporters: "
+        '"I said that our copper exports would grow." ',
+        ["Ana Vega"],
+    )
+    assert said.get("I said that our copper exports would grow.") == "Luis Soto"
+    assert "our copper exports would grow" not in said
