@@ -12,7 +12,7 @@ import datetime as dt
 import re
 import string
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .lexicon import HONORIFICS, PHOTO_CREDIT, PORTFOLIO_JOINS, PORTFOLIO_WORDS, TITLE_WORDS
 from .result import ArticleMeta
@@ -191,7 +191,7 @@ class Layout:
             self.story_text[start:end],
             {at - start: name for at, name in self.pull_quotes.items() if start <= at < end},
             self.dateline_day,
-            self.author_lines,
+            tuple(replace(a, start=a.start - start, end=a.end - start) for a in self.author_lines),
         )
 
 
@@ -619,6 +619,10 @@ def _authors(blocks: list[Block], story: str) -> tuple[Author, ...]:
         line = MARKDOWN_LINK.sub(r"\1", HTML_TAG.sub("", block.text)).strip()
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         author = _author_line(line, block) or _sign_off(line, block, following, story)
+        if author is not None and author.title is None and _title_line(following):
+            author = replace(
+                author, title=following.text.strip()
+            )  # "The Hon. Ana Vega MP" / "Minister for Trade"
         if author is not None and all(a.name != author.name for a in found):
             found.append(author)
     return tuple(found)
@@ -662,7 +666,20 @@ def _author(text: str, block: Block, *, title_needed: bool) -> Author | None:
     name = _plain_name(name)
     if name is None or (title_needed and not _title_words(title.split())):
         return None
-    return Author(name, _as_written(title) or None, block.start, block.end)
+    at = block.text.lower().find(name.lower())
+    start, end = (block.start + at, block.start + at + len(name)) if at >= 0 else (block.start, block.end)
+    return Author(name, _as_written(title) or None, start, end)
+
+
+def _title_line(block: Block | None) -> bool:
+    """ "Minister for Trade", "Peruvian Minister for Trade": a short line of a title alone (one
+    word before it at most), outside the story."""
+    if block is None or block.kind == STORY:
+        return False
+    words = block.text.split()
+    return 0 < len(words) <= BYLINE_WORDS and (
+        _title_words(words) == len(words) or _title_words(words[1:]) == len(words) - 1 > 0
+    )
 
 
 def _title_words(words: list[str]) -> int:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from . import occasion, verbs
+from . import geo, occasion, verbs
 from .deps import (
     ACL,
     ACOMP,
@@ -138,12 +138,94 @@ def by_author(doc: Doc, index: PersonIndex, in_quote) -> list[int]:
 
 
 def _author_meets(token: Token) -> bool:
-    """ "[I] met ...", "Dr Vega and [I] discussed ...": the writer as subject of a meeting."""
-    verb = token.head
-    if token.text != "I" or token.dep_ not in SUBJECTS or verb.pos_ not in VERB_TAGS or not_yet(verb):
+    """ "[I] met ...", "Dr Vega and [I] discussed ...": the writer as subject of a meeting (or
+    joined to its subject: the parse may hang "I" on "Dr Vega")."""
+    if token.text != "I":
+        return False
+    subject = _joined_subject(token)
+    verb = subject.head
+    if subject.dep_ not in SUBJECTS or verb.pos_ not in VERB_TAGS or not_yet(verb):
         return False
     joined = token.i > 0 and token.nbor(-1).lower_ == "and"
-    return (is_meeting_verb(verb) or joined) and occasion.belongs_to_meeting(verb)
+    meets = is_meeting_verb(verb) and not _stance_on_a_thing(verb)
+    return (meets or joined) and occasion.belongs_to_meeting(verb)
+
+
+def _stance_on_a_thing(verb: Token) -> bool:
+    """ "I welcome their agreement": a verb of meeting that is also one of stance ("welcome"),
+    said of a thing, not of a person or party."""
+    if not verbs.plays(verb.lemma_.lower(), verbs.REPORTS_OBJECT):
+        return False
+    objects = [c for c in verb.children if c.dep_ == DOBJ]
+    return any(
+        o.ent_type_ not in PARTY_LABELS and o.lower_ not in PERSON_NOUNS and o.pos_ != "PRON" for o in objects
+    )
+
+
+def writer_meets(doc: Doc, in_quote) -> bool:
+    """The writer of the story takes part in its meeting: "I met ...", "Dr Vega and I agreed
+    ...", "we held talks ...", "my talks with Dr Vega", outside quotation marks."""
+    return any(not in_quote(t) and (_author_meets(t) or _we_meet(t) or _my_meeting(t)) for t in doc)
+
+
+def _we_meet(token: Token) -> bool:
+    """ "[We] discussed trade": the writer's side as subject of a meeting (not "we will meet")."""
+    verb = token.head
+    if token.lower_ != "we" or token.dep_ not in SUBJECTS or verb.pos_ not in VERB_TAGS or not_yet(verb):
+        return False
+    return is_meeting_verb(verb) and not _stance_on_a_thing(verb) and occasion.belongs_to_meeting(verb)
+
+
+def _my_meeting(token: Token) -> bool:
+    """ "during [my] talks with Dr Vega", "[my] meeting with ...": the writer's own meeting."""
+    noun = token.head
+    return token.lower_ == "my" and token.dep_ == POSS and noun.lower_ in MEETING_NOUNS
+
+
+def read_authors(doc: Doc, index: PersonIndex, in_quote, authors: Iterable) -> CaptionEvidence:
+    """The authors of a first-person release (``boilerplate.Author``: name, title, line) take part
+    when the writer does ("I met ..."): a person of the story of that name (with the title the
+    author line gives where the story gives none), or one the story never names, first named on
+    the author line."""
+    authors = list(authors)
+    if not authors or not writer_meets(doc, in_quote):
+        return CaptionEvidence(index)
+    found: set[int] = set()
+    titled: dict[int, Person] = {}
+    written: list[Pictured] = []
+    for author in authors:
+        person = _author_person(author)
+        number = _same_person(index, person)
+        if number is not None:
+            found.add(number)
+            known = index.persons[number]
+            titled[number] = replace(
+                known, role=known.role or person.role, country=known.country or person.country
+            )
+        elif not _named_in_story(index, person):
+            written.append(Pictured(person, author.start, author.end))
+    return CaptionEvidence(index.replaced(titled), frozenset(found), tuple(written))
+
+
+def _author_person(author) -> Person:
+    """The author as a person: "Minister for Trade of Peru" gives role "Minister for Trade" and
+    country PE; "Peruvian Minister for Trade" too."""
+    role, country = author.title, None
+    if role:
+        words = role.split()
+        if words and geo.demonym_country(words[0]) and len(words) > 1:
+            country, role = geo.demonym_country(words[0]), " ".join(words[1:])
+        head, sep, state = role.rpartition(" of ")
+        if sep and geo.country_code(state):
+            country, role = geo.country_code(state), head
+    return Person(author.name, tuple(author.name.lower().split()), role=role or None, country=country)
+
+
+def _joined_subject(token: Token) -> Token:
+    """ "Dr Vega and [I]": the first of the words joined by "and" (the parse's subject)."""
+    while token.dep_ == CONJ and token.head != token:
+        token = token.head
+    return token
 
 
 def with_the_author(doc: Doc, index: PersonIndex, mention: Mention) -> bool:

@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 
 from . import descriptions, meeting_report, occasion, participation
 from .agreements import Agreements
-from .boilerplate import CAPTION, HEADING, HIGHLIGHT, HIGHLIGHT_MARK, Layout, read_layout, whole_story
+from .boilerplate import CAPTION, HEADING, HIGHLIGHT, HIGHLIGHT_MARK, Author, Layout, read_layout, whole_story
 from .date import MeetingDate, find_date
 from .names import find_names, pair_countries
 from .nlp import get_nlp, parse
@@ -214,7 +214,9 @@ def _participant(person, doc: Doc, people: People) -> ParticipantFound:
     )
 
 
-def read_people(doc: Doc, in_quote: Callable, captions: tuple[Caption, ...] = ()) -> People:
+def read_people(
+    doc: Doc, in_quote: Callable, captions: tuple[Caption, ...] = (), authors: tuple[Author, ...] = ()
+) -> People:
     """Who is who in the story, stage by stage; each stage gives a frozen value to the next.
     ``captions`` (photo captions and summary bullets, parsed apart) are evidence of taking part:
     of people of the story, and of participants named only there."""
@@ -232,9 +234,12 @@ def read_people(doc: Doc, in_quote: Callable, captions: tuple[Caption, ...] = ()
     # the story (under the fuller name it may give), or one named only there
     shown = participation.read_captions(captions, index)
     index, taking_part = shown.index, taking_part | shown.taking_part
+    # the author of a first-person release who writes "I met ..." (the layout's author lines)
+    written = participation.read_authors(doc, index, in_quote, authors)
+    index, taking_part = written.index, taking_part | written.taking_part
     index = pair_countries(doc, index, taking_part)
     # the cast the speaker resolution reads (speakers.speaker: a mention in, a speaker out)
-    return People(Cast.of(doc, index, taking_part, described_at, in_quote), shown.pictured)
+    return People(Cast.of(doc, index, taking_part, described_at, in_quote), shown.pictured + written.pictured)
 
 
 def _captions(layout: Layout, kinds: tuple[str, ...] = EVIDENCE_BLOCKS) -> tuple[Caption, ...]:
@@ -320,7 +325,11 @@ def _extract(doc: Doc, layout: Layout, published: dt.date | None, parts: Parts) 
     in_quote = quotations.in_quote
     # names → participation → descriptions, behind the facade the other finders call
     captions = run("participants", lambda: _captions(layout), ())
-    people = run("participants", lambda: read_people(doc, in_quote, captions), People.empty(doc, in_quote))
+    people = run(
+        "participants",
+        lambda: read_people(doc, in_quote, captions, layout.author_lines),
+        People.empty(doc, in_quote),
+    )
     # statements: quotations and reported speech, each speaker resolved by the people stages
     statements = Statements(doc, layout, quotations, people)
     direct = run("statements", statements.direct, [])

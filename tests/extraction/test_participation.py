@@ -525,3 +525,52 @@ def test_an_invitation_to_a_visit_still_to_come_is_no_participation():
         story("At the invitation of President Ana Vega, Prime Minister Lars Berg will visit Lima next month.")
     )
     assert "Ana Vega" not in names(result)
+
+
+# The author of a first-person release (issue 11.2)
+
+
+def test_the_author_of_a_release_who_writes_i_met_takes_part_with_the_title_of_the_author_line():
+    text = (
+        "Media release — Ana Vega, Minister for Trade\n\n"
+        "I met Luis Soto in Lima today to discuss copper exports.\n"
+    )
+    result = extract(text)
+    vega = by_name(result)["Ana Vega"]
+    assert names(result) == {"Ana Vega", "Luis Soto"}
+    assert vega.role == "Minister for Trade"
+    assert text[vega.start : vega.end] == "Ana Vega"
+
+
+def test_the_author_line_in_a_release_told_in_the_third_person_makes_no_participant():
+    result = extract(
+        "Media release — Ana Vega, Minister for Trade\n\n"
+        "The minister met Luis Soto in Lima today to discuss copper exports.\n"
+    )
+    assert "Ana Vega" not in names(result)
+
+
+def test_the_author_of_a_first_person_story_who_meets_nobody_takes_no_part():
+    result = extract(
+        "Media release — Ana Vega, Minister for Trade\n\n"
+        "Luis Soto met President Ines Ruiz in Lima today. I welcome their agreement on copper exports.\n"
+    )
+    assert "Ana Vega" not in names(result)
+
+
+def test_i_joined_to_a_named_subject_makes_the_author_take_part():
+    result = extract(
+        "The Hon. Ana Vega MP\n\nPeruvian Minister for Trade\n\n"
+        "Luis Soto and I signed a fisheries accord in Lima on Monday.\n"
+    )
+    vega = by_name(result)["Ana Vega"]
+    assert (vega.role, vega.country) == ("Minister for Trade", "PE")
+
+
+def test_my_talks_with_someone_make_the_author_take_part():
+    result = extract(
+        "By Ana Vega, Prime Minister of Peru\n\n"
+        "During my talks with Luis Soto in Lima, I raised copper exports.\n"
+    )
+    vega = by_name(result)["Ana Vega"]
+    assert (vega.role, vega.country) == ("Prime Minister", "PE")
