@@ -68,6 +68,8 @@ AGREED = "agreed"
 COMMITTED = "committed"
 SIGNED = "signed"
 REAFFIRMED = "reaffirmed"
+PAST = "VBD"  # "agreed", "resolved"
+PRESENT = frozenset({"VB", "VBP", "VBZ"})  # "ties [form] the bedrock"
 NOUN_TAGS = frozenset({"NOUN"})  # "a joint [statement]", "the [signing] of"
 
 # "Putin accepted an [invitation] to visit Tokyo": what an ACCEPTS verb agrees to.
@@ -94,6 +96,7 @@ NOT_THIS_MEETING = frozenset({"ahead", "condition", "directive", "purpose", "neg
 AHEAD_OF_TERMS = frozenset({"ahead"})  # "Under the accord, the two states will hold ...": still agreed
 SIGNING_PURPOSE = frozenset({"purpose"})  # "leaders came to Paris to sign the accord": a ceremony held
 PENDING_MARKS = frozenset({"before", "until", "till"})  # "no discount before Belarus agrees to ..."
+PARTY_PREPOSITIONS = frozenset({"between", "among", "amongst"})  # "agreed [between them]": who, not what
 AIM_PREPOSITIONS = frozenset({"to", "of", "towards", "toward", "on"})  # "committed [to] reaching a deal"
 MADE_TOGETHER = frozenset({"joint"})  # "a [joint] statement" (a "shared commitment" may be one side's)
 WILL = frozenset({"will", "shall", "'ll"})  # "the two countries [will] work together"
@@ -595,7 +598,11 @@ def _content(verb: Token) -> list[Token]:
     return [
         c
         for c in verb.children
-        if c.dep_ in AGREED_CONTENT and c.i > verb.i and not _trailing_clause(c) and not _only_when(c)
+        if c.dep_ in AGREED_CONTENT
+        and c.i > verb.i
+        and not _trailing_clause(c)
+        and not _only_when(c)
+        and c.lower_ not in PARTY_PREPOSITIONS
     ]
 
 
@@ -624,7 +631,7 @@ def _is_under_terms(prep: Token, head: Token) -> bool:
 
 def _subject(verb: Token) -> Token | None:
     """The verb's subject, or that of the verb it continues: "Putin met Erdogan and agreed ..."."""
-    token = verb
+    token = _main_clause_conjunct(verb)
     while True:
         subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
         if subject is not None:
@@ -632,6 +639,21 @@ def _subject(verb: Token) -> Token | None:
         if token.dep_ not in INHERITS_SUBJECT or token.head == token:
             return None
         token = token.head
+
+
+def _main_clause_conjunct(verb: Token) -> Token:
+    """ "The leaders agreed that ties form the bedrock and [resolved] to ...": a past verb parsed as
+    joined to a present one inside the that-clause of a past verb continues that past verb."""
+    clause = verb.head
+    if (
+        verb.dep_ == CONJ
+        and verb.tag_ == PAST
+        and clause.dep_ == CCOMP
+        and clause.tag_ in PRESENT
+        and clause.head.tag_ == PAST
+    ):
+        return clause.head
+    return verb
 
 
 def _participle_subject(subject: Token) -> Token:

@@ -41,6 +41,8 @@ Roles:
   *intend* to cooperate).
 - ``TRAVELS``: a journey; one onward is a separate occasion (she will *travel* on to Oslo).
 - ``ISSUES``: its subject is the issuer of the document it has as object (the EU *issued* a statement).
+- ``RELAYS``: after a reporting clause of another's it only relays those words (Ruiz said the talks
+  had failed, Reuters *reports*).
 """
 
 from __future__ import annotations
@@ -78,6 +80,7 @@ LISTS = "lists"
 TRAVELS = "travels"
 REPRESENTS = "represents"
 ISSUES = "issues"
+RELAYS = "relays"
 
 SAYING = (QUOTES, REPORTS)  # a verb of saying: names the speaker of a quotation and of reported speech
 
@@ -181,7 +184,7 @@ VERBS: dict[str, Verb] = {
     "extend": verb(STANCE),  # "extended assurances of support"
     # a quotation's speaker, and reported speech with a clause
     "ask": verb(*SAYING),  # "asked ministers to think again"
-    "report": verb(*SAYING),
+    "report": verb(*SAYING, RELAYS),
     # commitments and joint decisions
     "pledge": verb(*SAYING, REPORTS_OBJECT, COMMITS, DECIDES_JOINTLY, status="committed"),
     "promise": verb(*SAYING, REPORTS_OBJECT, COMMITS),
@@ -189,6 +192,8 @@ VERBS: dict[str, Verb] = {
     "commit": verb(COMMITS, DECIDES_JOINTLY, BINDS, status="committed"),
     "undertake": verb(COMMITS),
     "decide": verb(DECIDES_JOINTLY, status="decided"),
+    "resolve": verb(DECIDES_JOINTLY, status="decided"),  # "the two leaders resolved to ..."
+    "endorse": verb(DECIDES_JOINTLY, status="agreed"),  # "the ministers endorsed the principles"
     "agree": verb(QUOTES, AGREES, status="agreed"),
     "sign": verb(AGREES, status="signed"),
     "accept": verb(ACCEPTS),

@@ -187,6 +187,38 @@ def test_the_signing_of_a_document_welcomed_is_an_agreement():
     assert agreement_texts("The port reopened two years after the signing of the fisheries memorandum.") == []
 
 
+def test_a_joint_resolve_is_a_decision():
+    [resolved] = extract(
+        story(CHILE_BOLIVIA, "The two leaders resolved to reopen the border crossing at Tambo Quemado.")
+    ).agreements
+    assert resolved.text == "The two leaders resolved to reopen the border crossing at Tambo Quemado"
+    assert resolved.status == "decided"
+
+
+def test_principles_endorsed_together_are_an_agreement():
+    assert agreement_texts("The two presidents endorsed a set of principles for the shared aquifer.") == [
+        "The two presidents endorsed a set of principles for the shared aquifer"
+    ]
+
+
+def test_a_past_verb_after_a_that_clause_continues_the_main_clause():
+    texts = agreement_texts(
+        "The leaders agreed that river ties form the basis of their friendship and resolved to "
+        "build a second bridge."
+    )
+    assert texts[-1] == "resolved to build a second bridge"
+
+
+def test_principles_agreed_between_them_are_not_a_new_agreement():
+    assert (
+        agreement_texts(
+            "The two presidents repeated their hope that trade conducted in line with the principles "
+            "agreed between them would grow."
+        )
+        == []
+    )
+
+
 def test_a_joint_statement_or_promise_is_an_agreement_of_those_who_made_it():
     assert agreement_texts("Boric and Arce issued a joint declaration on river management.") == [
         "Boric and Arce issued a joint declaration on river management"
