@@ -86,6 +86,8 @@ COMPLEMENTS = frozenset({PREP, ADVCL, OPRD})
 WRITER_GIVES = SUBJECTS | {DOBJ}
 # a dash before a phrase that spells out what was said
 DASHES = (["-"], ["–"], ["—"], ["--"])
+# the dashes that set an aside off: "The shootings - which the army said ... - took place"
+ASIDE_DASHES = frozenset({"-", "–", "—", "--"})
 # a clause hung on a noun: "a statement [that ...]"
 NOUN_CLAUSES = frozenset({ACL, RELCL, CCOMP})
 # what a reported continuation follows: the reported clause, or a clause parsed as the object
@@ -226,10 +228,45 @@ def _inside_reported_clause(verb: Token) -> bool:
         return False
     token = verb
     while token.head.i != token.i:
-        if token.dep_ == CCOMP and _reports(token.head):
-            return True
+        if token.dep_ == CCOMP and _reports(token.head) and not _relayed(token):
+            end = aside_end(token.head)
+            return end is None or verb.i < end
         token = token.head
     return False
+
+
+def _spaced_dash(token: Token) -> bool:
+    """A dash with a space either side (not the hyphen of "Amir-Abdollahian")."""
+    return token.text in ASIDE_DASHES and bool(token.whitespace_) and bool(token.doc[token.i - 1].whitespace_)
+
+
+def aside_end(verb: Token) -> int | None:
+    """ "The shootings - which the army said came in response to attacks - took place after ...":
+    the closing dash of an aside set off by dashes that holds the verb (what the verb reports ends
+    there); None where the verb is in no such aside."""
+    sent = verb.sent
+    opened = sum(1 for t in sent if t.i < verb.i and t.i > sent.start and _spaced_dash(t))
+    if opened % 2 == 0:
+        return None
+    return next((t.i for t in sent if t.i > verb.i and _spaced_dash(t)), None)
+
+
+def _relayed(clause: Token) -> bool:
+    """ "Ruiz said the talks had failed, Reuters reports": a reporting clause with its own subject
+    written before a verb that relays it (the outlet only passes Ruiz's words on; "..., said an
+    official" speaks them)."""
+    return (
+        clause.dep_ == CCOMP
+        and clause.i < clause.head.i
+        and verbs.plays(clause.head.lemma_.lower(), verbs.RELAYS)
+        and _has_subject(clause)
+        and _reports(clause)
+    )
+
+
+def _relays(verb: Token) -> bool:
+    """ "..., Reuters reports": a verb whose clause before it is another's reporting clause."""
+    return any(_relayed(c) for c in verb.children)
 
 
 def _holding(verbs_of_saying: list[Token], inside: Token | None) -> list[Token]:
@@ -258,7 +295,19 @@ def _saying_above(verb: Token) -> Token:
     if _has_subject(verb) or not (verb.dep_ == CONJ or (verb.tag_ == "VBG" and verb.dep_ == ADVCL)):
         return verb
     above = next((a for a in verb.ancestors if _verb_key(a)), None)
-    return above if above is not None else verb
+    if above is None:
+        return verb
+    return _reporting_verb(above)
+
+
+def _reporting_verb(token: Token) -> Token:
+    """ "Ruiz told them that Chile will highlight trade, adding that ...", parsed with "adding"
+    under "highlight": a verb inside the clause another verb reports after it is not whom
+    "adding" continues; the verb that reports the clause is ("They expressed ... and welcomed
+    ..., said MFA": the clause before its verb is theirs)."""
+    while token.dep_ == CCOMP and token.head.i < token.i:
+        token = token.head
+    return token
 
 
 def _by_agent(token: Token) -> Token | None:
@@ -875,6 +924,7 @@ class Statements:
             or (verbs.plays(key, verbs.COMMITS) and joint_subject(subject_of(verb), strict=True))
             or states_position(subject_of(verb))
             or _inside_reported_clause(verb)
+            or _relays(verb)
             or _kind_of_saying(verb)
         )
 
@@ -1005,7 +1055,8 @@ class Statements:
         if head.i > verb.i:
             tokens += _condition_after(verb, tokens[-1].i)
             tokens += _listed_clauses(verb, head, tokens[-1].i)
-        return _on_heads_side(verb, head, tokens)
+        end = aside_end(verb)  # "- which the army said came in response to attacks - took place"
+        return _on_heads_side(verb, head, [t for t in tokens if end is None or t.i < end])
 
     def _content(self, verb: Token, key: str) -> tuple[int, int, Token] | None:
         """The characters of what ``verb`` reports and the head of its words, or None where it

@@ -611,3 +611,60 @@ def test_addressing_a_clause_reports_it_and_addressing_a_meeting_does_not():
 def test_conveying_a_noun_phrase_reports_it():
     said = _said("Tusk conveyed Poland's support for Germany's bid to host the games.")
     assert said == {"Poland's support for Germany's bid to host the games": "Donald Tusk"}
+
+
+# Whose words: the verb that reports a clause, the source that only relays them, an aside
+
+
+def test_adding_continues_the_speaker_not_the_subject_of_the_reported_clause():
+    said = indirect(
+        extract(
+            story(
+                "Chilean President Ana Ruiz met Bolivian President Luis Arce in Santiago on Monday.",
+                "Ruiz told the closing ceremony that during its chairmanship, Chile will highlight trade as "
+                "a priority of the bloc, adding that the bloc will pursue new partners in Asia.",
+            )
+        )
+    )
+    assert said.get("the bloc will pursue new partners in Asia") == "Ana Ruiz"
+
+
+def test_a_news_agency_after_a_reporting_clause_only_relays_it():
+    said = indirect(
+        extract(
+            story(
+                "Bahraini King Hamad met Israeli Prime Minister Benjamin Netanyahu in Manama.",
+                "Hossein Amir-Abdollahian, a special adviser to Iran's parliament, said it was a betrayal of "
+                "the Palestinian cause, Reuters reports.",
+            )
+        )
+    )
+    assert said == {"it was a betrayal of the Palestinian cause": "Hossein Amir-Abdollahian"}
+
+
+def test_an_official_after_a_reporting_clause_speaks_it_whole():
+    said = indirect(
+        extract(
+            story(
+                "Bahraini King Hamad met Israeli Prime Minister Benjamin Netanyahu in Manama.",
+                "Hamad told Israeli leaders that he entered the talks with hope, said a senior official.",
+            )
+        )
+    )
+    assert said == {"Hamad told Israeli leaders that he entered the talks with hope": "a senior official"}
+
+
+def test_what_a_verb_in_an_aside_between_dashes_reports_ends_at_the_closing_dash():
+    said = indirect(
+        extract(
+            story(
+                "Israeli Prime Minister Ariel Sharon met Palestinian leader Mahmoud Abbas in Jerusalem.",
+                "The shootings - which the Israeli army said came in response to attacks by stone throwers - "
+                "took place a day after Sharon declared that the occupation of the West Bank must end.",
+            )
+        )
+    )
+    assert said == {
+        "came in response to attacks by stone throwers": "the Israeli army",
+        "the occupation of the West Bank must end": "Ariel Sharon",
+    }

@@ -29,3 +29,7 @@ def test_a_new_verb_of_saying_is_one_row(monkeypatch):
     monkeypatch.setitem(verbs.VERBS, "opine", verbs.verb(*verbs.SAYING))
     said = [s for s in extract(text).statements if "talks had gone well" in s.text]
     assert [(s.speaker, s.kind) for s in said] == [("Vladimir Putin", "indirect")]
+
+
+def test_report_relays_another_s_reporting_clause_say_speaks_it():
+    assert verbs.plays("report", verbs.RELAYS) and not verbs.plays("say", verbs.RELAYS)
