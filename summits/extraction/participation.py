@@ -362,6 +362,8 @@ def _governing_verb(index: PersonIndex, token: Token) -> Token | None:
     greeter who holds no office ("they were greeted by indigenous chief X")."""
     if token.dep_ in ACTOR_DEPS:
         return token.head
+    if _called_on(token):
+        return token.head.head  # "called on President X": a visit
     if token.dep_ != POBJ or token.head.lower_ not in {"with", "by"}:
         return None
     if token.head.lower_ == "by" and not _senior(index.at(token.i)):
@@ -372,6 +374,31 @@ def _governing_verb(index: PersonIndex, token: Token) -> Token | None:
     elif verb.dep_ == XCOMP and not any(c.dep_ == AUX for c in verb.children):
         verb = verb.head  # a caption's "negotiates pardon with B", its noun parsed as a verb
     return verb
+
+
+def _called_on(token: Token) -> bool:
+    """ "called [on] President X": the person after "on" of a verb of calling on."""
+    prep = token.head
+    return (
+        token.dep_ == POBJ and prep.lower_ == "on" and verbs.plays(prep.head.lemma_.lower(), verbs.VISITS_ON)
+    )
+
+
+def _calls_on(token: Token, verb: Token) -> bool:
+    """ "Berg called on Vega in Lima": a visit, Berg and Vega take part; "Berg called on Vega to
+    free the prisoners" (a to-clause under the verb or the person) is an appeal."""
+    if not verbs.plays(verb.lemma_.lower(), verbs.VISITS_ON) or (
+        token.dep_ != NSUBJ and not _called_on(token)
+    ):
+        return False
+    on = [
+        o for p in verb.children if p.dep_ == PREP and p.lower_ == "on" for o in p.children if o.dep_ == POBJ
+    ]
+    visited = [o for o in on if o.ent_type_ == "PERSON" or o.lower_ in PERSON_NOUNS]  # not "on Monday"
+    if not visited:
+        return False
+    clauses = [c for w in [verb, *visited] for c in w.children if c.dep_ in {XCOMP, ACL, RELCL, ADVCL}]
+    return not clauses
 
 
 def _meets(token: Token, verb: Token) -> bool:
@@ -451,6 +478,7 @@ def _reports_own_meeting(token: Token, verb: Token) -> bool:
 
 VERB_RULES: tuple[Callable[[Token, Token], bool], ...] = (
     _meets,
+    _calls_on,
     _reports_own_meeting,
     _commits_jointly,
     _during_meeting,

@@ -43,6 +43,8 @@ Roles:
 - ``ISSUES``: its subject is the issuer of the document it has as object (the EU *issued* a statement).
 - ``RELAYS``: after a reporting clause of another's it only relays those words (Ruiz said the talks
   had failed, Reuters *reports*).
+- ``VISITS_ON``: with "on" and a person, and no to-clause, a visit: its subject and that person
+  take part (Berg *called on* Vega; Berg *called on* Vega *to* free them is an appeal).
 """
 
 from __future__ import annotations
@@ -81,6 +83,7 @@ TRAVELS = "travels"
 REPRESENTS = "represents"
 ISSUES = "issues"
 RELAYS = "relays"
+VISITS_ON = "visits-on"
 
 SAYING = (QUOTES, REPORTS)  # a verb of saying: names the speaker of a quotation and of reported speech
 
@@ -176,7 +179,7 @@ VERBS: dict[str, Verb] = {
     # speech after a particle
     "point": verb(REPORTS, particles=("out",)),
     "make": verb(REPORTS, particles=("clear",)),  # "made clear that ..."
-    "call": verb(REPORTS, REPORTS_AFTER, particles=("for", "on")),
+    "call": verb(REPORTS, REPORTS_AFTER, VISITS_ON, particles=("for", "on")),
     "appeal": verb(REPORTS, REPORTS_AFTER, particles=("for",)),
     # stance: "expressed hope that ...", "voiced concern over ..."
     "express": verb(STANCE, REPORTS_OBJECT),  # "expressed his appreciation for ..."

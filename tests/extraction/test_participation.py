@@ -574,3 +574,20 @@ def test_my_talks_with_someone_make_the_author_take_part():
     )
     vega = by_name(result)["Ana Vega"]
     assert (vega.role, vega.country) == ("Prime Minister", "PE")
+
+
+def test_calling_on_someone_without_a_to_clause_is_a_visit():
+    result = extract(
+        story("Prime Minister Lars Berg called on President Ana Vega at the palace in Lima on Monday.")
+    )
+    assert names(result) == {"Lars Berg", "Ana Vega"}
+
+
+def test_calling_on_someone_to_do_something_is_an_appeal_not_a_visit():
+    result = extract(
+        story(
+            "Prime Minister Lars Berg met Foreign Minister Luis Soto in Lima on Monday.",
+            "Berg called on President Ana Vega to release the prisoners.",
+        )
+    )
+    assert "Ana Vega" not in names(result)
