@@ -637,13 +637,31 @@ def _verb_complements(verb: Token, end: int) -> list[Token]:
     right after its object complete what was said (a source, or a clause after a comma, not)."""
     tokens: list[Token] = []
     for child in verb.children:
-        if child.dep_ not in COMPLEMENTS or not _next_to(verb.doc, end, child.left_edge.i):
+        if child.dep_ not in COMPLEMENTS:
+            continue
+        if not (_next_to(verb.doc, end, child.left_edge.i) or _manner_after_comma(verb.doc, end, child)):
             continue
         if child.lower_ == "according":
             continue
         tokens += list(child.subtree)
         end = child.right_edge.i
     return tokens
+
+
+def _manner_after_comma(doc: Doc, end: int, clause: Token) -> bool:
+    """ "affirmed its commitment to the defense of Japan, [using its full range of capabilities]",
+    "recognized the visit as significant, [to celebrate the anniversary]": a participle or
+    to-clause of the verb after the comma closing its object, with no subject and no speech of its
+    own (", saying that ...", ", adding ..." are new speech), completes what was said."""
+    first = clause.left_edge
+    return (
+        clause.dep_ == ADVCL
+        and [t.text for t in doc[end + 1 : first.i]] == [","]
+        and (clause.tag_ == "VBG" or first.lower_ == "to")
+        and first.i <= clause.i
+        and not _has_subject(clause)
+        and _verb_key(clause) is None
+    )
 
 
 def _next_to(doc: Doc, end: int, start: int) -> bool:

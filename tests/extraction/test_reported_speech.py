@@ -668,3 +668,22 @@ def test_what_a_verb_in_an_aside_between_dashes_reports_ends_at_the_closing_dash
         "came in response to attacks by stone throwers": "the Israeli army",
         "the occupation of the West Bank must end": "Ariel Sharon",
     }
+
+
+def test_a_participle_or_to_clause_after_the_object_and_a_comma_completes_what_was_said():
+    said = indirect(
+        extract(
+            story(
+                "US President Joe Biden met Japanese Prime Minister Fumio Kishida in Washington.",
+                "Biden affirmed the United States' unwavering commitment to the defense of Japan, using its "
+                "full range of capabilities.",
+                "Kishida welcomed the decision, saying that it would help the region.",
+            )
+        )
+    )
+    assert said == {
+        "the United States' unwavering commitment to the defense of Japan, using its full range of "
+        "capabilities": "Joe Biden",
+        "the decision": "Fumio Kishida",
+        "it would help the region": "Fumio Kishida",
+    }
