@@ -265,6 +265,9 @@ TERMS_NOUNS = {
     "consensus",
 }
 # what two parties hold in common once they agree: "the two leaders shared the [view] that ..."
+# the act of agreeing, an agreement where it is someone's and says what: "[his] agreement that ...",
+# "[our] agreement on ...", "Mr Fraser's acceptance that ..."
+AGREEING_NOUNS = frozenset({"agreement", "acceptance", "consent"})
 SHARED_NOUNS = {"view", "intention", "assessment", "position", "vision", "goal", "commitment"}
 # a document or promise made together, an agreement of those who made it: "a [joint] promise to ..."
 JOINT_NOUNS = {"statement", "declaration", "communique", "communiqué", "promise", "pledge", "commitment"}
@@ -420,6 +423,9 @@ MEETING_WORDS = {
     "receiving",
     "sidelines",
 }
+# meeting words that name people, not the meeting: a place qualifying one is that person's state
+# ("my New Zealand counterpart", "the Chinese delegation"), not where they met
+MEETING_PEOPLE = frozenset({"counterpart", "counterparts", "delegation", "delegations", "host", "hosts"})
 # a photo caption's gesture of two people meeting: "X and Y [shake hands]", "X and Y [embrace]"
 PICTURED_MEETING_WORDS = {"hands", "handshake", "embrace", "embraces", "hug", "hugs", "toast"}
 # where a caption shows who stands where: "X, left, and Y", "X (right) with Y"
@@ -580,6 +586,8 @@ OFFICE_HOLDERS = PARTY_NOUNS - {"side", "sides", "delegation", "delegations"}
 # a visit, whose partner is where the visitor goes: "a [visit] to Peru"
 VISIT_NOUNS = {"visit", "trip", "tour"}
 INVITATION_NOUNS = {"invitation", "invite"}  # "[at the invitation of] X, Y visited ...": X hosts
+# "I had the [pleasure] of meeting X": a noun whose "of" or "to" carries the meeting its holder had
+OCCASION_NOUNS = {"pleasure", "honour", "honor", "privilege", "opportunity", "chance"}
 # a meeting of two sides by its kind: "[bilateral] talks", "a [state] visit", "a [courtesy] call"
 TWO_SIDED_MARKS = {"bilateral", "trilateral", "multilateral", "state", "official", "summit", "courtesy"}
 # what two parties hold together besides a statement: "a joint press [conference]"

@@ -42,7 +42,7 @@ from .deps import (
     SUBJECTS,
     XCOMP,
 )
-from .lexicon import MEETING_NOUNS, MEETING_WORDS
+from .lexicon import MEETING_NOUNS, MEETING_PEOPLE, MEETING_WORDS
 from .nlp import entities
 from .tense import about_meeting
 
@@ -64,6 +64,7 @@ PENALTY_SPOKEN_ELSEWHERE = -6
 PENALTY_CAPITAL_AS_GOVERNMENT = -4
 PENALTY_HEDGED = -5  # "possibly in Amman"
 PENALTY_UNKNOWN_PLACE = -2  # "the Middle East", a name spaCy took for a place that no data knows
+PENALTY_LATER_STOP = -5  # "I will visit Nauru, Fiji and Vanuatu": a stop of the tour after its first
 # a place in a clause about another occasion (occasion.why_not's reasons)
 OCCASION_PENALTIES = {
     "earlier": -5,  # "They last met in Helsinki in 2018."
@@ -157,6 +158,7 @@ class Scene:
     """What the rules know besides the candidate: the token indices where participants are named."""
 
     present: frozenset[int]
+    later_stops: frozenset[str] = frozenset()  # the names of a tour's stops after its first
 
 
 Rule = Callable[[Candidate, Scene], float]
@@ -253,9 +255,21 @@ def hedged(c: Candidate, scene: Scene) -> float:
 
 
 def capital_as_government(c: Candidate, scene: Scene) -> float:
-    """ "Kyiv is squeezed by Moscow", "Moscow's war": a capital standing for its state."""
+    """ "Kyiv is squeezed by Moscow", "Moscow's war": a capital standing for its state; not the
+    object of a meeting verb ("Duterte will visit Japan")."""
     root = c.span.root
+    if root.dep_ == DOBJ and _is_meeting_word(root.head):
+        return 0
     return PENALTY_CAPITAL_AS_GOVERNMENT if root.dep_ in GOVERNMENT_ROLES or root.head.dep_ == AGENT else 0
+
+
+def later_stop(c: Candidate, scene: Scene) -> float:
+    """ "I will visit Nauru, Fiji, Vanuatu and New Zealand. ... My visit to Fiji will be the
+    first ...": a tour's stop after the first, in a sentence that names no one who took part."""
+    if c.name not in scene.later_stops:
+        return 0
+    sent = c.span.sent
+    return 0 if any(i in scene.present for i in range(sent.start, sent.end)) else PENALTY_LATER_STOP
 
 
 def between_governments(c: Candidate, scene: Scene) -> float:
@@ -303,6 +317,7 @@ PLACE_RULES: tuple[Rule, ...] = (
     between_governments,
     modifier_of_noun,
     unknown_place,
+    later_stop,
 )
 
 
@@ -354,12 +369,20 @@ def meeting_word_of(place: Token) -> Token | None:
         governor = _governor(word)
         if governor is None or (hop and word.dep_ == DOBJ):  # only the place itself is "visited"
             return None
+        if _qualifies_person(word, governor):  # "my New Zealand counterpart"
+            return None
         if _is_meeting_word(governor):
             return governor
         if governor.pos_ not in NOUN_TAGS:
             return None
         word = governor
     return None
+
+
+def _qualifies_person(word: Token, governor: Token) -> bool:
+    """ "talks with my New Zealand counterpart", "the Chinese delegation": a place qualifying a
+    meeting word that names people is their state, not where they met."""
+    return word.dep_ in (*MODIFIER_ROLES, POSS) and governor.lower_ in MEETING_PEOPLE
 
 
 def _governor(word: Token) -> Token | None:
@@ -381,7 +404,7 @@ def _speech_verb_of(place: Span) -> Token | None:
     """ "said in Moscow", "told a news conference at the palace": the verb of saying or speaking
     the place is "in", "at" or "from" of, directly or through the nouns it hangs on."""
     word: Token | None = place.root
-    while word is not None and word.dep_ == COMPOUND:  # "at the [Malacanang] palace"
+    while word is not None and word.dep_ in MODIFIER_ROLES:  # "at the [Malacanang] presidential palace"
         word = word.head
     prep = word.head if word is not None else None
     if prep is None or prep.dep_ != PREP or prep.lower_ not in PLACE_PREPOSITIONS:
@@ -517,22 +540,58 @@ def find_place(
     says "here". A landmark or a venue is written with its city ("White House, Washington").
     Only a place tied to the meeting (``tied_to_meeting``) can be the venue: a story that names
     none gives no place, and at most the country the meeting's verb names ("will visit Peru")."""
-    city, _country_written = dateline
-    scene = Scene(frozenset(i for p in participants for start, end in p.mentions for i in range(start, end)))
     if held_at_a_distance(doc, in_quote):
         return None, None
     found = candidates(doc, in_quote)
-    best = _dateline_place(doc, city, in_quote)
-    for scored in (score(c, scene) for c in found if tied_to_meeting(c, scene)):
-        if scored.score > (best.score if best else NO_PLACE):
-            best = scored
+    present = frozenset(i for p in participants for start, end in p.mentions for i in range(start, end))
+    scene = Scene(present, tour_later_stops(found))
+    best = _best_place(doc, found, scene, dateline, in_quote)
     if best is None:
         return None, _visited_country(found, scene, allowed=VISITED_ANY_TIME)
     if best.candidate is not None and geo.is_country(best.name):
-        return _country_venue(best.name, dateline)
+        return _country_venue(best.name, dateline, _city_of_visit(found, scene, best.name))
     name, venue_country = _with_city(doc, best)
     country = venue_country or _country(doc, best.name, dateline, participants)
     return name, country or _visited_country(found, scene)
+
+
+def _best_place(
+    doc: Doc,
+    found: Sequence[Candidate],
+    scene: Scene,
+    dateline: tuple[str | None, str | None],
+    in_quote: Callable[[Token], bool],
+) -> Scored | None:
+    """The best-scored place tied to the meeting, or the dateline's city if it scores better
+    (and the story sends no visit to another country)."""
+    best = _dateline_place(doc, dateline[0], in_quote)
+    if best is not None and _visit_abroad(found, scene, dateline, best):
+        best = None
+    for scored in (score(c, scene) for c in found if tied_to_meeting(c, scene)):
+        if scored.score > (best.score if best else NO_PLACE):
+            best = scored
+    return best
+
+
+def tour_later_stops(found: Sequence[Candidate]) -> frozenset[str]:
+    """ "I will visit Nauru, Fiji, Vanuatu and New Zealand", "a tour of Laos and Cambodia": the
+    places listed after the first on the meeting's verb or noun, the later stops of a tour."""
+    starts = {c.span.root.i: c for c in found}
+    later = set()
+    for c in found:
+        first = c.span.root
+        while first.dep_ == CONJ and first.head != first:
+            first = first.head
+        head = starts.get(first.i)
+        if head is not None and first != c.span.root and head.name != c.name and _attached(head):
+            later.add(c.name)
+    return frozenset(later - {c.name for c in found if c.span.root.i in starts and _first_of_tour(c, starts)})
+
+
+def _first_of_tour(c: Candidate, starts: dict[int, Candidate]) -> bool:
+    """The first place of a listed tour ("visit [Nauru], Fiji and Vanuatu")."""
+    root = c.span.root
+    return root.dep_ != CONJ and any(t.dep_ == CONJ and t.i in starts for t in root.children) and _attached(c)
 
 
 def held_at_a_distance(doc: Doc, in_quote: Callable[[Token], bool]) -> bool:
@@ -546,13 +605,47 @@ def held_at_a_distance(doc: Doc, in_quote: Callable[[Token], bool]) -> bool:
     )
 
 
-def _country_venue(country: str, dateline: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
+def _country_venue(
+    country: str, dateline: tuple[str | None, str | None], visit_city: str | None = None
+) -> tuple[str | None, str | None]:
     """ "Kishida visited Kenya for talks.": a country-only venue, unless a dateline's city lies in
-    that country and places it ("Issued in Tokyo, 26 October" under "an official visit to Japan")."""
+    that country and places it ("Issued in Tokyo, 26 October" under "an official visit to Japan"),
+    or the story names a city of that country for the visit ("While in Nairobi, he ...")."""
     code = geo.country_code(country)
     city, dateline_country = dateline
     in_country = city and (geo.country_code(dateline_country or "") or geo.place_country(city)) == code
-    return (city if in_country else country), code
+    return (city if in_country else visit_city or country), code
+
+
+def _visit_abroad(
+    found: Sequence[Candidate], scene: Scene, dateline: tuple[str | None, str | None], place: Scored
+) -> bool:
+    """ "MANILA - Duterte will visit Japan next week": a dateline without "here" is where the
+    report was filed, never the venue of a visit the story sends to another country."""
+    if place.score > BONUS_DATELINE:  # the story says "here"
+        return False
+    visited = _visited_country(found, scene, allowed=VISITED_ANY_TIME)
+    city, dateline_country = dateline
+    home = geo.country_code(dateline_country or "") or geo.place_country(city or "")
+    return bool(visited and home and visited != home)
+
+
+def _city_of_visit(found: Sequence[Candidate], scene: Scene, country: str) -> str | None:
+    """ "Duterte will visit Japan ... While in Tokyo, he will meet ...": a city of the visited
+    country named after "in" or "at" in a sentence about the meeting (a city beats a country)."""
+    code = geo.country_code(country)
+    for c in found:
+        reason = occasion.why_not(c.span.root)
+        if geo.is_country(c.name) or geo.place_country(c.name) != code or c.label == VENUE:
+            continue
+        verb = occasion.clause_verb(c.span.root)
+        of_event = verb is not None and verb.dep_ == ACL  # "the Symposium, held in Mumbai"
+        usable = reason in VISITED_ANY_TIME and not of_event and PLACE_BEFORE.search(c.before)
+        usable = usable and not HEDGED.search(c.before)
+        government = capital_as_government(c, scene) or between_governments(c, scene)
+        if usable and _tells_of_meeting(c.span.sent) and not government:
+            return c.name
+    return None
 
 
 def _with_city(doc: Doc, best: Scored) -> tuple[str, str | None]:

@@ -352,3 +352,65 @@ def test_a_dateline_with_the_day_before_the_month_is_read():
         published=dt.date(2023, 3, 15),
     )
     assert (result.summit.location, result.summit.country) == ("Canberra", "AU")
+
+
+# Visits with several stops
+
+
+def test_a_tour_of_several_countries_is_placed_at_its_first_stop():
+    result = extract(
+        story(
+            "I will visit Indonesia, Vietnam, Thailand and Cambodia from 3 to 9 May.",
+            "My visit to Vietnam on 5 May will be the first by an Australian minister since the elections. "
+            "I will be meeting Prime Minister Tui Sailele to discuss the relationship.",
+        )
+    )
+    assert (result.summit.location, result.summit.country) == ("Indonesia", "ID")
+
+
+def test_a_country_qualifying_a_counterpart_is_not_where_they_met():
+    result = extract(
+        story(
+            "I will hold discussions with Prime Minister Sione Vaka in Tonga on 3 May.",
+            "I value these meetings, which let me exchange views with my New Zealand counterpart.",
+        )
+    )
+    assert (result.summit.location, result.summit.country) == ("Tonga", "TO")
+
+
+def test_a_dateline_is_not_the_venue_of_a_visit_to_another_country():
+    result = extract(
+        "MANILA, Oct. 21 (Xinhua) -- Philippine President Ana Cruz will visit Japan next week to "
+        "bolster ties, a government spokesman said on Friday.\n"
+    )
+    assert result.summit.country == "JP"
+
+
+def test_a_spokesman_at_a_palace_named_with_an_adjective_spoke_elsewhere():
+    result = extract(
+        story(
+            "Philippine President Ana Cruz will visit Japan next week.",
+            "Assistant Secretary Rosa Lim told a news conference at the Malacanang presidential palace "
+            "that Cruz will meet Japanese Prime Minister Ken Sato.",
+        )
+    )
+    assert result.summit.country == "JP"
+
+
+def test_a_city_of_the_visited_country_beats_the_country():
+    result = extract(
+        "MANILA, Oct. 21 (Xinhua) -- Philippine President Ana Cruz will visit Japan next week, a "
+        "government spokesman said on Friday.\n\n"
+        "While in Osaka, Lim told reporters that Cruz would also meet with Filipinos living in Japan.\n"
+    )
+    assert (result.summit.location, result.summit.country) == ("Osaka", "JP")
+
+
+def test_the_city_of_an_event_the_visit_includes_is_not_the_visits_city():
+    result = extract(
+        story(
+            "Minister Ana Cruz is on an official visit to India from 28 to 31 August.",
+            "As part of the visit, Cruz will also attend a symposium held in Mumbai on 28 August.",
+        )
+    )
+    assert (result.summit.location, result.summit.country) == ("India", "IN")
