@@ -34,6 +34,7 @@ from .deps import (
     CC,
     CCOMP,
     CONJ,
+    DET,
     DOBJ,
     MARK,
     MODIFIERS_OF_NAMES,
@@ -50,6 +51,7 @@ from .deps import (
     XCOMP,
 )
 from .lexicon import (
+    AGREEING_NOUNS,
     JOINT_MARKS,
     JOINT_NOUNS,
     NOT_YET,
@@ -96,6 +98,9 @@ NOT_THIS_MEETING = frozenset({"ahead", "condition", "directive", "purpose", "neg
 AHEAD_OF_TERMS = frozenset({"ahead"})  # "Under the accord, the two states will hold ...": still agreed
 SIGNING_PURPOSE = frozenset({"purpose"})  # "leaders came to Paris to sign the accord": a ceremony held
 PENDING_MARKS = frozenset({"before", "until", "till"})  # "no discount before Belarus agrees to ..."
+NO_ONE = frozenset({"no", "neither"})  # "[no] two nations agree", "[neither] side signed"
+LINK_MARKS = ("/", "](")  # a link's address: "[text](/news/2016/...)"
+AGREED_ON = frozenset({"on", "to"})  # "our agreement [on] the opening of trade"
 PARTY_PREPOSITIONS = frozenset({"between", "among", "amongst"})  # "agreed [between them]": who, not what
 AIM_PREPOSITIONS = frozenset({"to", "of", "towards", "toward", "on"})  # "committed [to] reaching a deal"
 MADE_TOGETHER = frozenset({"joint"})  # "a [joint] statement" (a "shared commitment" may be one side's)
@@ -143,7 +148,7 @@ class Agreements:
         """The agreements a verb makes, or a noun names ("a joint statement", "the signing of")."""
         if token.pos_ in NOUN_TAGS:
             return self._named(token)
-        if token.pos_ not in {"VERB", "AUX"} or any(c.dep_ == NEG for c in token.children):
+        if token.pos_ not in {"VERB", "AUX"} or _negated(token) or _in_link(token):
             return []
         return self._agreements(token)
 
@@ -171,7 +176,7 @@ class Agreements:
         if not status or clause is None or clause.i > noun.i or not _this_meeting(clause, frozenset()):
             return []
         subject = _subject(clause)
-        if _in_context(noun) or self._one_side(subject):
+        if _in_context(noun) or (self._one_side(subject) and not _possessed_agreement(noun)):
             return []
         return self._items(clause, subject, [noun, *_said_after(clause, noun)], status)
 
@@ -353,7 +358,27 @@ def _this_meeting(verb: Token, excused: frozenset[str]) -> bool:
     reason = occasion.why_not(verb)
     if reason in NOT_THIS_MEETING - excused or _unasserted(verb):
         return False
+    if verb.dep_ == CONJ and verb.head.dep_ in AGREED_CLAUSES and not _this_meeting(verb.head, excused):
+        return False  # "were urged to reach a truce and [forge] a deal": the same clause's reason
     return not any(c.dep_ == MARK and c.lower_ in PENDING_MARKS for c in verb.children)
+
+
+def _negated(verb: Token) -> bool:
+    """ "did not agree", "[No] two nations agree on everything", "[Neither] side signed"."""
+    subject = _subject(verb)
+    return any(c.dep_ == NEG for c in verb.children) or (
+        subject is not None and any(c.dep_ == DET and c.lower_ in NO_ONE for c in subject.children)
+    )
+
+
+def _in_link(token: Token) -> bool:
+    """ "(/news/2016/leaders-agree-on-a-draft.md)": a word of a link's address, not of the text."""
+    doc, first, last = token.doc, token.i, token.i
+    while first > 0 and not doc[first - 1].whitespace_:
+        first -= 1
+    while last < len(doc) - 1 and not doc[last].whitespace_:
+        last += 1
+    return any(mark in doc[first : last + 1].text for mark in LINK_MARKS)
 
 
 def _unasserted(verb: Token) -> bool:
@@ -390,6 +415,8 @@ def _named_status(noun: Token) -> str:
             c.dep_ == ACL and verbs.plays(_lemma(c), verbs.GIVES_CONTENT) for c in noun.children
         )
         return "" if gives_content else AGREED
+    if _possessed_agreement(noun):
+        return AGREED
     stem = noun.lower_.removesuffix("ing")
     if (
         stem != noun.lower_
@@ -398,6 +425,23 @@ def _named_status(noun: Token) -> str:
     ):
         return verbs.status(stem) or AGREED
     return ""
+
+
+def _possessed_agreement(noun: Token) -> bool:
+    """ "Whitlam confirmed [his agreement] that the officials should come", "recording [our
+    agreement] on the opening of trade": someone's agreeing, with what was agreed after it."""
+    return (
+        noun.lemma_.lower() in AGREEING_NOUNS
+        and any(c.dep_ == POSS for c in noun.children)
+        and any(_says_what(c) for c in noun.children if c.i > noun.i)
+    )
+
+
+def _says_what(child: Token) -> bool:
+    """A that-clause or an "on"/"to" phrase after an agreeing noun: what was agreed."""
+    if child.dep_ == PREP:
+        return child.lower_ in AGREED_ON and _has_object(child)
+    return child.dep_ in {ACL, CCOMP} and any(c.dep_ == MARK or c.tag_ == "WDT" for c in child.children)
 
 
 def _in_context(noun: Token) -> bool:
@@ -603,7 +647,13 @@ def _content(verb: Token) -> list[Token]:
         and not _trailing_clause(c)
         and not _only_when(c)
         and c.lower_ not in PARTY_PREPOSITIONS
+        and not _stranded(c)
     ]
+
+
+def _stranded(prep: Token) -> bool:
+    """ "the exchanges agreed [upon]": a preposition without its object names nothing agreed."""
+    return prep.dep_ == PREP and not _has_object(prep)
 
 
 def _only_when(prep: Token) -> bool:
@@ -743,8 +793,23 @@ def _cut_at_second_verb(tokens: list[Token], head: Token, quotations: Quotations
 
 def _cut_at_context(tokens: list[Token], head: Token, quotations: Quotations) -> list[Token]:
     """ "agreed to cut tariffs, as the two countries seek ...": the context is not agreed."""
-    trailing = next((t for t in tokens if t.left_edge.i > tokens[0].i and _trailing_clause(t)), None)
+    trailing = next(
+        (
+            t
+            for t in tokens
+            if t.left_edge.i > tokens[0].i and _trailing_clause(t) and not _aside_within(t, tokens)
+        ),
+        None,
+    )
     return tokens if trailing is None else [t for t in tokens if t.i < trailing.left_edge.i]
+
+
+def _aside_within(aside: Token, tokens: list[Token]) -> bool:
+    """ "agreed that these talks[, which were held in a helpful spirit,] had resulted in ...": a
+    relative clause or apposition between commas with the agreed clause going on after it."""
+    return aside.dep_ in ASIDES and any(
+        t.i > aside.right_edge.i and not (t.is_punct or t.is_space) for t in tokens
+    )
 
 
 def _cut_at_quotation(tokens: list[Token], head: Token, quotations: Quotations) -> list[Token]:

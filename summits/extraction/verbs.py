@@ -152,11 +152,16 @@ VERBS: dict[str, Verb] = {
     "assure": verb(*SAYING),  # "assured Kerry there was no problem"
     "estimate": verb(*SAYING),  # "..., U.S. officials estimate"
     "believe": verb(REPORTS, REPORTS_FINITE),  # stance: "the leaders believed that ..."
+    "think": verb(REPORTS, REPORTS_FINITE),  # "he thought the problem was manageable"
+    "understand": verb(REPORTS, REPORTS_FINITE),  # "Lind understood that the ministers endorsed ..."
+    "consider": verb(REPORTS, REPORTS_FINITE),  # "the Government considered that ..."
+    "indicate": verb(*SAYING),  # "Lind indicated that pressure was now on all departments"
     # speech whose content may be the object
     "hail": verb(*SAYING, REPORTS_OBJECT),
     "portray": verb(*SAYING, REPORTS_OBJECT),
     "praise": verb(*SAYING, REPORTS_OBJECT),
-    "announce": verb(*SAYING, REPORTS_OBJECT),
+    # with a joint subject a decision: "the leaders announced new agreements"
+    "announce": verb(*SAYING, REPORTS_OBJECT, DECIDES_JOINTLY, status="decided"),
     "urge": verb(*SAYING, REPORTS_OBJECT),
     "thank": verb(*SAYING, REPORTS_OBJECT),
     "welcome": verb(*SAYING, REPORTS_OBJECT, MEETS),

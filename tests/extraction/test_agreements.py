@@ -219,6 +219,25 @@ def test_principles_agreed_between_them_are_not_a_new_agreement():
     )
 
 
+def test_agreements_announced_together_are_a_decision():
+    [announced] = extract(
+        story(CHILE_BOLIVIA, "The two presidents announced new agreements to cut tariffs on copper.")
+    ).agreements
+    assert announced.text == "The two presidents announced new agreements to cut tariffs on copper"
+    assert announced.status == "decided"
+
+
+def test_someones_agreement_that_is_an_agreement():
+    [agreement] = extract(
+        story(
+            CHILE_BOLIVIA,
+            "At the end, Arce confirmed his agreement that Chilean engineers should inspect the dam.",
+        )
+    ).agreements
+    assert agreement.text == "Arce confirmed his agreement that Chilean engineers should inspect the dam"
+    assert set(agreement.parties) == {"CL", "BO"}
+
+
 def test_a_joint_statement_or_promise_is_an_agreement_of_those_who_made_it():
     assert agreement_texts("Boric and Arce issued a joint declaration on river management.") == [
         "Boric and Arce issued a joint declaration on river management"
@@ -317,6 +336,13 @@ def test_a_repeated_preposition_opens_a_further_agreement():
     ) == ["The two leaders committed to expanding rail links", "to cutting tariffs on copper"]
 
 
+def test_an_aside_inside_the_agreed_clause_is_kept():
+    agreed = (
+        "It was agreed that the talks, which were held in a friendly spirit, had cleared the way for a bridge"
+    )
+    assert agreement_texts(agreed + ".") == [agreed]
+
+
 def test_one_agreement_restated_is_one_agreement():
     texts = agreement_texts(
         "Chile and Bolivia agreed to cut steel tariffs.",
@@ -345,6 +371,22 @@ def test_what_belongs_to_another_time_or_is_not_yet_agreed_is_not_an_agreement()
         "The envoy called on both sides to agree on a truce.",
     ):
         assert agreement_texts(sentence) == [], sentence
+
+
+def test_a_verb_joined_to_an_urged_one_is_urged_too():
+    assert agreement_texts("The two sides were urged to reach a truce and forge a deal on the border.") == []
+
+
+def test_a_subject_none_of_whom_agrees_makes_no_agreement():
+    assert agreement_texts("Neither side agreed to the new border line.") == []
+
+
+def test_a_stranded_preposition_is_not_what_was_agreed():
+    assert agreement_texts("The press praised the exchanges agreed upon.") == []
+
+
+def test_a_link_address_is_not_text():
+    assert agreement_texts("Related: [Water talks](/news/2020/chile-and-bolivia-agree-on-water.md)") == []
 
 
 def test_what_two_named_parties_will_do_together_is_an_undertaking():
