@@ -34,7 +34,7 @@ from .models import (
     Summit,
     Topic,
 )
-from .templatetags.summits_tags import highlight_spans
+from .templatetags.summits_tags import highlight_spans, summit_date
 
 ADMIN_MEDIA = forms.Media(css={"all": ["admin-extra/admin.css"]})
 COMPACT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 40})}}
@@ -230,7 +230,7 @@ class ParticipantAliasInline(admin.TabularInline):
 class SummitAdmin(SimpleHistoryAdmin):
     list_display = [
         "title",
-        "start_date",
+        "when",
         "city",
         "country",
         "status",
@@ -242,6 +242,7 @@ class SummitAdmin(SimpleHistoryAdmin):
     ]
     list_filter = [
         "status",
+        "date_precision",
         ("country", admin.RelatedOnlyFieldListFilter),
         ("topics", admin.RelatedOnlyFieldListFilter),
     ]
@@ -260,7 +261,10 @@ class SummitAdmin(SimpleHistoryAdmin):
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "status"]}),
-        ("Where and when", {"fields": [("start_date", "end_date"), "date_text", ("city", "country")]}),
+        (
+            "Where and when",
+            {"fields": [("start_date", "end_date", "date_precision"), "date_text", ("city", "country")]},
+        ),
         ("Sources and topics", {"fields": ["articles", "topics"]}),
         ("Record", {"fields": [("created_at", "updated_at")], "classes": ["collapse"]}),
     ]
@@ -289,6 +293,11 @@ class SummitAdmin(SimpleHistoryAdmin):
     def view_on_site(self, obj):
         # Readers see published summits only; a draft has no public page yet.
         return obj.get_absolute_url() if obj.is_published else None
+
+    @admin.display(description="date", ordering="start_date")
+    def when(self, obj):
+        """ "3 May 2017", "March 1980", "1980": a day only where it is known, else the words."""
+        return summit_date(obj)
 
     @admin.display(description="topics")
     def topic_list(self, obj):

@@ -502,7 +502,8 @@ def _find_summit(extraction: Extraction, context: _Context) -> Summit | None:
     Place: the same city, or the same host country when the article names no city; an article
     that names no place never joins a summit. Date: the days overlap when both are known (a day
     within the summit's dates, or the summit's first day within the article's range "from 20 to
-    22 December"), otherwise the same date as written ("Wednesday"). People: they share at least
+    22 December"), the same month or year when the article gives no day ("in March 1980"),
+    otherwise the same date as written ("Wednesday"). People: they share at least
     two participants, or all of them when either side has fewer than two.
     """
     found = extraction.summit
@@ -524,6 +525,9 @@ def _find_summit(extraction: Extraction, context: _Context) -> Summit | None:
         )
         if found.end_date:
             when |= Q(start_date__gte=found.date, start_date__lte=found.end_date)
+    elif found.first_day():
+        # "in March 1980": the same month (or year) as the summit's, or the same words
+        when = same_text | Q(start_date=found.first_day(), date_precision=found.date_precision)
     else:
         when = same_text
     candidates = (
@@ -553,8 +557,9 @@ def _create_summit(extraction: Extraction, context: _Context, *, publish: bool) 
     found = extraction.summit
     summit = Summit(
         title=_summit_title(extraction, context)[:300],
-        start_date=found.date,
+        start_date=found.first_day(),  # a day, or the first of the month or year the text gives
         end_date=_last_day(found),
+        date_precision=found.date_precision or (Summit.DatePrecision.DAY if found.date else ""),
         date_text=(found.date_text or "")[:200],
         city=(found.location or "")[:200],
         country=context.countries.get((found.country or "").upper()),

@@ -192,10 +192,23 @@ class Summit(models.Model):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
 
+    class DatePrecision(models.TextChoices):
+        DAY = "day", "Day"
+        MONTH = "month", "Month"
+        YEAR = "year", "Year"
+
     title = models.CharField(max_length=300)
     slug = models.SlugField(max_length=300, unique=True)
     start_date = models.DateField(null=True, blank=True)
     end_date = models.DateField(null=True, blank=True)
+    date_precision = models.CharField(
+        max_length=5,
+        choices=DatePrecision,
+        blank=True,
+        help_text="How much of the date is known. For a month or a year the start date is its first "
+        'day (1 March 1980, 1 January 1980) and pages show only "March 1980" or "1980". '
+        "Blank: unknown (a start date then counts as a day).",
+    )
     date_text = models.CharField(
         "date as written", max_length=200, blank=True, help_text="The phrase that dates the meeting."
     )
@@ -238,6 +251,21 @@ class Summit(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+    def clean(self):
+        """A month or a year is filed under its first day (the day itself is not known)."""
+        super().clean()
+        if self.date_precision not in (self.DatePrecision.MONTH, self.DatePrecision.YEAR):
+            return
+        if self.start_date is None:
+            raise ValidationError({"start_date": "A month or a year needs its first day as start date."})
+        first = self.start_date.replace(day=1)
+        if self.date_precision == self.DatePrecision.YEAR:
+            first = first.replace(month=1)
+        if self.start_date != first:
+            raise ValidationError(
+                {"start_date": f"A {self.date_precision} is filed under its first day: {first.isoformat()}."}
+            )
 
 
 class Participant(models.Model):

@@ -1,8 +1,11 @@
 """The data model: database constraints, querysets, and every model's __str__ and URL."""
 
 import datetime as dt
+import importlib
 
 import pytest
+from django.apps import apps as django_apps
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from summits import models
@@ -38,6 +41,27 @@ def test_summit_end_date_not_before_start_date():
     )
     assert factories.SummitFactory(start_date=dt.date(2020, 5, 1), end_date=dt.date(2020, 5, 2)).pk
     assert factories.SummitFactory(start_date=None, end_date=None).pk
+
+
+def test_a_month_or_a_year_is_filed_under_its_first_day():
+    models.Summit(start_date=dt.date(1980, 3, 1), date_precision="month").clean()
+    models.Summit(start_date=dt.date(1980, 1, 1), date_precision="year").clean()
+    for start, precision in [(dt.date(1980, 3, 12), "month"), (dt.date(1980, 3, 1), "year"), (None, "month")]:
+        with pytest.raises(ValidationError) as error:
+            models.Summit(start_date=start, date_precision=precision).clean()
+        assert "start_date" in error.value.message_dict
+
+
+def test_the_migration_marks_the_dates_already_stored_as_days():
+    migration = importlib.import_module("summits.migrations.0006_summit_date_precision")
+    dated = factories.SummitFactory(date_precision="")
+    undated = factories.SummitFactory(start_date=None, end_date=None, date_precision="")
+
+    migration.days_already_stored(django_apps, None)
+
+    dated.refresh_from_db()
+    undated.refresh_from_db()
+    assert (dated.date_precision, undated.date_precision) == ("day", "")
 
 
 def test_summit_slug_is_unique():

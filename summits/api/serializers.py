@@ -4,6 +4,7 @@ Related rows are referred to by their public keys: summits and participants by s
 by ISO 3166-1 alpha-2 code, topics by slug, organisations by short name, articles by id.
 """
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.db.models.functions import Lower
 from django.urls import reverse
@@ -22,6 +23,7 @@ from summits.models import (
     Summit,
     Topic,
 )
+from summits.templatetags.summits_tags import summit_datetime
 
 
 @extend_schema_field(OpenApiTypes.URI)
@@ -284,6 +286,10 @@ class SummitSerializer(serializers.ModelSerializer):
     topics = serializers.SlugRelatedField(
         slug_field="slug", many=True, queryset=Topic.objects.all(), required=False
     )
+    date = serializers.SerializerMethodField(
+        help_text="The start date to its precision (ISO 8601): 2017-05-03, 1980-03 (a month), 1980 "
+        "(a year); null when unknown. start_date holds a month's or a year's first day."
+    )
 
     class Meta:
         model = Summit
@@ -294,6 +300,8 @@ class SummitSerializer(serializers.ModelSerializer):
             "title",
             "start_date",
             "end_date",
+            "date_precision",
+            "date",
             "date_text",
             "city",
             "country",
@@ -303,11 +311,20 @@ class SummitSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
 
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_date(self, summit) -> str | None:
+        return summit_datetime(summit) or None
+
     def validate(self, attrs):
         start = attrs.get("start_date", getattr(self.instance, "start_date", None))
         end = attrs.get("end_date", getattr(self.instance, "end_date", None))
         if start and end and end < start:
             raise serializers.ValidationError({"end_date": "The end date must not be before the start date."})
+        precision = attrs.get("date_precision", getattr(self.instance, "date_precision", ""))
+        try:
+            Summit(start_date=start, date_precision=precision).clean()  # a month or year on its first day
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.message_dict) from error
         return attrs
 
 

@@ -136,6 +136,31 @@ def test_editor_creates_a_summit_with_people_statements_and_agreements(editor_cl
     assert statement.history.get().history_user == editor
 
 
+@pytest.mark.parametrize(("start", "saved"), [("1980-03-01", True), ("1980-03-12", False)])
+def test_editor_dates_a_summit_by_a_month_on_its_first_day(editor_client, start, saved):
+    summit = factories.SummitFactory()
+    data = {
+        "title": summit.title,
+        "slug": summit.slug,
+        "status": summit.status,
+        "start_date": start,
+        "date_precision": "month",
+        "date_text": "in March 1980",
+        "city": "Sochi",
+        "country": "RU",
+        **management_form("attendances", 0),
+        **management_form("statements", 0),
+        **management_form("agreements", 0),
+        "_save": "Save",
+    }
+    response = editor_client.post(admin_url(Summit, "change", summit.pk), data)
+    summit.refresh_from_db()
+    assert (response.status_code == 302) is saved
+    assert (summit.date_precision == "month") is saved
+    if not saved:
+        assert "A month is filed under its first day: 1980-03-01." in response.content.decode()
+
+
 def test_history_page_lists_who_changed_what(editor_client, editor):
     summit = full_summit(title="Sochi talks")
     form = editor_client.get(admin_url(Summit, "change", summit.pk)).context["adminform"].form

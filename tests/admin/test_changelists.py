@@ -109,6 +109,14 @@ def test_summit_list_shows_counts_topics_and_status(changelist):
     assert "Draft" in content
 
 
+def test_summit_list_shows_a_month_without_a_day(changelist):
+    full_summit(start_date=dt.date(1980, 3, 1), end_date=None, date_precision="month")
+    full_summit(start_date=dt.date(2017, 5, 3), date_precision="day")
+    content = changelist(Summit, {"date_precision": "month"}).content.decode()
+    assert "March 1980" in content and "1 March 1980" not in content and "May 2017" not in content
+    assert "3 May 2017" in changelist(Summit).content.decode()
+
+
 @pytest.mark.parametrize(
     ("model", "make_match", "make_other", "query"),
     [

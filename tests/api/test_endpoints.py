@@ -1,5 +1,7 @@
 """Lists, details, filters and ordering of every endpoint, as an anonymous client sees them."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 
@@ -54,6 +56,17 @@ def test_summit_detail_nests_participants_statements_agreements_and_articles(api
     assert agreement["parties"] == ["RU", "TR"]
     assert article.text[agreement["start"] : agreement["end"]] == "work together on trade"
     assert [a["id"] for a in body["articles"]] == [article.pk]
+
+
+def test_a_summit_dated_by_a_month_gives_its_precision_and_no_day(api, db):
+    summit = factories.SummitFactory(
+        slug="berlin-1980", start_date=dt.date(1980, 3, 1), end_date=None, date_precision="month"
+    )
+    body = api.get(reverse("api:summit-detail", kwargs={"slug": summit.slug})).json()
+    assert (body["date_precision"], body["date"], body["start_date"]) == ("month", "1980-03", "1980-03-01")
+    day = factories.SummitFactory(slug="sochi-day", date_precision="day")
+    body = api.get(reverse("api:summit-detail", kwargs={"slug": day.slug})).json()
+    assert (body["date_precision"], body["date"]) == ("day", "2017-05-03")
 
 
 def test_summit_detail_leaves_out_rejected_items(api, archive):

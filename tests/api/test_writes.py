@@ -74,6 +74,8 @@ def test_staff_update_by_session_is_recorded_in_history(editor_client, editor, a
     ("payload", "field"),
     [
         ({"start_date": "2019-06-29", "end_date": "2019-06-28"}, "end_date"),
+        ({"start_date": "2019-06-29", "end_date": None, "date_precision": "month"}, "start_date"),
+        ({"date_precision": "week"}, "date_precision"),
         ({"country": "XX"}, "country"),
         ({"slug": "sochi-2017"}, "slug"),
         ({"slug": "not a slug"}, "slug"),

@@ -171,6 +171,45 @@ def test_same_people_elsewhere_or_another_day_is_another_summit():
     assert len(set(Summit.objects.values_list("slug", flat=True))) == 3
 
 
+def month_of(extraction: Extraction, month: str, words: str) -> Extraction:
+    """The extraction dated by a month without a day ("in March 1980")."""
+    extraction.summit = dataclasses.replace(
+        extraction.summit, date=None, date_text=words, date_precision="month", month=month
+    )
+    return extraction
+
+
+def test_a_month_is_stored_as_its_first_day_with_month_precision():
+    ingest.import_article(text=ARTICLE, extraction=month_of(first_extraction(), "1980-03", "in March 1980"))
+
+    summit = Summit.objects.get()
+    assert (summit.start_date, summit.end_date) == (dt.date(1980, 3, 1), None)
+    assert (summit.date_precision, summit.date_text) == ("month", "in March 1980")
+
+
+def test_a_day_is_stored_with_day_precision():
+    extraction = first_extraction()
+    extraction.summit = dataclasses.replace(extraction.summit, date=dt.date(2017, 5, 3), date_precision="day")
+
+    ingest.import_article(text=ARTICLE, extraction=extraction)
+
+    summit = Summit.objects.get()
+    assert (summit.start_date, summit.end_date, summit.date_precision) == (
+        dt.date(2017, 5, 3),
+        dt.date(2017, 5, 3),
+        "day",
+    )
+
+
+def test_the_same_month_in_other_words_is_the_same_summit():
+    ingest.import_article(text=ARTICLE, extraction=month_of(first_extraction(), "1980-03", "in March 1980"))
+    again = month_of(second_extraction(), "1980-03", "in early March")
+
+    ingest.import_article(text=SECOND_ARTICLE, extraction=again)
+
+    assert Summit.objects.count() == 1
+
+
 def test_summit_slugs_are_unique():
     factories.SummitFactory(slug="putin-erdogan-talks-in-sochi")
     result = ingest.import_article(text=ARTICLE, extraction=first_extraction())

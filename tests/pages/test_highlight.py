@@ -4,7 +4,7 @@ from html.parser import HTMLParser
 from types import SimpleNamespace
 
 from summits.models import Agreement, Statement, Summit
-from summits.templatetags.summits_tags import highlight_spans, summit_date
+from summits.templatetags.summits_tags import highlight_spans, summit_date, summit_datetime
 
 
 def item(model, pk, start, end):
@@ -78,8 +78,8 @@ def test_same_span_twice_and_invalid_offsets():
 def test_summit_date_formats():
     from datetime import date
 
-    def summit(start, end, text=""):
-        return SimpleNamespace(start_date=start, end_date=end, date_text=text)
+    def summit(start, end, text="", precision=""):
+        return SimpleNamespace(start_date=start, end_date=end, date_text=text, date_precision=precision)
 
     assert summit_date(summit(date(2017, 5, 3), None)) == "3 May 2017"
     assert summit_date(summit(date(2017, 5, 3), date(2017, 5, 4))) == "3–4 May 2017"
@@ -87,3 +87,20 @@ def test_summit_date_formats():
     assert summit_date(summit(date(2016, 12, 31), date(2017, 1, 1))) == "31 December 2016 – 1 January 2017"
     assert summit_date(summit(None, None, "Wednesday")) == "Wednesday"
     assert summit_date(summit(None, None)) == "Date unknown"
+
+
+def test_a_month_or_a_year_is_shown_without_a_day():
+    from datetime import date
+
+    def summit(start, precision):
+        return SimpleNamespace(start_date=start, end_date=None, date_text="", date_precision=precision)
+
+    assert summit_date(summit(date(1980, 3, 1), "month")) == "March 1980"
+    assert summit_date(summit(date(1980, 1, 1), "year")) == "1980"
+    assert summit_date(summit(date(1980, 3, 1), "day")) == "1 March 1980"
+    assert [summit_datetime(summit(date(1980, 3, 1), p)) for p in ("month", "year", "day", "")] == [
+        "1980-03",
+        "1980",
+        "1980-03-01",
+        "1980-03-01",
+    ]

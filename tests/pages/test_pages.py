@@ -1,5 +1,6 @@
 """The public pages: what readers see, and what they never see (drafts, rejected items)."""
 
+import datetime as dt
 import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -205,6 +206,34 @@ def test_summit_page(client, archive):
 def test_summit_without_date_shows_the_date_as_written(client, db):
     summit = factories.SummitFactory(start_date=None, end_date=None, date_text="last Wednesday")
     assert "last Wednesday" in client.get(summit.get_absolute_url()).content.decode()
+
+
+def test_a_summit_dated_by_a_month_shows_the_month_and_no_day(client, db):
+    summit = factories.SummitFactory(
+        title="Clark–Berg talks in Berlin",
+        start_date=dt.date(1980, 3, 1),
+        end_date=None,
+        date_precision="month",
+        date_text="in March 1980",
+    )
+    html = client.get(summit.get_absolute_url()).content.decode()
+    assert '<time datetime="1980-03">March 1980</time>' in html
+    assert "“Clark–Berg talks in Berlin”, Summit Archive, March 1980, http://testserver/" in html
+    listed = client.get(reverse("summits:summit-list")).content.decode()
+    assert '<time datetime="1980-03">March 1980</time>' in listed
+    feed = ET.fromstring(client.get(reverse("summits:feed")).content)
+    assert feed.find(f"{ATOM}entry").findtext(f"{ATOM}summary").startswith("March 1980 · ")
+    for page in (html, listed):
+        assert "1 March 1980" not in page
+
+
+def test_a_summit_dated_by_a_year_shows_the_year_alone(client, db):
+    summit = factories.SummitFactory(
+        start_date=dt.date(1980, 1, 1), end_date=None, date_precision="year", date_text="in 1980"
+    )
+    html = client.get(summit.get_absolute_url()).content.decode()
+    assert '<time datetime="1980">1980</time>' in html
+    assert "1 January 1980" not in html
 
 
 def test_draft_pages_are_404(client, archive):

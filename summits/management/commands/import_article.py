@@ -201,7 +201,8 @@ class Command(BaseCommand):
             return
         found = extraction.summit
         where = ", ".join(filter(None, [found.location, found.country])) or "unknown place"
-        when = found.date.isoformat() if found.date else (found.date_text or "unknown date")
+        when = found.date.isoformat() if found.date else (found.month or found.year or found.date_text)
+        when = when or "unknown date"
         people = ", ".join(p.name for p in extraction.participants) or "nobody"
         self.say(
             f"{path}: {where}, {when}; {people}; {len(extraction.statements)} statements, "
