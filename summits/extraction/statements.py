@@ -128,9 +128,11 @@ def _particle_of(token: Token, lemma: str) -> str | None:
 
 def _reports_finite(token: Token, lemma: str) -> bool:
     """ "Officials hope [the deal will boost trade]": a verb that reports a clause with a subject of
-    its own only ("hope to meet" reports nothing)."""
+    its own only ("hope to meet" reports nothing), right after it, not after an object ("indicated a
+    turnaround after decades of warning [that ...]": the clause is the warning's)."""
     return verbs.plays(lemma, verbs.REPORTS_FINITE) and any(
-        c.dep_ == CCOMP and _has_subject(c) for c in token.children
+        c.dep_ == CCOMP and _has_subject(c) and not any(d.dep_ == DOBJ and d.i < c.i for d in token.children)
+        for c in token.children
     )
 
 

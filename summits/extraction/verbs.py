@@ -41,6 +41,7 @@ Roles:
   *intend* to cooperate).
 - ``TRAVELS``: a journey; one onward is a separate occasion (she will *travel* on to Oslo).
 - ``ISSUES``: its subject is the issuer of the document it has as object (the EU *issued* a statement).
+- ``SETS_UP``: what a joint subject set up at the meeting is a decision (the two *established* a committee).
 - ``RELAYS``: after a reporting clause of another's it only relays those words (Ruiz said the talks
   had failed, Reuters *reports*).
 - ``VISITS_ON``: with "on" and a person, and no to-clause, a visit: its subject and that person
@@ -82,6 +83,7 @@ LISTS = "lists"
 TRAVELS = "travels"
 REPRESENTS = "represents"
 ISSUES = "issues"
+SETS_UP = "sets-up"
 RELAYS = "relays"
 VISITS_ON = "visits-on"
 
@@ -154,8 +156,7 @@ VERBS: dict[str, Verb] = {
     "believe": verb(REPORTS, REPORTS_FINITE),  # stance: "the leaders believed that ..."
     "think": verb(REPORTS, REPORTS_FINITE),  # "he thought the problem was manageable"
     "understand": verb(REPORTS, REPORTS_FINITE),  # "Lind understood that the ministers endorsed ..."
-    "consider": verb(REPORTS, REPORTS_FINITE),  # "the Government considered that ..."
-    "indicate": verb(*SAYING),  # "Lind indicated that pressure was now on all departments"
+    "indicate": verb(REPORTS, REPORTS_FINITE),  # "Lind indicated that pressure was now on ..."
     # speech whose content may be the object
     "hail": verb(*SAYING, REPORTS_OBJECT),
     "portray": verb(*SAYING, REPORTS_OBJECT),
@@ -231,15 +232,15 @@ VERBS: dict[str, Verb] = {
     "collaborate": verb(ACTS_TOGETHER),
     "explore": verb(ACTS_TOGETHER),
     "invest": verb(ACTS_TOGETHER),
-    "establish": verb(ACTS_TOGETHER),
-    "launch": verb(ACTS_TOGETHER),
+    "establish": verb(ACTS_TOGETHER, SETS_UP),
+    "launch": verb(ACTS_TOGETHER, SETS_UP),
     "build": verb(ACTS_TOGETHER),
     "expand": verb(ACTS_TOGETHER),
     "strengthen": verb(ACTS_TOGETHER),
     "deepen": verb(ACTS_TOGETHER),
     "enhance": verb(ACTS_TOGETHER),
     "develop": verb(ACTS_TOGETHER),
-    "create": verb(ACTS_TOGETHER),
+    "create": verb(ACTS_TOGETHER, SETS_UP),
     "coordinate": verb(ACTS_TOGETHER),
     "continue": verb(ACTS_TOGETHER),
     "open": verb(ACTS_TOGETHER),  # "the two will open embassies"

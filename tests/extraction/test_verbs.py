@@ -33,3 +33,25 @@ def test_a_new_verb_of_saying_is_one_row(monkeypatch):
 
 def test_report_relays_another_s_reporting_clause_say_speaks_it():
     assert verbs.plays("report", verbs.RELAYS) and not verbs.plays("say", verbs.RELAYS)
+
+
+def test_indicated_thought_and_understood_report_a_clause_with_its_own_subject():
+    text = (
+        "Israeli Prime Minister Ariel Sharon met Palestinian leader Mahmoud Abbas in Jerusalem. "
+        "Abbas indicated that talks would resume in May. Sharon thought the problem was manageable. "
+        "Abbas understood that the ministers had endorsed the plan. Sharon thought about it for a day."
+    )
+    said = {s.text: s.speaker for s in extract(text).statements if s.kind == "indirect"}
+    assert said == {
+        "talks would resume in May": "Mahmoud Abbas",
+        "the problem was manageable": "Ariel Sharon",
+        "the ministers had endorsed the plan": "Mahmoud Abbas",
+    }
+
+
+def test_a_clause_after_the_object_of_indicated_is_not_what_it_reports():
+    text = (
+        "Israeli Prime Minister Ariel Sharon met Palestinian leader Mahmoud Abbas in Jerusalem. "
+        "Sharon indicated a turnaround after decades of warning that a withdrawal could endanger Israel."
+    )
+    assert not [s for s in extract(text).statements if s.kind == "indirect"]
