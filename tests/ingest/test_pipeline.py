@@ -60,3 +60,21 @@ def test_update_with_the_same_pipeline_keeps_every_row():
     assert result.status == ingest.UPDATED
     assert (result.added, result.refreshed, result.removed) == (0, 0, 0)
     assert list(Statement.objects.values()) == statements
+
+
+def test_a_meeting_dated_by_a_month_is_imported_with_month_precision(tmp_path):
+    """End to end: "last October" in an article published 2 March 2021 is October 2020."""
+    path = tmp_path / "berlin.txt"
+    path.write_text(
+        "New Zealand Prime Minister Helen Clark held talks with German Chancellor Olaf Berg in Berlin "
+        "last October.\n",
+        encoding="utf-8",
+    )
+    call_command("import_article", str(path), "--published", "2021-03-02", stdout=StringIO())
+
+    summit = Summit.objects.get()
+    assert (summit.start_date.isoformat(), summit.end_date) == ("2020-10-01", None)
+    assert (summit.date_precision, summit.date_text) == ("month", "last October")
+    dry_run = StringIO()
+    call_command("import_article", str(path), "--published", "2021-03-02", "--dry-run", stdout=dry_run)
+    assert "2020-10; " in dry_run.getvalue()  # the month where a day would be
