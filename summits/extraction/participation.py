@@ -49,6 +49,7 @@ from .lexicon import (
     MEETING_NOUNS,
     NEGOTIATING_ROLE,
     NOT_YET,
+    OCCASION_NOUNS,
     PERSON_NOUNS,
     PHOTO_CREDIT,
     PICTURE_POSITIONS,
@@ -75,6 +76,7 @@ CLAUSE_EDGES = {ADVCL, PCOMP, RELCL, CCOMP, ACL}
 DRAFTED = TERMS_NOUNS | {"text", "draft", "details", "wording"}  # "hammering out the [text]"
 OWN_SIDE = {"we", "they", "both"}  # "he said [they] had talked about trade"
 PARTY_PREPOSITIONS = {"with", "by", "between", "on"}  # "talks [with] X", "a call [by] X [on] Y"
+TITLE_PHRASE_REACH = 14  # words between a title and the comma before the name it is set beside
 TITLE_LINKS = {"'s", "’s", "to", "of", "the", "for", "and"}  # "Norway's Ambassador to Chile"
 
 
@@ -147,8 +149,21 @@ def _author_meets(token: Token) -> bool:
     if subject.dep_ not in SUBJECTS or verb.pos_ not in VERB_TAGS or not_yet(verb):
         return False
     joined = token.i > 0 and token.nbor(-1).lower_ == "and"
-    meets = is_meeting_verb(verb) and not _stance_on_a_thing(verb)
+    meets = (is_meeting_verb(verb) and not _stance_on_a_thing(verb)) or _meets_by_occasion(verb)
     return (meets or joined) and occasion.belongs_to_meeting(verb)
+
+
+def _meets_by_occasion(verb: Token) -> bool:
+    """ "I had the pleasure of meeting Dr Vega", "the opportunity to hold talks with ...": the
+    verb's object is an occasion whose "of" or "to" is a meeting."""
+    if not any(c.dep_ == DOBJ and c.lower_ in OCCASION_NOUNS for c in verb.children):
+        return False
+    # the occasion's "of" or "to", which the parse may hang on the verb ("had the pleasure today of")
+    carriers = [
+        c for c in verb.children if c.dep_ in {DOBJ, PREP, XCOMP} and c.lower_ not in {"in", "at", "on"}
+    ]
+    held = [w for c in carriers for w in c.subtree if w.dep_ in {POBJ, PCOMP, ACL, XCOMP}]
+    return any(w.lower_ in MEETING_NOUNS or (w.pos_ in VERB_TAGS and is_meeting_verb(w)) for w in held)
 
 
 def _stance_on_a_thing(verb: Token) -> bool:
@@ -353,7 +368,18 @@ def _title_set_off_before(doc: Doc, span: Span) -> Token | None:
         if word.lower_ in PERSON_NOUNS and word.dep_ in ROLE_DEPS:
             return word
         if not (word.is_title or word.lower_ in TITLE_LINKS):
-            return None  # the title phrase ends: "the talks in Paris, Mr Berg"
+            break  # the title phrase ends: "the talks in Paris, Mr Berg"
+    return _title_with_a_phrase_before(doc, start - 1)
+
+
+def _title_with_a_phrase_before(doc: Doc, comma: int) -> Token | None:
+    """ "with the Minister for Public Works in the interim administration, Dr Vega": a capitalised
+    title whose phrase runs, without a verb or a stop, up to the comma before the name."""
+    for word in reversed(doc[max(0, comma - TITLE_PHRASE_REACH) : comma]):
+        if word.pos_ in VERB_TAGS or word.is_punct:
+            return None
+        if word.lower_ in PERSON_NOUNS and word.is_title and word.dep_ in ROLE_DEPS:
+            return word
     return None
 
 

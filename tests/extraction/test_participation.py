@@ -591,3 +591,21 @@ def test_calling_on_someone_to_do_something_is_an_appeal_not_a_visit():
         )
     )
     assert "Ana Vega" not in names(result)
+
+
+def test_the_author_who_had_the_pleasure_of_meeting_someone_takes_part():
+    result = extract(
+        "Media release — Ana Vega, Minister for Trade\n\n"
+        "Yesterday I had the opportunity to hold talks with Luis Soto in Lima.\n"
+    )
+    assert names(result) == {"Ana Vega", "Luis Soto"}
+
+
+def test_a_name_set_beside_a_title_with_a_phrase_of_its_own_takes_the_titles_part():
+    result = extract(
+        story(
+            "President Ana Vega held talks in Lima with the Minister for Mines in the new Chilean "
+            "government, Dr Luis Soto."
+        )
+    )
+    assert names(result) == {"Ana Vega", "Luis Soto"}
