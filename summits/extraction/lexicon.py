@@ -588,8 +588,6 @@ VISIT_NOUNS = {"visit", "trip", "tour"}
 INVITATION_NOUNS = {"invitation", "invite"}  # "[at the invitation of] X, Y visited ...": X hosts
 # "I had the [pleasure] of meeting X": a noun whose "of" or "to" carries the meeting its holder had
 OCCASION_NOUNS = {"pleasure", "honour", "honor", "privilege", "opportunity", "chance"}
-# "I had the [pleasure] of meeting X": a noun whose "of" or "to" carries the meeting its holder had
-OCCASION_NOUNS = {"pleasure", "honour", "honor", "privilege", "opportunity", "chance"}
 # a meeting of two sides by its kind: "[bilateral] talks", "a [state] visit", "a [courtesy] call"
 TWO_SIDED_MARKS = {"bilateral", "trilateral", "multilateral", "state", "official", "summit", "courtesy"}
 # what two parties hold together besides a statement: "a joint press [conference]"
