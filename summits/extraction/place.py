@@ -15,6 +15,7 @@ before the gazetteer's guess.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -442,6 +443,16 @@ def _landmarks(doc: Doc) -> Iterator[Found]:
             yield span, name, VENUE
 
 
+def _generic_seats(doc: Doc, taken: set[int]) -> Iterator[Found]:
+    """ "They met at the presidential palace.", "talks at Parliament House": a seat of government
+    named by what it is (venues.GENERIC_SEATS), whatever spaCy calls it."""
+    for m in geo.generic_seat_pattern().finditer(doc.text):
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is not None and not taken.intersection(range(span.start, span.end)):
+            taken.update(range(span.start, span.end))
+            yield span, m.group(1), VENUE
+
+
 def _named_places(doc: Doc, taken: set[int]) -> Iterator[Found]:
     """ "They met in Sochi.": the places spaCy names (cities, regions, venues), never a continent."""
     for ent in entities(doc):
@@ -503,6 +514,7 @@ def candidates(doc: Doc, in_quote: Callable[[Token], bool]) -> list[Candidate]:
     """Every place named outside quotations and photo captions, in text order."""
     places = list(_landmarks(doc))
     taken = {i for span, _name, _label in places for i in range(span.start, span.end)}
+    places += _generic_seats(doc, taken)
     places += _named_places(doc, taken)
     taken |= {i for span, _name, _label in places for i in range(span.start, span.end)}
     places += [*_gazetteer_places(doc, taken), *_event_places(doc, taken), *_capitals_by_demonym(doc)]
@@ -551,8 +563,37 @@ def find_place(
     if best.candidate is not None and geo.is_country(best.name):
         return _country_venue(best.name, dateline, _city_of_visit(found, scene, best.name))
     name, venue_country = _with_city(doc, best)
+    if venue_country is None and best.candidate is not None and geo.generic_seat(best.name):
+        return _seat_in_capital(best.name, _story_country(doc, found, scene, dateline, participants))
     country = venue_country or _country(doc, best.name, dateline, participants)
     return name, country or _visited_country(found, scene)
+
+
+def _seat_in_capital(seat: str, code: str | None) -> tuple[str | None, str | None]:
+    """ "met Karzai at the presidential palace" in a story set in Afghanistan -> ("Presidential
+    Palace, Kabul", "AF"): a generic seat of government stands in its country's capital."""
+    capital = geo.capital_name(code) if code else None
+    name = seat if seat[:1].isupper() else string.capwords(seat)  # "presidential palace" as a name
+    return (f"{name}, {capital}" if capital else name), code
+
+
+def _story_country(
+    doc: Doc,
+    found: Sequence[Candidate],
+    scene: Scene,
+    dateline: tuple[str | None, str | None],
+    participants: Sequence[Person],
+) -> str | None:
+    """The country the story sets the meeting in: the one the meeting's verb visits ("visited
+    Peru"), else the host's ("Karzai hosted Kerry"), else the dateline's."""
+    visited = _visited_country(found, scene, allowed=VISITED_ANY_TIME)
+    if visited:
+        return visited
+    hosts = [p.country for p in participants if p.country and _hosts(doc, p)]
+    if hosts:
+        return hosts[0]
+    city, dateline_country = dateline
+    return geo.country_code(dateline_country or "") or (geo.place_country(city) if city else None)
 
 
 def _best_place(

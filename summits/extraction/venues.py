@@ -188,3 +188,36 @@ VENUES: dict[str, tuple[str, str]] = {
     "Beehive": ("Wellington", "NZ"),
     "Premier House": ("Wellington", "NZ"),
 }
+
+# Seats of government named by what they are, not by a name of their own ("at the Presidential
+# Palace", "at Parliament House", "at the Istana"): each country has one, so the story's country
+# (the visited country, the host's, the dateline's) places it in that country's capital. Written
+# in lower case, without a leading "the"; a named landmark above wins over these.
+GENERIC_SEATS: frozenset[str] = frozenset(
+    {
+        "presidential palace",
+        "presidential office",
+        "presidential residence",
+        "presidential house",
+        "presidential guest house",
+        "state house",
+        "state palace",
+        "national palace",
+        "government house",
+        "government palace",
+        "parliament house",
+        "parliament building",
+        "houses of parliament",
+        "istana",
+        "royal palace",
+        "imperial palace",
+        "prime minister's office",
+        "prime minister's residence",
+        "prime minister's official residence",
+        "chancellery",
+        "foreign ministry",
+        "ministry of foreign affairs",
+        "state guesthouse",
+        "state guest house",
+    }
+)

@@ -414,3 +414,34 @@ def test_the_city_of_an_event_the_visit_includes_is_not_the_visits_city():
         )
     )
     assert (result.summit.location, result.summit.country) == ("India", "IN")
+
+
+# Seats of government named by what they are
+
+
+def test_a_generic_seat_of_government_stands_in_the_visited_countrys_capital():
+    result = extract(
+        story(
+            "US Secretary of State Ana Ruiz visited Afghanistan on Monday and met President Ali Karimi "
+            "at the presidential palace."
+        )
+    )
+    assert (result.summit.location, result.summit.country) == ("Presidential Palace, Kabul", "AF")
+
+
+def test_a_generic_seat_of_government_stands_in_the_hosts_capital():
+    result = extract(
+        story(
+            "Kenyan President William Ruto hosted Japanese Prime Minister Fumio Kishida at State House "
+            "on Monday."
+        )
+    )
+    assert (result.summit.location, result.summit.country) == ("State House, Nairobi", "KE")
+
+
+def test_a_generic_seat_of_government_stands_in_the_datelines_capital():
+    result = extract(
+        "SUVA, May 3 (Reuters) - Australian Foreign Minister Ana Ruiz held talks with Fijian Prime "
+        "Minister Sitiveni Rabuka at Government House on Monday.\n"
+    )
+    assert (result.summit.location, result.summit.country) == ("Government House, Suva", "FJ")
