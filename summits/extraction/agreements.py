@@ -70,6 +70,7 @@ AGREED = "agreed"
 COMMITTED = "committed"
 SIGNED = "signed"
 REAFFIRMED = "reaffirmed"
+DECIDED = "decided"
 PAST = "VBD"  # "agreed", "resolved"
 PRESENT = frozenset({"VB", "VBP", "VBZ"})  # "ties [form] the bedrock"
 NOUN_TAGS = frozenset({"NOUN"})  # "a joint [statement]", "the [signing] of"
@@ -393,6 +394,8 @@ def _governing_clause(verb: Token) -> Token | None:
     """ "Singapore was one of eight countries which signed the accord": a verb in a relative or
     participle modifier gives the clause it modifies ("was"); none where the modified noun names
     the agreement itself ("the deal signed in May allows ...": the deal's terms say what)."""
+    if _means_of(verb) is not None:
+        return _means_of(verb)  # "rejuvenated the process by launching ...": the clause it serves
     if verb.dep_ not in MODIFYING_CLAUSES or verbs.plays(_lemma(verb), verbs.GIVES_CONTENT):
         return verb
     own_subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
@@ -605,6 +608,27 @@ def _accepted_offer(verb: Token, subject: Token | None) -> Agreed | None:
     return None
 
 
+def _set_up_together(verb: Token, subject: Token | None) -> Agreed | None:
+    """ "The two leaders established a joint committee", "A and B renewed the process by launching
+    its next phase": a body or a process a joint subject set up."""
+    if verbs.plays(_lemma(verb), verbs.SETS_UP) and _done(verb) and joint_subject(subject):
+        return Agreed(DECIDED, subject, _content(verb))
+    return None
+
+
+def _done(verb: Token) -> bool:
+    """ "[established]", "renewed the process by [launching] ...": a past act, or its means."""
+    return verb.tag_ == PAST or (verb.tag_ == "VBG" and _means_of(verb) is not None)
+
+
+def _means_of(verb: Token) -> Token | None:
+    """ "rejuvenated the process [by launching] ...": the past verb a by-phrase says how was done."""
+    prep = verb.head
+    if verb.dep_ == PCOMP and prep.lower_ == "by" and prep.head.tag_ == PAST:
+        return prep.head
+    return None
+
+
 def _joint_statement(verb: Token, subject: Token | None) -> Agreed | None:
     """ "The leaders issued a joint statement saying that they would ...": what the statement
     says, agreed by those who issued it."""
@@ -628,6 +652,7 @@ STATUS_RULES: tuple[StatusRule, ...] = (
     _under_terms,
     _accepted_offer,
     _joint_undertaking,
+    _set_up_together,
     _joint_statement,
 )
 
@@ -686,6 +711,9 @@ def _subject(verb: Token) -> Token | None:
         subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
         if subject is not None:
             return _participle_subject(subject)
+        if _means_of(token) is not None:
+            token = _means_of(token)
+            continue
         if token.dep_ not in INHERITS_SUBJECT or token.head == token:
             return None
         token = token.head

@@ -318,6 +318,20 @@ def test_what_both_will_recognise_is_an_undertaking():
     ]
 
 
+def test_a_body_set_up_together_is_a_decision():
+    [committee] = extract(
+        story(CHILE_BOLIVIA, "The two presidents established a standing committee on river pollution.")
+    ).agreements
+    assert committee.text == "The two presidents established a standing committee on river pollution"
+    assert committee.status == "decided"
+
+
+def test_a_process_set_up_as_the_means_of_a_past_act_is_a_decision():
+    assert agreement_texts(
+        "Chile and Bolivia revived the border talks by launching a joint survey of the salt flats."
+    ) == ["Chile and Bolivia revived the border talks by launching a joint survey of the salt flats"]
+
+
 def test_steps_set_out_together_are_a_decision():
     [steps] = extract(
         story(CHILE_BOLIVIA, "The two presidents set out a series of steps for reopening the border.")
