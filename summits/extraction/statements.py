@@ -322,9 +322,14 @@ def _own_subject(token: Token) -> Token | None:
     """ "Putin said ...": the verb's subject; "X, who praised ...": the relative pronoun's
     antecedent."""
     for child in token.children:
-        if child.dep_ in SUBJECTS:
+        if child.dep_ in SUBJECTS and _is_word(child):
             return token.head if child.tag_ == "WP" and token.dep_ == RELCL else child
     return None
+
+
+def _is_word(token: Token) -> bool:
+    """Not a mark parsed as a subject: the underscore of "_Mr Fraser _said" (a record's italics)."""
+    return any(ch.isalnum() for ch in token.text)
 
 
 def _noun_described(token: Token) -> Token | None:

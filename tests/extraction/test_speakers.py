@@ -697,3 +697,17 @@ def test_i_inside_a_quotation_is_the_quotations_speaker_not_the_author(nlp):
     )
     assert said.get("I said that our copper exports would grow.") == "Luis Soto"
     assert "our copper exports would grow" not in said
+
+
+def test_the_underscores_of_a_records_italic_speaker_are_no_speaker():
+    said = indirect(
+        extract(
+            story(
+                "Australian Prime Minister Malcolm Fraser met New Zealand Prime Minister Robert Muldoon in Sydney.",
+                "_Mr Fraser _said the consultation process in Australia was more complex than in New Zealand.",
+            )
+        )
+    )
+    assert said == {
+        "the consultation process in Australia was more complex than in New Zealand": "Malcolm Fraser"
+    }
