@@ -479,7 +479,11 @@ def _nearest_subject(cast: Cast, head: Token) -> Token:
     between = [
         c
         for c in verb.children
-        if c.dep_ in SUBJECTS and head.i < c.i < verb.i and not cast.in_quote(c) and c.pos_ != "PRON"
+        if c.dep_ in SUBJECTS
+        and head.i < c.i < verb.i
+        and not cast.in_quote(c)
+        and c.pos_ != "PRON"
+        and any(ch.isalnum() for ch in c.text)  # not the "_" of "_Mr Fraser _said" (italics)
     ]
     return between[-1] if between else _after_aside(cast, head, verb)
 

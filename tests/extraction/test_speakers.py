@@ -703,11 +703,13 @@ def test_the_underscores_of_a_records_italic_speaker_are_no_speaker():
     said = indirect(
         extract(
             story(
-                "Australian Prime Minister Malcolm Fraser met New Zealand Prime Minister Robert Muldoon in Sydney.",
-                "_Mr Fraser _said the consultation process in Australia was more complex than in New Zealand.",
+                "Australian Prime Minister Malcolm Fraser met New Zealand Prime Minister Robert Muldoon.",
+                "_Mr Fraser _said the consultation process in Australia was more complex.",
+                "He did not expect much change. _Mr Muldoon _said that industry groups had raised problems.",
             )
         )
     )
     assert said == {
-        "the consultation process in Australia was more complex than in New Zealand": "Malcolm Fraser"
+        "the consultation process in Australia was more complex": "Malcolm Fraser",
+        "industry groups had raised problems": "Robert Muldoon",
     }
