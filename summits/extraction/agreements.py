@@ -99,6 +99,7 @@ NOT_THIS_MEETING = frozenset({"ahead", "condition", "directive", "purpose", "neg
 AHEAD_OF_TERMS = frozenset({"ahead"})  # "Under the accord, the two states will hold ...": still agreed
 SIGNING_PURPOSE = frozenset({"purpose"})  # "leaders came to Paris to sign the accord": a ceremony held
 PENDING_MARKS = frozenset({"before", "until", "till"})  # "no discount before Belarus agrees to ..."
+IMPERSONAL = frozenset({"it"})  # "[It] was decided that ...": no one named, the meeting's parties
 NO_ONE = frozenset({"no", "neither"})  # "[no] two nations agree", "[neither] side signed"
 LINK_MARKS = ("/", "](")  # a link's address: "[text](/news/2016/...)"
 AGREED_ON = frozenset({"on", "to"})  # "our agreement [on] the opening of trade"
@@ -233,6 +234,7 @@ class Agreements:
             return []
         xcomps = [c for c in content if c.dep_ == XCOMP]
         further = {t for x in xcomps for t in [x, *_coordinated_infinitives(x)]} - set(xcomps[:1])
+        further |= {t for c in content if c.dep_ == APPOS for t in c.conjuncts if t.i > c.i}  # listed
         return sorted(further | set(_repeated_prepositions(content)), key=lambda t: t.i)
 
     def _item(self, first: Token, last: Token, parties: list[str], content: list[Token], status: str):
@@ -482,8 +484,27 @@ def _agrees_or_signs(verb: Token, subject: Token | None) -> Agreed | None:
     if verbs.plays(lemma, verbs.AGREES):
         status = verbs.status(lemma) or AGREED
         excused = SIGNING_PURPOSE if status == SIGNED else frozenset()
-        return Agreed(status, subject, _content(verb), excused)
+        return Agreed(status, subject, _content(verb) or _made_passive(verb, subject), excused)
     return None
+
+
+def _made_passive(verb: Token, subject: Token | None) -> list[Token]:
+    """ "A memorandum on mining was signed by the two ministers", "The following agreements were
+    signed: a memorandum on A, an accord on B": what the passive verb made is its subject (or the
+    documents it lists after the verb), the clause ending where the verb's does."""
+    if not _passive(verb, subject) or subject.lower_ in IMPERSONAL:
+        return []
+    listed = [c for c in subject.children if c.dep_ == APPOS and c.i > verb.i]
+    return listed or [subject, verb]
+
+
+def _passive(verb: Token, subject: Token | None) -> bool:
+    return (
+        subject is not None
+        and subject.dep_ == NSUBJPASS
+        and subject.head == verb
+        and any(c.dep_ == AUXPASS for c in verb.children)
+    )
 
 
 def _reached(verb: Token, subject: Token | None) -> Agreed | None:
@@ -492,6 +513,8 @@ def _reached(verb: Token, subject: Token | None) -> Agreed | None:
     if not verbs.plays(_lemma(verb), verbs.REACHES):
         return None
     objects = [c for c in verb.children if c.dep_ == DOBJ]
+    if _passive(verb, subject) and subject.lemma_.lower() in TERMS_NOUNS:
+        return Agreed(AGREED, subject, _content(verb) or _made_passive(verb, subject))  # "A deal was reached"
     if any(o.lemma_.lower() in TERMS_NOUNS for o in objects) or (
         joint_subject(subject) and any(_held_in_common(o) and not _states_a_fact(o) for o in objects)
     ):
@@ -518,9 +541,14 @@ def _states_a_fact(noun: Token) -> bool:
 def _decided_jointly(verb: Token, subject: Token | None) -> Agreed | None:
     """ "Both sides decided to extend the truce." A joint decision of a joint subject."""
     status = verbs.agreement_status(_lemma(verb))
-    if status and joint_subject(subject) and not _only_praised(verb, status):
+    if status and (joint_subject(subject) or _impersonal(verb, subject)) and not _only_praised(verb, status):
         return Agreed(status, subject, _content(verb))
     return None
+
+
+def _impersonal(verb: Token, subject: Token | None) -> bool:
+    """ "It was decided that a joint committee would meet twice a year": a communique's passive."""
+    return _passive(verb, subject) and subject.lower_ in IMPERSONAL
 
 
 def _only_praised(verb: Token, status: str) -> bool:

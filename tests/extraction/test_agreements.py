@@ -238,6 +238,41 @@ def test_someones_agreement_that_is_an_agreement():
     assert set(agreement.parties) == {"CL", "BO"}
 
 
+def test_an_agreement_reached_in_the_passive_is_an_agreement():
+    assert agreement_texts("Agreement was reached on a new rail link between the two countries.") == [
+        "Agreement was reached on a new rail link between the two countries"
+    ]
+
+
+def test_a_document_signed_in_the_passive_is_an_agreement():
+    [signed] = extract(
+        story(CHILE_BOLIVIA, "A memorandum on lithium mining was signed by the two foreign ministers.")
+    ).agreements
+    assert signed.text == "A memorandum on lithium mining was signed by the two foreign ministers"
+    assert signed.status == "signed"
+    assert set(signed.parties) == {"CL", "BO"}
+
+
+def test_each_document_listed_as_signed_is_an_agreement():
+    assert agreement_texts(
+        "The following agreements were signed: a memorandum on fisheries, an accord on rail transport "
+        "and a treaty on water."
+    ) == [
+        "The following agreements were signed: a memorandum on fisheries",
+        "an accord on rail transport",
+        "a treaty on water",
+    ]
+
+
+def test_an_impersonal_decision_is_the_meetings():
+    [decided] = extract(
+        story(CHILE_BOLIVIA, "It was decided that a joint committee would meet twice a year.")
+    ).agreements
+    assert decided.text == "It was decided that a joint committee would meet twice a year"
+    assert decided.status == "decided"
+    assert set(decided.parties) == {"CL", "BO"}
+
+
 def test_a_joint_statement_or_promise_is_an_agreement_of_those_who_made_it():
     assert agreement_texts("Boric and Arce issued a joint declaration on river management.") == [
         "Boric and Arce issued a joint declaration on river management"
