@@ -405,7 +405,8 @@ def _speech_verb_of(place: Span) -> Token | None:
     """ "said in Moscow", "told a news conference at the palace": the verb of saying or speaking
     the place is "in", "at" or "from" of, directly or through the nouns it hangs on."""
     word: Token | None = place.root
-    while word is not None and word.dep_ in MODIFIER_ROLES:  # "at the [Malacanang] presidential palace"
+    # "at the [Malacanang] presidential palace", "in the Afghan capital [Kabul]"
+    while word is not None and word.dep_ in (*MODIFIER_ROLES, APPOS):
         word = word.head
     prep = word.head if word is not None else None
     if prep is None or prep.dep_ != PREP or prep.lower_ not in PLACE_PREPOSITIONS:
@@ -416,8 +417,24 @@ def _speech_verb_of(place: Span) -> Token | None:
             break
     if word is None:
         return None
-    lemma = word.lemma_
-    return word if verbs.plays(lemma, verbs.QUOTES) or verbs.plays(lemma, verbs.SPEAKS) else None
+    if _speaks(word) or _participle_of_speech(word):
+        return word
+    return None
+
+
+def _speaks(word: Token) -> bool:
+    return verbs.plays(word.lemma_, verbs.QUOTES) or verbs.plays(word.lemma_, verbs.SPEAKS)
+
+
+def _participle_of_speech(word: Token) -> bool:
+    """ "Watching on television in Kabul, teacher Ana Ruiz said ...": a participle clause with no
+    subject of its own, not of meeting, on a verb of saying: where the speaker was."""
+    return (
+        word.dep_ == ADVCL
+        and _speaks(word.head)
+        and not any(c.dep_ in SUBJECTS for c in word.children)
+        and not _is_meeting_word(word)
+    )
 
 
 def _speaker_tokens(verb: Token) -> list[Token]:
@@ -505,7 +522,7 @@ def _capitals_by_demonym(doc: Doc) -> Iterator[Found]:
     """ "They met in the Belgian capital.": that state's capital (Brussels)."""
     for m in CAPITAL_OF.finditer(doc.text):
         code = geo.demonym_country(m[1])
-        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        span = doc.char_span(m.start(1), m.end(), alignment_mode="expand")  # "[Afghan capital]"
         if code and geo.capital_name(code) and span is not None:
             yield span, geo.capital_name(code), CITY
 

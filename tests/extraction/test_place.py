@@ -445,3 +445,12 @@ def test_a_generic_seat_of_government_stands_in_the_datelines_capital():
         "Minister Sitiveni Rabuka at Government House on Monday.\n"
     )
     assert (result.summit.location, result.summit.country) == ("Government House, Suva", "FJ")
+
+
+def test_where_a_non_participant_was_in_a_participle_clause_of_saying_is_not_the_venue():
+    result = extract(
+        "DOHA, Sept 12 (Reuters) - Afghan government negotiators and Taliban envoys opened peace "
+        "talks on Saturday.\n\n"
+        "Watching on television in the Afghan capital Kabul, teacher Ana Ruiz said the talks gave her hope.\n"
+    )
+    assert (result.summit.location, result.summit.country) == ("Doha", "QA")
