@@ -122,6 +122,23 @@ POST_NOMINALS = {"mp", "mhr", "mla", "mlc", "qc", "kc", "ao", "ac", "obe", "cbe"
 # the first person of the writer, outside quotation marks ("I met", "my counterpart", "we agreed")
 FIRST_PERSON = re.compile(r"\bI\b(?!\.)|\b(?:[Mm]y|[Mm]e|[Ww]e|[Oo]ur|[Uu]s)\b")
 QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
+# "Also present:", "In attendance:": the label of a list of those at the meeting, one a line
+ATTENDANCE_LABEL = re.compile(
+    r"^[#*_\s]*(?:also\s+)?(?:present|in attendance|attending|attendees|participants)\s*:?[*_\s]*$",
+    re.IGNORECASE,
+)
+# "Sir Ana Vega - Secretary, Department of Trade": one line of such a list (a name, a dash, a title)
+LISTED_PERSON = re.compile(
+    r"^[*_\s-]*(?P<name>[A-Z][^-–—:\n]{2,60}?)\s+[-–—]+\s+(?P<title>[A-Z]\S.*?)[\s*_]*$"
+)
+# "... and Resources Mr J. D. Anderson - Assistant Secretary": the next person of a list whose
+# lines the text has run together
+NEXT_LISTED = re.compile(
+    r"(?<!HE)\s+(?=(?:HE\s+)?(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady)\.?\s[^-–—\n]{2,40}?\s[-–—]+\s)"
+)
+LIST_STYLES = {"HE", "H.E.", "HE."}  # "HE Mr J. J. Webster": His Excellency, written in capitals
+SIDE_HEADING = re.compile(r"^[#*_\s]*(?P<side>[A-Z][A-Za-z .'-]{2,40}?)[:*_\s]*$")  # "### Australia"
+LIST_LINES = 40  # the most lines a list of those present runs to
 AUTHOR_NAME_WORDS = (2, 4)  # "Ana Vega", "Ana María Vega Ruiz": a name of the author, no more
 
 MONTHS = {
@@ -157,6 +174,8 @@ class Author:
     title: str | None
     start: int
     end: int
+    present: bool = False  # named on a list of those present ("Also present:"), not as the writer
+    side: str | None = None  # the heading of that list's part it stands under ("Australia")
 
 
 @dataclass
@@ -168,7 +187,8 @@ class Layout:
     # start of a pull-quote block -> the name written under it ("Vladimir Putin, Russian President")
     pull_quotes: dict[int, str] = field(default_factory=dict)
     dateline_day: tuple[int, int] | None = None  # (month, day) of a dateline written without a year
-    # the authors of a first-person story (``meta.authors``) with their titles and lines
+    # the authors of a first-person story (``meta.authors``) with their titles and lines, and
+    # the people of a list of those present ("Also present:")
     author_lines: tuple[Author, ...] = ()
 
     def story_blocks(self) -> list[Block]:
@@ -273,7 +293,7 @@ def read_layout(text: str) -> Layout:
     story = _story_text(text, blocks)
     authors = _authors(blocks, story) if _first_person(story) else ()
     meta.authors = [a.name for a in authors]
-    return Layout(text, blocks, meta, story, pull_quotes, dateline_day, authors)
+    return Layout(text, blocks, meta, story, pull_quotes, dateline_day, authors + _present(text))
 
 
 # --- labelling: each block gets the kind of the first rule that claims it, else it is story ----
@@ -711,3 +731,48 @@ def _as_written(title: str) -> str:
     if not title.isupper():
         return title
     return " ".join(w.lower() if w.lower() in PORTFOLIO_JOINS else w.capitalize() for w in title.split())
+
+
+# --- a list of those present ------------------------------------------------------------------------
+def _present(text: str) -> tuple[Author, ...]:
+    """ "Also present:", then "### Australia", "Sir Ana Vega - Secretary, Department of Trade", ...:
+    the people a record of a meeting lists as present, each with the title and the side (the
+    heading above them) the list gives; the list ends at the first line of another shape."""
+    found: list[Author] = []
+    lines = _lines(text)
+    for number, (_start, line) in enumerate(lines):
+        if ATTENDANCE_LABEL.match(line):
+            found += _listed(lines[number + 1 : number + 1 + LIST_LINES])
+    return tuple(found)
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """The article's lines that hold words, each with where it starts."""
+    found, at = [], 0
+    for line in text.splitlines(keepends=True):
+        pieces = NEXT_LISTED.split(line.rstrip("\r\n"))
+        found += [(at + line.find(piece), piece) for piece in pieces if piece.strip()]
+        at += len(line)
+    return found
+
+
+def _listed(lines: list[tuple[int, str]]) -> list[Author]:
+    found: list[Author] = []
+    side = None
+    for start, line in lines:
+        person = LISTED_PERSON.match(line.strip())
+        if person is None and SIDE_HEADING.match(line.strip()):
+            side = SIDE_HEADING.match(line.strip())["side"].strip()
+            continue
+        name = (
+            _plain_name(" ".join(w for w in person["name"].split() if w not in LIST_STYLES))
+            if person
+            else None
+        )
+        if name is None:
+            break
+        at = start + line.find(person["name"])
+        found.append(
+            Author(name, person["title"].strip(), at, at + len(person["name"]), present=True, side=side)
+        )
+    return found

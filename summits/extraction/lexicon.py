@@ -22,6 +22,8 @@ HONORIFICS = {
     "dato",
     "datin",
     "excellency",  # "His Excellency Rodrigo Roa Duterte"
+    "hon",  # "the Hon. Ana Vega", "the Rt Hon. R. D. Muldoon"
+    "hon.",
 }
 # honorifics of two words ("Tan Sri Muhyiddin", "Datuk Seri Anwar"): not part of the name
 HONORIFIC_PAIRS = {
@@ -30,6 +32,8 @@ HONORIFIC_PAIRS = {
     ("datuk", "seri"),
     ("dato", "sri"),
     ("dato'", "sri"),
+    ("rt", "hon"),
+    ("rt.", "hon"),
     ("his", "excellency"),
     ("her", "excellency"),
 }

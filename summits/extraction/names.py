@@ -47,6 +47,8 @@ PLACE_LABELS = {"ORG", "NORP", "FAC", "GPE", "LOC"}
 GROUPED = frozenset({NSUBJ, CONJ, DOBJ, POBJ})  # where the people of "A and B met ..." stand
 # words that govern a place: "[in] Davao", "[visited] Sochi"
 PLACE_GOVERNORS = frozenset({"in", "at", "to", "from", "near", "visit", "arrive"})
+DASHES = {"-", "–", "—", "--"}
+INITIAL = re.compile(r"[A-Z]\.")  # "R." of "R. D. Muldoon"
 
 
 @dataclass(frozen=True, eq=False)
@@ -160,9 +162,19 @@ def _in_brackets(span: Span) -> bool:
 def _past_titles(doc: Doc, start: int, end: int) -> int:
     """ "[President] Vladimir Putin", "[Mr] Albanese", "[Tan Sri] Muhyiddin": where the name starts
     after its title and honorific."""
-    while start < end and (is_title(doc[start]) or honorific_at(doc, start) or not doc[start].is_alpha):
+    while start < end and (
+        is_title(doc[start])
+        or honorific_at(doc, start)
+        or (not doc[start].is_alpha and not _initial(doc[start]))
+        or (doc[start].lower_ == "the" and start + 1 < end)  # "[the] Rt Hon. R. D. Muldoon"
+    ):
         start += max(1, honorific_at(doc, start))
     return start
+
+
+def _initial(token: Token) -> bool:
+    """ "[R.] D. Muldoon": a given name written as its initial."""
+    return bool(INITIAL.fullmatch(token.text))
 
 
 def _past_portfolio(doc: Doc, start: int) -> int:
@@ -178,6 +190,10 @@ def _before_trailing(doc: Doc, start: int, end: int) -> int:
         doc[end - 1].tag_ == "POS" or not doc[end - 1].text[0].isalnum() or is_title(doc[end - 1])
     ):
         end -= 1  # "Putin['s]", "Vanuatu [Minister]"
+    for k in range(start + 1, end):
+        if doc[k].text in DASHES and doc[k - 1].whitespace_:
+            end = k  # "J. J. Webster [- Australian High] Commissioner": a dash set apart ends the name
+            break
     for k in range(start + 1, end - 1):
         if doc[k].lower_ == "of" and geo.state_of(doc[k + 1 : end].text):
             end = k  # "Ana Vega [of Peru]": her state, no part of her name

@@ -199,11 +199,14 @@ def _my_meeting(token: Token) -> bool:
 
 def read_authors(doc: Doc, index: PersonIndex, in_quote, authors: Iterable) -> CaptionEvidence:
     """The authors of a first-person release (``boilerplate.Author``: name, title, line) take part
-    when the writer does ("I met ..."): a person of the story of that name (with the title the
+    when the writer does ("I met ..."), the people of a list of those present ("Also present:")
+    whatever the story says: a person of the story of that name (with the title the
     author line gives where the story gives none), or one the story never names, first named on
     the author line."""
     authors = list(authors)
-    if not authors or not writer_meets(doc, in_quote):
+    if not all(a.present for a in authors) and not writer_meets(doc, in_quote):
+        authors = [a for a in authors if a.present]  # a list of those present needs no "I met"
+    if not authors:
         return CaptionEvidence(index)
     found: set[int] = set()
     titled: dict[int, Person] = {}
@@ -225,7 +228,7 @@ def read_authors(doc: Doc, index: PersonIndex, in_quote, authors: Iterable) -> C
 def _author_person(author) -> Person:
     """The author as a person: "Minister for Trade of Peru" gives role "Minister for Trade" and
     country PE; "Peruvian Minister for Trade" too."""
-    role, country = author.title, None
+    role, country = author.title, geo.country_code(author.side) if author.side else None
     if role:
         words = role.split()
         if words and geo.demonym_country(words[0]) and len(words) > 1:

@@ -289,3 +289,17 @@ def test_first_person_only_inside_quotation_marks_makes_no_author():
         'Luis Soto met the trade minister in Lima. "I am pleased with our talks," Soto said.\n'
     )
     assert read_layout(text).meta.authors == []
+
+
+def test_a_list_of_those_present_gives_each_name_title_and_side():
+    text = (
+        "Record of a meeting between the presidents of Peru and Chile in Lima on 3 May.\n\n"
+        "Also present:\n\n### Peru\n\n"
+        "Sir Luis Soto - Secretary, Department of Trade  \nHE Mr J. K. Ruiz - Ambassador to Chile\n\n"
+        "The meeting began at noon.\n"
+    )
+    listed = [(a.name, a.title, a.side) for a in read_layout(text).author_lines if a.present]
+    assert listed == [
+        ("Luis Soto", "Secretary, Department of Trade", "Peru"),
+        ("J. K. Ruiz", "Ambassador to Chile", "Peru"),
+    ]

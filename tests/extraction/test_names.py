@@ -224,3 +224,21 @@ def test_a_state_after_a_name_is_its_country_and_no_part_of_it():
     people = by_name(result)
     assert set(people) == {"Lars Berg", "Ana Vega"}
     assert (people["Lars Berg"].country, people["Ana Vega"].country) == ("NO", "PE")
+
+
+def test_a_parliamentary_style_is_no_part_of_a_name_and_initials_are(nlp):
+    doc = nlp("Talks were held between the Prime Minister of Peru, the Rt Hon. A. B. Vega, and Mr Lars Berg.")
+    assert "A. B. Vega" in {p.name for p in find_names(doc).persons}
+
+
+def test_a_dash_set_apart_ends_a_name(nlp):
+    from spacy.tokens import Span
+
+    from summits.extraction.names import name_span
+
+    doc = nlp("Mr J. K. Soto - Peruvian High Commissioner to Chile")
+    words = [t.text for t in doc]
+    entity = Span(
+        doc, words.index("J."), words.index("High") + 1, label="PERSON"
+    )  # as the model may label it
+    assert name_span(entity).text == "J. K. Soto"

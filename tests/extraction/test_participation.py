@@ -609,3 +609,14 @@ def test_a_name_set_beside_a_title_with_a_phrase_of_its_own_takes_the_titles_par
         )
     )
     assert names(result) == {"Ana Vega", "Luis Soto"}
+
+
+def test_the_people_of_a_list_of_those_present_take_part_with_the_side_they_stand_under():
+    result = extract(
+        "Record of a meeting between President Ana Vega and President Ines Ruiz in Lima on 3 May.\n\n"
+        "Also present:\n\n### Chile\n\n"
+        "Mr Luis Soto - Secretary, Department of Trade\n\n"
+        "The meeting began at noon. President Vega said trade had grown.\n"
+    )
+    soto = by_name(result)["Luis Soto"]
+    assert (soto.role, soto.country) == ("Secretary, Department of Trade", "CL")
