@@ -420,14 +420,18 @@ def _calls_on(token: Token, verb: Token) -> bool:
         token.dep_ != NSUBJ and not _called_on(token)
     ):
         return False
-    on = [
-        o for p in verb.children if p.dep_ == PREP and p.lower_ == "on" for o in p.children if o.dep_ == POBJ
-    ]
-    visited = [o for o in on if o.ent_type_ == "PERSON" or o.lower_ in PERSON_NOUNS]  # not "on Monday"
+    visited = _visited_on(verb)
     if not visited:
         return False
     clauses = [c for w in [verb, *visited] for c in w.children if c.dep_ in {XCOMP, ACL, RELCL, ADVCL}]
     return not clauses
+
+
+def _visited_on(verb: Token) -> list[Token]:
+    """ "called on [President X] on Monday": the people after the verb's "on" (not "Monday")."""
+    on = [p for p in verb.children if p.dep_ == PREP and p.lower_ == "on"]
+    objects = [o for p in on for o in p.children if o.dep_ == POBJ]
+    return [o for o in objects if o.ent_type_ == "PERSON" or o.lower_ in PERSON_NOUNS]
 
 
 def _meets(token: Token, verb: Token) -> bool:
