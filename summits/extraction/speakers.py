@@ -634,7 +634,10 @@ def _plural_subject(cast: Cast, token: Token) -> bool:
         return False
     if token.conjuncts:
         return all(c.i in cast.index.by_token or c.i in cast.described_at for c in (token, *token.conjuncts))
-    return token.tag_ in PLURAL_TAGS and token.pos_ in {"NOUN", "PROPN"}
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    # "The Prime Ministers agreed": a plural title the model tags as a singular name
+    return token.tag_ in PLURAL_TAGS or _singular(token) is not None
 
 
 def _pronoun(cast: Cast, head: Token) -> str | None:

@@ -713,3 +713,16 @@ def test_the_underscores_of_a_records_italic_speaker_are_no_speaker():
         "the consultation process in Australia was more complex": "Malcolm Fraser",
         "industry groups had raised problems": "Robert Muldoon",
     }
+
+
+def test_they_after_a_plural_title_tagged_as_a_name_is_its_holders():
+    said = indirect(
+        extract(
+            story(
+                "Australian Prime Minister Malcolm Fraser met New Zealand Prime Minister Robert Muldoon.",
+                "The Prime Ministers agreed that closer ties would bring benefits to both countries. "
+                "They believed that this could be achieved soon.",
+            )
+        )
+    )
+    assert said.get("this could be achieved soon") == "Malcolm Fraser and Robert Muldoon"
