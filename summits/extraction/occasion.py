@@ -242,7 +242,9 @@ def purpose(word: Token) -> bool:
 
 
 def negated(word: Token) -> bool:
-    """ "Lunde did not meet Torres."."""
+    """ "Lunde did not meet Torres.", "Bolivia refused to sign" (the to-clause of a verb of failing)."""
+    if word.dep_ == XCOMP and verbs.plays(word.head.lemma_, verbs.FAILS):
+        return True
     return any(c.dep_ == NEG and c.lower_ in NEGATIONS for c in word.children)
 
 

@@ -41,6 +41,7 @@ Roles:
   *intend* to cooperate).
 - ``TRAVELS``: a journey; one onward is a separate occasion (she will *travel* on to Oslo).
 - ``ISSUES``: its subject is the issuer of the document it has as object (the EU *issued* a statement).
+- ``FAILS``: its to-clause did not happen (they *failed* to agree, Bolivia *refused* to sign).
 - ``SETS_UP``: what a joint subject set up at the meeting is a decision (the two *established* a committee).
 - ``RELAYS``: after a reporting clause of another's it only relays those words (Ruiz said the talks
   had failed, Reuters *reports*).
@@ -84,6 +85,7 @@ TRAVELS = "travels"
 REPRESENTS = "represents"
 ISSUES = "issues"
 SETS_UP = "sets-up"
+FAILS = "fails"
 RELAYS = "relays"
 VISITS_ON = "visits-on"
 
@@ -269,7 +271,7 @@ VERBS: dict[str, Verb] = {
     "snub": verb(STAYS_AWAY),
     "miss": verb(STAYS_AWAY),
     "cancel": verb(STAYS_AWAY),
-    "decline": verb(STAYS_AWAY),
+    "decline": verb(STAYS_AWAY, FAILS),
     "stay": verb(STAYS_AWAY),
     "withdraw": verb(STAYS_AWAY),
     "speak": verb(SPEAKS, REPORTS_WH),  # "spoke on how ..."
@@ -293,6 +295,8 @@ VERBS: dict[str, Verb] = {
     "prepare": verb(ANTICIPATES),
     "propose": verb(ANTICIPATES),
     "wish": verb(ANTICIPATES),
+    "fail": verb(FAILS),  # "failed to agree": not done
+    "refuse": verb(FAILS),
     "try": verb(ANTICIPATES, ATTEMPTS),
     "attempt": verb(ANTICIPATES, ATTEMPTS),
     # a journey: "will travel on to Oslo", "before flying to Oslo"

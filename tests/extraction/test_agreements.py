@@ -422,6 +422,11 @@ def test_what_belongs_to_another_time_or_is_not_yet_agreed_is_not_an_agreement()
         assert agreement_texts(sentence) == [], sentence
 
 
+def test_what_they_failed_or_refused_to_agree_is_not_an_agreement():
+    assert agreement_texts("The two sides failed to agree on a ceasefire.") == []
+    assert agreement_texts("Bolivia refused to sign the water treaty.") == []
+
+
 def test_a_verb_joined_to_an_urged_one_is_urged_too():
     assert agreement_texts("The two sides were urged to reach a truce and forge a deal on the border.") == []
 
