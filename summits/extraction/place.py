@@ -40,6 +40,7 @@ from .deps import (
     POSS,
     PREP,
     PREP_OBJECTS,
+    RELCL,
     SUBJECTS,
     XCOMP,
 )
@@ -658,9 +659,22 @@ def held_at_a_distance(doc: Doc, in_quote: Callable[[Token], bool]) -> bool:
     who spoke by phone last week, met in Oslo"): there is no venue, and a dateline is the office's."""
     sent = next((s for s in doc.sents if about_meeting(s) and not in_quote(s.root)), None)
     return sent is not None and any(
-        t.lower_ in REMOTE_WORDS and occasion.clause_verb(t) == sent.root and occasion.why_not(t) is None
+        t.lower_ in REMOTE_WORDS
+        and _of_this_meeting(occasion.clause_verb(t), sent)
+        and occasion.why_not(t) is None
         for t in sent
     )
+
+
+def _of_this_meeting(verb: Token | None, sent: Span) -> bool:
+    """The sentence's own clause, or a relative clause on its meeting noun ("his meeting with
+    the ministers, one of several summits that took place virtually")."""
+    if verb is None:
+        return False
+    if verb == sent.root:
+        return True
+    noun = verb.head
+    return verb.dep_ == RELCL and (_names_meeting(noun) or _round_of_meeting(noun))
 
 
 def _country_venue(

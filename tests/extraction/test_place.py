@@ -454,3 +454,14 @@ def test_where_a_non_participant_was_in_a_participle_clause_of_saying_is_not_the
         "Watching on television in the Afghan capital Kabul, teacher Ana Ruiz said the talks gave her hope.\n"
     )
     assert (result.summit.location, result.summit.country) == ("Doha", "QA")
+
+
+def test_a_meeting_one_of_several_summits_held_virtually_has_no_place():
+    result = extract(
+        "WASHINGTON - The United States remains committed to the region, said Secretary of State Ana "
+        "Ruiz on Friday.\n\n"
+        "Ms Ruiz's comments came in a statement following her meeting with Asean foreign ministers on "
+        "Wednesday, one of several annual regional summits this week that took place virtually due to the "
+        "pandemic.\n"
+    )
+    assert (result.summit.location, result.summit.country) == (None, None)
