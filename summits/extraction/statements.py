@@ -271,6 +271,17 @@ def _relays(verb: Token) -> bool:
     return any(_relayed(c) for c in verb.children)
 
 
+def _just_before(head: list[Token]) -> list[Token]:
+    """'While one official says "...", officials say ...': a verb of saying with its subject right
+    before the quotation (a colon or comma aside) names its speaker, however the parser hangs the
+    quotation."""
+    words = [t for t in head if t.text not in {":", ","}]
+    last = words[-1] if words else None
+    if last is None or last.i + 3 < head[-1].i or not _verb_key(last) or not _has_subject(last):
+        return []
+    return [last]
+
+
 def _holding(verbs_of_saying: list[Token], inside: Token | None) -> list[Token]:
     """The verbs of saying whose clause holds the token ``inside`` (a quotation's first word)."""
     return [v for v in verbs_of_saying if inside is not None and inside in v.subtree]
@@ -823,7 +834,8 @@ class Statements:
             (t for t in head if _verb_key(t)), key=lambda v: (v.lemma_ == "agree", v.i)
         )
         name = self._named_subject(
-            _holding(verbs_of_saying, inside) or list(filter(_has_subject, verbs_of_saying))
+            _just_before(head) + _holding(verbs_of_saying, inside)
+            or list(filter(_has_subject, verbs_of_saying))
         )
         if name:
             return name

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from summits.extraction import extract
 from summits.extraction.quotations import find_quotes
-from tests.extraction.conftest import INTRO, direct, story
+from tests.extraction.conftest import INTRO, direct, speakers, story
 
 # Quotation marks
 
@@ -103,3 +103,15 @@ def test_unbalanced_marks_in_a_whole_article():
     result = extract(text)
     assert result.statements, "an unclosed quotation still gives its statement"
     assert all(text[s.start : s.end] == s.text for s in result.statements)
+
+
+def test_the_verb_of_saying_right_before_a_quotation_names_its_speaker():
+    result = extract(
+        story(
+            "US Secretary of State John Kerry met Russian Foreign Minister Sergey Lavrov in Geneva.",
+            'While one U.S. official says "only a minority are extremist" -- a reference to rebel fighters '
+            "tied to the al-Nusra Front -- U.S. officials familiar with intelligence assessments say many "
+            "more rebel fighters may want to establish an Islamic state in Syria.",
+        )
+    )
+    assert speakers(result, "direct") == [("one U.S. official", "only a minority are extremist")]
