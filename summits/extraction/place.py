@@ -121,6 +121,7 @@ STATE_AFTER = re.compile(
 # "the Marco Polo Hotel in Davao", "the Kremlin, Moscow": the city a venue stands in
 CITY_AFTER_VENUE = re.compile(rf"^(?:,\s*|\s+in\s+)(?:the\s+)?({NAME})")
 HERE = "here"
+WHERE = "where"  # "flew to Seoul, where she met Lee"
 # "possibly in Amman", "perhaps at Camp David": a place guessed at
 HEDGED = re.compile(r"\b(?:possibly|perhaps|maybe|probably)\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 # occasion.why_not's reasons for a clause that tells of another meeting or event: never the venue
@@ -207,7 +208,9 @@ def another_occasion(c: Candidate, scene: Scene) -> float:
     of an earlier or a later meeting, or of something that did not happen. What is still ahead
     at the time of writing is the meeting itself ("As the paper went to press, the leaders
     were to meet in Moscow")."""
-    reason = occasion.why_not(c.span.root) or (AHEAD if _planned(c.span.root) else "")
+    where = _where_met(c.span.root)  # "flew to Seoul, where she will meet Lee"
+    reason = occasion.why_not(c.span.root) or (occasion.why_not(where) if where is not None else None)
+    reason = reason or (AHEAD if _planned(c.span.root) else "")
     if reason == AHEAD and PRESS_TIME.search(c.span.sent.text):
         return 0
     return OCCASION_PENALTIES.get(reason, 0)
@@ -246,9 +249,13 @@ def earlier_stop(c: Candidate, scene: Scene) -> float:
     """ "Obama arrived in Vientiane after attending the G20 summit in Hangzhou.": a meeting told
     of in a clause under "after" is an earlier stop of the journey, not this meeting."""
     word = meeting_word_of(c.span.root)
-    verb = occasion.clause_verb(word) if word is not None else None
+    if word is None:
+        return 0
+    verb = occasion.clause_verb(word)
     after = verb is not None and verb.dep_ == PCOMP and verb.head.lower_ == AFTER
-    return OCCASION_PENALTIES["earlier"] if after else 0
+    # "After talks in Tokyo, she flew to Seoul": the meeting noun is the object of "after"
+    after_noun = word.pos_ in NOUN_TAGS and word.dep_ in PREP_OBJECTS and word.head.lower_ == AFTER
+    return OCCASION_PENALTIES["earlier"] if after or after_noun else 0
 
 
 def hedged(c: Candidate, scene: Scene) -> float:
@@ -366,6 +373,9 @@ def meeting_word_of(place: Token) -> Token | None:
     """ "met in Sochi" -> "met"; "visited Japan" -> "visited"; "the Sochi talks" -> "talks";
     "a call on the premier at his office in Putrajaya" -> "call": the meeting verb or noun the
     place is attached to, through prepositions and the nouns they hang on."""
+    where = _where_met(place)
+    if where is not None:
+        return where
     word = place
     for hop in range(HOPS_TO_MEETING):
         governor = _governor(word)
@@ -378,6 +388,16 @@ def meeting_word_of(place: Token) -> Token | None:
         if governor.pos_ not in NOUN_TAGS:
             return None
         word = governor
+    return None
+
+
+def _where_met(place: Token) -> Token | None:
+    """ "She flew to Seoul, where she met Lee.": the meeting verb of a relative clause on the place
+    introduced by "where"."""
+    for clause in place.children:
+        where = any(c.dep_ == ADVMOD and c.lower_ == WHERE for c in clause.children)
+        if clause.dep_ == RELCL and where and _is_meeting_word(clause):
+            return clause
     return None
 
 

@@ -465,3 +465,23 @@ def test_a_meeting_one_of_several_summits_held_virtually_has_no_place():
         "pandemic.\n"
     )
     assert (result.summit.location, result.summit.country) == (None, None)
+
+
+def test_the_stop_where_they_met_beats_the_talks_before_the_flight():
+    result = extract(
+        story(
+            "After talks in Tokyo on Monday, US Secretary of State Ana Ruiz flew to Seoul, where she met "
+            "South Korean President Lee Jae-myung on Tuesday."
+        )
+    )
+    assert (result.summit.location, result.summit.country) == ("Seoul", "KR")
+
+
+def test_a_stop_where_they_will_meet_later_is_not_this_meetings():
+    result = extract(
+        story(
+            "After talks in Tokyo on Monday, US Secretary of State Ana Ruiz flew to Seoul, where she will "
+            "meet South Korean President Lee Jae-myung on Friday."
+        )
+    )
+    assert (result.summit.location, result.summit.country) == ("Tokyo", "JP")
