@@ -57,6 +57,8 @@ ABOUT_PREPOSITIONS = frozenset({"in", "on", "of", "for", "over", "to", "against"
 # the same written after the light noun's verb: "deepen co-operation [on] nuclear energy"
 VERB_ABOUT_PREPOSITIONS = frozenset({"in", "on", "over", "for", "against"})
 
+# when or where rather than what: "signed [during] the visit, on trade"
+CIRCUMSTANCES = frozenset({"during", "after", "before", "following", "at", "amid", "despite", "ahead"})
 MAX_HOPS = 4  # words walked down from the agreed clause to its first noun
 MAX_LIGHT_NOUNS = 3  # light nouns looked through: "negotiations on cooperation in ..."
 MAX_CONJUNCTS = 3  # coordinated nouns kept in a topic: "energy, transport and agriculture"
@@ -84,7 +86,12 @@ def topic_head(content: list[Token]) -> Token:
     "They agreed on Tuesday to cut tariffs." -> "cut"."""
     ranked = sorted(
         content,
-        key=lambda c: (c.dep_ not in AGREED_PARTS, any(t.ent_type_ in TIME for t in c.subtree), c.i),
+        key=lambda c: (
+            _is_actor(c) or c.lower_ in CIRCUMSTANCES,
+            c.dep_ not in AGREED_PARTS,
+            any(t.ent_type_ in TIME for t in c.subtree),
+            c.i,
+        ),
     )
     return ranked[0]
 

@@ -529,6 +529,15 @@ LIGHT_NOUNS = {
     "commitment",
     "view",
     "intention",
+    # documents and what an agreement is on: "an accord on rail transport", "the need to protect X"
+    "accord",
+    "accords",
+    "treaty",
+    "treaties",
+    "pact",
+    "understanding",
+    "need",
+    "importance",
 }
 # nouns for those who act, never what an agreement is about: "press all parties to ..."
 ACTOR_NOUNS = {

@@ -53,3 +53,21 @@ def test_a_document_signed_or_a_promise_made_is_named_by_what_it_is_about():
         )
     )
     assert [a.topic for a in result.agreements] == ["minefields", "cross-border trade"]
+
+
+def test_a_topic_is_what_a_document_or_a_need_is_about_not_who_acts_or_when():
+    result = extract(
+        story(
+            "Chilean President Gabriel Boric met Bolivian President Luis Arce in Arica on Monday.",
+            "The two presidents signed an accord on rail transport.",
+            "Both sides agreed on the need to protect the Lauca river.",
+            "The leaders directed their officials to draft a fisheries code.",
+            "Three agreements were signed during the visit, on trade, mining and tourism.",
+        )
+    )
+    assert [a.topic for a in result.agreements] == [
+        "rail transport",
+        "Lauca river",
+        "fisheries code",
+        "trade, mining and tourism",
+    ]
