@@ -45,7 +45,15 @@ from .deps import (
     SUBJECTS,
     XCOMP,
 )
-from .lexicon import DATA_NOUNS, FOCUS_WORDS, PRONOUNS, STANCE_NOUNS, STATEMENT_NOUNS, TITLE_SMALL_WORDS
+from .lexicon import (
+    DATA_NOUNS,
+    FOCUS_WORDS,
+    PERSON_NOUNS,
+    PRONOUNS,
+    STANCE_NOUNS,
+    STATEMENT_NOUNS,
+    TITLE_SMALL_WORDS,
+)
 from .people import People, joint_subject
 from .quotations import MARKS_AND_SPACE, Quotations, Quote, mark_family
 from .result import StatementFound
@@ -356,8 +364,24 @@ def _subject_after(token: Token) -> Token | None:
     return after[0] if after and after[0].pos_ == "PROPN" else None
 
 
+def _subject_left_behind(token: Token) -> Token | None:
+    """ "The ministry recalled its ambassador and a statement from the leadership spoke of ...",
+    parsed with the statement joined to the object and "spoke" as a clause of "recalled": a finite
+    verb hung as a clause with no subject nor conjunction of its own, right after a phrase whose
+    head is a document or a person, has that head as its subject."""
+    if token.dep_ != ADVCL or token.tag_ not in {"VBD", "VBZ", "VBP"} or token.i == 0:
+        return None
+    if any(c.dep_ in SUBJECTS or c.dep_ == MARK for c in token.children):
+        return None
+    noun = token.doc[token.i - 1]
+    while noun.dep_ in (POBJ, PREP) and noun.head.i < noun.i:
+        noun = noun.head
+    speaks = noun.lemma_.lower() in STATEMENT_NOUNS or noun.lower_ in PERSON_NOUNS
+    return noun if speaks and noun.dep_ in (CONJ, DOBJ) and noun.head.i < noun.i else None
+
+
 # where a verb's subject is, tried in order at the verb and at each verb above it
-SUBJECT_RULES = (_by_agent, _own_subject, _noun_described, _subject_after)
+SUBJECT_RULES = (_by_agent, _own_subject, _subject_left_behind, _noun_described, _subject_after)
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -1074,7 +1098,11 @@ class Statements:
         is whom, not what was said ("thanked Scholz for the help": what, the phrase after "for")."""
         return (
             head.dep_ == DOBJ
-            and (bool(self.people.person_at(head)) or head.ent_type_ in STATE_LABELS)
+            and (
+                bool(self.people.person_at(head))
+                or head.ent_type_ in STATE_LABELS
+                or head.lower_ in PERSON_NOUNS  # "recalled its ambassador", "thanked the minister"
+            )
             and not (complements and complements[0].lower_ in FOR_WHAT)
         )
 

@@ -274,7 +274,7 @@ VERBS: dict[str, Verb] = {
     "decline": verb(STAYS_AWAY, FAILS),
     "stay": verb(STAYS_AWAY),
     "withdraw": verb(STAYS_AWAY),
-    "speak": verb(SPEAKS, REPORTS_WH),  # "spoke on how ..."
+    "speak": verb(SPEAKS, REPORTS_WH, REPORTS_AFTER, particles=("of",)),  # "spoke on how ...", "spoke of"
     "negotiate": verb(MEETS),
     # being together somewhere: "stood with Vega", "sat down together", "appearing beside him"
     "stand": verb(TOGETHER),

@@ -687,3 +687,13 @@ def test_a_participle_or_to_clause_after_the_object_and_a_comma_completes_what_w
         "the decision": "Fumio Kishida",
         "it would help the region": "Fumio Kishida",
     }
+
+
+def test_a_person_noun_as_object_is_whom_not_what_was_said():
+    result = extract(
+        story(
+            "Bahraini King Hamad met Israeli Prime Minister Benjamin Netanyahu in Manama.",
+            "The Palestinian foreign ministry recalled its ambassador to Bahrain.",
+        )
+    )
+    assert indirect(result) == {}

@@ -726,3 +726,16 @@ def test_they_after_a_plural_title_tagged_as_a_name_is_its_holders():
         )
     )
     assert said.get("this could be achieved soon") == "Malcolm Fraser and Robert Muldoon"
+
+
+def test_a_statement_the_parser_joins_to_an_object_still_speaks_for_its_issuer():
+    # its quotation is still given to the ministry (the verb holding it in the parse): left to do
+    result = extract(
+        story(
+            "Bahraini King Hamad met Israeli Prime Minister Benjamin Netanyahu in Manama.",
+            "The Palestinian foreign ministry recalled its ambassador to Bahrain for consultation and a "
+            'statement from the Palestinian leadership spoke of the "great harm it causes to the rights of '
+            'the Palestinian people".',
+        )
+    )
+    assert [s for s, _text in speakers(result, "indirect")] == ["the Palestinian leadership"]

@@ -55,3 +55,12 @@ def test_a_clause_after_the_object_of_indicated_is_not_what_it_reports():
         "Sharon indicated a turnaround after decades of warning that a withdrawal could endanger Israel."
     )
     assert not [s for s in extract(text).statements if s.kind == "indirect"]
+
+
+def test_spoke_of_reports_what_follows_it_spoke_with_nothing():
+    text = (
+        "Chilean President Ana Ruiz met Bolivian President Luis Arce in Santiago. "
+        "Ruiz spoke of a new era in relations. Arce spoke with Ruiz for an hour."
+    )
+    said = {s.text: s.speaker for s in extract(text).statements if s.kind == "indirect"}
+    assert said == {"a new era in relations": "Ana Ruiz"}
