@@ -44,7 +44,7 @@ from .deps import (
     SUBJECTS,
     XCOMP,
 )
-from .lexicon import MEETING_NOUNS, MEETING_PEOPLE, MEETING_WORDS
+from .lexicon import MEETING_NOUNS, MEETING_PEOPLE, MEETING_WORDS, VISIT_NOUNS
 from .nlp import entities
 from .tense import about_meeting
 
@@ -356,8 +356,9 @@ def _there_to_meet(word: Token) -> bool:
 
 
 def _names_meeting(word: Token) -> bool:
-    """ "talks", "meeting", "visit", "call": a noun of meeting."""
-    return word.lower_ in MEETING_WORDS or word.lemma_.lower() in MEETING_NOUNS
+    """ "talks", "meeting", "visit", "call", "a tour of ...": a noun of meeting or visiting."""
+    lemma = word.lemma_.lower()
+    return word.lower_ in MEETING_WORDS or lemma in MEETING_NOUNS or lemma in VISIT_NOUNS
 
 
 def _round_of_meeting(word: Token) -> bool:

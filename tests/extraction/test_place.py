@@ -485,3 +485,13 @@ def test_a_stop_where_they_will_meet_later_is_not_this_meetings():
         )
     )
     assert (result.summit.location, result.summit.country) == ("Tokyo", "JP")
+
+
+def test_a_tour_of_several_countries_places_a_generic_seat_in_its_first_stop():
+    result = extract(
+        story(
+            "Thai Prime Minister Ana Ruiz is on a three-nation tour of Malaysia, Singapore and Indonesia. "
+            "On Monday she met Malaysian Prime Minister Anwar Ibrahim at the Prime Minister's Office."
+        )
+    )
+    assert (result.summit.location, result.summit.country) == ("Prime Minister's Office, Kuala Lumpur", "MY")
