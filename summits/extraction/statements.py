@@ -193,7 +193,21 @@ def _not_said(verb: Token) -> bool:
         return True
     if any(c.dep_ == MARK and c.lower_ in CONDITION_MARKS for c in verb.children):
         return True
+    if _let_say(verb):
+        return True
     return verb.dep_ == XCOMP and _verb_key(verb.head) is None and not _attempt_made(verb.head)
+
+
+def _let_say(verb: Token) -> bool:
+    """ "..., letting Mr Trump tell voters he has kept his promise": a bare infinitive under a verb
+    that lets or makes someone say it is what the writer expects to be said, not a statement."""
+    return (
+        verb.tag_ == "VB"
+        and verb.dep_ == CCOMP
+        and verb.head.pos_ == "VERB"
+        and _verb_key(verb.head) is None
+        and not any(c.dep_ in AUXILIARIES for c in verb.children)
+    )
 
 
 def _attempt_made(token: Token) -> bool:

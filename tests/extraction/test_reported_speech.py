@@ -697,3 +697,17 @@ def test_a_person_noun_as_object_is_whom_not_what_was_said():
         )
     )
     assert indirect(result) == {}
+
+
+def test_what_an_event_would_let_someone_say_is_not_a_statement():
+    said = indirect(
+        extract(
+            story(
+                "US President Donald Trump met Afghan President Ashraf Ghani in Kabul.",
+                "The number of troops is expected to fall to 4,500 before the vote, letting Mr Trump tell "
+                "voters he has kept his promise to end the war.",
+                "Ghani said he would help.",
+            )
+        )
+    )
+    assert said == {"he would help": "Ashraf Ghani"}
