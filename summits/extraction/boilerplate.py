@@ -27,6 +27,7 @@ STORY, HEADER, BYLINE, DATELINE, HIGHLIGHT, CAPTION, HEADING, ATTRIBUTION = (
     "heading",
     "attribution",
 )
+LINK = "link"  # "5. [Vega and Soto agree on a draft](/news/...)": a related item's link, no story
 
 HEADER_KEYS = {
     "title",
@@ -104,6 +105,11 @@ PLACE_DATE_LINE = re.compile(
     r"(?P<date>\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})[\s*_.]*$"
 )
 MARKDOWN_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")  # "[2018-01-28](/news/...)": its words
+# "1. [Vega meets Soto in Lima](/news/2018/...)", "- [Related story](...)": a list item that is a link
+# (with an italic note after it: "_Context: China-Japan relations_")
+LINK_ITEM = re.compile(
+    r"^(?:\d{1,2}[.)]|[-*•])\s*\[[^\]\n]+\]\([^)\n]*\)(?:\s+([_*])[^\[\]\n]{1,80}\1)?[\s.]*$"
+)
 LINK_ALONE = re.compile(r"^(?:!?\[[^\]\n]*\]\([^)\n]*\)\s*)+$")  # "![](photo.jpg)", "[Translation](...)"
 HTML_TAG = re.compile(r"<[^<>\n]{1,200}>")
 MOJIBAKE_SPACE = re.compile("\u00c2\u00a0|\u00c2(?= )")
@@ -385,6 +391,19 @@ def _byline(line: _Line, walk: _Walk) -> bool:
     return bool(BYLINE_RE.search(text)) and len(text.split()) <= BYLINE_WORDS and not text.endswith(".")
 
 
+def _link_item(line: _Line, walk: _Walk) -> bool:
+    """ "5. [Vega and Soto agree on a draft resolution](/news/2016/...)": an item of a list of
+    links (related stories, sources, changes), however long its words: a headline, no story."""
+    return bool(LINK_ITEM.match(line.text))
+
+
+def link_words(text: str) -> str:
+    """A link item's words with its markup blanked, the same length: "5. [Vega met Soto.](/news/x)"
+    -> "   Vega met Soto.            "."""
+    text = re.sub(r"^\s*(?:\d{1,2}[.)]|[-*•])\s*\[", lambda m: " " * len(m[0]), text)
+    return re.sub(r"\]\([^)\n]*\)", lambda m: " " * len(m[0]), text)
+
+
 def _posted_story(line: _Line, walk: _Walk) -> bool:
     """ "29 Aug 2019 Posted in [Press releases](...) 1. Minister Lee is on a visit to ...": the
     story run into its posted date, whatever its last line looks like."""
@@ -454,6 +473,7 @@ BLOCK_RULES = (
     BlockRule(HEADER, _header_field, _learn_header_field),
     BlockRule(DATELINE, _dateline, _learn_dateline),
     BlockRule(BYLINE, _byline, _learn_byline),
+    BlockRule(LINK, _link_item),
     BlockRule(STORY, _posted_story),
     BlockRule(CAPTION, _caption),
     BlockRule(HEADING, _heading, _learn_title),

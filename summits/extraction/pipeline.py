@@ -32,7 +32,18 @@ from spacy.tokens import Doc
 
 from . import descriptions, meeting_report, occasion, participation
 from .agreements import Agreements
-from .boilerplate import CAPTION, HEADING, HIGHLIGHT, HIGHLIGHT_MARK, Author, Layout, read_layout, whole_story
+from .boilerplate import (
+    CAPTION,
+    HEADING,
+    HIGHLIGHT,
+    HIGHLIGHT_MARK,
+    LINK,
+    Author,
+    Layout,
+    link_words,
+    read_layout,
+    whole_story,
+)
 from .date import MeetingDate, find_date
 from .names import find_names, pair_countries
 from .nlp import get_nlp, parse
@@ -246,15 +257,20 @@ def _captions(layout: Layout, kinds: tuple[str, ...] = EVIDENCE_BLOCKS) -> tuple
     """The photo captions and summary bullets of the article (or its blocks of other ``kinds``),
     each parsed on its own, with where it starts."""
     blocks = [b for b in layout.blocks if b.kind in kinds and b.text.strip() != HIGHLIGHT_MARK]
-    docs = get_nlp().pipe([b.text for b in blocks]) if blocks else ()
+    docs = (
+        get_nlp().pipe([link_words(b.text) if b.kind == LINK else b.text for b in blocks]) if blocks else ()
+    )
     return tuple(Caption(doc, block.start) for block, doc in zip(blocks, docs, strict=True))
 
 
-def _caption_statements(captions: tuple[Caption, ...], people: People) -> list[StatementFound]:
+def _caption_statements(
+    captions: tuple[Caption, ...], people: People, *, reported: bool = False
+) -> list[StatementFound]:
     """A quotation a caption or bullet attributes there (' "...," North Korea says'), each caption
     read as a story of its own; what it reports without quotation marks is no statement (issue 11:
     captions are evidence, never sources of statements unless quoted). The speaker is the story's
-    person of that name where there is one ("Kerry": John Kerry)."""
+    person of that name where there is one ("Kerry": John Kerry). A related item's link
+    (``reported``) is a story of its own: what it reports is read too."""
     found = []
     for caption in captions:
         layout = whole_story(caption.doc.text)
@@ -262,7 +278,7 @@ def _caption_statements(captions: tuple[Caption, ...], people: People) -> list[S
         statements = Statements(
             caption.doc, layout, quotations, read_people(caption.doc, quotations.in_quote)
         )
-        for item in statements.direct():
+        for item in statements.direct() + (statements.indirect() if reported else []):
             if not item.speaker:
                 continue
             item.speaker = _story_name(item.speaker, people)
@@ -356,6 +372,10 @@ def _extract(doc: Doc, layout: Layout, published: dt.date | None, parts: Parts) 
     statements_found = run("statements", lambda: _aligned(direct + indirect, layout), [])
     # a statement a caption or bullet attributes there
     from_captions = run("statements", lambda: _caption_statements(captions, people), [])
+    # and one a related item's link says (its words are no evidence of who took part)
+    from_captions += run(
+        "statements", lambda: _caption_statements(_captions(layout, (LINK,)), people, reported=True), []
+    )
     statements_found += [_in_article(s, layout.text) for s in from_captions]
     # is this a meeting report at all? story, captions, bullets and headings; a failure refuses nothing
     refusal = run(

@@ -303,3 +303,30 @@ def test_a_list_of_those_present_gives_each_name_title_and_side():
         ("Luis Soto", "Secretary, Department of Trade", "Peru"),
         ("J. K. Ruiz", "Ambassador to Chile", "Peru"),
     ]
+
+
+def test_a_list_item_that_is_a_link_is_no_story_however_long():
+    related = (
+        "5. [Foreign Minister Luis Soto and President Ines Ruiz agree on a draft resolution that would "
+        "expand sanctions following the latest nuclear test. President Carlos Diaz also took part in the "
+        "meeting. The draft now goes to the full council. ](/news/2016/02/24/soto-and-ruiz-agree.md) "
+        "_Context: Luis Soto_"
+    )
+    text = (
+        "President Ana Vega met Prime Minister Lars Berg in Lima on Sunday to discuss trade.\n\n"
+        f"### Related:\n\n{related}\n"
+    )
+    assert "Ruiz" not in read_layout(text).story_text
+    assert {p.name for p in extract(text).participants} == {"Ana Vega", "Lars Berg"}
+
+
+def test_what_a_related_items_link_quotes_is_still_a_statement_of_the_article():
+    related = (
+        '4. [In Lima, Foreign Minister Luis Soto said, "We will not accept new tariffs on copper." '
+        "](/news/2016/02/25/soto-forum.md) _Context: Luis Soto_"
+    )
+    text = (
+        f"President Ana Vega met Prime Minister Lars Berg in Lima on Sunday.\n\n### Related:\n\n{related}\n"
+    )
+    quoted = [(s.speaker, s.text) for s in extract(text).statements if s.kind == "direct"]
+    assert quoted == [("Luis Soto", "We will not accept new tariffs on copper.")]
