@@ -114,6 +114,12 @@ SIDELINES_OF = re.compile(rf"\bsidelines of (?:the )?({NAME})")  # "on the sidel
 PLACE_AND_STATE = re.compile(
     rf"\b({NAME}),\s+(?:the\s+)?({NAME})|\b({NAME})\s+in\s+(?:(?:north|south|east|west|central)\w*\s+)?({NAME})"
 )
+# "the Indonesian resort island of Bali", "Saudi Arabia's Red Sea city of Jeddah": the state
+# written before a place, by its name or its demonym
+STATE_BEFORE = re.compile(
+    rf"(?:\b(?:the|The) )?\b([A-Z][\w]+(?: [A-Z][\w]+)?)(?:['’]s)? (?:[\w-]+ ){{0,3}}?"
+    rf"(?:city|town|island|resort|port|capital|village|province|region|enclave) of ({NAME})"
+)
 # "Sochi[ in southwest Russia]", "Davao[, Philippines]": the state written after a place
 STATE_AFTER = re.compile(
     rf"^(?:,\s+(?:the\s+)?|\s+in\s+(?:(?:north|south|east|west|central)\w*\s+)?)({NAME})"
@@ -775,6 +781,9 @@ def _written_country(doc: Doc, place: str) -> str | None:
         written, state = (m[1], m[2]) if m[1] else (m[3], m[4])
         if written == place and geo.region_country(state):
             return geo.region_country(state)
+    for m in STATE_BEFORE.finditer(doc.text):
+        if m[2].rstrip(".") == place and (geo.country_code(m[1]) or geo.demonym_country(m[1])):
+            return geo.country_code(m[1]) or geo.demonym_country(m[1])
     return None
 
 

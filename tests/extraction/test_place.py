@@ -495,3 +495,13 @@ def test_a_tour_of_several_countries_places_a_generic_seat_in_its_first_stop():
         )
     )
     assert (result.summit.location, result.summit.country) == ("Prime Minister's Office, Kuala Lumpur", "MY")
+
+
+def test_a_state_written_before_the_place_wins_over_the_gazetteer():
+    result = extract(
+        story(
+            "US President Joe Biden met Chinese President Xi Jinping in the Indonesian resort island of "
+            "Bali on Monday."
+        )
+    )
+    assert (result.summit.location, result.summit.country) == ("Bali", "ID")
