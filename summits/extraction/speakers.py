@@ -70,7 +70,10 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 MALE_WORDS = {"mr", "he", "his", "king", "prince", "sultan", "emperor", "emir", "lord", "sir", "sheikh"}
 FEMALE_WORDS = {"ms", "mrs", "miss", "madam", "she", "her", "queen", "princess", "empress", "lady", "dame"}
 GENDER_WORDS = {**dict.fromkeys(MALE_WORDS, "m"), **dict.fromkeys(FEMALE_WORDS, "f")}
-INDEFINITE = {"a", "an", "one", "another", "some"}  # "a minister admitted": someone not named
+INDEFINITE = {"a", "an", "one", "another", "some"}
+DESCRIBED_GROUP = {
+    "those"
+}  # "Those pushing for arming the rebels argue ..."  # "a minister admitted": someone not named
 ISSUER_PREPOSITIONS = {"from", "by", "of"}  # "a statement from the Palestinian leadership"
 ISSUER_PARTS = {COMPOUND, POSS}  # "a White House statement", "Japan's statement"
 NAMING_LABELS = {"ORG", "GPE", "NORP", "PERSON", "FAC"}
@@ -520,6 +523,8 @@ def _speaker_one(cast: Cast, head: Token, *, alone: bool) -> str | None:
             return found or None
     if head.lower_ in INDEFINITE_SPEAKERS and head.pos_ != "NOUN":
         return _indefinite(cast, head)
+    if head.lower_ in DESCRIBED_GROUP:
+        return _described_group(cast, head)
     if head.pos_ == "PRON":
         return None
     document = issuer(cast, head)
@@ -549,6 +554,15 @@ def _indefinite(cast: Cast, head: Token) -> str | None:
     the "of" phrase that says among whom)."""
     among = [t for c in head.children if c.dep_ == PREP and c.lower_ == "of" for t in c.subtree]
     return _span_text(cast.doc, [head, *among])
+
+
+def _described_group(cast: Cast, head: Token) -> str | None:
+    """ "Those pushing for arming the rebels argue ...", "those who oppose the deal say": people
+    not named, described by the clause after "those", as written ("those" alone names no one)."""
+    clauses = [c for c in head.children if c.dep_ in (ACL, RELCL)]
+    if not clauses or cast.in_quote(head) or head.dep_ not in SUBJECTS:
+        return None  # "... to those who blame the other for ...": not the subject of a verb of saying
+    return _span_text(cast.doc, [head, *(t for c in clauses for t in c.subtree)])
 
 
 def _group(cast: Cast, phrase: Span) -> str | None:

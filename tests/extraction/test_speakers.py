@@ -739,3 +739,16 @@ def test_a_statement_the_parser_joins_to_an_object_still_speaks_for_its_issuer()
         )
     )
     assert [s for s, _text in speakers(result, "indirect")] == ["the Palestinian leadership"]
+
+
+def test_those_with_a_describing_clause_speak_as_written():
+    said = indirect(
+        extract(
+            story(
+                "US Secretary of State John Kerry met Russian Foreign Minister Sergey Lavrov in Geneva.",
+                "Those pushing for arming the rebels argue such a step would counter Russian weapons.",
+                "In each country there are those who blame the other for the closing of plants.",
+            )
+        )
+    )
+    assert said == {"such a step would counter Russian weapons": "Those pushing for arming the rebels"}
