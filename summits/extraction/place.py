@@ -253,7 +253,9 @@ def spoken_elsewhere(c: Candidate, scene: Scene) -> float:
 
 def earlier_stop(c: Candidate, scene: Scene) -> float:
     """ "Obama arrived in Vientiane after attending the G20 summit in Hangzhou.": a meeting told
-    of in a clause under "after" is an earlier stop of the journey, not this meeting."""
+    of in a clause under "after" is an earlier stop of the journey, not this meeting; unless it
+    names someone who took part ("After meeting Widodo in Jakarta, he flew to Manila": the
+    meeting the story reports)."""
     word = meeting_word_of(c.span.root)
     if word is None:
         return 0
@@ -261,7 +263,10 @@ def earlier_stop(c: Candidate, scene: Scene) -> float:
     after = verb is not None and verb.dep_ == PCOMP and verb.head.lower_ == AFTER
     # "After talks in Tokyo, she flew to Seoul": the meeting noun is the object of "after"
     after_noun = word.pos_ in NOUN_TAGS and word.dep_ in PREP_OBJECTS and word.head.lower_ == AFTER
-    return OCCASION_PENALTIES["earlier"] if after or after_noun else 0
+    clause = verb if after else word if after_noun else None
+    if clause is None or any(t.i in scene.present for t in clause.subtree):
+        return 0
+    return OCCASION_PENALTIES["earlier"]
 
 
 def hedged(c: Candidate, scene: Scene) -> float:

@@ -505,3 +505,13 @@ def test_a_state_written_before_the_place_wins_over_the_gazetteer():
         )
     )
     assert (result.summit.location, result.summit.country) == ("Bali", "ID")
+
+
+def test_a_meeting_under_after_with_those_who_took_part_is_the_reported_one():
+    result = extract(
+        story(
+            "After meeting Indonesian President Joko Widodo in Jakarta, Australian Prime Minister Anthony "
+            "Albanese flew to Manila."
+        )
+    )
+    assert (result.summit.location, result.summit.country) == ("Jakarta", "ID")
