@@ -24,6 +24,7 @@ from .deps import (
     ASIDES,
     ATTR,
     AUX,
+    AUXPASS,
     CCOMP,
     COMPOUND,
     CONJ,
@@ -31,6 +32,7 @@ from .deps import (
     NAME_PARTS,
     NEG,
     NSUBJ,
+    NSUBJPASS,
     PCOMP,
     POBJ,
     POSS,
@@ -301,12 +303,21 @@ def _senior(person: Person | None) -> bool:
 
 
 def absent(doc: Doc, person: Person) -> bool:
-    """ "Putin skipped the summit": the subject of a verb of staying away."""
+    """ "Putin skipped the summit": the subject of a verb of staying away; "Putin was invited but
+    did not attend": of a verb of going to the meeting, negated (its own, or one joined to it)."""
     for start, _end in person.mentions:
         token = _up_the_name(doc[start])
         if token.dep_ in SUBJECTS and verbs.plays(token.head.lemma_, verbs.STAYS_AWAY):
             return True
+        if token.dep_ in SUBJECTS and any(_did_not_go(v) for v in [token.head, *token.head.conjuncts]):
+            return True
     return False
+
+
+def _did_not_go(verb: Token) -> bool:
+    """ "did [not] attend", "never visited": a verb of going to the meeting, negated."""
+    going = verbs.plays(verb.lemma_.lower(), verbs.GOES_TO)
+    return going and any(c.dep_ == NEG for c in verb.children)
 
 
 def _up_the_name(token: Token) -> Token:
@@ -669,8 +680,24 @@ def invited_the_visit(doc: Doc, index: PersonIndex, mention: Mention) -> bool:
     )
 
 
+def invited_to_the_meeting(doc: Doc, index: PersonIndex, mention: Mention) -> bool:
+    """ "Lars Berg and Ana Vega were invited to the conference": one invited, in the past, to
+    the meeting reported; not "will be invited", "invited to visit next year", nor "was invited
+    but did not attend"."""
+    token = _role_word(doc, mention)
+    verb = token.head
+    if token.dep_ != NSUBJPASS or not verbs.plays(verb.lemma_.lower(), verbs.INVITES):
+        return False
+    past = any(c.dep_ == AUXPASS and c.lower_ in {"was", "were"} for c in verb.children)
+    later = any(c.dep_ in {XCOMP, ADVCL} for c in verb.children)  # "invited to visit Oslo"
+    if not past or later or any(not_yet(w) for w in [verb, *verb.conjuncts]):
+        return False
+    return occasion.belongs_to_meeting(verb)
+
+
 MENTION_RULES: tuple[Callable[[Doc, PersonIndex, Mention], bool], ...] = (
     acts_in_meeting,
+    invited_to_the_meeting,
     answers_for_own_side,
     with_the_author,
     invited_the_visit,

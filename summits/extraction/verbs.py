@@ -47,6 +47,8 @@ Roles:
   had failed, Reuters *reports*).
 - ``VISITS_ON``: with "on" and a person, and no to-clause, a visit: its subject and that person
   take part (Berg *called on* Vega; Berg *called on* Vega *to* free them is an appeal).
+- ``INVITES``: who *was invited* to a meeting that took place took part in it (not one who was
+  invited to come later, nor one who then stayed away).
 """
 
 from __future__ import annotations
@@ -88,6 +90,7 @@ SETS_UP = "sets-up"
 FAILS = "fails"
 RELAYS = "relays"
 VISITS_ON = "visits-on"
+INVITES = "invites"
 
 SAYING = (QUOTES, REPORTS)  # a verb of saying: names the speaker of a quotation and of reported speech
 
@@ -266,6 +269,7 @@ VERBS: dict[str, Verb] = {
     "co-chair": verb(CHAIRS),
     "lead": verb(CHAIRS),
     "pull": verb(STAYS_AWAY),
+    "invite": verb(INVITES),  # "X and Y were invited to the conference"
     "skip": verb(STAYS_AWAY),
     "boycott": verb(STAYS_AWAY),
     "snub": verb(STAYS_AWAY),

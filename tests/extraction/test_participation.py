@@ -620,3 +620,23 @@ def test_the_people_of_a_list_of_those_present_take_part_with_the_side_they_stan
     )
     soto = by_name(result)["Luis Soto"]
     assert (soto.role, soto.country) == ("Secretary, Department of Trade", "CL")
+
+
+def test_those_who_were_invited_to_the_meeting_reported_took_part():
+    result = extract(
+        story(
+            "Foreign ministers met in Lima on Sunday to discuss the war.",
+            "Lars Berg and Ana Vega, the two rival leaders, were invited only at the last minute.",
+        )
+    )
+    assert {"Lars Berg", "Ana Vega"} <= names(result)
+
+
+def test_one_invited_who_did_not_attend_took_no_part():
+    result = extract(
+        story(
+            "Foreign ministers met in Lima on Sunday to discuss the war.",
+            "President Ana Vega was invited but did not attend.",
+        )
+    )
+    assert "Ana Vega" not in names(result)
