@@ -24,6 +24,8 @@ AFTER_CLOSE = set(" \t\n,.;:!?)]}—–-")
 BEFORE_STRAY_CLOSE = ",.?!"  # '..., he said." with no opening mark: the paragraph opened the quotation
 MARKS_AND_SPACE = "\"'“”‘’ "
 SINGLE_MARK = re.compile("['‘’]")
+ESCAPE = "\\"  # a text stored escaped writes its marks \" and \'
+
 # an unclosed quotation at the end of a paragraph counts from this many words
 MIN_UNCLOSED_WORDS = 3
 
@@ -51,13 +53,25 @@ def _is_open(text: str, i: int, lo: int) -> bool:
     """'He said "we agreed': a curly opening mark, or a straight one after a space or a mark,
     with a word right after it."""
     ch = text[i]
-    prev = text[i - 1] if i > lo else " "
+    prev = _before_mark(text, i, lo)
     nxt = text[i + 1] if i + 1 < len(text) else " "
     if nxt.isspace():
         return False
     return ch in DOUBLE_OPEN + SINGLE_OPEN or (
         ch in STRAIGHT_MARKS and (prev in BEFORE_OPEN or mark_family(prev))
     )
+
+
+def _before_mark(text: str, i: int, lo: int) -> str:
+    """The character before the mark at ``i``, past the backslash of a text stored escaped
+    ('said \\"we agreed\\"'); a space at the paragraph's start."""
+    j = i - 1 if i > lo and text[i - 1] == ESCAPE else i
+    return text[j - 1] if j > lo else " "
+
+
+def _quote_end(text: str, i: int) -> int:
+    """Where a quotation closed by the mark at ``i`` ends: before the mark and its escape."""
+    return i - 1 if text[i - 1] == ESCAPE else i
 
 
 def _is_close(text: str, i: int, hi: int) -> bool:
@@ -117,8 +131,8 @@ def _closes_the_open_quote(scan: _Scan, i: int, family: str) -> bool:
         return False
     if family == SINGLE and _plural_possessive(scan.text, i, scan.closes_next):
         return True
-    if i > scan.open_at + 1:
-        scan.quotes.append(Quote(scan.open_at + 1, i, family))
+    if _quote_end(scan.text, i) > scan.open_at + 1:
+        scan.quotes.append(Quote(scan.open_at + 1, _quote_end(scan.text, i), family))
     scan.open_at = scan.open_family = None
     return True
 
@@ -139,7 +153,7 @@ def _closes_the_paragraphs_quote(scan: _Scan, i: int, family: str) -> bool:
         return False
     if not _stray_close(scan.text, i, scan.lo, scan.hi):
         return False
-    scan.quotes.append(Quote(scan.lo, i, family))
+    scan.quotes.append(Quote(scan.lo, _quote_end(scan.text, i), family))
     return True
 
 

@@ -25,6 +25,12 @@ def test_double_single_straight_and_curly_marks(text):
     assert direct(text) == [("Angela Merkel", "We will work together on defence,")]
 
 
+def test_marks_of_a_text_stored_escaped_open_and_close_quotations():
+    text = 'The talks ended. \\"We will work together on defence,\\" Merkel said. \\"We\\\'ve agreed.\\"'
+    quotes = [text[q.start : q.end] for q in find_quotes(text, 0, len(text))]
+    assert quotes == ["We will work together on defence,", "We\\'ve agreed."]
+
+
 def test_plural_possessive_inside_single_quotes_does_not_close_the_quotation():
     result = extract(
         story(
