@@ -254,7 +254,7 @@ VERBS: dict[str, Verb] = {
     "host": verb(MEETS, HOSTS),
     "co-host": verb(MEETS),
     "cohost": verb(MEETS),
-    "receive": verb(MEETS),
+    "receive": verb(MEETS, HOSTS),  # "Zelensky received Duda": the subject is the host
     "greet": verb(MEETS),
     "visit": verb(MEETS, GOES_TO),
     "attend": verb(MEETS, GOES_TO),

@@ -515,3 +515,13 @@ def test_a_meeting_under_after_with_those_who_took_part_is_the_reported_one():
         )
     )
     assert (result.summit.location, result.summit.country) == ("Jakarta", "ID")
+
+
+def test_a_generic_seat_stands_in_the_capital_of_the_one_who_received_the_other():
+    result = extract(
+        story(
+            "Ukrainian President Volodymyr Zelensky received Polish President Andrzej Duda at the "
+            "presidential palace on Monday."
+        )
+    )
+    assert (result.summit.location, result.summit.country) == ("Presidential Palace, Kyiv", "UA")
