@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Token
 from . import geo, occasion, verbs
 from .deps import (
     ADVCL,
+    AGENT,
     AMOD,
     APPOS,
     COMPOUND,
@@ -213,10 +214,20 @@ def _verb_partner(verb: Token) -> bool:
 
 
 def _verb_partners(verb: Token, objects: list[Token]) -> list[Token]:
-    """ "met [Vega]", "met with [Vega]", "held talks with [Vega]"."""
+    """ "met [Vega]", "met with [Vega]", "held talks with [Vega]", "[Vega] was received by Torres"."""
     talks = [o for o in objects if _meeting_noun(o)]
-    partners = [o for o in objects if o not in talks] + _partners(verb, PARTNER_PREPOSITIONS)
+    partners = [o for o in objects if o not in talks] + _partners(verb, PARTNER_PREPOSITIONS) + _visited(verb)
     return partners + [p for t in talks for p in _partners(t, PARTNER_PREPOSITIONS)]
+
+
+def _visited(verb: Token) -> list[Token]:
+    """ "[Vega] was received by Torres", "[Vega] visited by diplomats": of a passive verb (one with a
+    by-agent), its subject is the partner; a by-agent alone makes no meeting ("the factory was
+    visited by the president")."""
+    if not any(c.dep_ == AGENT for c in verb.children):
+        return []
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    return subjects + [a for s in subjects for a in s.children if a.dep_ == APPOS]
 
 
 def joint_actors(word: Token) -> bool:

@@ -104,6 +104,18 @@ def test_a_host_receives_a_guest():
     assert refusal("President Ana Torres received the Peruvian foreign minister at the palace.") is None
 
 
+def test_someone_visited_by_a_party_in_the_passive():
+    assert refusal("Opposition leader Ana Torres was visited by European diplomats at her home on Monday.") is None
+
+
+def test_a_place_visited_by_a_party_in_the_passive_is_refused():
+    assert refusal("The flooded town of Piura was visited by President Ana Torres on Monday.") == REFUSAL
+
+
+def test_a_host_receives_diplomats():
+    assert refusal("The writer Ana Torres received European diplomats at her home on Monday.") is None
+
+
 def test_a_visit_to_another_state():
     assert refusal("President Ana Torres visited Peru on Monday.") is None
 
