@@ -134,6 +134,7 @@ HEDGED = re.compile(r"\b(?:possibly|perhaps|maybe|probably)\s+(?:in|at)\s+(?:the
 NOT_THIS_MEETING = frozenset({"earlier", "separate", "elsewhere"})
 NOUN = "NOUN"
 AFTER = "after"  # "arrived in Vientiane [after] attending the summit in Hangzhou"
+BEFORE = "before"  # "met Biden, days [before] his visit to Vietnam"
 PURPOSE_CLAUSES = frozenset({ADVCL, XCOMP})  # "were at the White House [to sign]"
 TO = "TO"  # the tag of the infinitive's "to"
 PERSON = "PERSON"  # spaCy's label for a person's name
@@ -269,6 +270,17 @@ def earlier_stop(c: Candidate, scene: Scene) -> float:
     return OCCASION_PENALTIES["earlier"]
 
 
+def visit_still_ahead(c: Candidate, scene: Scene) -> float:
+    """ "Kishida met Biden on Monday, days before his visit to Vietnam", "ahead of her trip to
+    Peru": a meeting noun under "before" or "ahead of" is a later occasion, not this meeting."""
+    word = meeting_word_of(c.span.root)
+    if word is None or word.pos_ not in NOUN_TAGS or word.dep_ not in PREP_OBJECTS:
+        return 0
+    prep = word.head
+    later = prep.lower_ == BEFORE or (prep.lower_ == OF and prep.head.lower_ == AHEAD)
+    return OCCASION_PENALTIES[AHEAD] if later else 0
+
+
 def hedged(c: Candidate, scene: Scene) -> float:
     """ "A three-way summit could follow, possibly in Amman.": a place only guessed at."""
     return PENALTY_HEDGED if HEDGED.search(c.before) else 0
@@ -332,6 +344,7 @@ PLACE_RULES: tuple[Rule, ...] = (
     another_occasion,
     spoken_elsewhere,
     earlier_stop,
+    visit_still_ahead,
     hedged,
     capital_as_government,
     between_governments,
@@ -725,10 +738,14 @@ def _visit_abroad(
     found: Sequence[Candidate], scene: Scene, dateline: tuple[str | None, str | None], place: Scored
 ) -> bool:
     """ "MANILA - Duterte will visit Japan next week": a dateline without "here" is where the
-    report was filed, never the venue of a visit the story sends to another country."""
+    report was filed, never the venue of a visit the story sends to another country (a visit
+    still ahead only in a story of a planned visit, where no one has met yet: not "TOKYO - Kishida
+    met Biden on Monday. He will visit Vietnam next week.")."""
     if place.score > BONUS_DATELINE:  # the story says "here"
         return False
-    visited = _visited_country(found, scene, allowed=VISITED_ANY_TIME)
+    visited = _visited_country(found, scene)
+    if visited is None and not scene.present:
+        visited = _visited_country(found, scene, allowed=VISITED_ANY_TIME)
     city, dateline_country = dateline
     home = geo.country_code(dateline_country or "") or geo.place_country(city or "")
     return bool(visited and home and visited != home)
@@ -817,6 +834,7 @@ def _visited_country(
     a planned visit names it too ("Tanaka is scheduled to visit Peru on 10 May")."""
     for c in found:
         visited = geo.is_country(c.name) and _attached(c) and not HEDGED.search(c.before)
+        visited = visited and not visit_still_ahead(c, scene)  # "days before his visit to Vietnam"
         if visited and occasion.why_not(c.span.root) in allowed:
             return geo.country_code(c.name)
     return None

@@ -525,3 +525,19 @@ def test_a_generic_seat_stands_in_the_capital_of_the_one_who_received_the_other(
         )
     )
     assert (result.summit.location, result.summit.country) == ("Presidential Palace, Kyiv", "UA")
+
+
+def test_a_visit_still_ahead_does_not_take_the_place_of_the_meeting_reported():
+    result = extract(
+        "TOKYO, May 3 (Reuters) - Japanese Prime Minister Fumio Kishida held talks with Australian Prime "
+        "Minister Anthony Albanese on Monday. Kishida will visit Vietnam next week.\n"
+    )
+    assert (result.summit.location, result.summit.country) == ("Tokyo", "JP")
+
+
+def test_a_visit_before_which_they_met_is_a_later_occasion():
+    result = extract(
+        "TOKYO (Reuters) - Japanese Prime Minister Fumio Kishida met US President Joe Biden on Monday, "
+        "days before his visit to Vietnam.\n"
+    )
+    assert (result.summit.location, result.summit.country) == ("Tokyo", "JP")
