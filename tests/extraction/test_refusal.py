@@ -105,7 +105,10 @@ def test_a_host_receives_a_guest():
 
 
 def test_someone_visited_by_a_party_in_the_passive():
-    assert refusal("Opposition leader Ana Torres was visited by European diplomats at her home on Monday.") is None
+    assert (
+        refusal("Opposition leader Ana Torres was visited by European diplomats at her home on Monday.")
+        is None
+    )
 
 
 def test_a_place_visited_by_a_party_in_the_passive_is_refused():
