@@ -140,7 +140,7 @@ LISTED_PERSON = re.compile(
 # "... and Resources Mr J. D. Anderson - Assistant Secretary": the next person of a list whose
 # lines the text has run together
 NEXT_LISTED = re.compile(
-    r"(?<!HE)\s+(?=(?:HE\s+)?(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady)\.?\s[^-–—\n]{2,40}?\s[-–—]+\s)"
+    r"(?<!HE)[ \t]{1,4}(?=(?:HE\s+)?(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady)\.?\s[^-–—\n]{2,40}?\s[-–—]+\s)"
 )
 LIST_STYLES = {"HE", "H.E.", "HE."}  # "HE Mr J. J. Webster": His Excellency, written in capitals
 SIDE_HEADING = re.compile(r"^[#*_\s]*(?P<side>[A-Z][A-Za-z .'-]{2,40}?)[:*_\s]*$")  # "### Australia"
@@ -653,12 +653,13 @@ def _authors(blocks: list[Block], story: str) -> tuple[Author, ...]:
     front-matter author that gives a title ("author: Ana Vega, Minister for Trade"), a sign-off
     (a name line, then a title line, after the story)."""
     found: list[Author] = []
+    story_end = max((b.end for b in blocks if b.kind == STORY and story[b.start : b.end].strip()), default=0)
     for index, block in enumerate(blocks):
         if block.kind == STORY:
             continue
         line = MARKDOWN_LINK.sub(r"\1", HTML_TAG.sub("", block.text)).strip()
         following = blocks[index + 1] if index + 1 < len(blocks) else None
-        author = _author_line(line, block) or _sign_off(line, block, following, story)
+        author = _author_line(line, block) or _sign_off(line, block, following, story_end)
         if author is not None and author.title is None and _title_line(following):
             author = replace(
                 author, title=following.text.strip()
@@ -680,9 +681,9 @@ def _author_line(line: str, block: Block) -> Author | None:
     return None
 
 
-def _sign_off(line: str, block: Block, following: Block | None, story: str) -> Author | None:
+def _sign_off(line: str, block: Block, following: Block | None, story_end: int) -> Author | None:
     """ "Ana Vega" on a line of its own, "Minister for Trade" on the next, after the story."""
-    if following is None or block.kind != HEADING or story[block.start :].strip():
+    if following is None or block.kind != HEADING or block.start < story_end:
         return None
     title = following.text.strip()
     if not _title_words(title.split()) or _title_words(line.split()):
