@@ -17,13 +17,13 @@ from summits.reading import read_bytes
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "gold"
 HELDOUT = ROOT / "tests" / "heldout"  # real reports kept apart from tuning: checked, never scored here
-SETS = {"development": (GOLD, 46), "held-out": (HELDOUT, 12)}
+SETS = {"development": (GOLD, 56), "held-out": (HELDOUT, 12)}
 SEED = ROOT / "seeds" / "000_6dcfb589539ca209.txt"
 # What the development set of real reports reaches today, less a margin: a change that costs
 # more fails here. Raise them as the extraction improves.
-BARS = {"participants": 0.87, "quotes": 0.95, "attributed": 0.89, "reported": 0.82, "agreements": 0.80}
-SUMMIT_BAR = 0.84
-MENTIONED_TAKEN_AS_PRESENT = 5  # people only mentioned whom the extraction takes for participants
+BARS = {"participants": 0.84, "quotes": 0.94, "attributed": 0.87, "reported": 0.81, "agreements": 0.87}
+SUMMIT_BAR = 0.83
+MENTIONED_TAKEN_AS_PRESENT = 10  # people only mentioned whom the extraction takes for participants
 
 
 def read(path: Path) -> str:
