@@ -27,6 +27,7 @@ is the complement of):
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 
@@ -90,6 +91,15 @@ DATED_ANCHOR = re.compile(
 """Time phrases that name a month or a year ("in 1994", "in March 1980", "in July"): earlier
 only when that time is before the article's own (``REFERENCE``): in a report of March 1980,
 "met in Canberra in March 1980" is the meeting itself."""
+DAY_ANCHOR = re.compile(
+    rf"\bon (?:\w+,? )?(?:(?P<month>{MONTHS})\.? (?P<day>\d{{1,2}})|"
+    rf"(?P<day_first>\d{{1,2}}) (?P<month_after>{MONTHS}))\b(?:,? (?P<year>1[89]\d\d|20\d\d))?",
+    re.IGNORECASE,
+)
+"""A day ("on March 10", "on Wednesday, 10 March 2016"): earlier when it is more than
+``STALE_DAYS`` before the article's own time — "greet Trudeau at the White House on March 10" in
+a report of 29 June tells of another occasion, whatever the caption shows."""
+STALE_DAYS = 31
 MONTH_NUMBERS = {
     name: number
     for number, name in enumerate(
@@ -268,7 +278,27 @@ def anchors_earlier(phrase: str, doc: Doc) -> bool:
     1994 (the year its meeting is set in)."""
     if EARLIER_ANCHOR.search(phrase):
         return True
-    return any(_before_reference(match, doc) for match in DATED_ANCHOR.finditer(phrase))
+    if any(_before_reference(match, doc) for match in DATED_ANCHOR.finditer(phrase)):
+        return True
+    return any(_day_long_before(match, doc) for match in DAY_ANCHOR.finditer(phrase))
+
+
+def _day_long_before(match: re.Match, doc: Doc) -> bool:
+    """A day named by ``DAY_ANCHOR`` more than ``STALE_DAYS`` before the article's time (a day
+    without a year is the latest such day not after it)."""
+    reference = doc.user_data.get(REFERENCE)
+    if reference is None:
+        return False
+    month = _month_number(match["month"] or match["month_after"])
+    day = int(match["day"] or match["day_first"])
+    year = int(match["year"]) if match["year"] else reference.year
+    try:
+        named = dt.date(year, month, day)
+        if match["year"] is None and named > reference:
+            named = named.replace(year=year - 1)
+    except ValueError:  # "on February 30"
+        return False
+    return (reference - named).days > STALE_DAYS
 
 
 def _before_reference(match: re.Match, doc: Doc) -> bool:

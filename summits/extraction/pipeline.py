@@ -253,14 +253,24 @@ def read_people(
     return People(Cast.of(doc, index, taking_part, described_at, in_quote), shown.pictured + written.pictured)
 
 
-def _captions(layout: Layout, kinds: tuple[str, ...] = EVIDENCE_BLOCKS) -> tuple[Caption, ...]:
+def _spoken_from(doc: Doc, reference: dt.date | None) -> Doc:
+    """The Doc, told the time its article speaks from (what "in 1994" is earlier than)."""
+    doc.user_data[occasion.REFERENCE] = reference
+    return doc
+
+
+def _captions(
+    layout: Layout, kinds: tuple[str, ...] = EVIDENCE_BLOCKS, *, reference: dt.date | None = None
+) -> tuple[Caption, ...]:
     """The photo captions and summary bullets of the article (or its blocks of other ``kinds``),
-    each parsed on its own, with where it starts."""
+    each parsed on its own, with where it starts and the time the article speaks from."""
     blocks = [b for b in layout.blocks if b.kind in kinds and b.text.strip() != HIGHLIGHT_MARK]
     docs = (
         get_nlp().pipe([link_words(b.text) if b.kind == LINK else b.text for b in blocks]) if blocks else ()
     )
-    return tuple(Caption(doc, block.start) for block, doc in zip(blocks, docs, strict=True))
+    return tuple(
+        Caption(_spoken_from(doc, reference), block.start) for block, doc in zip(blocks, docs, strict=True)
+    )
 
 
 def _caption_statements(
@@ -334,13 +344,12 @@ def _extract(doc: Doc, layout: Layout, published: dt.date | None, parts: Parts) 
     run = parts.run
     published = published or layout.meta.published
     reference = _dateline_date(layout, published) or published
-    # the time the article speaks from: what "in 1994" is earlier than (occasion.anchors_earlier)
-    doc.user_data[occasion.REFERENCE] = reference
+    _spoken_from(doc, reference)
     # which tokens are quoted: what people, statements and agreements must tell apart
     quotations = run("statements", lambda: Quotations(doc, layout), Quotations.empty(doc))
     in_quote = quotations.in_quote
     # names → participation → descriptions, behind the facade the other finders call
-    captions = run("participants", lambda: _captions(layout), ())
+    captions = run("participants", lambda: _captions(layout, reference=reference), ())
     people = run(
         "participants",
         lambda: read_people(doc, in_quote, captions, layout.author_lines),

@@ -149,6 +149,22 @@ def test_a_month_alone_is_earlier_unless_it_is_the_reports(nlp):
     assert why_not_in_report_of(nlp, text, "met", dt.date(2019, 9, 2)) == "earlier"
 
 
+def test_a_day_long_before_the_report_is_earlier(nlp):
+    text = "Torres greeted Vega at the palace for a state dinner on March 10."
+    assert why_not_in_report_of(nlp, text, "greeted", dt.date(2016, 6, 29)) == "earlier"
+    assert why_not_in_report_of(nlp, text, "greeted", dt.date(2016, 3, 11)) is None
+    assert why_not_in_report_of(nlp, "They met on 2 July 2015.", "met", dt.date(2016, 6, 29)) == "earlier"
+
+
+def test_a_caption_of_a_day_long_before_the_report_shows_no_participant():
+    text = (
+        "Leaders meet\n\nSpanish Prime Minister Ana Torres met Chilean President Pablo Vega in Lima.\n\n"
+        "![Foreign Minister Luis Duarte meets Vega at the palace on March 10.](x.jpg)\n"
+    )
+    assert names(extract(text, published=dt.date(2016, 3, 10))) == {"Ana Torres", "Pablo Vega", "Luis Duarte"}
+    assert names(extract(text, published=dt.date(2016, 6, 29))) == {"Ana Torres", "Pablo Vega"}
+
+
 def test_a_report_dated_in_its_own_year_keeps_its_participants():
     text = story(
         "Spanish Prime Minister Ana Torres met Chilean President Pablo Vega in Lima in March 1980.",
