@@ -347,6 +347,6 @@ def evaluate(articles: Path, gold_files: list[Path]) -> list[ArticleScore]:
     for path in gold_files:
         gold = json.loads(path.read_text(encoding="utf-8"))
         source = read_bytes((articles / gold["article"]).read_bytes())
-        result = extract(source.text, published=source.published)
+        result = extract(source.text, published=source.published, byline=source.byline)
         scores.append(score_article(path.stem, result.to_dict(), gold))
     return scores

@@ -113,6 +113,8 @@ HEADER_KEYS: dict[str, str | None] = {
     "newspaper": "outlet",
     "author": "byline",
     "authors": "byline",
+    "creator": "creator",  # a catalogue's creators ("Downer, Alexander"): the byline, name order restored
+    "creators": "creator",
     "byline": "byline",
     "category": None,
     "categories": None,
@@ -480,6 +482,18 @@ class _Meta:
             self.outlet = value
         elif name == "byline":
             self.byline = re.sub(r"^by\s+", "", value, flags=re.IGNORECASE) or None
+        elif name == "creator" and self.byline is None:
+            self.byline = catalogue_name(value)
+
+
+CATALOGUE_NAME = re.compile(r"^(?P<surname>[A-Z][\w'’-]+), (?P<given>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*)$")
+
+
+def catalogue_name(value: str) -> str:
+    """A library catalogue's "Surname, Given names" in reading order: "Downer, Alexander" ->
+    "Alexander Downer"; any other value as it is."""
+    match = CATALOGUE_NAME.match(value)
+    return f"{match['given']} {match['surname']}" if match else value
 
 
 def _read(original: str, encoding: str) -> ArticleFile:

@@ -178,8 +178,8 @@ class Author:
 
     name: str
     title: str | None
-    start: int
-    end: int
+    start: int | None  # None: named only by the file's metadata, not in the text
+    end: int | None
     present: bool = False  # named on a list of those present ("Also present:"), not as the writer
     side: str | None = None  # the heading of that list's part it stands under ("Australia")
 
@@ -217,8 +217,14 @@ class Layout:
             self.story_text[start:end],
             {at - start: name for at, name in self.pull_quotes.items() if start <= at < end},
             self.dateline_day,
-            tuple(replace(a, start=a.start - start, end=a.end - start) for a in self.author_lines),
+            tuple(_moved(a, -start) for a in self.author_lines),
         )
+
+
+def _moved(author: Author, offset: int) -> Author:
+    if author.start is None:
+        return author
+    return replace(author, start=author.start + offset, end=author.end + offset)
 
 
 def whole_story(text: str) -> Layout:
@@ -288,7 +294,10 @@ def _close(blocks: list[Block], lines: list[tuple[int, int]], text: str) -> None
         lines.clear()
 
 
-def read_layout(text: str) -> Layout:
+def read_layout(text: str, *, byline: str | None = None) -> Layout:
+    """The article's blocks, what they say of the article (``ArticleMeta``) and its story text.
+    ``byline``: the author the file's metadata names, the writer of a first-person story whose
+    lines name none."""
     blocks = split_blocks(text)
     meta = ArticleMeta()
     _label_blocks(blocks, meta)
@@ -297,7 +306,7 @@ def read_layout(text: str) -> Layout:
     _read_place_line(blocks, meta)
     pull_quotes = _pull_quotes(blocks)
     story = _story_text(text, blocks)
-    authors = _authors(blocks, story) if _first_person(story) else ()
+    authors = (_authors(blocks, story) or _metadata_author(byline)) if _first_person(story) else ()
     meta.authors = [a.name for a in authors]
     return Layout(text, blocks, meta, story, pull_quotes, dateline_day, authors + _present(text))
 
@@ -667,6 +676,17 @@ def _authors(blocks: list[Block], story: str) -> tuple[Author, ...]:
         if author is not None and all(a.name != author.name for a in found):
             found.append(author)
     return tuple(found)
+
+
+def _metadata_author(byline: str | None) -> tuple[Author, ...]:
+    """The author the file's metadata names ("Alexander Downer"), when it is a person's name."""
+    name = (byline or "").strip()
+    words = name.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or name.isupper():
+        return ()  # "MINISTER FOR FOREIGN AFFAIRS", an office, not a name
+    if _title_words(words):
+        return ()
+    return (Author(name, None, None, None),)
 
 
 def _author_line(line: str, block: Block) -> Author | None:

@@ -777,11 +777,11 @@ class Caption:
 @dataclass(frozen=True)
 class Pictured:
     """A participant whom only a caption or bullet names: the person (with no mention in the story)
-    and their first mention's offsets in the article."""
+    and their first mention's offsets in the article (None: named only by the file's metadata)."""
 
     person: Person
-    start: int
-    end: int
+    start: int | None
+    end: int | None
 
 
 @dataclass(frozen=True)

@@ -69,13 +69,17 @@ T = TypeVar("T")
 EVIDENCE_BLOCKS = (CAPTION, HIGHLIGHT)
 
 
-def extract(text: str, *, published: dt.date | None = None) -> Extraction:
-    return extract_many([text], published=published)[0]
+def extract(text: str, *, published: dt.date | None = None, byline: str | None = None) -> Extraction:
+    """``byline``: who wrote it, as the file's metadata says (a front matter's author), when the
+    text itself may not: the writer of a story told in the first person."""
+    return extract_many([text], published=published, byline=byline)[0]
 
 
-def extract_many(texts: Iterable[str], *, published: dt.date | None = None) -> list[Extraction]:
+def extract_many(
+    texts: Iterable[str], *, published: dt.date | None = None, byline: str | None = None
+) -> list[Extraction]:
     """Extract from many articles, parsing their pieces in ``nlp.pipe`` batches."""
-    articles = [_Article.read(text) for text in texts]
+    articles = [_Article.read(text, byline) for text in texts]
     pieces = [(article, window) for article in articles for window in article.windows]
     for (article, (start, end)), doc in zip(pieces, _parsed(pieces), strict=True):
         article.found.append((start, _extract_piece(doc, article, start, end, published)))
@@ -112,9 +116,9 @@ class _Article:
     found: list[tuple[int, Extraction]] = field(default_factory=list)  # (offset, piece's result)
 
     @classmethod
-    def read(cls, text: str) -> _Article:
+    def read(cls, text: str, byline: str | None = None) -> _Article:
         parts = Parts(hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12])
-        layout = parts.run("layout", lambda: read_layout(text), None) or whole_story(text)
+        layout = parts.run("layout", lambda: read_layout(text, byline=byline), None) or whole_story(text)
         return cls(text, layout, parts, pieces(layout.story_text, CHUNK_CHARS))
 
     def merged(self) -> Extraction:

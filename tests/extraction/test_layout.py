@@ -330,3 +330,23 @@ def test_what_a_related_items_link_quotes_is_still_a_statement_of_the_article():
     )
     quoted = [(s.speaker, s.text) for s in extract(text).statements if s.kind == "direct"]
     assert quoted == [("Luis Soto", "We will not accept new tariffs on copper.")]
+
+
+def test_the_metadata_author_writes_a_first_person_story_whose_lines_name_none():
+    first_person = "Talks in Lima\n\nI met Foreign Minister Luis Duarte in Lima today.\n"
+    assert read_layout(first_person, byline="Ana Vega").meta.authors == ["Ana Vega"]
+    assert read_layout("Talks\n\nTorres met Duarte in Lima today.\n", byline="Ana Vega").meta.authors == []
+    assert read_layout(first_person, byline="MINISTER FOR TRADE").meta.authors == []
+    assert read_layout(first_person, byline="Minister for Trade").meta.authors == []
+
+
+def test_the_metadata_author_of_a_first_person_release_takes_part_and_speaks():
+    text = (
+        "Talks in Lima\n\nI met Peruvian Foreign Minister Luis Duarte in Lima today.\n\n"
+        "I told Mr Duarte that Chile would open a consulate in Cusco.\n"
+    )
+    result = extract(text, byline="Ana Vega")
+    author = next(p for p in result.participants if p.name == "Ana Vega")
+    assert (author.start, author.end) == (None, None)  # named by the metadata, not in the text
+    assert "Luis Duarte" in {p.name for p in result.participants}
+    assert [s.speaker for s in result.statements if s.kind == "indirect"] == ["Ana Vega"]

@@ -283,6 +283,16 @@ def test_yaml_front_matter_is_read_and_stripped():
     assert "Mitsotakis in Athens on Thursday" in article.text  # its hard-wrapped lines joined
 
 
+def test_a_catalogues_creators_give_the_byline_in_reading_order():
+    page = '---\ncreators:\n  - "Vega, Ana Maria"\n  - "Party of Labour"\n---\n\nI met Duarte.\n'
+    assert read_text(page).byline == "Ana Maria Vega"
+    assert read_text("---\ncreator: Reuters\n---\n\nTorres met Duarte.\n").byline == "Reuters"
+    assert (
+        read_text("---\nauthor: Jane Roe\ncreator: Vega, Ana\n---\n\nTorres met Duarte.\n").byline
+        == "Jane Roe"
+    )
+
+
 def test_toml_front_matter_is_read_and_stripped():
     article = sample("front_matter_toml.txt")
     assert article.format == "front-matter"

@@ -551,3 +551,17 @@ def test_a_later_import_keeps_the_dates_an_editor_set():
     joined.refresh_from_db()
     assert joined == first
     assert (joined.start_date, joined.end_date) == (dt.date(2017, 5, 3), dt.date(2017, 5, 4))
+
+
+def test_the_writer_a_release_names_only_in_its_metadata_is_imported_as_a_participant():
+    release = (
+        '---\ncreators:\n  - "Vega, Ana"\n---\n\nTalks in Lima\n\n'
+        "I met Peruvian Foreign Minister Luis Duarte in Lima today.\n\n"
+        "I told Mr Duarte that Chile would open a consulate in Cusco.\n"
+    )
+    result = ingest.import_article(text=release)
+    summit = result.summit
+    assert set(summit.attendances.values_list("participant__name", flat=True)) == {"Ana Vega", "Luis Duarte"}
+    assert list(Statement.objects.filter(summit=summit).values_list("speaker__name", flat=True)) == [
+        "Ana Vega"
+    ]
