@@ -14,7 +14,7 @@ import string
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from .lexicon import HONORIFICS, PHOTO_CREDIT, PORTFOLIO_JOINS, PORTFOLIO_WORDS, TITLE_WORDS
+from .lexicon import HONORIFICS, NEWS_AGENCIES, PHOTO_CREDIT, PORTFOLIO_JOINS, PORTFOLIO_WORDS, TITLE_WORDS
 from .result import ArticleMeta
 
 STORY, HEADER, BYLINE, DATELINE, HIGHLIGHT, CAPTION, HEADING, ATTRIBUTION = (
@@ -84,11 +84,13 @@ WIRE_DATELINE = re.compile(
     # "CITY, Month D (Agency) -", "CANBERRA, 12 March -", "MOSCOW, June 13. /TASS/.",
     # or "Addis Ababa, Ethiopia –"
     r"^(?:(?P<place>[A-Z][A-Z .'-]{2,40})"
-    r"|(?P<titled>[A-Z][a-z]+(?: [A-Z][a-z]+){0,3})(?=,\s*[A-Z][a-z]+[A-Za-z ]*\s[-–—]))"
+    r"|(?P<titled>[A-Z][a-z]+(?: [A-Z][a-z]+){0,3})(?=,\s*[A-Z][a-z]+[A-Za-z ]*\s[-–—])"
+    rf"|(?P<signed>[A-Z][a-z]+(?: [A-Z][a-z]+){{0,3}})(?=\s*\((?:{'|'.join(NEWS_AGENCIES)})\)\s+[A-Z]))"
     r"(?:,\s*(?P<country>[A-Z][A-Za-z .'-]{2,30}?))?"
     r"(?:,\s*(?:(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})|(?P<dm_day>\d{1,2})\s+(?P<dm_month>[A-Z][a-z]{2,8})\.?)"
     r"(?:,?\s*(?P<year>\d{4}))?)?"
-    r"(?:\s*(?:\([A-Za-z .&-]{2,30}\))?\s*(?:-{1,2}|–|—)|\.?\s*/[A-Za-z .-]{2,20}/\.?)\s+"
+    r"(?:\s*(?:\([A-Za-z .&-]{2,30}\))?\s*(?:-{1,2}|–|—)|\.?\s*/[A-Za-z .-]{2,20}/\.?"
+    rf"|\s*\((?:{'|'.join(NEWS_AGENCIES)})\)(?=\s+[A-Z]))\s+"
 )
 # "7 Sep 2010 Posted in [Press releases](/news/press-releases)": a press release's date and section
 # run into its first paragraph
@@ -507,7 +509,7 @@ def _read_dateline(blocks: list[Block], meta: ArticleMeta) -> tuple[int, int] | 
     wire = _opening_wire_dateline(blocks)
     if wire is None:
         return None
-    meta.dateline = string.capwords((wire["place"] or wire["titled"]).strip(" -.'"))
+    meta.dateline = string.capwords((wire["place"] or wire["titled"] or wire["signed"]).strip(" -.'"))
     meta.dateline_country = (wire["country"] or "").strip() or None
     return _dateline_day(wire, meta)
 

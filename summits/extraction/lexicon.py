@@ -435,6 +435,39 @@ PICTURED_MEETING_WORDS = {"hands", "handshake", "embrace", "embraces", "hug", "h
 # where a caption shows who stands where: "X, left, and Y", "X (right) with Y"
 PICTURE_POSITIONS = {"left", "right", "centre", "center"}
 # a photo's credit names the photographer, not anyone at the meeting: "(AP Photo/Jane Roe)",
+# news agencies and broadcasters that sign a dateline in parentheses: "Ottawa (CNN) President ..."
+NEWS_AGENCIES = (
+    "CNN",
+    "AP",
+    "AFP",
+    "Reuters",
+    "REUTERS",
+    "Xinhua",
+    "XINHUA",
+    "TASS",
+    "Kyodo",
+    "Yonhap",
+    "Bernama",
+    "ANI",
+    "PTI",
+    "IANS",
+    "UPI",
+    "dpa",
+    "EFE",
+    "ANSA",
+    "Anadolu",
+    "IRNA",
+    "WAM",
+    "SPA",
+    "KUNA",
+    "CNA",
+    "AA",
+    "RIA Novosti",
+    "Interfax",
+    "VNA",
+    "PNA",
+    "Antara",
+)
 # "Jane Roe/Getty Images", "Photo: Jane Roe", "REUTERS/Jane Roe"
 PHOTO_CREDIT = re.compile(
     r"\([^()]*\b(?:photo|photograph|pool|file|images?|credit)\b[^()]*\)"

@@ -115,6 +115,14 @@ def test_tass_and_titled_datelines():
     assert (result.summit.location, result.summit.date) == ("Moscow", dt.date(2024, 6, 13))
 
 
+def test_a_dateline_signed_by_an_agency_without_a_dash():
+    signed = read_layout("Talks\n\nLima (CNN) President Ana Torres met her Chilean counterpart.\n")
+    assert signed.meta.dateline == "Lima"
+    assert signed.story_text.strip().startswith("President Ana Torres")
+    not_signed = read_layout("Talks\n\nAna Torres (PM) met her Chilean counterpart.\n")
+    assert not_signed.meta.dateline is None
+
+
 def test_a_press_release_posted_date_run_into_the_first_paragraph_is_the_publication_date():
     text = (
         "7 Sep 2010 Posted in [Press releases](/news/press-releases) 1. Minister Ana Torres will "
