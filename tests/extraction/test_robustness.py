@@ -217,7 +217,7 @@ def test_people_failing_leaves_statements_with_their_text(monkeypatch):
 
 
 def test_layout_failing_reads_the_whole_text_as_story(monkeypatch):
-    def broken(text):
+    def broken(text, **options):
         raise ValueError("layout bug")
 
     monkeypatch.setattr(pipeline, "read_layout", broken)
