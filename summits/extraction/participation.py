@@ -78,6 +78,7 @@ CLAUSE_EDGES = {ADVCL, PCOMP, RELCL, CCOMP, ACL}
 DRAFTED = TERMS_NOUNS | {"text", "draft", "details", "wording"}  # "hammering out the [text]"
 OWN_SIDE = {"we", "they", "both"}  # "he said [they] had talked about trade"
 PARTY_PREPOSITIONS = {"with", "by", "between", "on"}  # "talks [with] X", "a call [by] X [on] Y"
+TITLE_REACH = 5  # words of a title before a name ("then-Prime Minister X")
 TITLE_PHRASE_REACH = 14  # words between a title and the comma before the name it is set beside
 TITLE_LINKS = {"'s", "’s", "to", "of", "the", "for", "and"}  # "Norway's Ambassador to Chile"
 
@@ -269,7 +270,7 @@ def _takes_part(doc: Doc, index: PersonIndex, groups: frozenset[str], person: Pe
     """A rule of ``MENTION_RULES`` at a mention, or a senior office near a meeting word."""
     if any(rule(doc, index, m) for m in mentions for rule in MENTION_RULES):
         return True
-    if _former(person):
+    if _former(person) or any(_then_titled(doc, m) for m in person.mentions):
         return False  # "Former President X had considered visiting": only by acting at the meeting
     if person.role and NEGOTIATING_ROLE.search(person.role):
         return True  # "EU chief negotiator X said ...": a negotiator named about the meeting is at the table
@@ -296,6 +297,21 @@ def _possessor(token: Token) -> bool:
 
 def _former(person: Person) -> bool:
     return bool(person.role and "former" in person.role.lower())
+
+
+def _then_titled(doc: Doc, mention: Mention) -> bool:
+    """ "then-President X sent forces": an office held at an earlier time, named before the name
+    (within ``TITLE_REACH`` words, no comma between)."""
+    start = mention[0]
+    for i in range(start - 1, max(start - TITLE_REACH, 0) - 1, -1):
+        token = doc[i]
+        if token.is_punct and token.text != "-":
+            return False
+        if token.lower_ == "then" and i + 1 < len(doc) and doc[i + 1].text == "-":
+            return True
+        if token.lower_.startswith("then-"):
+            return True
+    return False
 
 
 def _senior(person: Person | None) -> bool:

@@ -149,6 +149,17 @@ def test_person_of_an_earlier_signing_is_not_a_participant():
     assert names(result) == {"Ana Torres", "Luis Vega"}
 
 
+def test_person_under_a_then_title_is_not_a_participant():
+    result = extract(
+        story(
+            "Chilean President Ana Torres met Peruvian President Luis Vega in Lima on Saturday.",
+            "Then-president Jorge Soto sent troops to the border after the 1995 war, and the summit "
+            "was the first since then.",
+        )
+    )
+    assert names(result) == {"Ana Torres", "Luis Vega"}
+
+
 def test_meeting_word_of_another_clause_is_no_attendance():
     result = extract(
         story(
