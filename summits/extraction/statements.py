@@ -69,6 +69,8 @@ MIN_CONTENT_WORDS = 3
 # auxiliaries of reported speech's shifted tense: "had accepted", "would resume"
 BACKSHIFT = {"had", "would", "could", "might"}
 PRESENT_TAGS = {"VBZ", "VBP"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}  # a verb with a tense of its own ("were", "lay", "will")
+BARE_DETERMINERS = {"DT", "PRP$"}  # "his opposition", "the importance": a noun and nothing else
 VERB_POS = {"VERB", "AUX"}
 VERB_TAGS = {"VBD", "VBZ", "VBG", "VBN", "VBP", "VB"}
 NAME_POS = {"NOUN", "PROPN"}
@@ -533,11 +535,31 @@ def _through_preposition(token: Token) -> list[Token]:
     return list(token.children) if token.dep_ == PREP else [token]
 
 
+def _bare_noun(token: Token) -> bool:
+    """ "reiterated [his opposition]", "stressed [the importance]": a noun with only a determiner,
+    which names a topic, not what was said ("hailed the latest move", "urged patience" do)."""
+    words = list(token.subtree)
+    return len(words) == 2 and words[0].tag_ in BARE_DETERMINERS and token.pos_ == "NOUN"
+
+
 def _object_content(verb: Token, key: str) -> Token | None:
     """ "Merkel hailed [the deal]", "urged [restraint]": its object."""
     if not verbs.plays(key, verbs.REPORTS_OBJECT):
         return None
-    return next((c for c in verb.children if c.dep_ == DOBJ), None)
+    obj = next((c for c in verb.children if c.dep_ == DOBJ), None)
+    return None if obj is None or (_bare_noun(obj) and not _predicate_after_object(obj)) else obj
+
+
+def _predicate_after_object(head: Token) -> list[Token]:
+    """ "acknowledging [fears of globalization] [were well founded]": a tensed verb with no subject
+    right after the object is the rest of a clause whose subject the parser took as the object."""
+    doc, after = head.doc, head.right_edge.i + 1
+    if head.dep_ != DOBJ or after >= len(doc) or doc[after].tag_ not in FINITE_TAGS:
+        return []
+    clause = doc[after].head if doc[after].dep_ in AUXILIARIES else doc[after]
+    if clause.i < after or _has_subject(clause):
+        return []
+    return list(doc[after : clause.right_edge.i + 1])
 
 
 def _clause_parsed_as_object(verb: Token, key: str) -> Token | None:
@@ -1127,6 +1149,8 @@ class Statements:
         particles = verbs.particles(verb.lemma_.lower())  # "made [clear] that": the verb's, not said
         tokens = [t for t in head.subtree if not (t.i == verb.i + 1 and t.lower_ in particles)]
         after_object = head.dep_ == DOBJ or verbs.plays(key, verbs.STANCE)
+        predicate = _predicate_after_object(head)  # "acknowledging fears [were well founded]"
+        tokens += predicate
         complements = _verb_complements(verb, tokens[-1].i) if after_object else []
         if self._whom_not_what(head, complements):
             return []

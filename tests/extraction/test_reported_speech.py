@@ -711,3 +711,27 @@ def test_what_an_event_would_let_someone_say_is_not_a_statement():
         )
     )
     assert said == {"he would help": "Ashraf Ghani"}
+
+
+def test_a_tensed_verb_after_the_object_completes_the_clause_it_opens():
+    said = indirect(
+        extract(
+            story(
+                "Chilean President Ana Torres met Peruvian President Luis Vega in Lima.",
+                "Torres spoke on Friday, acknowledging doubts about the canal were justified.",
+            )
+        )
+    )
+    assert said == {"doubts about the canal were justified": "Ana Torres"}
+
+
+def test_an_object_of_a_determiner_and_a_noun_alone_names_a_topic_not_what_was_said():
+    said = indirect(
+        extract(
+            story(
+                "Chilean President Ana Torres met Peruvian President Luis Vega in Lima.",
+                "Vega reiterated his objection, and Torres said the border would stay open.",
+            )
+        )
+    )
+    assert said == {"the border would stay open": "Ana Torres"}
