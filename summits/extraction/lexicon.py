@@ -643,3 +643,5 @@ TWO_SIDED_MARKS = {"bilateral", "trilateral", "multilateral", "state", "official
 JOINT_APPEARANCES = {"conference", "appearance"}
 # a document that is joint by its name: "the [communique]"
 JOINT_BY_NAME = {"communique", "communiqué"}
+# what a person is made when talked about, not acting: "X was the [topic] of the day"
+DISCUSSED_NOUNS = {"topic", "subject", "focus", "theme", "talk", "question", "issue"}

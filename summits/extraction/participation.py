@@ -44,6 +44,7 @@ from .deps import (
 )
 from .lexicon import (
     ATTENDANCE_WORDS,
+    DISCUSSED_NOUNS,
     ERA_PREPOSITIONS,
     GATHERING_NOUNS,
     INVITATION_NOUNS,
@@ -372,7 +373,15 @@ def acts_in_meeting(doc: Doc, index: PersonIndex, mention: Mention) -> bool:
         return False
     if token.dep_ == DOBJ and verbs.plays(verb.lemma_, verbs.AGREES):
         return False  # "they signed Putin's decree"
+    if _talked_about(verb):
+        return False
     return any(rule(token, verb) for rule in VERB_RULES)
+
+
+def _talked_about(verb: Token) -> bool:
+    """ "During the press conference, X was the topic": the subject of "be" with a noun of
+    discussion as its attribute is what was talked about, not who was there."""
+    return verb.lemma_ == "be" and any(c.dep_ == ATTR and c.lower_ in DISCUSSED_NOUNS for c in verb.children)
 
 
 def _role_word(doc: Doc, mention: Mention) -> Token:

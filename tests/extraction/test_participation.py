@@ -160,6 +160,16 @@ def test_person_under_a_then_title_is_not_a_participant():
     assert names(result) == {"Ana Torres", "Luis Vega"}
 
 
+def test_person_who_was_the_topic_at_the_meeting_is_not_a_participant():
+    result = extract(
+        story(
+            "Chilean President Ana Torres met Peruvian President Luis Vega in Lima on Saturday.",
+            "During the press conference, Jorge Soto was the topic of the day.",
+        )
+    )
+    assert names(result) == {"Ana Torres", "Luis Vega"}
+
+
 def test_meeting_word_of_another_clause_is_no_attendance():
     result = extract(
         story(
