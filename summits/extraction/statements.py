@@ -100,6 +100,7 @@ DASHES = (["-"], ["–"], ["—"], ["--"])
 ASIDE_DASHES = frozenset({"-", "–", "—", "--"})
 # a clause hung on a noun: "a statement [that ...]"
 NOUN_CLAUSES = frozenset({ACL, RELCL, CCOMP})
+THAT_CLAUSES = NOUN_CLAUSES | {ADVCL}  # "made it clear [that ...]" misparsed under "clear"
 # what a reported continuation follows: the reported clause, or a clause parsed as the object
 REPORTED_HEADS = frozenset({CCOMP, DOBJ})
 # the verb of a reported clause: "said [adheres] ...", "said X [adheres] ... and [welcomes] ..."
@@ -483,6 +484,25 @@ def _clause_in_phrase(verb: Token, key: str) -> Token | None:
     return None
 
 
+def _clause_under_particle(verb: Token, key: str) -> Token | None:
+    """ "made it clear [that the border would stay open]", "made it clear from the outset [that
+    ...]": a that-clause the parser hung under the particle parsed as a clause of the verb."""
+    lemma = verb.lemma_.lower()
+    particle = next(
+        (c for c in verb.children if c.lower_ in verbs.particles(lemma) and c.dep_ in CLAUSES), None
+    )
+    if particle is None or _particle_of(verb, lemma) is None:
+        return None
+    return next(
+        (
+            t
+            for t in particle.subtree
+            if t.dep_ in THAT_CLAUSES and any(m.dep_ == MARK and m.lower_ == "that" for m in t.children)
+        ),
+        None,
+    )
+
+
 def _wh_content(verb: Token, key: str) -> Token | None:
     """ "Duterte spoke on [how both countries have faced ...]": the wh-clause after its preposition."""
     return _wh_clause(verb) if verbs.plays(key, verbs.REPORTS_WH) else None
@@ -583,6 +603,7 @@ def _passive_content(verb: Token, key: str) -> Token | None:
 CONTENT_RULES: tuple[Callable[[Token, str], Token | None], ...] = (
     _clause_content,
     _clause_in_phrase,
+    _clause_under_particle,
     _wh_content,
     _parenthetical_content,
     _inverted_content,

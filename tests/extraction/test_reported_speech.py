@@ -735,3 +735,15 @@ def test_an_object_of_a_determiner_and_a_noun_alone_names_a_topic_not_what_was_s
         )
     )
     assert said == {"the border would stay open": "Ana Torres"}
+
+
+def test_made_it_clear_reports_the_that_clause_parsed_under_clear():
+    said = indirect(
+        extract(
+            story(
+                "Chilean President Ana Torres met Peruvian President Luis Vega in Lima.",
+                "Torres made it clear that the border would stay open.",
+            )
+        )
+    )
+    assert said == {"the border would stay open": "Ana Torres"}
