@@ -1196,7 +1196,7 @@ class Statements:
         """ "said that, according to his office, the talks went well, adding that ...": the
         content's words without its source, its opening "that", the speech or contrast after it
         and trailing punctuation."""
-        first, last = tokens[0], tokens[-1]
+        first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)  # in reading order
         source = according_to(tokens)  # "..., according to a statement": the source is not content
         if source is not None:
             first, last = self._without_source(source, first, last, head)

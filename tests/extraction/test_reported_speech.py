@@ -747,3 +747,20 @@ def test_made_it_clear_reports_the_that_clause_parsed_under_clear():
         )
     )
     assert said == {"the border would stay open": "Ana Torres"}
+
+
+def test_an_apposition_after_a_comma_stays_in_what_was_added():
+    said = indirect(
+        extract(
+            story(
+                "Chilean President Ana Torres met Peruvian President Luis Vega in Lima.",
+                "Torres added that both sides shared the principles of respect for sovereignty, the rule of "
+                "law and openness.",
+            )
+        )
+    )
+    assert said == {
+        "both sides shared the principles of respect for sovereignty, the rule of law and openness": (
+            "Ana Torres"
+        )
+    }
