@@ -67,6 +67,8 @@ Mention = tuple[int, int]  # a token range
 NEGATIONS = NOT_YET | {"not", "n't", "never"}
 VERB_TAGS = {"VERB", "AUX"}
 PARTY_LABELS = {"PERSON", "GPE", "NORP", "ORG"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+PLACE_NOUNS = {"capital", "city", "town", "region", "province", "country"}  # "visited the [capital]"
 INSIDE_NAME = NAME_PARTS | {CONJ, APPOS}  # "Abdel Fattah al-Burhan", "A and B", "Putin, the president"
 ROLE_DEPS = SUBJECTS | {DOBJ, POBJ}
 ACTOR_DEPS = SUBJECTS | {DOBJ}
@@ -373,7 +375,7 @@ def acts_in_meeting(doc: Doc, index: PersonIndex, mention: Mention) -> bool:
         return False
     if token.dep_ == DOBJ and verbs.plays(verb.lemma_, verbs.AGREES):
         return False  # "they signed Putin's decree"
-    if _talked_about(verb):
+    if _talked_about(verb) or _visits_a_place_only(token, verb):
         return False
     return any(rule(token, verb) for rule in VERB_RULES)
 
@@ -382,6 +384,31 @@ def _talked_about(verb: Token) -> bool:
     """ "During the press conference, X was the topic": the subject of "be" with a noun of
     discussion as its attribute is what was talked about, not who was there."""
     return verb.lemma_ == "be" and any(c.dep_ == ATTR and c.lower_ in DISCUSSED_NOUNS for c in verb.children)
+
+
+def _visits_a_place_only(token: Token, verb: Token) -> bool:
+    """ "X visited the Polish capital Warsaw where she delivered a speech": a visit to a place,
+    with no party met, is no meeting with anyone."""
+    if token.dep_ != NSUBJ or not verbs.plays(verb.lemma_.lower(), verbs.GOES_TO):
+        return False
+    objects = [c for c in verb.children if c.dep_ == DOBJ]
+    places = [o for o in objects if _a_place(o)]
+    return bool(objects) and len(places) == len(objects) and not _met_there(verb)
+
+
+def _a_place(noun: Token) -> bool:
+    """ "Warsaw", "the Polish capital Warsaw": a place name, or a place noun."""
+    words = [noun, *(c for c in noun.children if c.dep_ in {APPOS, COMPOUND})]
+    return any(w.ent_type_ in PLACE_LABELS or w.lower_ in PLACE_NOUNS for w in words)
+
+
+def _met_there(verb: Token) -> bool:
+    """ "visited Lima to meet Vega", "visited Lima for talks": a meeting under the visit."""
+    return any(
+        verbs.plays(w.lemma_.lower(), verbs.MEETS) or w.lower_ in GATHERING_NOUNS
+        for w in verb.subtree
+        if w != verb
+    )
 
 
 def _role_word(doc: Doc, mention: Mention) -> Token:

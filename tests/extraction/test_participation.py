@@ -170,6 +170,22 @@ def test_person_who_was_the_topic_at_the_meeting_is_not_a_participant():
     assert names(result) == {"Ana Torres", "Luis Vega"}
 
 
+def test_visit_to_another_place_with_no_one_met_is_not_attendance():
+    result = extract(
+        story(
+            "Chilean President Ana Torres met Peruvian President Luis Vega in Lima on Saturday.",
+            "On Friday, opposition leader Jorge Soto visited the Bolivian capital La Paz where he "
+            "delivered a speech at a university.",
+        )
+    )
+    assert names(result) == {"Ana Torres", "Luis Vega"}
+
+
+def test_visit_to_a_place_for_talks_is_attendance():
+    result = extract(story("Chilean President Ana Torres visited Lima for talks on Saturday."))
+    assert names(result) == {"Ana Torres"}
+
+
 def test_meeting_word_of_another_clause_is_no_attendance():
     result = extract(
         story(
