@@ -68,6 +68,8 @@ NEGATIONS = NOT_YET | {"not", "n't", "never"}
 VERB_TAGS = {"VERB", "AUX"}
 PARTY_LABELS = {"PERSON", "GPE", "NORP", "ORG"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+BRIEFING_MARKS = {"news", "press", "media"}  # "told a [news] conference": a briefing, not the meeting
+ADDRESSING_VERBS = {"tell", "address"}  # "told [the summit]", "addressed [the talks]"
 PLACE_NOUNS = {"capital", "city", "town", "region", "province", "country"}  # "visited the [capital]"
 INSIDE_NAME = NAME_PARTS | {CONJ, APPOS}  # "Abdel Fattah al-Burhan", "A and B", "Putin, the president"
 ROLE_DEPS = SUBJECTS | {DOBJ, POBJ}
@@ -572,6 +574,15 @@ def _reports_own_meeting(token: Token, verb: Token) -> bool:
     return False
 
 
+def _addresses_meeting(token: Token, verb: Token) -> bool:
+    """ "Lunde told the opening ceremony ...", "Torres addressed the talks": speaking to the
+    gathering itself is being at it."""
+    if token.dep_ != NSUBJ or verb.lemma_.lower() not in ADDRESSING_VERBS:
+        return False
+    gatherings = [c for c in verb.children if c.dep_ == DOBJ and c.lower_ in GATHERING_NOUNS]
+    return any(not any(m.lower_ in BRIEFING_MARKS for m in g.children) for g in gatherings)
+
+
 VERB_RULES: tuple[Callable[[Token, Token], bool], ...] = (
     _meets,
     _calls_on,
@@ -580,6 +591,7 @@ VERB_RULES: tuple[Callable[[Token, Token], bool], ...] = (
     _during_meeting,
     _after_meeting,
     _after_talks_ended,
+    _addresses_meeting,
 )
 
 

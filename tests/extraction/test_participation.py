@@ -186,6 +186,26 @@ def test_visit_to_a_place_for_talks_is_attendance():
     assert names(result) == {"Ana Torres"}
 
 
+def test_speaking_to_the_gathering_is_attendance():
+    result = extract(
+        story(
+            "Peace talks between the government and the rebels opened in Lima on Saturday.",
+            "Chilean Foreign Minister Jorge Soto told the opening ceremony that the region backed the talks.",
+        )
+    )
+    assert "Jorge Soto" in names(result)
+
+
+def test_speaking_to_a_news_conference_is_no_attendance():
+    result = extract(
+        story(
+            "Chilean President Ana Torres will meet Peruvian President Luis Vega in Lima next week.",
+            "Spokesman Jorge Soto told a news conference that the two would discuss trade.",
+        )
+    )
+    assert "Jorge Soto" not in names(result)
+
+
 def test_meeting_word_of_another_clause_is_no_attendance():
     result = extract(
         story(
