@@ -540,6 +540,16 @@ def _content_after_particle(verb: Token, key: str) -> Token | None:
     return next((o for c in verb.children if c.lower_ in after for o in c.children if o.dep_ == POBJ), None)
 
 
+def _particles_object(verb: Token, head: Token) -> bool:
+    """ "hit out at [China] for what he called ...": the object of the verb's own particle, which
+    the verb's phrases after it complete as they complete an object."""
+    return (
+        head.dep_ == POBJ
+        and head.head.head == verb
+        and head.head.lower_ in verbs.particles(verb.lemma_.lower())
+    )
+
+
 def _content_of_stance(verb: Token, key: str) -> Token | None:
     """ "Modi expressed hope [that the talks would resume]", "voiced concern [over the strikes]":
     what its stance noun governs."""
@@ -558,8 +568,10 @@ def _through_preposition(token: Token) -> list[Token]:
 def _bare_noun(token: Token) -> bool:
     """ "reiterated [his opposition]", "stressed [the importance]": a noun with only a determiner,
     which names a topic, not what was said ("hailed the latest move", "urged patience" do)."""
-    words = list(token.subtree)
-    return len(words) == 2 and words[0].tag_ in BARE_DETERMINERS and token.pos_ == "NOUN"
+    words, doc = list(token.subtree), token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    completed = after is not None and after.pos_ == "ADP"  # "tweeted a plea [for calm]", parsed on the verb
+    return len(words) == 2 and words[0].tag_ in BARE_DETERMINERS and token.pos_ == "NOUN" and not completed
 
 
 def _object_content(verb: Token, key: str) -> Token | None:
@@ -1169,7 +1181,7 @@ class Statements:
         reported continuation; none where the object is whom, not what."""
         particles = verbs.particles(verb.lemma_.lower())  # "made [clear] that": the verb's, not said
         tokens = [t for t in head.subtree if not (t.i == verb.i + 1 and t.lower_ in particles)]
-        after_object = head.dep_ == DOBJ or verbs.plays(key, verbs.STANCE)
+        after_object = head.dep_ == DOBJ or verbs.plays(key, verbs.STANCE) or _particles_object(verb, head)
         predicate = _predicate_after_object(head)  # "acknowledging fears [were well founded]"
         tokens += predicate
         complements = _verb_complements(verb, tokens[-1].i) if after_object else []

@@ -192,6 +192,8 @@ VERBS: dict[str, Verb] = {
     "make": verb(REPORTS, particles=("clear",)),  # "made clear that ..."
     "call": verb(REPORTS, REPORTS_AFTER, VISITS_ON, particles=("for", "on")),
     "appeal": verb(REPORTS, REPORTS_AFTER, particles=("for",)),
+    "hit": verb(REPORTS, REPORTS_AFTER, particles=("out", "at")),  # "hit out at China for ..."
+    "lash": verb(REPORTS, REPORTS_AFTER, particles=("out", "at")),  # "lashed out at critics"
     # stance: "expressed hope that ...", "voiced concern over ..."
     "express": verb(STANCE, REPORTS_OBJECT),  # "expressed his appreciation for ..."
     "voice": verb(STANCE),

@@ -764,3 +764,27 @@ def test_an_apposition_after_a_comma_stays_in_what_was_added():
             "Ana Torres"
         )
     }
+
+
+def test_hit_out_at_reports_its_object_and_the_phrase_after_it():
+    said = indirect(
+        extract(
+            story(
+                "Chilean President Ana Torres met Peruvian President Luis Vega in Lima.",
+                "Torres hit out at Peru for what she called a pattern of bullying its neighbours.",
+            )
+        )
+    )
+    assert said == {"Peru for what she called a pattern of bullying its neighbours": "Ana Torres"}
+
+
+def test_a_determiner_and_a_noun_completed_by_a_phrase_on_the_verb_is_what_was_said():
+    said = indirect(
+        extract(
+            story(
+                "Chilean President Ana Torres met Peruvian President Luis Vega in Lima.",
+                "Torres, after three days of silence, belatedly tweeted a plea for calm.",
+            )
+        )
+    )
+    assert said == {"a plea for calm": "Ana Torres"}
