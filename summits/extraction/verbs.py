@@ -157,6 +157,7 @@ VERBS: dict[str, Verb] = {
     "charge": verb(*SAYING),
     "mention": verb(*SAYING),
     "assure": verb(*SAYING),  # "assured Kerry there was no problem"
+    "reassure": verb(*SAYING),  # "sought to reassure his counterparts that ..."
     "estimate": verb(*SAYING),  # "..., U.S. officials estimate"
     "believe": verb(REPORTS, REPORTS_FINITE),  # stance: "the leaders believed that ..."
     "think": verb(REPORTS, REPORTS_FINITE),  # "he thought the problem was manageable"
@@ -294,7 +295,7 @@ VERBS: dict[str, Verb] = {
     "hope": verb(ANTICIPATES, REPORTS_FINITE),
     "hop": verb(ANTICIPATES, REPORTS_FINITE),  # the model's lemma of "hopes", "hoped", "hoping"
     "aim": verb(ANTICIPATES, INTENDS),
-    "seek": verb(ANTICIPATES),
+    "seek": verb(ANTICIPATES, ATTEMPTS),  # "sought to reassure them that ...": he spoke
     "want": verb(ANTICIPATES),
     "need": verb(ANTICIPATES),
     "schedule": verb(ANTICIPATES),

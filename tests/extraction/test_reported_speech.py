@@ -788,3 +788,15 @@ def test_a_determiner_and_a_noun_completed_by_a_phrase_on_the_verb_is_what_was_s
         )
     )
     assert said == {"a plea for calm": "Ana Torres"}
+
+
+def test_sought_to_reassure_in_the_past_is_speech_made():
+    said = indirect(
+        extract(
+            story(
+                "Chilean President Ana Torres met Peruvian President Luis Vega in Lima.",
+                "Torres sought to reassure Vega that the border would stay open.",
+            )
+        )
+    )
+    assert said == {"the border would stay open": "Ana Torres"}
