@@ -70,6 +70,7 @@ MIN_CONTENT_WORDS = 3
 BACKSHIFT = {"had", "would", "could", "might"}
 PRESENT_TAGS = {"VBZ", "VBP"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}  # a verb with a tense of its own ("were", "lay", "will")
+SUMS = {"MONEY"}  # an object that is a sum of money is what was given, not what was said
 BARE_DETERMINERS = {"DT", "PRP$"}  # "his opposition", "the importance": a noun and nothing else
 VERB_POS = {"VERB", "AUX"}
 VERB_TAGS = {"VBD", "VBZ", "VBG", "VBN", "VBP", "VB"}
@@ -579,7 +580,9 @@ def _object_content(verb: Token, key: str) -> Token | None:
     if not verbs.plays(key, verbs.REPORTS_OBJECT):
         return None
     obj = next((c for c in verb.children if c.dep_ == DOBJ), None)
-    return None if obj is None or (_bare_noun(obj) and not _predicate_after_object(obj)) else obj
+    if obj is None or obj.ent_type_ in SUMS or (_bare_noun(obj) and not _predicate_after_object(obj)):
+        return None  # "pledged [$40 million]": a sum given, not words
+    return obj
 
 
 def _predicate_after_object(head: Token) -> list[Token]:

@@ -800,3 +800,15 @@ def test_sought_to_reassure_in_the_past_is_speech_made():
         )
     )
     assert said == {"the border would stay open": "Ana Torres"}
+
+
+def test_a_sum_pledged_is_what_was_given_not_what_was_said():
+    said = indirect(
+        extract(
+            story(
+                "Chilean President Ana Torres met Peruvian President Luis Vega in Lima.",
+                "Torres pledged $40 million to help with emergency relief.",
+            )
+        )
+    )
+    assert said == {}
