@@ -71,7 +71,7 @@ BACKSHIFT = {"had", "would", "could", "might"}
 PRESENT_TAGS = {"VBZ", "VBP"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}  # a verb with a tense of its own ("were", "lay", "will")
 SUMS = {"MONEY"}  # an object that is a sum of money is what was given, not what was said
-BARE_DETERMINERS = {"DT", "PRP$"}  # "his opposition", "the importance": a noun and nothing else
+BARE_DETERMINERS = {"PRP$"}  # "his opposition": a noun and nothing but its owner ("hailed the deal" is what)
 VERB_POS = {"VERB", "AUX"}
 VERB_TAGS = {"VBD", "VBZ", "VBG", "VBN", "VBP", "VB"}
 NAME_POS = {"NOUN", "PROPN"}
@@ -567,11 +567,16 @@ def _through_preposition(token: Token) -> list[Token]:
 
 
 def _bare_noun(token: Token) -> bool:
-    """ "reiterated [his opposition]", "stressed [the importance]": a noun with only a determiner,
+    """ "reiterated [his opposition]": a noun with only a possessive,
     which names a topic, not what was said ("hailed the latest move", "urged patience" do)."""
     words, doc = list(token.subtree), token.doc
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    completed = after is not None and after.pos_ == "ADP"  # "tweeted a plea [for calm]", parsed on the verb
+    completed = after is not None and (
+        after.pos_ == "ADP"  # "tweeted a plea [for calm]", parsed on the verb
+        or any(
+            c.dep_ == OPRD and c.left_edge.i == after.i for c in token.head.children
+        )  # "labelled the plan [a gamble]"
+    )
     return len(words) == 2 and words[0].tag_ in BARE_DETERMINERS and token.pos_ == "NOUN" and not completed
 
 

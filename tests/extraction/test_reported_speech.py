@@ -725,7 +725,7 @@ def test_a_tensed_verb_after_the_object_completes_the_clause_it_opens():
     assert said == {"doubts about the canal were justified": "Ana Torres"}
 
 
-def test_an_object_of_a_determiner_and_a_noun_alone_names_a_topic_not_what_was_said():
+def test_an_object_of_a_possessive_and_a_noun_alone_names_a_topic_not_what_was_said():
     said = indirect(
         extract(
             story(
