@@ -21,9 +21,9 @@ SETS = {"development": (GOLD, 56), "held-out": (HELDOUT, 12)}
 SEED = ROOT / "seeds" / "000_6dcfb589539ca209.txt"
 # What the development set of real reports reaches today, less a margin: a change that costs
 # more fails here. Raise them as the extraction improves.
-BARS = {"participants": 0.84, "quotes": 0.94, "attributed": 0.87, "reported": 0.81, "agreements": 0.87}
+BARS = {"participants": 0.86, "quotes": 0.94, "attributed": 0.87, "reported": 0.82, "agreements": 0.87}
 SUMMIT_BAR = 0.83
-MENTIONED_TAKEN_AS_PRESENT = 10  # people only mentioned whom the extraction takes for participants
+MENTIONED_TAKEN_AS_PRESENT = 7  # people only mentioned whom the extraction takes for participants
 
 
 def read(path: Path) -> str:
