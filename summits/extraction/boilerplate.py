@@ -684,7 +684,8 @@ def _metadata_author(byline: str | None) -> tuple[Author, ...]:
     """The author the file's metadata names ("Alexander Downer"), when it is a person's name."""
     name = (byline or "").strip()
     words = name.split()
-    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or name.isupper():
+    fewest, most = AUTHOR_NAME_WORDS
+    if not fewest <= len(words) <= most or not all(w[:1].isupper() for w in words) or name.isupper():
         return ()  # "MINISTER FOR FOREIGN AFFAIRS", an office, not a name
     if _title_words(words):
         return ()

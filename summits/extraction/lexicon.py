@@ -434,7 +434,6 @@ MEETING_PEOPLE = frozenset({"counterpart", "counterparts", "delegation", "delega
 PICTURED_MEETING_WORDS = {"hands", "handshake", "embrace", "embraces", "hug", "hugs", "toast"}
 # where a caption shows who stands where: "X, left, and Y", "X (right) with Y"
 PICTURE_POSITIONS = {"left", "right", "centre", "center"}
-# a photo's credit names the photographer, not anyone at the meeting: "(AP Photo/Jane Roe)",
 # news agencies and broadcasters that sign a dateline in parentheses: "Ottawa (CNN) President ..."
 NEWS_AGENCIES = (
     "CNN",
@@ -468,6 +467,7 @@ NEWS_AGENCIES = (
     "PNA",
     "Antara",
 )
+# a photo's credit names the photographer, not anyone at the meeting: "(AP Photo/Jane Roe)",
 # "Jane Roe/Getty Images", "Photo: Jane Roe", "REUTERS/Jane Roe"
 PHOTO_CREDIT = re.compile(
     r"\([^()]*\b(?:photo|photograph|pool|file|images?|credit)\b[^()]*\)"

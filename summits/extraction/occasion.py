@@ -34,6 +34,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from . import verbs
+from .boilerplate import MONTHS as MONTHS_BY_NAME
 from .deps import (
     ACOMP,
     ADVCL,
@@ -100,12 +101,6 @@ DAY_ANCHOR = re.compile(
 ``STALE_DAYS`` before the article's own time — "greet Trudeau at the White House on March 10" in
 a report of 29 June tells of another occasion, whatever the caption shows."""
 STALE_DAYS = 31
-MONTH_NUMBERS = {
-    name: number
-    for number, name in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
-    )
-}
 REFERENCE = "occasion.reference"  # the Doc.user_data key of the date the article speaks from
 ONWARD_PREPOSITIONS = frozenset({"before"})  # "met Lunde [before] flying on to Oslo"
 WHERE_WHEN = frozenset({"where", "when"})  # "was in Kyiv last week, [where] he met Zelensky"
@@ -289,7 +284,7 @@ def _day_long_before(match: re.Match, doc: Doc) -> bool:
     reference = doc.user_data.get(REFERENCE)
     if reference is None:
         return False
-    month = _month_number(match["month"] or match["month_after"])
+    month = MONTHS_BY_NAME[(match["month"] or match["month_after"]).lower()]
     day = int(match["day"] or match["day_first"])
     year = int(match["year"]) if match["year"] else reference.year
     try:
@@ -308,17 +303,11 @@ def _before_reference(match: re.Match, doc: Doc) -> bool:
     reference = doc.user_data.get(REFERENCE)
     if reference is None:
         return True
-    month = _month_number(match["month"] or match["month_alone"])
+    month = MONTHS_BY_NAME.get((match["month"] or match["month_alone"] or "").lower())
     if match["year"] is None:
         return month != reference.month
     year = int(match["year"])
     return year < reference.year or (year == reference.year and month is not None and month < reference.month)
-
-
-def _month_number(name: str | None) -> int | None:
-    if name is None:
-        return None
-    return MONTH_NUMBERS[name.lower()[:3]]
 
 
 def _then_of_earlier(word: Token) -> bool:

@@ -194,15 +194,19 @@ def _dateline_date(layout: Layout, published: dt.date | None) -> dt.date | None:
     return None
 
 
-def _align(item, layout: Layout) -> None:
-    """Offsets without surrounding blanks, and the item's text exactly as the article has it."""
+def _align(item, layout: Layout, *, outside_story: bool = False):
+    """Offsets without surrounding blanks, and the item's text exactly as the article has it. An
+    item of a caption (``outside_story``) is trimmed on the article's text, which the story text
+    blanks there."""
+    seen = layout.text if outside_story else layout.story_text
     item.start = max(0, min(item.start, len(layout.text)))
     item.end = max(item.start, min(item.end, len(layout.text)))
-    while item.start < item.end and layout.story_text[item.start].isspace():
+    while item.start < item.end and seen[item.start].isspace():
         item.start += 1
-    while item.end > item.start and layout.story_text[item.end - 1].isspace():
+    while item.end > item.start and seen[item.end - 1].isspace():
         item.end -= 1
     item.text = layout.text[item.start : item.end]
+    return item
 
 
 def _aligned(items: list, layout: Layout) -> list:
@@ -331,17 +335,6 @@ def _caption_agreements(
     return found
 
 
-def _in_article(item, text: str):
-    """An item of a caption: offsets without surrounding blanks, its text as the article has it."""
-    item.start, item.end = max(0, item.start), min(item.end, len(text))
-    while item.start < item.end and text[item.start].isspace():
-        item.start += 1
-    while item.end > item.start and text[item.end - 1].isspace():
-        item.end -= 1
-    item.text = text[item.start : item.end]
-    return item
-
-
 def _extract(doc: Doc, layout: Layout, published: dt.date | None, parts: Parts) -> Extraction:
     """The stages on one parsed piece: quotations → people (``read_people``) → statements,
     participants, place, date, agreements → the summit's title."""
@@ -389,7 +382,7 @@ def _extract(doc: Doc, layout: Layout, published: dt.date | None, parts: Parts) 
     from_captions += run(
         "statements", lambda: _caption_statements(_captions(layout, (LINK,)), people, reported=True), []
     )
-    statements_found += [_in_article(s, layout.text) for s in from_captions]
+    statements_found += [_align(s, layout, outside_story=True) for s in from_captions]
     # is this a meeting report at all? story, captions, bullets and headings; a failure refuses nothing
     refusal = run(
         "meeting",
@@ -407,7 +400,7 @@ def _extract(doc: Doc, layout: Layout, published: dt.date | None, parts: Parts) 
         statements=sorted(statements_found, key=lambda s: s.start),
         agreements=run("agreements", lambda: _aligned(agreements, layout), [])
         + [
-            _in_article(a, layout.text)
+            _align(a, layout, outside_story=True)
             for a in run("agreements", lambda: _caption_agreements(captions, agreements, participants), [])
         ],
         article=layout.meta,
