@@ -156,7 +156,7 @@ class ArticleScore:
     figures: dict[str, Figures] = field(default_factory=dict)
     summit: float = 0.0  # share of place, country and date right
     misses: list[Miss] = field(default_factory=list)
-    failed: str = ""  # why the article could not be scored at all
+    failed: str = ""  # why the article gave nothing to score: it then scores zero, as if imported empty
 
     def miss(self, kind: str, what: str) -> None:
         self.misses.append(Miss(kind, (what or "")[:90]))
@@ -191,11 +191,6 @@ def _participants(score: ArticleScore, predicted: dict, gold: dict) -> None:
     for name in result.missed:
         score.miss("participant missed", name)
     score.figures["participants"] = result.figures
-
-
-def _refusal(score: ArticleScore, predicted: dict, gold: dict) -> None:
-    if predicted.get("refusal"):
-        score.miss(REFUSED, predicted["refusal"])
 
 
 def _is_quotation(statement: dict) -> bool:
@@ -286,14 +281,22 @@ def _summit(score: ArticleScore, predicted: dict, gold: dict) -> None:
     score.summit = (right_place + right_country + right_date) / 3
 
 
-SCORERS = (_refusal, _participants, _quotes, _reported, _agreements, _summit)
+SCORERS = (_participants, _quotes, _reported, _agreements, _summit)
 
 
 def score_article(name: str, predicted: dict, gold: dict) -> ArticleScore:
-    """How ``predicted`` (the extraction contract's JSON) fares against ``gold``."""
+    """How ``predicted`` (the extraction contract's JSON) fares against ``gold``. A refused
+    article is a failed one: the import writes nothing of it (and exits non-zero), so every gold
+    item is missed and its summit share is zero."""
     score = ArticleScore(name)
+    if predicted.get("refusal"):
+        score.failed = f"refused, {predicted['refusal']}"
+        predicted = {}
     for scorer in SCORERS:
         scorer(score, predicted, gold)
+    if score.failed:
+        score.misses.insert(0, Miss(REFUSED, score.failed[:90]))
+        score.summit = 0.0
     return score
 
 
@@ -310,12 +313,11 @@ class Total:
     @classmethod
     def of(cls, scores: list[ArticleScore]) -> Total:
         total = cls(articles=len(scores), failed=sum(bool(s.failed) for s in scores))
-        scored = [s for s in scores if not s.failed]
         for name in FIELDS:
-            parts = [s.figures[name] for s in scored if name in s.figures]
+            parts = [s.figures[name] for s in scores if name in s.figures]
             total.figures[name] = sum(parts, Figures())
-        total.summit = sum(s.summit for s in scored) / len(scored) if scored else 0.0
-        total.misses = Counter(m.kind for s in scored for m in s.misses)
+        total.summit = sum(s.summit for s in scores) / len(scores) if scores else 0.0
+        total.misses = Counter(m.kind for s in scores for m in s.misses)
         return total
 
     def by_phenomenon(self) -> list[tuple[str, int, list[tuple[str, int]]]]:
@@ -328,9 +330,8 @@ class Total:
 
     @property
     def leaked_per_ten(self) -> float:
-        """People only mentioned in the text but taken as present, per ten articles scored."""
-        scored = self.articles - self.failed
-        return 10 * self.misses[LEAKED] / scored if scored else 0.0
+        """People only mentioned in the text but taken as present, per ten articles."""
+        return 10 * self.misses[LEAKED] / self.articles if self.articles else 0.0
 
     def line(self) -> str:
         figures = " ".join(f"{name}_f1={self.figures[name].f1:.2f}" for name in FIELDS)

@@ -127,11 +127,23 @@ def test_every_miss_is_named_by_its_kind():
     assert total.leaked_per_ten == 10.0
 
 
-def test_a_refused_meeting_report_is_a_miss_about_the_meeting():
-    predicted = {"summit": GOLD["summit"], "refusal": "no meeting found: a speech at home"}
-    total = Total.of([score_article("a", predicted, GOLD)])
+def test_a_refused_meeting_report_is_a_failed_article_that_scores_zero():
+    # the import writes nothing of a refused article, whatever its extraction held
+    predicted = {
+        "summit": GOLD["summit"],
+        "participants": GOLD["participants"],
+        "refusal": "no meeting found: a speech at home",
+    }
+    score = score_article("a", predicted, GOLD)
+    assert score.failed.startswith("refused, no meeting found")
+    assert score.summit == 0.0
+    total = Total.of([score, score_article("b", {"summit": GOLD["summit"], **GOLD}, GOLD)])
+    assert total.failed == 1
     assert total.misses["meeting report refused"] == 1
     assert {q: n for q, n, _ in total.by_phenomenon()}["1 about the meeting"] == 1
+    assert total.figures["participants"].recall == 0.5
+    assert total.summit == 0.5
+    assert total.line().startswith("TOTAL n=2 failed=1 ")
 
 
 def test_every_kind_of_miss_falls_under_one_phenomenon():

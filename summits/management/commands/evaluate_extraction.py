@@ -37,7 +37,7 @@ class Command(BaseCommand):
         self.stdout.write(header)
         for score in scores:
             if score.failed:
-                self.stdout.write(f"{score.name[:44]:44} FAILED: {score.failed}")
+                self.stdout.write(f"{score.name[:44]:44} FAILED (scores zero): {score.failed}")
                 continue
             figures = " ".join(
                 f"{score.figures[n].f1:10.2f}" if n in score.figures else f"{'-':>10}" for n in FIELDS
