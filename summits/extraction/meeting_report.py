@@ -19,8 +19,8 @@ One piece of evidence is enough, found in the story or in a caption or summary b
 - ``joint_document``: what two parties issue or hold together — "a joint statement", "a joint
   press conference", "the communique";
 
-and, from the other finders: an agreement with two parties or more, or participants of two
-different states.
+and, from the other finders: an agreement with two parties or more, two participants, or
+participants of two different states.
 
 A meeting counts whatever its time: only one that did not happen or is not of this story is no
 evidence (``occasion``: "did not meet", "if they meet", "urged them to meet", "met in 1994").
@@ -102,11 +102,11 @@ class Evidence(NamedTuple):
 
 
 def refusal(doc: Doc, captions: Iterable[Doc] = (), *, participants=(), agreements=()) -> str | None:
-    """REFUSAL if nothing in ``doc``, its ``captions``, the ``participants`` (people with a
-    ``country``) or the ``agreements`` (with ``parties``) shows a meeting of two parties, else None.
+    """REFUSAL if nothing in ``doc``, its ``captions``, the ``participants`` (two of them, or of
+    two countries) or the ``agreements`` (with ``parties``) shows a meeting of two parties, else None.
     "Torres met Vega in Lima." -> None; "Torres toured a factory in Lima." -> REFUSAL."""
-    if len({p.country for p in participants if p.country}) >= 2:
-        return None
+    if len(participants) >= 2 or len({p.country for p in participants if p.country}) >= 2:
+        return None  # the finder of who took part already saw two people meet
     if any(len(set(a.parties)) >= 2 for a in agreements):
         return None
     return None if first_evidence([doc, *captions]) else REFUSAL

@@ -12,6 +12,7 @@ import pytest
 
 from summits.extraction import extract, extract_many, meeting_report, pipeline
 from summits.extraction.meeting_report import REFUSAL
+from summits.extraction.result import ParticipantFound
 from summits.reading import read_bytes
 
 GOLD = Path(__file__).resolve().parents[2] / "tests" / "gold"
@@ -164,6 +165,15 @@ def test_two_parties_arrive_for_talks():
 def test_a_meeting_told_only_in_a_summary_bullet():
     text = "Torres spoke of the economy in Lima.\n\n@highlight\n\nAna Torres and Luis Vega meet in Lima\n"
     assert extract(text).refusal is None
+
+
+def test_two_people_the_finder_of_participants_saw_meet_are_a_meeting(nlp):
+    # whatever words told it: the participants' finder has its own, wider evidence
+    doc = nlp("Torres spoke of the economy in Lima.")
+    two = [ParticipantFound("Ana Torres", None, None), ParticipantFound("Luis Vega", None, None)]
+
+    assert meeting_report.refusal(doc, participants=two) is None
+    assert meeting_report.refusal(doc, participants=two[:1]) == REFUSAL
 
 
 # --- the decision's plumbing ----------------------------------------------------------------------
