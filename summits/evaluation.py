@@ -222,8 +222,10 @@ def _said_misses(
 
 
 def _quotes(score: ArticleScore, predicted: dict, gold: dict) -> None:
+    if "statements" not in gold:
+        return
     quotes = [s for s in predicted.get("statements") or [] if _is_quotation(s)]
-    wanted = gold.get("statements", [])
+    wanted = gold["statements"]
     words = compare(quotes, wanted, _same_words)
     attributed = compare(quotes, wanted, _same_words_and_speaker)
     _said_misses(score, "quotation", quotes, attributed.missed, words.extra, _same_words, "quote")
@@ -249,8 +251,10 @@ def _reported(score: ArticleScore, predicted: dict, gold: dict) -> None:
 
 
 def _agreements(score: ArticleScore, predicted: dict, gold: dict) -> None:
+    if "agreements" not in gold:
+        return
     texts = [a.get("text") or "" for a in predicted.get("agreements") or []]
-    wanted = [a["evidence"] for a in gold.get("agreements", [])]
+    wanted = [a["evidence"] for a in gold["agreements"]]
     optional = [a["evidence"] for a in gold.get("agreements_optional", [])]
     # A prediction that is only an optional agreement counts neither as found nor as wrong.
     counted = [
@@ -302,11 +306,15 @@ def score_article(name: str, predicted: dict, gold: dict) -> ArticleScore:
 
 @dataclass
 class Total:
-    """The sum over articles: F1 from the pooled counts, the mean summit share, misses by kind."""
+    """The sum over articles. ``figures`` pools the counts of every article (micro); ``means`` is
+    the mean of the articles' own F1 (macro: every article weighs the same, so one article whose
+    participants are all wrong costs as much as it does to a reader), over the articles whose gold
+    annotates the field; a failed article scores zero. The summit share is a mean over articles."""
 
     articles: int = 0
     failed: int = 0
     figures: dict[str, Figures] = field(default_factory=dict)
+    means: dict[str, float] = field(default_factory=dict)
     summit: float = 0.0
     misses: Counter = field(default_factory=Counter)
 
@@ -314,8 +322,11 @@ class Total:
     def of(cls, scores: list[ArticleScore]) -> Total:
         total = cls(articles=len(scores), failed=sum(bool(s.failed) for s in scores))
         for name in FIELDS:
-            parts = [s.figures[name] for s in scores if name in s.figures]
-            total.figures[name] = sum(parts, Figures())
+            annotated = [s for s in scores if name in s.figures]
+            total.figures[name] = sum((s.figures[name] for s in annotated), Figures())
+            per_article = [0.0 if s.failed else s.figures[name].f1 for s in annotated]
+            if per_article:  # a field no gold file annotates has no figure at all
+                total.means[name] = sum(per_article) / len(per_article)
         total.summit = sum(s.summit for s in scores) / len(scores) if scores else 0.0
         total.misses = Counter(m.kind for s in scores for m in s.misses)
         return total
@@ -334,8 +345,18 @@ class Total:
         return 10 * self.misses[LEAKED] / self.articles if self.articles else 0.0
 
     def line(self) -> str:
-        figures = " ".join(f"{name}_f1={self.figures[name].f1:.2f}" for name in FIELDS)
+        """The totals the targets are set on: each article's F1 averaged, and the summit share."""
+        figures = " ".join(f"{name}_f1={_shown(self.means.get(name))}" for name in FIELDS)
         return f"TOTAL n={self.articles} failed={self.failed} {figures} summit={self.summit:.2f}"
+
+    def pooled_line(self) -> str:
+        """The same fields with every article's counts pooled: a large article weighs more."""
+        pooled = {name: self.figures[name].f1 for name in self.means}
+        return "POOLED " + " ".join(f"{name}_f1={_shown(pooled.get(name))}" for name in FIELDS)
+
+
+def _shown(figure: float | None) -> str:
+    return "-" if figure is None else f"{figure:.2f}"
 
 
 def evaluate(articles: Path, gold_files: list[Path]) -> list[ArticleScore]:
@@ -348,6 +369,6 @@ def evaluate(articles: Path, gold_files: list[Path]) -> list[ArticleScore]:
     for path in gold_files:
         gold = json.loads(path.read_text(encoding="utf-8"))
         source = read_bytes((articles / gold["article"]).read_bytes())
-        result = extract(source.text, published=source.published, byline=source.byline)
+        result = extract(source.text, published=source.published, byline=source.byline, title=source.title)
         scores.append(score_article(path.stem, result.to_dict(), gold))
     return scores

@@ -159,11 +159,13 @@ def check_meeting(extraction: Extraction, *, allow_no_meeting: bool = False) -> 
     return extraction
 
 
-def run_extraction(text: str, *, published: dt.date | None = None, byline: str | None = None) -> Extraction:
+def run_extraction(
+    text: str, *, published: dt.date | None = None, byline: str | None = None, title: str | None = None
+) -> Extraction:
     # Imported here, not at the top: loading spaCy is slow and most callers never need it.
     from .extraction import extract
 
-    return extract(text, published=published, byline=byline)
+    return extract(text, published=published, byline=byline, title=title)
 
 
 def extractor_version() -> str:
@@ -181,7 +183,9 @@ def preview(source: reading.ArticleFile | str, *, published: dt.date | None = No
     import would refuse it, and the caller shows it (and may offer to import it anyway)."""
     if isinstance(source, str):
         source = read_pasted(source)
-    return run_extraction(source.text, published=published or source.published, byline=source.byline)
+    return run_extraction(
+        source.text, published=published or source.published, byline=source.byline, title=source.title
+    )
 
 
 # --- Fingerprints ---------------------------------------------------------------------------------
@@ -250,7 +254,9 @@ def import_article(
     if existing is not None and not update:
         return _unchanged(existing)
     if extraction is None:
-        extraction = run_extraction(source.text, published=published, byline=source.byline)
+        extraction = run_extraction(
+            source.text, published=published, byline=source.byline, title=source.title
+        )
     check_meeting(extraction, allow_no_meeting=allow_no_meeting)
     published = published or extraction.article.published
     for attempt in range(1, IMPORT_ATTEMPTS + 1):

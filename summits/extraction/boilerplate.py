@@ -296,13 +296,14 @@ def _close(blocks: list[Block], lines: list[tuple[int, int]], text: str) -> None
         lines.clear()
 
 
-def read_layout(text: str, *, byline: str | None = None) -> Layout:
+def read_layout(text: str, *, byline: str | None = None, title: str | None = None) -> Layout:
     """The article's blocks, what they say of the article (``ArticleMeta``) and its story text.
     ``byline``: the author the file's metadata names, the writer of a first-person story whose
-    lines name none."""
+    lines name none; ``title``: the file's metadata title, for a text without one of its own."""
     blocks = split_blocks(text)
     meta = ArticleMeta()
     _label_blocks(blocks, meta)
+    meta.title = meta.title or title
     _read_posted(blocks, meta)
     dateline_day = _read_dateline(blocks, meta)
     _read_place_line(blocks, meta)

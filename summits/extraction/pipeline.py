@@ -69,17 +69,24 @@ T = TypeVar("T")
 EVIDENCE_BLOCKS = (CAPTION, HIGHLIGHT)
 
 
-def extract(text: str, *, published: dt.date | None = None, byline: str | None = None) -> Extraction:
+def extract(
+    text: str, *, published: dt.date | None = None, byline: str | None = None, title: str | None = None
+) -> Extraction:
     """``byline``: who wrote it, as the file's metadata says (a front matter's author), when the
-    text itself may not: the writer of a story told in the first person."""
-    return extract_many([text], published=published, byline=byline)[0]
+    text itself may not: the writer of a story told in the first person. ``title``: the title the
+    file's metadata gives, where the text has none of its own (a front matter's "title:")."""
+    return extract_many([text], published=published, byline=byline, title=title)[0]
 
 
 def extract_many(
-    texts: Iterable[str], *, published: dt.date | None = None, byline: str | None = None
+    texts: Iterable[str],
+    *,
+    published: dt.date | None = None,
+    byline: str | None = None,
+    title: str | None = None,
 ) -> list[Extraction]:
     """Extract from many articles, parsing their pieces in ``nlp.pipe`` batches."""
-    articles = [_Article.read(text, byline) for text in texts]
+    articles = [_Article.read(text, byline, title) for text in texts]
     pieces = [(article, window) for article in articles for window in article.windows]
     for (article, (start, end)), doc in zip(pieces, _parsed(pieces), strict=True):
         article.found.append((start, _extract_piece(doc, article, start, end, published)))
@@ -116,9 +123,10 @@ class _Article:
     found: list[tuple[int, Extraction]] = field(default_factory=list)  # (offset, piece's result)
 
     @classmethod
-    def read(cls, text: str, byline: str | None = None) -> _Article:
+    def read(cls, text: str, byline: str | None = None, title: str | None = None) -> _Article:
         parts = Parts(hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12])
-        layout = parts.run("layout", lambda: read_layout(text, byline=byline), None) or whole_story(text)
+        layout = parts.run("layout", lambda: read_layout(text, byline=byline, title=title), None)
+        layout = layout or whole_story(text)
         return cls(text, layout, parts, pieces(layout.story_text, CHUNK_CHARS))
 
     def merged(self) -> Extraction:
@@ -281,6 +289,12 @@ def _captions(
     )
 
 
+def _title(layout: Layout, reference: dt.date | None) -> list[Doc]:
+    """The article's title parsed on its own ("Meeting with Joey Concepcion"), if it has one."""
+    title = layout.meta.title
+    return [_spoken_from(get_nlp()(title), reference)] if title and title.strip() else []
+
+
 def _caption_statements(
     captions: tuple[Caption, ...], people: People, *, reported: bool = False
 ) -> list[StatementFound]:
@@ -383,12 +397,13 @@ def _extract(doc: Doc, layout: Layout, published: dt.date | None, parts: Parts) 
         "statements", lambda: _caption_statements(_captions(layout, (LINK,)), people, reported=True), []
     )
     statements_found += [_align(s, layout, outside_story=True) for s in from_captions]
-    # is this a meeting report at all? story, captions, bullets and headings; a failure refuses nothing
+    # is this a meeting report at all? story, captions, bullets, headings and the title (a
+    # front-matter "title:" too); a failure refuses nothing
     refusal = run(
         "meeting",
         lambda: meeting_report.refusal(
             doc,
-            [c.doc for c in captions + _captions(layout, (HEADING,))],
+            [c.doc for c in captions + _captions(layout, (HEADING,))] + _title(layout, reference),
             participants=participants,
             agreements=agreements,
         ),

@@ -142,6 +142,7 @@ def test_a_refused_meeting_report_is_a_failed_article_that_scores_zero():
     assert total.misses["meeting report refused"] == 1
     assert {q: n for q, n, _ in total.by_phenomenon()}["1 about the meeting"] == 1
     assert total.figures["participants"].recall == 0.5
+    assert total.means["participants"] == 0.5
     assert total.summit == 0.5
     assert total.line().startswith("TOTAL n=2 failed=1 ")
 
@@ -180,3 +181,29 @@ def test_the_command_prints_rows_a_total_and_misses_by_kind(gold_folder):
 def test_the_command_refuses_a_folder_without_gold(tmp_path):
     with pytest.raises(CommandError, match="no gold annotations"):
         call_command("evaluate_extraction", str(tmp_path), stdout=StringIO())
+
+
+def test_the_total_averages_each_articles_f1_and_pools_the_counts_apart():
+    # one article with one participant right, one with nine missed of ten
+    two = {"participants": GOLD["participants"][:1]}
+    ten = {"participants": [{"name": f"Person {n}"} for n in "ABCDEFGHIJ"]}
+    scores = [
+        score_article("small", {"participants": two["participants"]}, {**GOLD, **two}),
+        score_article("large", {"participants": ten["participants"][:1]}, {**GOLD, **ten}),
+    ]
+    total = Total.of(scores)
+    assert round(total.means["participants"], 3) == round((1.0 + 2 * 0.1 / 1.1) / 2, 3)
+    assert total.figures["participants"].recall == 2 / 11
+    assert total.line().startswith(f"TOTAL n=2 failed=0 participants_f1={total.means['participants']:.2f}")
+    assert total.pooled_line().startswith(f"POOLED participants_f1={total.figures['participants'].f1:.2f}")
+
+
+def test_a_field_the_gold_leaves_out_is_not_scored():
+    partial = {key: GOLD[key] for key in ("article", "summit", "participants", "mentioned_not_participants")}
+    score = score_article(
+        "a", {"statements": [{"text": "a quotation of many words", "kind": "direct"}]}, partial
+    )
+    assert set(score.figures) == {"participants"}
+    total = Total.of([score])
+    assert "quotes" not in total.means
+    assert " quotes_f1=- " in total.line() and " agreements_f1=- " in total.pooled_line() + " "

@@ -125,7 +125,7 @@ def fixed_extraction(monkeypatch):
     """Make the import use hand-built extractions instead of spaCy: text -> Extraction."""
     extractions = {ARTICLE: first_extraction(), SECOND_ARTICLE: second_extraction()}
 
-    def fake(text, *, published=None, byline=None):
+    def fake(text, *, published=None, byline=None, title=None):
         if text in extractions:
             return extractions[text]
         return Extraction(summit=SummitFound(), refusal=REFUSAL)  # no meeting found

@@ -114,7 +114,9 @@ def test_dry_run_json_gives_a_ranges_first_and_last_day(articles, monkeypatch):
         end_date=dt.date(2016, 10, 27),
         date_text="25 to 27 October",
     )
-    monkeypatch.setattr("summits.ingest.run_extraction", lambda text, *, published=None, byline=None: ranged)
+    monkeypatch.setattr(
+        "summits.ingest.run_extraction", lambda text, *, published=None, byline=None, title=None: ranged
+    )
 
     stdout, _ = run(articles / "a_first.txt", "--dry-run", "--format", "json")
 
@@ -145,7 +147,7 @@ def test_dry_run_passes_the_publication_date(articles, monkeypatch):
     seen = []
     monkeypatch.setattr(
         "summits.ingest.run_extraction",
-        lambda text, *, published=None, byline=None: seen.append(published) or first_extraction(),
+        lambda text, *, published=None, byline=None, title=None: seen.append(published) or first_extraction(),
     )
     run(articles / "a_first.txt", "--dry-run", "--format", "json", "--published", "2017-05-03")
     run(articles / "a_first.txt", "--dry-run", "--format", "json")

@@ -56,4 +56,5 @@ class Command(BaseCommand):
             detail = ", ".join(f"{kind} {n}" for kind, n in kinds)
             self.stdout.write(f"  {count:4}  {question}" + (f" ({detail})" if detail else ""))
         self.stdout.write(f"  mentioned people taken as present: {total.leaked_per_ten:.1f} per ten articles")
+        self.stdout.write(total.pooled_line())
         self.stdout.write(self.style.SUCCESS(total.line()))
