@@ -309,6 +309,13 @@ MEETING_NOUNS = {
     "conversation",
     "call",
     "session",
+    # a meal or a reception given for a guest: "hosted a dinner for X", "an audience with the Pope"
+    "lunch",
+    "luncheon",
+    "dinner",
+    "breakfast",
+    "banquet",
+    "audience",
 }
 # auxiliaries of what has not happened (yet): "will meet", "would attend", "must agree"
 NOT_YET = {"will", "'ll", "shall", "would", "could", "may", "might", "should", "must"}
@@ -629,6 +636,7 @@ PLURAL_PARTIES = {
     "signatories",
     "counterparts",
     "both",
+    "two",  # "the first time [the two] have met"
 }
 # people who hold an office (not sides of a quarrel): "the two [leaders] exchanged hugs"
 OFFICE_HOLDERS = PARTY_NOUNS - {"side", "sides", "delegation", "delegations"}

@@ -85,6 +85,7 @@ JOINT_ROLES = (verbs.AGREES, verbs.TOGETHER)  # "Chile and Peru [signed]", "the 
 PARTY_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "we", "us"})
 PARTNER_PREPOSITIONS = frozenset({"with", "between", "among"})  # "talks [with] X", "[between] X and Y"
 CALL_PREPOSITIONS = frozenset({"on"})  # "a courtesy call [on] the president"
+GUEST_PREPOSITIONS = frozenset({"for"})  # "hosted a dinner [for] the president"
 VISIT_PREPOSITIONS = frozenset({"to"})  # "a visit [to] Peru"
 TOGETHER_PREPOSITIONS = frozenset({"with", "beside", "alongside"})  # "stood [beside] Vega"
 COUNTED_AS_TWO = frozenset({"two", "three", "both"})  # "the [two] leaders", "[both] presidents"
@@ -129,8 +130,10 @@ def evidence(docs: Iterable[Doc]) -> Iterator[Evidence]:
 # --- who is a party -------------------------------------------------------------------------------
 def party(word: Token, *, places: bool = True) -> bool:
     """ "Torres", "Chile", "the EU", "his counterpart", "the two leaders", "she" (or one of words
-    joined by "and"); ``places``: a place counts (the partner of a visit counts only a state)."""
-    return any(_one_party(w, places=places) for w in (word, *word.conjuncts))
+    joined by "and", or a name in apposition: "his predecessor, [Benedict]"); ``places``: a place
+    counts (the partner of a visit counts only a state)."""
+    asides = [c for c in word.children if c.dep_ == APPOS]
+    return any(_one_party(w, places=places) for w in (word, *word.conjuncts, *asides))
 
 
 def _one_party(word: Token, *, places: bool) -> bool:
@@ -188,13 +191,15 @@ def _partners(word: Token, prepositions: frozenset[str]) -> list[Token]:
 
 def partner(word: Token) -> bool:
     """ "Torres met Vega", "held talks with Vega", "greeted each other", "stood beside Vega",
-    "talks between Chile and Peru", "a visit to Peru"."""
+    "signed a treaty with Peru", "talks between Chile and Peru", "a visit to Peru"."""
     if word.pos_ in VERB_TAGS:
         return _verb_partner(word)
     if word.pos_ not in NOUN_TAGS:
         return False
     if _meeting_noun(word):
-        return any(party(p) for p in _partners(word, PARTNER_PREPOSITIONS | CALL_PREPOSITIONS))
+        return any(
+            party(p) for p in _partners(word, PARTNER_PREPOSITIONS | CALL_PREPOSITIONS | GUEST_PREPOSITIONS)
+        )
     if _visit_noun(word):
         partners = _partners(word, PARTNER_PREPOSITIONS) + _partners(word, VISIT_PREPOSITIONS)
         return any(party(p, places=False) for p in partners)
@@ -204,6 +209,8 @@ def partner(word: Token) -> bool:
 def _verb_partner(verb: Token) -> bool:
     if verbs.plays(verb.lemma_, verbs.TOGETHER):
         return any(party(p) for p in _partners(verb, TOGETHER_PREPOSITIONS))
+    if verbs.plays(verb.lemma_, verbs.AGREES):
+        return any(party(p) for p in _signed_with(verb))
     if not _meeting_verb(verb):
         return False
     objects = [c for c in verb.children if c.dep_ == DOBJ]
@@ -214,10 +221,19 @@ def _verb_partner(verb: Token) -> bool:
 
 
 def _verb_partners(verb: Token, objects: list[Token]) -> list[Token]:
-    """ "met [Vega]", "met with [Vega]", "held talks with [Vega]", "[Vega] was received by Torres"."""
+    """ "met [Vega]", "met with [Vega]", "held talks with [Vega]", "[Vega] was received by Torres",
+    "hosted a dinner for [Vega]"."""
     talks = [o for o in objects if _meeting_noun(o)]
     partners = [o for o in objects if o not in talks] + _partners(verb, PARTNER_PREPOSITIONS) + _visited(verb)
-    return partners + [p for t in talks for p in _partners(t, PARTNER_PREPOSITIONS)]
+    if verbs.plays(verb.lemma_, verbs.HOSTS):
+        partners += _partners(verb, GUEST_PREPOSITIONS)
+    return partners + [p for t in talks for p in _partners(t, PARTNER_PREPOSITIONS | GUEST_PREPOSITIONS)]
+
+
+def _signed_with(verb: Token) -> list[Token]:
+    """ "agreed with [Peru]", "signed a treaty with [Peru]": who agreed with the subject."""
+    objects = [c for c in verb.children if c.dep_ == DOBJ]
+    return [p for word in (verb, *objects) for p in _partners(word, TOGETHER_PREPOSITIONS)]
 
 
 def _visited(verb: Token) -> list[Token]:

@@ -351,7 +351,10 @@ def _earlier_noun(token: Token) -> str | None:
 
 
 def _phrase(token: Token) -> str:
-    return " ".join(t.text for t in token.subtree)
+    """The words of a time phrase, without a relative clause in it, which has a time of its own:
+    "[the first time] the two have met since 2009"."""
+    clauses = {t.i for c in token.subtree if c.dep_ == RELCL and c != token for t in c.subtree}
+    return " ".join(t.text for t in token.subtree if t.i not in clauses)
 
 
 def separate(word: Token) -> bool:

@@ -259,6 +259,8 @@ VERBS: dict[str, Verb] = {
     "cohost": verb(MEETS),
     "receive": verb(MEETS, HOSTS),  # "Zelensky received Duda": the subject is the host
     "greet": verb(MEETS),
+    "telephone": verb(MEETS),  # "Tamim telephoned the crown prince": both are on the call
+    "phone": verb(MEETS),
     "visit": verb(MEETS, GOES_TO),
     "attend": verb(MEETS, GOES_TO),
     "enter": verb(CHAIRS),  # "he entered the talks"

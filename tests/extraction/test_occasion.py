@@ -177,6 +177,12 @@ def test_since_a_year_is_earlier(nlp):
     assert why_not(nlp, "The two have met regularly since 2020.", "met") == "earlier"
 
 
+def test_a_time_phrase_keeps_out_the_time_of_its_own_relative_clause(nlp):
+    text = "Ana Silva meets Kari Lunde for lunch, the first time the two are meeting since the election."
+    assert why_not(nlp, text, "meets") is None
+    assert why_not(nlp, text, "meeting") == "earlier"
+
+
 def test_last_month_name_is_earlier(nlp):
     assert why_not(nlp, "They met last December in Bergen.", "met") == "earlier"
 
