@@ -17,13 +17,14 @@ from summits.reading import read_bytes
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "gold"
 HELDOUT = ROOT / "tests" / "heldout"  # real reports kept apart from tuning: checked, never scored here
-SETS = {"development": (GOLD, 56), "held-out": (HELDOUT, 12)}
+SETS = {"development": (GOLD, 84), "held-out": (HELDOUT, 12)}
 SEED = ROOT / "seeds" / "000_6dcfb589539ca209.txt"
-# What the development set of real reports reaches today, less a margin: a change that costs
-# more fails here. Raise them as the extraction improves.
-BARS = {"participants": 0.86, "quotes": 0.94, "attributed": 0.87, "reported": 0.82, "agreements": 0.87}
-SUMMIT_BAR = 0.83
-MENTIONED_TAKEN_AS_PRESENT = 7  # people only mentioned whom the extraction takes for participants
+# What the development set of real reports reaches today (each article's F1 averaged, as the
+# TOTAL line prints it), less a margin: a change that costs more fails here. Raise them as the
+# extraction improves.
+BARS = {"participants": 0.70, "quotes": 0.96, "attributed": 0.86, "reported": 0.82, "agreements": 0.90}
+SUMMIT_BAR = 0.73
+MENTIONED_TAKEN_AS_PRESENT = 16  # people only mentioned whom the extraction takes for participants
 
 
 def read(path: Path) -> str:
@@ -53,9 +54,9 @@ def test_every_gold_quote_and_evidence_is_in_its_article_as_stored(folder):
     for path in sorted((folder / "annotations").glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
         text = (folder / "articles" / gold["article"]).read_text(encoding="utf-8")
-        spans = [s["quote"] for s in gold["statements"]]
+        spans = [s["quote"] for s in gold.get("statements", [])]
         spans += [s["evidence"] for s in gold.get("reported_statements", [])]
-        spans += [a["evidence"] for a in gold["agreements"] + gold.get("agreements_optional", [])]
+        spans += [a["evidence"] for a in gold.get("agreements", []) + gold.get("agreements_optional", [])]
         assert [span for span in spans if span not in text] == [], path.name
 
 
@@ -75,7 +76,7 @@ def test_each_set_is_real_and_every_article_has_its_source(name):
 def test_the_development_set_meets_the_bars():
     scores = evaluate(GOLD / "articles", gold_files())
     total = Total.of(scores)
-    reached = {name: round(total.figures[name].f1, 2) for name in BARS}
+    reached = {name: round(total.means[name], 2) for name in BARS}
     assert all(reached[name] >= bar for name, bar in BARS.items()), (reached, total.line())
     assert total.summit >= SUMMIT_BAR, total.line()
     assert total.misses["participant only mentioned, taken as present"] <= MENTIONED_TAKEN_AS_PRESENT
