@@ -69,9 +69,14 @@ PHENOMENA = (
 )
 
 
+MARKUP = re.compile(r"<[^<>]*>")  # a tag a quotation of a web page holds as stored: "<a href=...>"
+
+
 def normalise(text: str | None) -> str:
-    """Lower case, no accents, straight quotes, single spaces, no surrounding punctuation."""
-    text = unicodedata.normalize("NFKD", text or "").translate(STRAIGHT)
+    """Lower case, no accents, straight quotes, single spaces, no surrounding punctuation, no
+    markup (a gold quotation copied from a stored web page keeps its link tags; the words count)."""
+    text = MARKUP.sub(" ", text or "")
+    text = unicodedata.normalize("NFKD", text).translate(STRAIGHT)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     return re.sub(r"\s+", " ", text).strip(" \t\n\"'.,;:!?-")
 

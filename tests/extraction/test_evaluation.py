@@ -47,6 +47,11 @@ def test_names_match_with_titles_aside_and_a_surname_alone():
     assert not same_person("", "Putin")
 
 
+def test_quotations_match_without_the_markup_a_stored_web_page_keeps_in_them():
+    stored = 'I declare: <a href="http://example.com/x?id=1">I will not pay</a> for that wall.'
+    assert same_quotation("I declare: I will not pay for that wall.", stored)
+
+
 def test_quotations_match_across_quotation_marks_and_small_cuts():
     assert same_quotation(
         "“We agreed to intensify the fight”", '"We agreed to intensify the fight against terrorism,"'
