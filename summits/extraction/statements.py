@@ -1010,7 +1010,8 @@ class Statements:
             found.append(
                 StatementFound(speaker, self.text[quote.start : quote.end], "direct", quote.start, quote.end)
             )
-        return [f for f in self._one_speaker_per_sentence(found) if f.speaker or not titled(f.text)]
+        found = self._speaker_at_the_end(self._one_speaker_per_sentence(found))
+        return [f for f in found if f.speaker or not titled(f.text)]
 
     def _one_speaker_per_sentence(self, found: list[StatementFound]) -> list[StatementFound]:
         """'"This is a breakthrough" that will "bring peace", the statement reads': a quotation with
@@ -1020,6 +1021,22 @@ class Statements:
             if this.speaker is None and after.speaker and self._same_sentence(this.end, after.start):
                 found[k] = dataclasses.replace(this, speaker=after.speaker)
         return found
+
+    def _speaker_at_the_end(self, found: list[StatementFound]) -> list[StatementFound]:
+        """'“I have heard many complaints ...¶“I am grateful,” said Mr Mark.': a quotation left
+        open at its paragraph's end runs on into the next paragraph's, and its speaker is the one
+        named at the end of the whole quotation."""
+        for k in range(len(found) - 2, -1, -1):
+            this, after = found[k], found[k + 1]
+            if this.speaker is None and after.speaker and self._runs_on_into(this, after):
+                found[k] = dataclasses.replace(this, speaker=after.speaker)
+        return found
+
+    def _runs_on_into(self, this: StatementFound, after: StatementFound) -> bool:
+        """No closing mark after ``this``, and only space and an opening mark before ``after``."""
+        closed = mark_family(self.text[this.end : this.end + 1]) is not None
+        between = self.text[this.end : after.start]
+        return not closed and "\n" in between and not between.strip().strip(MARKS_AND_SPACE)
 
     def _same_sentence(self, lo: int, hi: int) -> bool:
         """No sentence end nor paragraph break between two offsets."""

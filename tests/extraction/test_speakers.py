@@ -417,6 +417,18 @@ def test_a_quotation_paragraph_continues_its_speaker_until_narration():
     assert [s for s, _ in speakers(result, "direct")] == ["Ana Ruiz", "Ana Ruiz", None]
 
 
+def test_a_quotation_left_open_over_paragraphs_has_the_speaker_named_at_its_end():
+    result = extract(
+        story(
+            "Chilean President Ana Ruiz met Bolivian President Luis Arce in Santiago.",
+            "\u201cMany people have told me of their anger over the border and I will put it to him.",
+            "\u201cI know that many traders are afraid of speaking out about it.",
+            "\u201cI am grateful that he has given me time so promptly,\u201d said Mr Arce.",
+        )
+    )
+    assert [s for s, _ in speakers(result, "direct")] == ["Luis Arce"] * 3
+
+
 def test_a_paragraph_of_reported_speech_carries_its_speaker_to_the_quotation_after_it():
     result = extract(
         story(
