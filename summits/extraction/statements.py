@@ -73,6 +73,7 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}  # a verb with a tense of its own ("we
 SUMS = {"MONEY"}  # an object that is a sum of money is what was given, not what was said
 BARE_DETERMINERS = {"PRP$"}  # "his opposition": a noun and nothing but its owner ("hailed the deal" is what)
 VERB_POS = {"VERB", "AUX"}
+NOUN_POS = {"NOUN", "PROPN"}
 VERB_TAGS = {"VBD", "VBZ", "VBG", "VBN", "VBP", "VB"}
 NAME_POS = {"NOUN", "PROPN"}
 ABBREVIATION = re.compile(
@@ -89,7 +90,7 @@ INVERTING = frozenset({ROOT, CCOMP, PARATAXIS})
 # a verb whose subject is its head's: "and has portrayed", "saying", "to say", "said ... he said"
 SHARES_SUBJECT = frozenset({CONJ, ADVCL, XCOMP, CCOMP, PARATAXIS})
 # what a stance noun's content hangs from: "hope [that ...]", "concern [over ...]"
-STANCE_CONTENT = frozenset({ACL, CCOMP, PREP})
+STANCE_CLAUSES = frozenset({ACL, CCOMP})
 # the phrases and clauses after an object that complete what was said: "thanked them [for ...]",
 # "labelled the plan [a gamble]"
 COMPLEMENTS = frozenset({PREP, ADVCL, OPRD})
@@ -552,18 +553,25 @@ def _particles_object(verb: Token, head: Token) -> bool:
 
 
 def _content_of_stance(verb: Token, key: str) -> Token | None:
-    """ "Modi expressed hope [that the talks would resume]", "voiced concern [over the strikes]":
-    what its stance noun governs."""
+    """ "Modi expressed hope [that the talks would resume]": the clause its stance noun governs;
+    "voiced [concern over the strikes]", "expressed [appreciation for Japan's role]": the noun's
+    whole phrase, where what it governs is a phrase (whose "of" may name the holder: "the concerns
+    of the United States about ...")."""
     if not verbs.plays(key, verbs.STANCE):
         return None
     nouns = [c for c in verb.children if c.lemma_ in STANCE_NOUNS]
-    heads = [g for n in nouns for g in n.children if g.dep_ in STANCE_CONTENT]
-    return next((o for h in heads for o in _through_preposition(h) if o.dep_ != PUNCT), None)
+    clauses = [g for n in nouns for g in n.children if g.dep_ in STANCE_CLAUSES]
+    if clauses:
+        return clauses[0]
+    return next((n for n in nouns if _completed_by_phrase(verb, n)), None)
 
 
-def _through_preposition(token: Token) -> list[Token]:
-    """ "concern [over] the strikes": a preposition's words, else the token itself."""
-    return list(token.children) if token.dep_ == PREP else [token]
+def _completed_by_phrase(verb: Token, noun: Token) -> bool:
+    """ "concern [over the strikes]": a phrase on the noun, or right after it on the verb."""
+    after = noun.right_edge.i + 1
+    return any(g.dep_ == PREP for g in noun.children) or any(
+        c.dep_ == PREP and c.i == after for c in verb.children
+    )
 
 
 def _bare_noun(token: Token) -> bool:
@@ -698,6 +706,40 @@ def _reported_continuation(verb: Token, content: Token) -> list[Token]:
             cc = [c for c in verb.children if c.dep_ == CC and content.i < c.i < conj.i]
             return cc + list(conj.subtree)
     return []
+
+
+def _misparsed_continuation(verb: Token, head: Token, end: int) -> list[Token]:
+    """What the parser hung elsewhere though it continues the content after ``end``: more
+    objects of the same particle ("called for [de] [-] [escalation]"), and, on the verb of saying,
+    a second object ("appreciation for Peru['s] [two decades of help]"), a noun joined to it
+    ("called for X and [a return to diplomacy]": a verb joins no noun) or a bare infinitive
+    ("underscored his desire to keep ties, [expand trade], and manage ...")."""
+    if head.i < verb.i:
+        return []
+    siblings = [o for o in head.head.children if o.dep_ == POBJ and o.i > end] if head.dep_ == POBJ else []
+    joined = [
+        c for c in verb.children if c.i > end and (_joined_noun(c) or _bare_infinitive(c) or c.dep_ == DOBJ)
+    ]
+    tokens: list[Token] = []
+    for part in sorted(siblings + joined, key=lambda t: t.i):
+        if part.left_edge.i > end + 2:  # only a comma and a conjunction may come between
+            break
+        tokens += list(verb.doc[end + 1 : part.right_edge.i + 1])
+        end = part.right_edge.i
+    return tokens
+
+
+def _joined_noun(token: Token) -> bool:
+    return token.dep_ == CONJ and token.pos_ in NOUN_POS
+
+
+def _bare_infinitive(token: Token) -> bool:
+    return (
+        token.dep_ in {ADVCL, CONJ}
+        and token.tag_ == "VB"
+        and not any(c.dep_ in SUBJECTS | AUXILIARIES | {MARK} for c in token.children)
+        and _verb_key(token) is None
+    )
 
 
 def _modal(clause: Token) -> bool:
@@ -1213,6 +1255,7 @@ class Statements:
         if self._whom_not_what(head, complements):
             return []
         tokens = _addressee(verb, head) + tokens + complements + _reported_continuation(verb, head)
+        tokens += _misparsed_continuation(verb, head, max(t.i for t in tokens))
         if head.i > verb.i:
             tokens += _condition_after(verb, tokens[-1].i)
             tokens += _listed_clauses(verb, head, tokens[-1].i)
