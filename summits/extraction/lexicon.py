@@ -643,6 +643,25 @@ OFFICE_HOLDERS = PARTY_NOUNS - {"side", "sides", "delegation", "delegations"}
 # a visit, whose partner is where the visitor goes: "a [visit] to Peru"
 VISIT_NOUNS = {"visit", "trip", "tour"}
 INVITATION_NOUNS = {"invitation", "invite"}  # "[at the invitation of] X, Y visited ...": X hosts
+# nouns of a meeting asked for or offered, not yet held: "denied a [request] for an audience"
+REQUEST_NOUNS = INVITATION_NOUNS | {"request", "offer", "bid", "plea", "proposal", "appeal"}
+# words of a further meeting, one after the meeting reported: "agreed to meet [again]", "to hold
+# [regular] consultations", "to meet in Lima [next] year"
+FURTHER_MEETING_WORDS = {
+    "again",
+    "regularly",
+    "regular",
+    "annually",
+    "annual",
+    "periodically",
+    "periodic",
+    "frequently",
+    "often",
+    "next",
+    "further",
+    "future",
+    "another",
+}
 # "I had the [pleasure] of meeting X": a noun whose "of" or "to" carries the meeting its holder had
 OCCASION_NOUNS = {"pleasure", "honour", "honor", "privilege", "opportunity", "chance"}
 # a meeting of two sides by its kind: "[bilateral] talks", "a [state] visit", "a [courtesy] call"

@@ -12,7 +12,12 @@ is the complement of):
 - ``"ahead"``: still to come or only wished — "will hold talks", "is due to meet", "plans to
   visit", "is expected to sign", "need to agree", "could meet".
   Also the anticipating word itself ("a summit is planned", "is scheduled to visit") and a clause
-  set later ("next week", "later this month", "tomorrow").
+  set later ("next week", "later this month", "tomorrow"). So is a meeting only asked for,
+  offered, agreed to, accepted, looked forward to or refused ("agreed to meet", "requested an
+  audience", "was denied a meeting", "looks forward to the talks"; not one agreed on for later:
+  "agreed to meet again"), with the verb that seeks it, and a departure for the visit ("left for
+  Oslo on Sunday for talks"). A to-clause of a noun is set by the noun's clause ("the trip to
+  meet Lunde will take place ...").
 - ``"condition"``: "if they agree", "unless both sign".
 - ``"directive"``: someone was asked to do it — "urged Iran to agree", "pressed them to sign".
 - ``"purpose"``: a to-clause of purpose — "they met to agree on a truce" (the agreeing is the aim).
@@ -36,6 +41,7 @@ from spacy.tokens import Doc, Token
 from . import verbs
 from .boilerplate import MONTHS as MONTHS_BY_NAME
 from .deps import (
+    ACL,
     ACOMP,
     ADVCL,
     ADVMOD,
@@ -47,6 +53,7 @@ from .deps import (
     MARK,
     NEG,
     NPADVMOD,
+    NSUBJPASS,
     PCOMP,
     POBJ,
     PREP,
@@ -58,10 +65,14 @@ from .lexicon import (
     AHEAD_ADJECTIVES,
     CONDITIONS,
     ELSEWHERE_NOUNS,
+    FURTHER_MEETING_WORDS,
+    INVITATION_NOUNS,
     MEETING_NOUNS,
     NOT_YET,
     PORTFOLIO_WORDS,
+    REQUEST_NOUNS,
     SEPARATE_WORDS,
+    VISIT_NOUNS,
 )
 
 VERB_TAGS = frozenset({"VERB", "AUX"})
@@ -107,6 +118,16 @@ WHERE_WHEN = frozenset({"where", "when"})  # "was in Kyiv last week, [where] he 
 PLACE_PREPOSITIONS = frozenset({"in", "at"})  # "met Lunde [in] Oslo", "talks [at] Camp David"
 SPOKEN_FROM = frozenset({"in", "from"})  # "speaking [in] Kyiv", "said [from] Kyiv"
 MEETING_PLACES = "occasion.meeting_places"  # the Doc.user_data key of the places the meeting is set in
+NOUN_CLAUSE_DEPS = frozenset({RELCL, ACL})  # "the trip [to meet Lunde]": a to-clause of a noun
+SOUGHT_DEPS = frozenset({DOBJ, NSUBJPASS, DATIVE})  # "requested [an audience]", "[a meeting] was refused"
+SOUGHT_PREPOSITIONS = frozenset({"for"})  # "asked [for] a meeting"
+FORWARD = "forward"  # "looks [forward] to meeting her"
+FORWARD_PREPOSITIONS = frozenset({"to"})  # "looks forward [to] meeting her"
+REQUEST_CONTENT = frozenset({"for", "of", "to"})  # "a request [for] an audience", "an offer [of] talks"
+OBJECT_DEPS = frozenset({POBJ, PCOMP})
+EDGE_DEPS = frozenset({ADVCL, RELCL, CCOMP, ACL})  # a clause of its own, not the meeting's words
+DEPARTURE_PREPOSITIONS = frozenset({"for"})  # "left [for] Oslo"
+AFTER_WORDS = frozenset({"after", "following"})  # "left for Oslo [after] the talks": they were held
 LATER_ANCHOR = re.compile(
     r"\b(?:next (?:week|month|year|spring|summer|autumn|fall|winter)|later this (?:week|month|year)|"
     r"tomorrow|as early as|in the coming (?:days|weeks|months))\b",
@@ -164,6 +185,8 @@ def _governing_clause(word: Token) -> Token | None:
         return word.head
     if word.dep_ == PCOMP and word.head.dep_ == PREP:
         return clause_verb(word.head)  # the verb above the preposition, through its nouns
+    if word.dep_ in NOUN_CLAUSE_DEPS and _to_clause(word):
+        return clause_verb(word.head)  # "the trip [to meet Lunde] will take place": the noun's clause
     return None
 
 
@@ -202,6 +225,73 @@ def _ahead_clause(word: Token) -> bool:
 def later(word: Token) -> bool:
     """ "They meet again next month.": a time phrase of the clause puts it later."""
     return any(child.dep_ in TIME_DEPS and LATER_ANCHOR.search(_phrase(child)) for child in word.children)
+
+
+def sought(word: Token) -> bool:
+    """ "Torres agreed to meet Vega.", "Lunde requested an audience with the King.", "Vega was
+    denied a meeting.", "Torres looks forward to the talks.": a verb of asking, offering, agreeing,
+    accepting or refusing whose content is a meeting; neither it nor that meeting is the one held.
+    Not a further meeting agreed on at it: "they agreed to meet again"."""
+    if not verbs.plays(word.lemma_, verbs.SEEKS):
+        return False
+    meetings = [w for w in _sought(word) if _a_meeting(w)]
+    return bool(meetings) and not any(_further(m) for m in meetings)
+
+
+def _sought(word: Token) -> list[Token]:
+    """What the verb asks for, offers or agrees to: its to-clause, its object (or passive subject),
+    what it asks "for", and what it looks "forward" to."""
+    content = [c for c in word.children if c.dep_ in SOUGHT_DEPS or (c.dep_ == XCOMP and _to_clause(c))]
+    return content + [
+        o for prep in _sought_prepositions(word) for o in prep.children if o.dep_ in OBJECT_DEPS
+    ]
+
+
+def _sought_prepositions(word: Token) -> list[Token]:
+    """ "asked [for] a meeting", "looks forward [to] meeting her" ("to" on the verb or on "forward")."""
+    forward = [c for c in word.children if c.lower_ == FORWARD]
+    wanted = SOUGHT_PREPOSITIONS | FORWARD_PREPOSITIONS if forward else SOUGHT_PREPOSITIONS
+    return [c for h in [word, *forward] for c in h.children if c.dep_ == PREP and c.lower_ in wanted]
+
+
+def _a_meeting(word: Token, *, requested: bool = True) -> bool:
+    """ "meet", "hold talks", "an audience", "a visit", "an invitation", and (``requested``) "a
+    request for an audience", "an offer to meet"."""
+    if word.lower_ in MEETING_NOUNS or word.lower_ in VISIT_NOUNS or word.lower_ in INVITATION_NOUNS:
+        return True
+    if word.pos_ in VERB_TAGS:
+        return verbs.plays(word.lemma_, verbs.MEETS) or (
+            verbs.plays(word.lemma_, verbs.CHAIRS)
+            and any(c.dep_ == DOBJ and c.lower_ in MEETING_NOUNS for c in word.children)
+        )
+    if not requested or word.lower_ not in REQUEST_NOUNS:
+        return False
+    return any(_a_meeting(c, requested=False) for c in _requested(word))
+
+
+def _requested(noun: Token) -> list[Token]:
+    """ "a request [for] an audience", "an offer [to meet]": what a noun of asking asks for."""
+    clauses = [c for c in noun.children if c.dep_ in NOUN_CLAUSE_DEPS and _to_clause(c)]
+    preps = [c for c in noun.children if c.dep_ == PREP and c.lower_ in REQUEST_CONTENT]
+    return clauses + [o for p in preps for o in p.children if o.dep_ in OBJECT_DEPS]
+
+
+def _further(meeting: Token) -> bool:
+    """ "meet [again]", "hold [regular] consultations", "meet in Lima [next] year": a meeting after
+    the one reported, marked within two words of it (not in a clause of its own)."""
+    near = [c for c in meeting.children if c.dep_ not in EDGE_DEPS]
+    near += [g for c in near for g in c.children if g.dep_ not in EDGE_DEPS]
+    return any(w.lower_ in FURTHER_MEETING_WORDS for w in near)
+
+
+def departing(word: Token) -> bool:
+    """ "Torres left for Oslo on Sunday for talks with Lunde.": a departure for the journey, whose
+    visit lies ahead (not one after the talks: "left for Oslo after the talks")."""
+    if not verbs.plays(word.lemma_, verbs.DEPARTS):
+        return False
+    preps = {c.lower_ for c in word.children if c.dep_ == PREP}
+    marks = {m.lower_ for c in word.children if c.dep_ == ADVCL for m in c.children if m.dep_ == MARK}
+    return bool(preps & DEPARTURE_PREPOSITIONS) and not (preps | marks) & AFTER_WORDS
 
 
 def _going_to(head: Token) -> bool:
@@ -454,6 +544,8 @@ CLAUSE_RULES: tuple[tuple[str, Rule], ...] = (
     ("ahead", ahead),
     ("ahead", anticipated),
     ("ahead", later),
+    ("ahead", sought),
+    ("ahead", departing),
     ("directive", directive),
     ("purpose", purpose),
     ("earlier", earlier),

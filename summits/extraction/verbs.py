@@ -47,6 +47,10 @@ Roles:
   had failed, Reuters *reports*).
 - ``VISITS_ON``: with "on" and a person, and no to-clause, a visit: its subject and that person
   take part (Berg *called on* Vega; Berg *called on* Vega *to* free them is an appeal).
+- ``SEEKS``: a meeting as its to-clause or object is only asked for, offered, agreed to, accepted,
+  looked forward to or refused, not held in it (he *agreed* to meet her, *requested* an audience,
+  *was denied* a meeting).
+- ``DEPARTS``: with "for" a departure; the visit it leads to is still ahead (she *left* for Oslo).
 - ``INVITES``: who *was invited* to a meeting that took place took part in it (not one who was
   invited to come later, nor one who then stayed away).
 """
@@ -91,6 +95,8 @@ FAILS = "fails"
 RELAYS = "relays"
 VISITS_ON = "visits-on"
 INVITES = "invites"
+SEEKS = "seeks"
+DEPARTS = "departs"
 
 SAYING = (QUOTES, REPORTS)  # a verb of saying: names the speaker of a quotation and of reported speech
 
@@ -115,7 +121,7 @@ VERBS: dict[str, Verb] = {
     "warn": verb(*SAYING, REPORTS_AFTER, particles=("against",)),
     "confirm": verb(*SAYING),
     "insist": verb(*SAYING),
-    "deny": verb(*SAYING),
+    "deny": verb(*SAYING, SEEKS),  # "was denied an audience"
     "admit": verb(*SAYING),
     "concede": verb(*SAYING),
     "claim": verb(*SAYING),
@@ -200,7 +206,7 @@ VERBS: dict[str, Verb] = {
     "voice": verb(STANCE),
     "extend": verb(STANCE),  # "extended assurances of support"
     # a quotation's speaker, and reported speech with a clause
-    "ask": verb(*SAYING),  # "asked ministers to think again"
+    "ask": verb(*SAYING, SEEKS),  # "asked ministers to think again", "asked for a meeting"
     "report": verb(*SAYING, RELAYS),
     # commitments and joint decisions
     "pledge": verb(*SAYING, REPORTS_OBJECT, COMMITS, DECIDES_JOINTLY, status="committed"),
@@ -211,9 +217,9 @@ VERBS: dict[str, Verb] = {
     "decide": verb(DECIDES_JOINTLY, status="decided"),
     "resolve": verb(DECIDES_JOINTLY, status="decided"),  # "the two leaders resolved to ..."
     "endorse": verb(DECIDES_JOINTLY, status="agreed"),  # "the ministers endorsed the principles"
-    "agree": verb(QUOTES, AGREES, status="agreed"),
+    "agree": verb(QUOTES, AGREES, SEEKS, status="agreed"),
     "sign": verb(AGREES, status="signed"),
-    "accept": verb(ACCEPTS),
+    "accept": verb(ACCEPTS, SEEKS),
     "recommit": verb(COMMITS, DECIDES_JOINTLY, status="committed"),
     "renew": verb(DECIDES_JOINTLY, status="reaffirmed"),  # "both renewed their commitment to ..."
     "direct": verb(DECIDES_JOINTLY, status="decided"),  # "the leaders directed their teams to ..."
@@ -280,7 +286,7 @@ VERBS: dict[str, Verb] = {
     "snub": verb(STAYS_AWAY),
     "miss": verb(STAYS_AWAY),
     "cancel": verb(STAYS_AWAY),
-    "decline": verb(STAYS_AWAY, FAILS),
+    "decline": verb(STAYS_AWAY, FAILS, SEEKS),
     "stay": verb(STAYS_AWAY),
     "withdraw": verb(STAYS_AWAY),
     "speak": verb(SPEAKS, REPORTS_WH, REPORTS_AFTER, particles=("of",)),  # "spoke on how ...", "spoke of"
@@ -297,23 +303,28 @@ VERBS: dict[str, Verb] = {
     "hope": verb(ANTICIPATES, REPORTS_FINITE),
     "hop": verb(ANTICIPATES, REPORTS_FINITE),  # the model's lemma of "hopes", "hoped", "hoping"
     "aim": verb(ANTICIPATES, INTENDS),
-    "seek": verb(ANTICIPATES, ATTEMPTS),  # "sought to reassure them that ...": he spoke
-    "want": verb(ANTICIPATES),
+    "seek": verb(ANTICIPATES, ATTEMPTS, SEEKS),  # "sought to reassure them that ...": he spoke
+    "want": verb(ANTICIPATES, SEEKS),
     "need": verb(ANTICIPATES),
     "schedule": verb(ANTICIPATES),
     "prepare": verb(ANTICIPATES),
-    "propose": verb(ANTICIPATES),
-    "wish": verb(ANTICIPATES),
+    "propose": verb(ANTICIPATES, SEEKS),
+    "wish": verb(ANTICIPATES, SEEKS),
+    # a meeting only asked for, offered, agreed to or refused: "requested an audience"
+    "request": verb(SEEKS),
+    "offer": verb(SEEKS),
+    "look": verb(SEEKS),  # "looks forward to meeting her"
+    "consent": verb(SEEKS),
     "fail": verb(FAILS),  # "failed to agree": not done
-    "refuse": verb(FAILS),
+    "refuse": verb(FAILS, SEEKS),
     "try": verb(ANTICIPATES, ATTEMPTS),
     "attempt": verb(ANTICIPATES, ATTEMPTS),
     # a journey: "will travel on to Oslo", "before flying to Oslo"
     "travel": verb(TRAVELS),
     "fly": verb(TRAVELS),
-    "head": verb(TRAVELS),
-    "leave": verb(TRAVELS),
-    "depart": verb(TRAVELS),
+    "head": verb(TRAVELS, DEPARTS),  # "headed for Oslo"
+    "leave": verb(TRAVELS, DEPARTS),  # "left for Oslo"
+    "depart": verb(TRAVELS, DEPARTS),
     "proceed": verb(TRAVELS),
     # a document's issuer
     "issue": verb(ISSUES),

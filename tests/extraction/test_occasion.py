@@ -116,6 +116,108 @@ def test_did_not_meet_is_negated(nlp):
     assert why_not(nlp, "Lunde did not meet the Chilean minister.", "meet") == "negated"
 
 
+# A meeting only sought: asked for, offered, agreed to, accepted, looked forward to or refused
+
+
+def test_agreed_to_meet_is_ahead(nlp):
+    text = "Luis Vega has agreed to meet Ana Torres at 3pm today to hear her concerns."
+    assert why_not(nlp, text, "agreed") == "ahead"
+    assert why_not(nlp, text, "meet") == "ahead"
+
+
+def test_agreed_to_meet_gives_no_participant():
+    result = extract(
+        story("Deputy Ana Torres said Finance Minister Luis Vega has agreed to meet her in Lima today.")
+    )
+    assert names(result) == set()
+
+
+def test_offered_to_meet_is_ahead(nlp):
+    assert why_not(nlp, "Kari Lunde offered to meet the Chilean minister in Oslo.", "offered") == "ahead"
+
+
+def test_requested_a_meeting_is_ahead(nlp):
+    assert why_not(nlp, "Ana Torres requested a meeting with Luis Vega.", "requested") == "ahead"
+
+
+def test_sought_an_audience_is_ahead(nlp):
+    assert why_not(nlp, "Ana Torres sought an audience with the king.", "sought") == "ahead"
+
+
+def test_asked_for_talks_is_ahead(nlp):
+    assert why_not(nlp, "Kari Lunde asked for talks with the Chilean minister.", "asked") == "ahead"
+
+
+def test_looks_forward_to_meeting_is_ahead(nlp):
+    text = "Ana Torres looks forward to meeting Luis Vega."
+    assert why_not(nlp, text, "looks") == "ahead"
+    assert why_not(nlp, text, "meeting") == "ahead"
+
+
+def test_accepted_an_invitation_is_ahead(nlp):
+    assert why_not(nlp, "Kari Lunde accepted the invitation of President Luis Vega.", "accepted") == "ahead"
+
+
+def test_was_denied_an_audience_is_ahead(nlp):
+    assert why_not(nlp, "Ana Torres was denied an audience with the king.", "denied") == "ahead"
+
+
+def test_a_request_for_an_audience_denied_is_ahead(nlp):
+    text = "The palace denied a request from Ana Torres for an audience with the king."
+    assert why_not(nlp, text, "denied") == "ahead"
+    assert why_not(nlp, text, "audience") == "ahead"
+
+
+def test_agreeing_to_something_else_belongs(nlp):
+    assert why_not(nlp, "Ana Torres and Luis Vega agreed to cut tariffs.", "agreed") is None
+
+
+def test_agreeing_to_meet_again_is_agreed_at_the_meeting(nlp):
+    text = "Ana Torres and Luis Vega met in Lima on Monday and agreed to meet regularly."
+    assert why_not(nlp, text, "met") is None
+    assert why_not(nlp, text, "agreed") is None
+    assert why_not(nlp, "Torres and Vega agreed to hold regular consultations.", "agreed") is None
+
+
+def test_agreeing_to_meet_again_keeps_the_participants():
+    result = extract(
+        story(
+            "Spanish Foreign Minister Ana Torres met Chilean Foreign Minister Luis Vega in Lima on Monday.",
+            "The two ministers agreed to meet again next year.",
+        )
+    )
+    assert names(result) == {"Ana Torres", "Luis Vega"}
+
+
+def test_set_to_meet_is_ahead(nlp):
+    assert why_not(nlp, "Ana Torres is set to meet Luis Vega in Lima.", "meet") == "ahead"
+
+
+def test_will_hold_talks_tomorrow_is_ahead(nlp):
+    assert why_not(nlp, "Ana Torres will hold talks with Luis Vega tomorrow.", "talks") == "ahead"
+
+
+def test_a_to_clause_of_a_noun_is_set_by_the_nouns_clause(nlp):
+    assert why_not(nlp, "The trip to Lima to meet Luis Vega will take place on Friday.", "meet") == "ahead"
+
+
+# A departure for the journey: the visit lies ahead
+
+
+def test_leaving_for_a_visit_is_ahead(nlp):
+    text = "Ana Torres left for Lima on Sunday for a three-day visit."
+    assert why_not(nlp, text, "left") == "ahead"
+    assert why_not(nlp, text, "visit") == "ahead"
+
+
+def test_leaves_for_talks_is_ahead(nlp):
+    assert why_not(nlp, "Kari Lunde leaves for Oslo on Sunday for talks.", "talks") == "ahead"
+
+
+def test_leaving_after_the_talks_belongs(nlp):
+    assert why_not(nlp, "Ana Torres left for Lima after talks with Luis Vega.", "talks") is None
+
+
 # Time anchors: an earlier occasion
 
 
