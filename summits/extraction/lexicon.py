@@ -145,6 +145,11 @@ TITLE_WORDS = {
     "senior",
     "attorney-general",
     "pm",  # "PM Lee": the abbreviation of prime minister
+    "undersecretary",
+    "under-secretary",
+    "director",
+    "secretaries",  # plurals ending in "-ies" before several names: "DTI [Undersecretaries] A and B"
+    "undersecretaries",
     "dpm",
 }
 # the head word of a title: what a description such as "the Indian prime minister" ends on
@@ -664,6 +669,20 @@ FURTHER_MEETING_WORDS = {
 }
 # "I had the [pleasure] of meeting X": a noun whose "of" or "to" carries the meeting its holder had
 OCCASION_NOUNS = {"pleasure", "honour", "honor", "privilege", "opportunity", "chance"}
+# a list of those at the meeting told with "be": "Also [present] were A and B", "[Joining] the
+# President were A and B", "A and B were also [present]", "In [attendance] were ..."
+PRESENCE_WORDS = {"present", "attendance", "attending", "joining", "accompanying"}
+# verbs of seeing someone, a meeting in records and reports: "I [saw] the Ambassador as arranged"
+SEEING_VERBS = {"see"}
+# personal pronouns that are a person as object: "called to see [me]"
+PERSON_PRONOUNS = {"me", "him", "her", "us", "them", "you"}
+# verbs of coming to someone, whose to-clause meets: "Vega [called] to see me", "[came] to meet"
+COMING_VERBS = {"call", "come", "go"}
+# verbs of bringing someone along to a meeting: "He [brought] with him Mr Berg"
+BRINGING_VERBS = {"bring"}
+# verbs of honouring a guest, the purpose of a meal or reception hosted: "hosted a lunch to
+# [thank] the outgoing ambassador"
+HONOURING_VERBS = {"thank", "honour", "honor", "farewell", "welcome", "acknowledge", "celebrate", "fete"}
 # a meeting of two sides by its kind: "[bilateral] talks", "a [state] visit", "a [courtesy] call"
 TWO_SIDED_MARKS = {"bilateral", "trilateral", "multilateral", "state", "official", "summit", "courtesy"}
 # what two parties hold together besides a statement: "a joint press [conference]"

@@ -29,6 +29,7 @@ from .deps import (
     COMPOUND,
     CONJ,
     DOBJ,
+    MARK,
     NAME_PARTS,
     NEG,
     NSUBJ,
@@ -44,9 +45,12 @@ from .deps import (
 )
 from .lexicon import (
     ATTENDANCE_WORDS,
+    BRINGING_VERBS,
+    COMING_VERBS,
     DISCUSSED_NOUNS,
     ERA_PREPOSITIONS,
     GATHERING_NOUNS,
+    HONOURING_VERBS,
     INVITATION_NOUNS,
     JOINT_SUBJECT,
     MEETING_NOUNS,
@@ -54,10 +58,13 @@ from .lexicon import (
     NOT_YET,
     OCCASION_NOUNS,
     PERSON_NOUNS,
+    PERSON_PRONOUNS,
     PHOTO_CREDIT,
     PICTURE_POSITIONS,
     PICTURED_MEETING_WORDS,
+    PRESENCE_WORDS,
     PRONOUNS,
+    SEEING_VERBS,
     SENIOR_ROLE,
     TERMS_NOUNS,
 )
@@ -66,6 +73,7 @@ from .names import Person, PersonIndex, find_names
 Mention = tuple[int, int]  # a token range
 NEGATIONS = NOT_YET | {"not", "n't", "never"}
 VERB_TAGS = {"VERB", "AUX"}
+FINITE_SEEING = {"VBD", "VBZ", "VBP", "VBN"}  # "saw", "sees", "see", "has seen"
 PARTY_LABELS = {"PERSON", "GPE", "NORP", "ORG"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 BRIEFING_MARKS = {"news", "press", "media"}  # "told a [news] conference": a briefing, not the meeting
@@ -78,6 +86,7 @@ MEETING_PARTICIPLE_DEPS = {PCOMP, ADVCL}  # "agreed ... after [meeting]"
 OWN_CLAUSE_DEPS = {*ASIDES, ACL}  # "Modi, [who hosted the meeting], ..."
 NEAR_DEPS = {PREP, AGENT, ACOMP, ATTR}
 MEETING_PREPOSITIONS = {"during", "at", "on", "in", "after"}
+LIST_REACH = 80  # tokens a list of those present may run to after its "were"
 PRONOUN_REACH = 80  # tokens before the pronoun's sentence where its antecedent may be written
 CLAUSE_EDGES = {ADVCL, PCOMP, RELCL, CCOMP, ACL}
 DRAFTED = TERMS_NOUNS | {"text", "draft", "details", "wording"}  # "hammering out the [text]"
@@ -361,10 +370,40 @@ def not_yet(verb: Token) -> bool:
 def is_meeting_verb(verb: Token) -> bool:
     """ "Putin met Erdogan", "the two signed", "Modi held talks with Hasina"."""
     lemma = verb.lemma_.lower()
-    if verbs.plays(lemma, verbs.MEETS) or verbs.plays(lemma, verbs.AGREES):
+    if verbs.plays(lemma, verbs.MEETS) or verbs.plays(lemma, verbs.AGREES) or sees_someone(verb):
         return True
     objects = [c for c in verb.children if c.dep_ in {DOBJ, ATTR}]
     return verbs.plays(lemma, verbs.CHAIRS) and any(o.lower_ in MEETING_NOUNS for o in objects)
+
+
+def sees_someone(verb: Token, *, finite: bool = True) -> bool:
+    """ "I saw the Ambassador as arranged", "the Secretary saw Mr Berg": a verb of seeing with a
+    person as its object is a meeting; not "saw the plan as a threat", "saw a rise", nor "saw
+    that ..." (a clause, not a person). ``finite``: only a seeing that took place ("saw", "has
+    seen"), not "asked him to see her"."""
+    if verb.lemma_.lower() not in SEEING_VERBS or verb.pos_ != "VERB":
+        return False
+    if finite and verb.tag_ not in FINITE_SEEING:
+        return False
+    if any(c.dep_ == PREP and c.lower_ == "as" for c in verb.children):
+        return False  # "saw him as a rival"
+    objects = [c for c in verb.children if c.dep_ == DOBJ] + _seen_as_arranged(verb)
+    return any(_a_person(o) for o in objects)
+
+
+def _seen_as_arranged(verb: Token) -> list[Token]:
+    """ "saw the Ambassador as arranged": the parse may make the person seen the subject of the
+    "as" clause after the verb."""
+    clauses = [c for c in verb.children if c.dep_ in {CCOMP, ADVCL}]
+    marked = [c for c in clauses if any(m.lower_ == "as" and m.dep_ == MARK for m in c.children)]
+    return [s for c in marked for s in c.children if s.dep_ in SUBJECTS]
+
+
+def _a_person(noun: Token) -> bool:
+    """A named person, a person's title or office ("the Ambassador"), or "me", "him"."""
+    if noun.ent_type_ == "PERSON" or noun.lower_ in PERSON_PRONOUNS:
+        return True
+    return noun.pos_ in {"NOUN", "PROPN"} and noun.lower_ in PERSON_NOUNS
 
 
 # --- a mention's part in the meeting -----------------------------------------------------------
@@ -583,6 +622,39 @@ def _addresses_meeting(token: Token, verb: Token) -> bool:
     return any(not any(m.lower_ in BRIEFING_MARKS for m in g.children) for g in gatherings)
 
 
+def _came_to_meet(token: Token, verb: Token) -> bool:
+    """ "Sir Luis Vega called to see me by arrangement", "Berg came to meet Lunde": the subject
+    of a verb of coming whose to-clause is a meeting with someone."""
+    if token.dep_ != NSUBJ or verb.lemma_.lower() not in COMING_VERBS:
+        return False
+    purposes = [c for c in verb.children if c.dep_ in {XCOMP, ADVCL} and c.pos_ == "VERB"]
+    meets = [p for p in purposes if is_meeting_verb(p) or sees_someone(p, finite=False)]
+    return any(not not_yet(p) for p in meets)
+
+
+def _brought_along(token: Token, verb: Token) -> bool:
+    """ "He brought with him Mr Berg", "she brought along Ms Lunde": someone brought to the
+    meeting (the object of a verb of bringing with "with him" or "along")."""
+    if token.dep_ != DOBJ or verb.lemma_.lower() not in BRINGING_VERBS:
+        return False
+    along = [c for c in verb.children if c.lower_ == "along" or (c.dep_ == PREP and c.lower_ == "with")]
+    return any(c.lower_ == "along" or any(o.pos_ == "PRON" for o in c.children) for c in along)
+
+
+def _honoured_guest(token: Token, verb: Token) -> bool:
+    """ "The university hosted a lunch to thank the outgoing envoy, Dr Kari Lunde": the guest a
+    meal or reception was hosted to honour (the object of its purpose clause)."""
+    if token.dep_ != DOBJ or verb.lemma_.lower() not in HONOURING_VERBS:
+        return False
+    purpose = verb
+    while purpose.dep_ == CONJ and purpose.head != purpose:
+        purpose = purpose.head  # "to acknowledge and [thank] ..."
+    host = purpose.head
+    if purpose.dep_ not in {ADVCL, XCOMP} or not verbs.plays(host.lemma_.lower(), verbs.HOSTS):
+        return False
+    return not not_yet(host) and occasion.belongs_to_meeting(host)
+
+
 VERB_RULES: tuple[Callable[[Token, Token], bool], ...] = (
     _meets,
     _calls_on,
@@ -592,6 +664,9 @@ VERB_RULES: tuple[Callable[[Token, Token], bool], ...] = (
     _after_meeting,
     _after_talks_ended,
     _addresses_meeting,
+    _came_to_meet,
+    _brought_along,
+    _honoured_guest,
 )
 
 
@@ -602,10 +677,25 @@ def joint_actors(doc: Doc, index: PersonIndex, mention: Mention) -> bool:
     verb = token.head
     if token.dep_ != NSUBJ or not token.conjuncts or verb.pos_ != "VERB" or verb.lemma_ == "be":
         return False
-    if any(verbs.plays(verb.lemma_, role) for role in verbs.SAYING):
+    if any(verbs.plays(verb.lemma_, role) for role in verbs.SAYING) and not _announces_terms(verb):
         return False
-    people = [index.at(t.i) for t in (token, *token.conjuncts)]
-    return all(p is not None and p.role for p in people) and occasion.belongs_to_meeting(verb)
+    named = [_named_beside(t) for t in (token, *token.conjuncts)]
+    people = [(index.at(t.i), t.i != n.i) for t, n in zip(named, (token, *token.conjuncts), strict=True)]
+    return all(p is not None and (p.role or titled) for p, titled in people) and occasion.belongs_to_meeting(
+        verb
+    )
+
+
+def _announces_terms(verb: Token) -> bool:
+    """ "Torres and Vega announced the agreement": what is said is what the two agreed."""
+    return any(c.dep_ == DOBJ and c.lemma_.lower() in TERMS_NOUNS for c in verb.children)
+
+
+def _named_beside(noun: Token) -> Token:
+    """ "his Peruvian counterpart, [Luis Vega]": the name set beside a person noun, else the noun."""
+    if noun.lower_ not in PERSON_NOUNS:
+        return noun
+    return next((c for c in noun.children if c.dep_ == APPOS and c.ent_type_ == "PERSON"), noun)
 
 
 def party_to_meeting_noun(doc: Doc, index: PersonIndex, mention: Mention) -> bool:
@@ -759,6 +849,44 @@ def invited_to_the_meeting(doc: Doc, index: PersonIndex, mention: Mention) -> bo
     return occasion.belongs_to_meeting(verb)
 
 
+def listed_as_present(doc: Doc, index: PersonIndex, mention: Mention) -> bool:
+    """ "Also present at the talks were Kari Lunde and Jon Berg.", "Joining the President were
+    Lunde and Berg.", "Lunde and Berg were also present.": named in a list that "be" and a word
+    of presence put at the meeting reported (not "will also be present")."""
+    sent = doc[mention[0]].sent
+    for be in [*(t for t in sent if t.lemma_ == "be"), *_list_verbs_before(doc, mention[0])]:
+        clause = be.head if be.dep_ == AUX else be
+        presence = _presence_word(be)
+        if presence is None or not_yet(be) or not_yet(clause) or not occasion.belongs_to_meeting(clause):
+            continue
+        if presence.i < be.i < mention[0]:
+            return True  # the list comes after "be"
+        token = _role_word(doc, mention)
+        if presence.i > be.i and token.dep_ in SUBJECTS and token.head == be:
+            return True
+    return False
+
+
+def _list_verbs_before(doc: Doc, start: int) -> list[Token]:
+    """The forms of "be" before a list's name back to the last full stop or line break (the
+    parse may end the sentence inside the list, at a "(DTI)" after a title)."""
+    found = []
+    for token in reversed(doc[max(0, start - LIST_REACH) : start]):
+        if token.text in {".", "!", "?"} or "\n" in token.text:
+            break
+        if token.lemma_ == "be":
+            found.append(token)
+    return found
+
+
+def _presence_word(be: Token) -> Token | None:
+    """The word of presence "be" is said with: its complement ("[present]"), the participle it
+    helps ("[Joining] the President were"), a preposition's noun ("In [attendance] were")."""
+    near = [be.head, *be.children]
+    near += [o for p in be.children if p.dep_ == PREP for o in p.children if o.dep_ == POBJ]
+    return next((w for w in near if w.lower_ in PRESENCE_WORDS and w != be), None)
+
+
 MENTION_RULES: tuple[Callable[[Doc, PersonIndex, Mention], bool], ...] = (
     acts_in_meeting,
     invited_to_the_meeting,
@@ -771,6 +899,7 @@ MENTION_RULES: tuple[Callable[[Doc, PersonIndex, Mention], bool], ...] = (
     joint_actors,
     party_to_meeting_noun,
     represents_party,
+    listed_as_present,
 )
 
 

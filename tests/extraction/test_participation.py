@@ -697,3 +697,86 @@ def test_one_invited_who_did_not_attend_took_no_part():
         )
     )
     assert "Ana Vega" not in names(result)
+
+
+# Lists of those present, seeing someone, a guest honoured, a joint announcement
+
+
+def test_a_list_of_those_also_present_after_were_takes_part():
+    result = extract(
+        story(
+            "President Ana Torres met Prime Minister Luis Vega in Lima on Monday.",
+            "Also present at the meeting were Mr. Jon Berg and Finance Secretary Eva Holm.",
+        )
+    )
+    assert {"Jon Berg", "Eva Holm"} <= names(result)
+
+
+def test_those_joining_a_participant_take_part():
+    result = extract(
+        story(
+            "President Ana Torres met Prime Minister Luis Vega in Lima on Monday.",
+            "Joining the President were Ola Dahl and Ivar Moen.",
+        )
+    )
+    assert {"Ola Dahl", "Ivar Moen"} <= names(result)
+
+
+def test_one_who_will_be_present_later_takes_no_part():
+    result = extract(
+        story(
+            "President Ana Torres met Prime Minister Luis Vega in Lima on Monday.",
+            "Mr. Lars Eide will also be present at the summit in Oslo next month.",
+        )
+    )
+    assert "Lars Eide" not in names(result)
+
+
+def test_a_person_seen_in_a_record_takes_part():
+    result = extract(story("The Secretary this morning saw Mr. Kari Lunde in Lima."))
+    assert "Kari Lunde" in names(result)
+
+
+def test_seeing_a_thing_as_something_is_no_meeting():
+    result = extract(
+        story(
+            "President Ana Torres met Prime Minister Luis Vega in Lima on Monday.",
+            "Mr. Jon Lie saw the plan as a threat.",
+        )
+    )
+    assert "Jon Lie" not in names(result)
+
+
+def test_one_who_called_to_see_the_writer_takes_part():
+    result = extract(story("Sir Luis Vega called to see me by arrangement to discuss the transfer."))
+    assert "Luis Vega" in names(result)
+
+
+def test_one_brought_along_to_the_meeting_takes_part():
+    result = extract(
+        story(
+            "President Ana Torres met Prime Minister Luis Vega in Lima on Monday.",
+            "He brought along his adviser Jon Berg.",
+        )
+    )
+    assert "Jon Berg" in names(result)
+
+
+def test_the_guest_a_lunch_was_hosted_to_thank_takes_part():
+    result = extract(
+        story(
+            "The University of Lima hosted a farewell lunch to acknowledge and thank the outgoing "
+            "Chilean ambassador, Dr Kari Lunde, on 8 January."
+        )
+    )
+    assert "Kari Lunde" in names(result)
+
+
+def test_two_who_announced_the_agreement_together_take_part():
+    result = extract(
+        story(
+            "Foreign Minister Ana Torres and her Peruvian counterpart, Luis Vega, announced the "
+            "agreement in Lima after weeks of negotiations."
+        )
+    )
+    assert {"Ana Torres", "Luis Vega"} <= names(result)
