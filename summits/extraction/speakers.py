@@ -119,9 +119,7 @@ class Cast:
 def is_subject(span: Span) -> bool:
     """ "Putin said", "Putin and Erdogan met"; also "Rhodes, US deputy adviser, had said ..."
     parsed without a subject: a name before a verb of saying that has none."""
-    token = span.root
-    while token.dep_ in UP_TO_SUBJECT and token.head != token:
-        token = token.head
+    token = _up_to_subject(span.root)
     if token.dep_ in SUBJECTS:
         return True
     verb = next((t for t in span.doc[span.end : span.sent.end] if t.pos_ == "VERB"), None)
@@ -130,6 +128,24 @@ def is_subject(span: Span) -> bool:
         and verbs.plays(verb.lemma_, verbs.QUOTES)
         and not any(c.dep_ in SUBJECTS for c in verb.children)
     )
+
+
+def _up_to_subject(token: Token) -> Token:
+    """The word of the sentence a name stands in: "[Putin] and Erdogan", "the president,
+    [Putin]"; the owner of a thing that acts ("[Kerry]'s announcement was ..."), not of a person
+    ("Putin's spokesman said": the spokesman); no person set beside a thing ("the announcement,
+    [Lavrov] at his side, was ...")."""
+    while token.head != token:
+        head = token.head
+        person_head = head.pos_ == "PROPN" or head.lower_ in PERSON_NOUNS
+        if token.dep_ == APPOS and not person_head:
+            break
+        if not (
+            token.dep_ in UP_TO_SUBJECT or (token.dep_ == POSS and head.pos_ == "NOUN" and not person_head)
+        ):
+            break
+        token = head
+    return token
 
 
 def antecedent(cast: Cast, token: Token, depth: int = 0) -> Person | None:
@@ -196,8 +212,7 @@ def _rank(token: Token) -> tuple[int, bool]:
 def is_main_subject(token: Token) -> bool:
     """ "Reyes said Cruz would come": Reyes, the subject of the sentence's own verb (or of a verb
     joined to it), not Cruz, the subject of the clause it reports."""
-    while token.dep_ in UP_TO_SUBJECT and token.head != token:
-        token = token.head
+    token = _up_to_subject(token)
     if token.dep_ in SUBJECTS:
         verb = token.head
     else:  # "Rhodes, US deputy adviser, had said": a name before a verb with no subject
@@ -348,9 +363,7 @@ def named_next(cast: Cast, phrase: Span) -> Person | None:
 def _introduced_speaking(cast: Cast, token: Token, number: int) -> bool:
     """A person with a title, first named at ``token`` as the main subject of a verb of saying."""
     person = cast.index.persons[number]
-    head = token
-    while head.dep_ in UP_TO_SUBJECT and head.head != head:
-        head = head.head
+    head = _up_to_subject(token)
     return (
         bool(person.role)
         and number not in cast.taking_part

@@ -125,6 +125,19 @@ def test_a_pronoun_is_the_sentence_subject_not_the_one_of_the_clause_it_reports(
     assert said.get("the two leaders would discuss the river border") == "Ana Lopez"
 
 
+def test_a_pronoun_is_the_owner_of_the_subject_not_a_person_set_beside_it():
+    result = extract(
+        story(
+            "Chilean President Marco Ruiz met Peruvian President Jorge Salas in Lima.",
+            "Mr. Ruiz\u2019s announcement of the deal, Mr. Salas at his side, was full of caveats.",
+            '"We believe the plan can work if both sides keep to it," he said.',
+        )
+    )
+    assert speakers(result, "direct") == [
+        ("Marco Ruiz", "We believe the plan can work if both sides keep to it,")
+    ]
+
+
 def test_a_pronoun_speaker_is_not_the_person_named_in_what_it_reports_and_chains_back():
     said = indirect(
         extract(
