@@ -650,6 +650,21 @@ VISIT_NOUNS = {"visit", "trip", "tour"}
 INVITATION_NOUNS = {"invitation", "invite"}  # "[at the invitation of] X, Y visited ...": X hosts
 # nouns of a meeting asked for or offered, not yet held: "denied a [request] for an audience"
 REQUEST_NOUNS = INVITATION_NOUNS | {"request", "offer", "bid", "plea", "proposal", "appeal"}
+# nouns of wanting, planning or asking whose to-clause (or "of") is not yet done: "her
+# [willingness] to meet X", "[plans] to meet X were shelved", "[hopes] of meeting X"
+WISH_NOUNS = REQUEST_NOUNS | {
+    "willingness",
+    "readiness",
+    "desire",
+    "wish",
+    "hope",
+    "plan",
+    "intention",
+    "eagerness",
+    "attempt",
+}
+# verbs that call a meeting off with the particle "off": "[called] off the talks", "[put] off the visit"
+OFF_VERBS = {"call", "put"}
 # words of a further meeting, one after the meeting reported: "agreed to meet [again]", "to hold
 # [regular] consultations", "to meet in Lima [next] year"
 FURTHER_MEETING_WORDS = {

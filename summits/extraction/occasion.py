@@ -15,9 +15,12 @@ is the complement of):
   set later ("next week", "later this month", "tomorrow"). So is a meeting only asked for,
   offered, agreed to, accepted, looked forward to or refused ("agreed to meet", "requested an
   audience", "was denied a meeting", "looks forward to the talks"; not one agreed on for later:
-  "agreed to meet again"), with the verb that seeks it, and a departure for the visit ("left for
+  "agreed to meet again"), with the verb that seeks it, or as the to-clause of a noun of wanting
+  ("her willingness to meet", "plans to meet"), and a departure for the visit ("left for
   Oslo on Sunday for talks"). A to-clause of a noun is set by the noun's clause ("the trip to
   meet Lunde will take place ...").
+- ``"cancelled"``: a meeting cancelled or put off — "they called off the talks", "the visit
+  was postponed" (still news of a meeting, unlike a negated one).
 - ``"condition"``: "if they agree", "unless both sign".
 - ``"directive"``: someone was asked to do it — "urged Iran to agree", "pressed them to sign".
 - ``"purpose"``: a to-clause of purpose — "they met to agree on a truce" (the agreeing is the aim).
@@ -69,10 +72,12 @@ from .lexicon import (
     INVITATION_NOUNS,
     MEETING_NOUNS,
     NOT_YET,
+    OFF_VERBS,
     PORTFOLIO_WORDS,
     REQUEST_NOUNS,
     SEPARATE_WORDS,
     VISIT_NOUNS,
+    WISH_NOUNS,
 )
 
 VERB_TAGS = frozenset({"VERB", "AUX"})
@@ -282,6 +287,27 @@ def _further(meeting: Token) -> bool:
     near = [c for c in meeting.children if c.dep_ not in EDGE_DEPS]
     near += [g for c in near for g in c.children if g.dep_ not in EDGE_DEPS]
     return any(w.lower_ in FURTHER_MEETING_WORDS for w in near)
+
+
+def wished(word: Token) -> bool:
+    """ "her willingness to meet Vega", "plans to meet Vega", "hopes of meeting Vega": a meeting
+    as the to-clause (or "of") of a noun of wanting, planning or asking."""
+    if word.dep_ in NOUN_CLAUSE_DEPS and _to_clause(word):
+        noun = word.head
+    elif word.dep_ == PCOMP and word.head.lower_ == "of":
+        noun = word.head.head
+    else:
+        return False
+    return noun.lemma_.lower() in WISH_NOUNS and _a_meeting(word, requested=False)
+
+
+def called_off(word: Token) -> bool:
+    """ "Torres called off her talks with Vega.", "The visit was postponed.": a verb of calling off
+    with a meeting as its object or passive subject."""
+    off = word.lemma_.lower() in OFF_VERBS and any(c.dep_ == PRT and c.lower_ == "off" for c in word.children)
+    if not (off or verbs.plays(word.lemma_, verbs.CALLS_OFF)):
+        return False
+    return any(c.dep_ in SOUGHT_DEPS and _a_meeting(c) for c in word.children)
 
 
 def departing(word: Token) -> bool:
@@ -545,6 +571,8 @@ CLAUSE_RULES: tuple[tuple[str, Rule], ...] = (
     ("ahead", anticipated),
     ("ahead", later),
     ("ahead", sought),
+    ("ahead", wished),
+    ("cancelled", called_off),
     ("ahead", departing),
     ("directive", directive),
     ("purpose", purpose),

@@ -50,6 +50,8 @@ Roles:
 - ``SEEKS``: a meeting as its to-clause or object is only asked for, offered, agreed to, accepted,
   looked forward to or refused, not held in it (he *agreed* to meet her, *requested* an audience,
   *was denied* a meeting).
+- ``CALLS_OFF``: a meeting as its object (or passive subject) was not held (they *cancelled* the
+  talks, the visit *was postponed*).
 - ``DEPARTS``: with "for" a departure; the visit it leads to is still ahead (she *left* for Oslo).
 - ``INVITES``: who *was invited* to a meeting that took place took part in it (not one who was
   invited to come later, nor one who then stayed away).
@@ -96,6 +98,7 @@ RELAYS = "relays"
 VISITS_ON = "visits-on"
 INVITES = "invites"
 SEEKS = "seeks"
+CALLS_OFF = "calls-off"
 DEPARTS = "departs"
 
 SAYING = (QUOTES, REPORTS)  # a verb of saying: names the speaker of a quotation and of reported speech
@@ -193,7 +196,7 @@ VERBS: dict[str, Verb] = {
     "recognise": verb(*SAYING, REPORTS_OBJECT, ACTS_TOGETHER),  # both "will recognise" X
     "recognize": verb(*SAYING, REPORTS_OBJECT, ACTS_TOGETHER),
     "describe": verb(*SAYING, REPORTS_OBJECT),
-    "reject": verb(*SAYING, REPORTS_OBJECT),  # "rejected the UK's arguments that ..."
+    "reject": verb(*SAYING, REPORTS_OBJECT, SEEKS),  # "rejected the UK's arguments that ..."
     # speech after a particle
     "point": verb(REPORTS, particles=("out",)),
     "make": verb(REPORTS, particles=("clear",)),  # "made clear that ..."
@@ -285,7 +288,11 @@ VERBS: dict[str, Verb] = {
     "boycott": verb(STAYS_AWAY),
     "snub": verb(STAYS_AWAY),
     "miss": verb(STAYS_AWAY),
-    "cancel": verb(STAYS_AWAY),
+    "cancel": verb(STAYS_AWAY, CALLS_OFF),
+    "postpone": verb(CALLS_OFF),  # "the visit was postponed"
+    "scrap": verb(CALLS_OFF),
+    "shelve": verb(CALLS_OFF),
+    "defer": verb(CALLS_OFF),
     "decline": verb(STAYS_AWAY, FAILS, SEEKS),
     "stay": verb(STAYS_AWAY),
     "withdraw": verb(STAYS_AWAY),

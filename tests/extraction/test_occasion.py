@@ -168,6 +168,30 @@ def test_a_request_for_an_audience_denied_is_ahead(nlp):
     assert why_not(nlp, text, "audience") == "ahead"
 
 
+def test_rejected_an_offer_to_meet_is_ahead(nlp):
+    assert why_not(nlp, "Ana Torres rejected an offer to meet Luis Vega.", "rejected") == "ahead"
+
+
+def test_a_noun_of_wanting_with_a_meeting_is_ahead(nlp):
+    assert why_not(nlp, "Ana Torres expressed her willingness to meet Luis Vega.", "meet") == "ahead"
+    assert why_not(nlp, "Kari Lunde voiced hope of meeting the Chilean minister.", "meeting") == "ahead"
+
+
+def test_an_opportunity_to_meet_belongs(nlp):
+    assert why_not(nlp, "Ana Torres had the opportunity to meet Luis Vega.", "meet") is None
+
+
+def test_called_off_talks_are_cancelled(nlp):
+    text = "Ana Torres called off her meeting with Luis Vega."
+    assert why_not(nlp, text, "called") == "cancelled"
+    assert why_not(nlp, text, "meeting") == "cancelled"
+    assert why_not(nlp, "Ana Torres called Luis Vega on Monday.", "called") is None
+
+
+def test_a_postponed_visit_is_cancelled(nlp):
+    assert why_not(nlp, "The visit of Ana Torres to Lima was postponed.", "visit") == "cancelled"
+
+
 def test_agreeing_to_something_else_belongs(nlp):
     assert why_not(nlp, "Ana Torres and Luis Vega agreed to cut tariffs.", "agreed") is None
 
