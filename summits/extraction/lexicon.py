@@ -150,6 +150,8 @@ TITLE_WORDS = {
     "director",
     "secretaries",  # plurals ending in "-ies" before several names: "DTI [Undersecretaries] A and B"
     "undersecretaries",
+    "professor",
+    "associate",
     "dpm",
 }
 # the head word of a title: what a description such as "the Indian prime minister" ends on
@@ -199,6 +201,7 @@ NAME_PARTICLES = {
     "dos",
     "das",
     "del",
+    "dela",  # Filipino: "Fortunato dela Peña"
     "ter",
     "ten",
     "zu",
@@ -687,6 +690,10 @@ OCCASION_NOUNS = {"pleasure", "honour", "honor", "privilege", "opportunity", "ch
 # a list of those at the meeting told with "be": "Also [present] were A and B", "[Joining] the
 # President were A and B", "A and B were also [present]", "In [attendance] were ..."
 PRESENCE_WORDS = {"present", "attendance", "attending", "joining", "accompanying"}
+# verbs a list of those present follows: "Also present [were] ...", "the speakers [included] ..."
+LISTING_VERBS = {"be", "include"}
+# people taking part, whose list follows "be" or "include": "were [speakers] A and B"
+ATTENDEE_NOUNS = {"speaker", "participant", "attendee", "delegate", "guest", "panellist", "panelist"}
 # verbs of seeing someone, a meeting in records and reports: "I [saw] the Ambassador as arranged"
 SEEING_VERBS = {"see"}
 # personal pronouns that are a person as object: "called to see [me]"

@@ -45,6 +45,7 @@ from .deps import (
 )
 from .lexicon import (
     ATTENDANCE_WORDS,
+    ATTENDEE_NOUNS,
     BRINGING_VERBS,
     COMING_VERBS,
     DISCUSSED_NOUNS,
@@ -53,6 +54,7 @@ from .lexicon import (
     HONOURING_VERBS,
     INVITATION_NOUNS,
     JOINT_SUBJECT,
+    LISTING_VERBS,
     MEETING_NOUNS,
     NEGOTIATING_ROLE,
     NOT_YET,
@@ -655,6 +657,20 @@ def _honoured_guest(token: Token, verb: Token) -> bool:
     return not not_yet(host) and occasion.belongs_to_meeting(host)
 
 
+def _as_the_others_met(token: Token, verb: Token) -> bool:
+    """ "Lunde was speaking as the leaders of the region met in Lima": one who acts while a
+    group of which they are part meets (a clause of "as" or "while" whose subject is plural)."""
+    if token.dep_ != NSUBJ:
+        return False
+    clauses = [c for c in verb.children if c.dep_ == ADVCL and is_meeting_verb(c) and not not_yet(c)]
+    for clause in clauses:
+        marked = any(m.dep_ == MARK and m.lower_ in {"as", "while"} for m in clause.children)
+        groups = [c for c in clause.children if c.dep_ == NSUBJ and c.tag_ == "NNS"]
+        if marked and groups and occasion.belongs_to_meeting(clause):
+            return True
+    return False
+
+
 VERB_RULES: tuple[Callable[[Token, Token], bool], ...] = (
     _meets,
     _calls_on,
@@ -667,6 +683,7 @@ VERB_RULES: tuple[Callable[[Token, Token], bool], ...] = (
     _came_to_meet,
     _brought_along,
     _honoured_guest,
+    _as_the_others_met,
 )
 
 
@@ -853,14 +870,16 @@ def listed_as_present(doc: Doc, index: PersonIndex, mention: Mention) -> bool:
     """ "Also present at the talks were Kari Lunde and Jon Berg.", "Joining the President were
     Lunde and Berg.", "Lunde and Berg were also present.": named in a list that "be" and a word
     of presence put at the meeting reported (not "will also be present")."""
+    if not any(t.ent_type_ == "PERSON" for t in doc[mention[0] : mention[1]]):
+        return False  # a list's titles and bodies ("Renmin University", "Acting") are no one
     sent = doc[mention[0]].sent
-    for be in [*(t for t in sent if t.lemma_ == "be"), *_list_verbs_before(doc, mention[0])]:
+    for be in [*(t for t in sent if t.lemma_ in LISTING_VERBS), *_list_verbs_before(doc, mention[0])]:
         clause = be.head if be.dep_ == AUX else be
         presence = _presence_word(be)
         if presence is None or not_yet(be) or not_yet(clause) or not occasion.belongs_to_meeting(clause):
             continue
-        if presence.i < be.i < mention[0]:
-            return True  # the list comes after "be"
+        if max(presence.i, be.i) < mention[0]:
+            return True  # the list comes after "be" ("were speakers A and B", "speakers included A")
         token = _role_word(doc, mention)
         if presence.i > be.i and token.dep_ in SUBJECTS and token.head == be:
             return True
@@ -868,23 +887,32 @@ def listed_as_present(doc: Doc, index: PersonIndex, mention: Mention) -> bool:
 
 
 def _list_verbs_before(doc: Doc, start: int) -> list[Token]:
-    """The forms of "be" before a list's name back to the last full stop or line break (the
-    parse may end the sentence inside the list, at a "(DTI)" after a title)."""
+    """The forms of "be" ("include") before a list's name back to the last full stop or line
+    break (the parse may end the sentence inside the list, at a "(DTI)" after a title)."""
     found = []
     for token in reversed(doc[max(0, start - LIST_REACH) : start]):
         if token.text in {".", "!", "?"} or "\n" in token.text:
             break
-        if token.lemma_ == "be":
+        if token.lemma_ in LISTING_VERBS:
             found.append(token)
     return found
 
 
 def _presence_word(be: Token) -> Token | None:
     """The word of presence "be" is said with: its complement ("[present]"), the participle it
-    helps ("[Joining] the President were"), a preposition's noun ("In [attendance] were")."""
+    helps ("[Joining] the President were"), a preposition's noun ("In [attendance] were"), or
+    a noun of those taking part ("were [speakers] A and B", "the [speakers] included A")."""
     near = [be.head, *be.children]
-    near += [o for p in be.children if p.dep_ == PREP for o in p.children if o.dep_ == POBJ]
-    return next((w for w in near if w.lower_ in PRESENCE_WORDS and w != be), None)
+    near += [o for p in be.children if p.dep_ in {PREP, NSUBJ} for o in p.children if o.dep_ in {POBJ, APPOS}]
+    for word in near:
+        if word != be and (word.lower_ in PRESENCE_WORDS or _those_taking_part(word)):
+            return word
+    return None
+
+
+def _those_taking_part(noun: Token) -> bool:
+    """ "[speakers]", "[participants]", "[delegates]": a plural noun of people taking part."""
+    return noun.tag_ == "NNS" and noun.lemma_.lower() in ATTENDEE_NOUNS
 
 
 MENTION_RULES: tuple[Callable[[Doc, PersonIndex, Mention], bool], ...] = (

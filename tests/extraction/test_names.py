@@ -242,3 +242,10 @@ def test_a_dash_set_apart_ends_a_name(nlp):
         doc, words.index("J."), words.index("High") + 1, label="PERSON"
     )  # as the model may label it
     assert name_span(entity).text == "J. K. Soto"
+
+
+def test_a_filipino_particle_and_the_titles_undersecretary_and_professor_are_read():
+    doc = get_nlp()(
+        "Also present were Trade Secretary Jose dela Cruz, Undersecretary Ana Torres and Professor Luis Vega."
+    )
+    assert {"Jose dela Cruz", "Ana Torres", "Luis Vega"} <= {p.name for p in find_names(doc).persons}

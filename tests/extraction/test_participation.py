@@ -780,3 +780,32 @@ def test_two_who_announced_the_agreement_together_take_part():
         )
     )
     assert {"Ana Torres", "Luis Vega"} <= names(result)
+
+
+def test_speakers_listed_after_included_take_part():
+    result = extract(
+        story(
+            "President Ana Torres met Prime Minister Luis Vega in Lima on Monday.",
+            "Speakers at the dinner included Mr Jon Berg and Ms Eva Holm.",
+        )
+    )
+    assert {"Jon Berg", "Eva Holm"} <= names(result)
+
+
+def test_a_body_in_a_list_of_speakers_is_no_participant():
+    result = extract(
+        story(
+            "Delegates of Chile and Peru met in Lima on Monday.",
+            "Among the speakers were Kari Lunde, Director at Lima University, and Jon Berg.",
+        )
+    )
+    assert "Lima University" not in names(result)
+
+
+def test_one_speaking_as_the_leaders_met_takes_part():
+    result = extract(
+        story(
+            "Chilean President Ana Torres was speaking as the leaders of South America met in Lima on Sunday."
+        )
+    )
+    assert "Ana Torres" in names(result)
