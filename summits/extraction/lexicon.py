@@ -340,6 +340,8 @@ AHEAD_ADJECTIVES = {
     "keen",
     "eager",
 }
+# adjectives of a visit or meeting that came before the one reported: "on a [recent] trip to Iowa"
+EARLIER_ADJECTIVES = frozenset({"recent", "previous", "earlier", "prior", "past"})
 # conjunctions of a clause that may not happen: "if they agree", "unless both sign"
 CONDITIONS = {"if", "unless", "whether"}
 # words of a meeting apart from the one reported: "then met separately with her deputy"

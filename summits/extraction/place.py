@@ -32,6 +32,7 @@ from .deps import (
     AMOD,
     APPOS,
     AUX,
+    CCOMP,
     COMPOUND,
     CONJ,
     DOBJ,
@@ -44,7 +45,14 @@ from .deps import (
     SUBJECTS,
     XCOMP,
 )
-from .lexicon import MEETING_NOUNS, MEETING_PEOPLE, MEETING_WORDS, VISIT_NOUNS
+from .lexicon import (
+    EARLIER_ADJECTIVES,
+    MEETING_NOUNS,
+    MEETING_PEOPLE,
+    MEETING_WORDS,
+    PERSON_NOUNS,
+    VISIT_NOUNS,
+)
 from .nlp import entities
 from .tense import about_meeting
 
@@ -102,7 +110,13 @@ PLACE_PREPOSITIONS = frozenset({"in", "from", "at"})  # "said in Moscow", "told 
 GOVERNMENT_ROLES = SUBJECTS | {DOBJ, POSS}  # "Moscow said", "squeezed Moscow", "Moscow's war"
 MODIFIER_ROLES = frozenset({COMPOUND, AMOD, NMOD})  # "the [Singapore]-Malaysia border"
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
-BETWEEN = "between"  # "the thaw between Santiago and La Paz": the two governments
+BETWEEN = "between"
+PURPOSE = "purpose"  # occasion.why_not's reason for a to-clause of purpose
+IN = "in"
+DESTINATIONS = frozenset({"to", "for"})  # "flew to Lima", "left for Tokyo"
+SITE_PREPOSITIONS = frozenset(
+    {"at", "in", "inside", "outside", "near"}
+)  # "at [his office]", "in [a hotel]"  # "the thaw between Santiago and La Paz": the two governments
 GAZETTEER_PREPOSITIONS = frozenset({"in", "at", "to"})  # "met in Davao" when spaCy names no place
 PROPER = "PROPN"
 OF = "of"
@@ -143,6 +157,11 @@ REMOTE_WORDS = frozenset(
     {"virtually", "virtual", "video", "videoconference", "video-conference", "videolink"}
     | {"teleconference", "phone", "telephone", "phoned", "telephoned"}
 )
+# "held a productive call with Vega": a call with someone is made at a distance (a "courtesy
+# call on" the premier is a visit)
+CALL = "call"
+WITH = "with"
+POSTS = frozenset({"to", "of"})  # "his envoy to China", "the ambassador of Peru": a person's post
 
 
 @dataclass(frozen=True)
@@ -281,6 +300,18 @@ def visit_still_ahead(c: Candidate, scene: Scene) -> float:
     return OCCASION_PENALTIES[AHEAD] if later else 0
 
 
+def earlier_visit(c: Candidate, scene: Scene) -> float:
+    """ "On a recent trip to Iowa, Vega said ...": a place of a visit or meeting the noun's own
+    adjective puts before the one reported."""
+    word = meeting_word_of(c.span.root)
+    earlier = word is not None and word.pos_ in NOUN_TAGS and _earlier_noun(word)
+    return OCCASION_PENALTIES["earlier"] if earlier else 0
+
+
+def _earlier_noun(word: Token) -> bool:
+    return any(a.dep_ == AMOD and a.lower_ in EARLIER_ADJECTIVES for a in word.children)
+
+
 def hedged(c: Candidate, scene: Scene) -> float:
     """ "A three-way summit could follow, possibly in Amman.": a place only guessed at."""
     return PENALTY_HEDGED if HEDGED.search(c.before) else 0
@@ -345,6 +376,7 @@ PLACE_RULES: tuple[Rule, ...] = (
     spoken_elsewhere,
     earlier_stop,
     visit_still_ahead,
+    earlier_visit,
     hedged,
     capital_as_government,
     between_governments,
@@ -359,7 +391,7 @@ def _is_meeting_word(word: Token) -> bool:
     """ "met", "visited", "talks", "summit", "held talks": a word that names the meeting."""
     lemma = word.lemma_.lower()
     if verbs.plays(lemma, verbs.MEETS):
-        return True
+        return not _message(word)
     if word.pos_ in NOUN_TAGS:
         return _names_meeting(word)
     # "held talks", "paid a visit", "the meeting was held", "the round of talks ended"
@@ -406,7 +438,7 @@ def meeting_word_of(place: Token) -> Token | None:
         governor = _governor(word)
         if governor is None or (hop and word.dep_ == DOBJ):  # only the place itself is "visited"
             return None
-        if _qualifies_person(word, governor):  # "my New Zealand counterpart"
+        if _qualifies_person(word, governor) or _post_of_person(word):  # "my New Zealand counterpart"
             return None
         if _is_meeting_word(governor):
             return governor
@@ -430,6 +462,18 @@ def _qualifies_person(word: Token, governor: Token) -> bool:
     """ "talks with my New Zealand counterpart", "the Chinese delegation": a place qualifying a
     meeting word that names people is their state, not where they met."""
     return word.dep_ in (*MODIFIER_ROLES, POSS) and governor.lower_ in MEETING_PEOPLE
+
+
+def _post_of_person(word: Token) -> bool:
+    """ "met his special envoy to China", "met the ambassador of Peru": a place after "to" or "of"
+    on a noun for a person is that person's post, not where they met."""
+    prep = word.head
+    if word.dep_ not in PREP_OBJECTS or prep.lower_ not in POSTS or prep.i == 0:
+        return False
+    # the parser may hang "to China" on the verb ("met [his envoy] [to China]"): the word before
+    # the preposition is the noun it follows
+    nouns = (prep.head, prep.doc[prep.i - 1])
+    return any(n.lemma_.lower() in PERSON_NOUNS and n.pos_ in NOUN_TAGS for n in nouns)
 
 
 def _governor(word: Token) -> Token | None:
@@ -530,8 +574,7 @@ def _gazetteer_places(doc: Doc, taken: set[int]) -> Iterator[Found]:
     for token in doc:
         if token.pos_ != PROPER or token.i in taken or token.dep_ not in (*PREP_OBJECTS, DOBJ):
             continue
-        head = token.head
-        if not (head.lower_ in GAZETTEER_PREPOSITIONS or (token.dep_ == DOBJ and _is_meeting_word(head))):
+        if not _where_a_place_goes(token):
             continue
         if token.ent_type_ and not _placed_in_its_state(token):  # the costly test last
             continue
@@ -539,6 +582,16 @@ def _gazetteer_places(doc: Doc, taken: set[int]) -> Iterator[Found]:
         span = doc[start : token.i + 1]
         if geo.place_country(span.text) and not geo.is_world_region(span.text):
             yield span, span.text, CITY
+
+
+def _where_a_place_goes(token: Token) -> bool:
+    """ "in Davao", "at Davao", "to Davao", "left for Davao", "visited Davao"."""
+    head = token.head
+    if head.lower_ in GAZETTEER_PREPOSITIONS:
+        return True
+    if head.lower_ in DESTINATIONS and verbs.plays(head.head.lemma_, verbs.TRAVELS):  # "left for"
+        return True
+    return token.dep_ == DOBJ and _is_meeting_word(head)
 
 
 def _placed_in_its_state(token: Token) -> bool:
@@ -704,10 +757,47 @@ def held_at_a_distance(doc: Doc, in_quote: Callable[[Token], bool]) -> bool:
     who spoke by phone last week, met in Oslo"): there is no venue, and a dateline is the office's."""
     sent = next((s for s in doc.sents if about_meeting(s) and not in_quote(s.root)), None)
     return sent is not None and any(
-        t.lower_ in REMOTE_WORDS
+        (t.lower_ in REMOTE_WORDS or _call_with(t))
         and _of_this_meeting(occasion.clause_verb(t), sent)
+        and not _message(occasion.clause_verb(t))
         and occasion.why_not(t) is None
         for t in sent
+    )
+
+
+def _call_with(word: Token) -> bool:
+    """ "Lee held a call with Vega.", "a call with Vega": a call with someone (not a courtesy
+    call on them, a visit)."""
+    if word.lemma_.lower() != CALL or word.pos_ != NOUN:
+        return False
+    holders = [word, word.head] if word.dep_ == DOBJ else [word]
+    return any(c.dep_ == PREP and c.lower_ == WITH for h in holders for c in h.children)
+
+
+def _occasion(word: Token) -> str | None:
+    """occasion.why_not, except that what a message says is no purpose of its own: "Rogers
+    telephoned me to say that Lee was in Lima and had talks with Vega" tells of the meeting."""
+    reason = occasion.why_not(word)
+    return None if reason == PURPOSE and _said_in_message(word) else reason
+
+
+def _said_in_message(word: Token) -> bool:
+    """The word's clause is what a to-clause of saying says ("telephoned me [to say] that ...")."""
+    verb = occasion.clause_verb(word)
+    while verb is not None and verb.dep_ in (CCOMP, CONJ) and verb.head != verb:
+        verb = verb.head
+    return verb is not None and verb.dep_ in PURPOSE_CLAUSES and _message(verb.head)
+
+
+def _message(verb: Token | None) -> bool:
+    """ "Rogers telephoned me to say that Lee and Vega had talks": a call (or a visit) made to
+    say something is a message about the meeting, not the meeting itself."""
+    return verb is not None and any(
+        c.dep_ in PURPOSE_CLAUSES
+        and any(a.dep_ == AUX and a.tag_ == TO for a in c.children)
+        and _speaks(c)
+        and any(a.dep_ == CCOMP for a in c.children)  # what is said: "to say [that ...]"
+        for c in verb.children
     )
 
 
@@ -764,9 +854,22 @@ def _city_of_visit(found: Sequence[Candidate], scene: Scene, country: str) -> st
         usable = reason in VISITED_ANY_TIME and not of_event and PLACE_BEFORE.search(c.before)
         usable = usable and not HEDGED.search(c.before)
         government = capital_as_government(c, scene) or between_governments(c, scene)
-        if usable and _tells_of_meeting(c.span.sent) and not government:
+        if (usable and _tells_of_meeting(c.span.sent) and not government) or _journey_to(c):
             return c.name
     return None
+
+
+def _journey_to(c: Candidate) -> bool:
+    """ "Duterte left for Japan ... before leaving for Tokyo": the city a journey to the visited
+    country goes to is where the visit is (the journey itself is no other occasion)."""
+    root = c.span.root
+    prep = root.head
+    return (
+        root.dep_ in PREP_OBJECTS
+        and prep.lower_ in DESTINATIONS
+        and verbs.plays(prep.head.lemma_, verbs.TRAVELS)
+        and not HEDGED.search(c.before)
+    )
 
 
 def _with_city(doc: Doc, best: Scored) -> tuple[str, str | None]:
@@ -845,15 +948,32 @@ def tied_to_meeting(c: Candidate, scene: Scene) -> bool:
     place after "in" or "at" in a sentence about the meeting ("The talks, in Sochi, ...") or in
     one that names someone who took part ("Lopez stood beside Ruiz in Lima"). Not a place merely named
     in the story ("Sweden represents U.S. interests in Pyongyang", "bombs ripped through Mumbai")."""
-    reason = occasion.why_not(c.span.root)
+    reason = _occasion(c.span.root)
     if HEDGED.search(c.before) or reason in NOT_THIS_MEETING or spoken_elsewhere(c, scene):
+        return False
+    if earlier_visit(c, scene) or _post_of_person(c.span.root):
         return False
     if _attached(c):
         return True
     if reason not in VISITED_ANY_TIME or not PLACE_BEFORE.search(c.before) or not _known(c):
         return False
+    if _in_another_thing(c):
+        return False
     sent = c.span.sent
     return _tells_of_meeting(sent) or any(i in scene.present for i in range(sent.start, sent.end))
+
+
+def _in_another_thing(c: Candidate) -> bool:
+    """ "... agreed to cooperate on military action in Kabul": a place after "in" on a noun that
+    names no meeting is where that thing is, not where the meeting was."""
+    root = c.span.root
+    prep = root.head
+    if root.dep_ not in PREP_OBJECTS or prep.lower_ != IN or prep.head == prep:
+        return False
+    thing = prep.head
+    # "at his office in Putrajaya": a place within a place where someone was
+    site = thing.dep_ in PREP_OBJECTS and thing.head.lower_ in SITE_PREPOSITIONS
+    return thing.pos_ == NOUN and not site and not _is_meeting_word(thing) and not _round_of_meeting(thing)
 
 
 def _attached(c: Candidate) -> bool:

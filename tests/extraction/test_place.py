@@ -541,3 +541,76 @@ def test_a_visit_before_which_they_met_is_a_later_occasion():
         "days before his visit to Vietnam.\n"
     )
     assert (result.summit.location, result.summit.country) == ("Tokyo", "JP")
+
+
+# Calls, posts, earlier visits, messages and places of other things
+
+
+def test_a_call_with_someone_has_no_place():
+    text = (
+        "Today, President Ana Torres held a productive call with Prime Minister Luis Vega of Peru. "
+        "The two leaders discussed plans for Prime Minister Vega to visit the Casa Rosada.\n"
+    )
+    summit = extract(text, published=dt.date(2024, 3, 5)).summit
+    assert (summit.location, summit.country) == (None, None)
+
+
+def test_a_courtesy_call_on_someone_keeps_its_place():
+    text = (
+        "Ambassador Kari Lunde paid a courtesy call on President Ana Torres at the Casa Rosada on Monday.\n"
+    )
+    assert extract(text).summit.location == "Casa Rosada, Buenos Aires"
+
+
+def test_a_persons_post_is_not_the_place():
+    text = (
+        "President Ana Torres met with her special envoy to Norway, Luis Vega, and Foreign "
+        "Secretary Kari Lunde on Monday.\n"
+    )
+    assert extract(text).summit.location is None
+
+
+def test_a_recent_trip_is_another_occasion():
+    text = (
+        "Ana Torres will meet Luis Vega in Lima on Wednesday, her office said.\n\n"
+        "On a recent trip to Oslo, Torres said the talks would be difficult.\n"
+    )
+    assert extract(text, published=dt.date(2024, 3, 5)).summit.location == "Lima"
+
+
+def test_a_telephoned_message_tells_of_the_meeting_not_its_place():
+    text = (
+        "Kari Lunde, the Secretary of State, has just telephoned me from Bergen to say that Ana "
+        "Torres was in Lima from 9 to 11 July and had talks with Luis Vega.\n"
+    )
+    summit = extract(text).summit
+    assert (summit.location, summit.country) == ("Lima", "PE")
+
+
+def test_a_place_of_another_thing_in_a_meeting_sentence_is_not_the_place():
+    text = (
+        "President Ana Torres and President Luis Vega agreed on Monday to cooperate on military "
+        "action in Afghanistan.\n"
+    )
+    assert extract(text).summit.location is None
+
+
+def test_the_city_a_journey_to_the_visited_country_goes_to():
+    text = (
+        "LIMA, Oct. 25 (Xinhua) -- Peruvian President Ana Torres left for Kenya on Tuesday for a "
+        "three-day official visit.\n"
+        "In a speech at the airport before leaving for Nairobi, Torres said she looks forward to "
+        "discussing trade with Prime Minister Kari Lunde.\n"
+        "She said she is also looking forward to meeting business leaders in Kenya.\n"
+    )
+    summit = extract(text).summit
+    assert (summit.location, summit.country) == ("Nairobi", "KE")
+
+
+def test_a_presidential_palace_written_without_its_g():
+    text = (
+        "President Ana Torres held a late evening meeting with Luis Vega in the Study Room of "
+        "Malacañan Palace.\n"
+    )
+    summit = extract(text).summit
+    assert (summit.location, summit.country) == ("Malacañan Palace, Manila", "PH")
