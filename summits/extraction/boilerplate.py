@@ -160,8 +160,12 @@ MONTHS.update({m[:3]: n for m, n in list(MONTHS.items())})
 MONTHS["sept"] = 9
 # a year may run into the place after it ("Jan 23rd 2020BEIRUT"), but not into more digits
 DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})(?!\d)")
-MONTH_DAY_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)")
-ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+# "June 17, 2013", "SEPT. 10 ,2016" (a comma astray)
+MONTH_DAY_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:\s*,\s*|\s+)(\d{4})(?!\d)")
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")  # "2013-03-23", a digest's "2009-07-6"
+# "### [2013-03-23](/news/2013/03/23/index.md)": a heading that is a date alone, the date of the
+# item under it (a news digest's day)
+DATE_HEADING = re.compile(r"^#{1,6}\s*\[?\s*(\d{4}-\d{1,2}-\d{1,2})\s*\]?(?:\([^)\n]*\))?\s*$")
 
 
 @dataclass
@@ -198,6 +202,8 @@ class Layout:
     # the authors of a first-person story (``meta.authors``) with their titles and lines, and
     # the people of a list of those present ("Also present:")
     author_lines: tuple[Author, ...] = ()
+    date_heading: dt.date | None = None  # the date of a heading that is a date alone (DATE_HEADING)
+    document_date: dt.date | None = None  # the date of a place-and-date line above the story
 
     def story_blocks(self) -> list[Block]:
         return [b for b in self.blocks if b.kind == STORY]
@@ -220,6 +226,8 @@ class Layout:
             {at - start: name for at, name in self.pull_quotes.items() if start <= at < end},
             self.dateline_day,
             tuple(_moved(a, -start) for a in self.author_lines),
+            self.date_heading,
+            self.document_date,
         )
 
 
@@ -307,11 +315,43 @@ def read_layout(text: str, *, byline: str | None = None, title: str | None = Non
     _read_posted(blocks, meta)
     dateline_day = _read_dateline(blocks, meta)
     _read_place_line(blocks, meta)
+    _read_byline_date(blocks, meta)
     pull_quotes = _pull_quotes(blocks)
     story = _story_text(text, blocks)
     authors = (_authors(blocks, story) or _metadata_author(byline)) if _first_person(story) else ()
     meta.authors = [a.name for a in authors]
-    return Layout(text, blocks, meta, story, pull_quotes, dateline_day, authors + _present(text))
+    return Layout(
+        text,
+        blocks,
+        meta,
+        story,
+        pull_quotes,
+        dateline_day,
+        authors + _present(text),
+        _date_heading(blocks),
+        _document_date(blocks),
+    )
+
+
+def _date_heading(blocks: list[Block]) -> dt.date | None:
+    """ "### [2013-03-23](/news/2013/03/23/index.md)" above a digest's item: the item's date."""
+    for block in blocks:
+        found = DATE_HEADING.match(block.text.strip())
+        if found is not None:
+            return parse_date(found[1])
+    return None
+
+
+def _document_date(blocks: list[Block]) -> dt.date | None:
+    """ "Canberra, 8 August 1972" above a record or a cable (not a communique's closing line): the
+    day the document is dated."""
+    for block in blocks:
+        if block.kind == STORY:
+            return None
+        found = PLACE_DATE_LINE.match(block.text.strip())
+        if found is not None:
+            return parse_date(found["date"])
+    return None
 
 
 # --- labelling: each block gets the kind of the first rule that claims it, else it is story ----
@@ -526,6 +566,16 @@ def _read_place_line(blocks: list[Block], meta: ArticleMeta) -> None:
         meta.dateline = meta.dateline or found["place"]
         meta.published = meta.published or parse_date(found["date"])
         return
+
+
+def _read_byline_date(blocks: list[Block], meta: ArticleMeta) -> None:
+    """ "By Ana Torres and Luis Vega, SEPT. 10 ,2016": a byline line's date above the story is the
+    publication date when none is known."""
+    for block in blocks:
+        if block.kind == STORY:
+            return
+        if meta.published is None and BYLINE_RE.match(block.text.strip()) and "\n" not in block.text.strip():
+            meta.published = parse_date(block.text)
 
 
 def _read_posted(blocks: list[Block], meta: ArticleMeta) -> None:

@@ -34,6 +34,8 @@ from .tense import ahead as tense_ahead
 BONUS_MEETING_SENTENCE = 4
 BONUS_LEAD = 2  # a date in the story's first sentences
 BONUS_EXPLICIT = 1  # "12 March" over "Wednesday"
+BONUS_DOCUMENT_DAY = 3  # the day of a record's heading ("Paris, 2 July 1971"), written in its story
+WEAK_SCORE = 0  # a best date with no more evidence than this yields to a date heading
 PENALTY_NEXT_MEETING = -5  # "will meet again on Friday"
 PENALTY_ASIDE = -4  # "the arrangement, which started on Aug 17": a date of something else
 PENALTY_NO_DAY = -10  # "in March", "later this week": only when no day is written anywhere
@@ -182,14 +184,38 @@ class Sentence:
     lead: bool
 
 
-def find_date(doc: Doc, published: dt.date | None) -> MeetingDate:
-    """The meeting's (first) day, its last day when it ran several days, and the words."""
+def find_date(
+    doc: Doc, published: dt.date | None, heading: dt.date | None = None, document: dt.date | None = None
+) -> MeetingDate:
+    """The meeting's (first) day, its last day when it ran several days, and the words. A story
+    that names no time at all under a date heading (``heading``: "### 2013-03-23" above a digest's
+    item) took place that day; in a document dated above its story (``document``: "Canberra, 8
+    August 1972"), that day written in the story wins, and a day nothing ties to the meeting
+    yields to it."""
     found = [c for sent in _dated_sentences(doc) for c in _candidates(sent, published)]
+    found = [_of_the_document(c, document) for c in found]
     if not found:
-        return MeetingDate(None, None, None)
+        return headed_date(heading)
     best = min(found, key=lambda c: (-c.score, c.start))
+    if document is not None and best.date is not None and best.score <= WEAK_SCORE:
+        return headed_date(document)
     precision = PRECISION_DAY if best.date else best.precision
     return MeetingDate(best.date, best.end, best.phrase, precision, best.period)
+
+
+def _of_the_document(candidate: DateCandidate, heading: dt.date | None) -> DateCandidate:
+    """ "Paris, 2 July 1971" then "I saw the Ambassador as arranged on 2nd July.": the day the
+    record is dated, written in its story, is the day it records."""
+    if heading is None or candidate.date != heading or candidate.precision is not None:
+        return candidate
+    return replace(candidate, score=candidate.score + BONUS_DOCUMENT_DAY)
+
+
+def headed_date(heading: dt.date | None) -> MeetingDate:
+    """ "### [2013-03-23](...)" then "Pope Ana meets Luis Vega for lunch.": the item's date heading."""
+    if heading is None:
+        return MeetingDate(None, None, None)
+    return MeetingDate(heading, None, heading.isoformat(), PRECISION_DAY)
 
 
 def _candidates(sent: Sentence, published: dt.date | None) -> list[DateCandidate]:

@@ -375,7 +375,8 @@ def _extract(doc: Doc, layout: Layout, published: dt.date | None, parts: Parts) 
     location, country = run(
         "place", lambda: find_place(doc, participants, in_quote, dateline=dateline), (None, None)
     )
-    when = run("date", lambda: find_date(doc, reference), MeetingDate(None, None, None))
+    dated = (layout.date_heading, layout.document_date)
+    when = run("date", lambda: find_date(doc, reference, *dated), MeetingDate(None, None, None))
     agreements = run("agreements", Agreements(doc, quotations, people).find, [])
     summit = SummitFound(
         title=run("title", lambda: make_title(participants, location, when.date, doc), ""),

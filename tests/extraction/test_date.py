@@ -349,3 +349,56 @@ def test_the_day_of_the_arrival_is_not_the_day_of_the_talks():
     summit = extract(text, published=dt.date(2023, 3, 15)).summit
     assert (summit.date, summit.date_text) == (dt.date(2023, 3, 13), "Monday")
     assert summit.location == "Tokyo"
+
+
+# Date headings and documents dated above their story
+
+
+def test_a_date_heading_dates_its_item_that_names_no_day():
+    text = (
+        "### [2013-03-23](/news/2013/03/23/index.md)\n\n"
+        "# Foreign Minister Ana Torres meets her Peruvian counterpart Luis Vega for lunch in Lima.\n"
+    )
+    summit = extract(text).summit
+    assert summit.date == dt.date(2013, 3, 23)
+
+
+def test_a_date_heading_with_a_single_digit_day():
+    text = (
+        "### [2009-07-6](/news/2009/07/6/index.md)\n\n"
+        "President Ana Torres and President Luis Vega agreed Monday to keep talking about trade.\n"
+    )
+    summit = extract(text).summit
+    assert (summit.date, summit.date_text) == (dt.date(2009, 7, 6), "Monday")
+
+
+def test_a_byline_with_its_date_gives_the_publication_date():
+    text = (
+        "By ANA TORRES and LUIS VEGA, SEPT. 10 ,2016\n\n"
+        "LIMA — Peru and Chile agreed early Saturday on a new fishing plan after talks between "
+        "Foreign Minister Kari Lunde and Foreign Minister Jon Berg.\n"
+    )
+    summit = extract(text).summit
+    assert summit.date == dt.date(2016, 9, 10)
+
+
+def test_the_day_a_record_is_dated_written_in_its_story():
+    text = (
+        "Lima, 2 July 1971\n\n"
+        "I saw the Chilean Ambassador as arranged on 2nd July. I reminded him of our first meeting.\n\n"
+        "According to Torres, the proposal was made again to Vega in Oslo on 11 May.\n"
+    )
+    summit = extract(text).summit
+    assert (summit.date, summit.date_text) == (dt.date(1971, 7, 2), "2nd July")
+
+
+def test_a_day_of_something_else_in_a_record_yields_to_the_records_date():
+    text = (
+        "Lima, 8 August 1972\n\n"
+        "Sir Luis Vega called to see me by arrangement to discuss the embassy transfer.\n\n"
+        "2. He brought with him Mr Jon Berg.\n\n"
+        "3. I read the drafts. I said there may be one or two points to raise.\n\n"
+        "4. Any date was arbitrary, but two possibilities were 1 September and 1 October.\n"
+    )
+    summit = extract(text).summit
+    assert summit.date == dt.date(1972, 8, 8)
