@@ -49,6 +49,7 @@ GROUPED = frozenset({NSUBJ, CONJ, DOBJ, POBJ})  # where the people of "A and B m
 PLACE_GOVERNORS = frozenset({"in", "at", "to", "from", "near", "visit", "arrive"})
 DASHES = {"-", "–", "—", "--"}
 INITIAL = re.compile(r"[A-Z]\.")  # "R." of "R. D. Muldoon"
+INITIALS = re.compile(r"(?:[a-z]\.)+")  # "l.h." of "L.H. Border", lower-cased
 
 
 @dataclass(frozen=True, eq=False)
@@ -327,11 +328,37 @@ def _fuller_form(parts: tuple[str, ...], persons: list[_Draft]) -> _Draft | None
     return None
 
 
+def _initialled_form(parts: tuple[str, ...], persons: list[_Draft]) -> _Draft | None:
+    """ "L.H. Border ... Lewis H. Border": the same surname, the given names one written as the
+    initials of the other's."""
+    matching = [p for p in persons if _initials_of(parts, p.parts) or _initials_of(p.parts, parts)]
+    return matching[0] if len(matching) == 1 else None
+
+
+def _initials_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """ "l.h. border" of "lewis h. border": the given names' first letters, with an initial in
+    ``short`` and a written-out name in ``full``."""
+    if len(short) < 2 or len(full) < 2 or short[-1] != full[-1]:
+        return False
+    short_letters = (
+        [c for w in short[:-1] for c in w if c.isalpha()] if all(map(_initials, short[:-1])) else None
+    )
+    full_letters = [w[0] for w in full[:-1]]
+    written_out = any(not _initials(w) for w in full[:-1])
+    return short_letters == full_letters and written_out
+
+
+def _initials(word: str) -> bool:
+    """ "l.", "l.h.", "d.h.": a word of initials."""
+    return bool(INITIALS.fullmatch(word))
+
+
 NAME_MATCHES: tuple[Callable[[tuple[str, ...], list[_Draft]], _Draft | None], ...] = (
     _same_name,
     _surname_alone,
     _given_name_alone,
     _fuller_form,
+    _initialled_form,
 )
 
 
@@ -515,7 +542,9 @@ class _Names:
         if person is None:
             person = _Draft(name=span.text, parts=parts)
             self.persons.append(person)
-        elif len(parts) > len(person.parts) and set(person.parts) <= set(parts):
+        elif (len(parts) > len(person.parts) and set(person.parts) <= set(parts)) or _initials_of(
+            person.parts, parts
+        ):
             person.aliases.add(person.name)
             person.name, person.parts = span.text, parts
         else:

@@ -121,7 +121,7 @@ def decide(doc: Doc, index: PersonIndex, in_quote, already: Iterable[int] = ()) 
         if number in taking_part:
             continue
         mentions = [m for m in person.mentions if not in_quote(doc[m[0]]) and _on_occasion(doc, m)]
-        if not mentions or absent(doc, person):
+        if not mentions or _away_throughout(doc, index, person, mentions):
             continue
         if _takes_part(doc, index, groups, person, mentions):
             taking_part.add(number)
@@ -344,6 +344,26 @@ def absent(doc: Doc, person: Person) -> bool:
         if token.dep_ in SUBJECTS and any(_did_not_go(v) for v in [token.head, *token.head.conjuncts]):
             return True
     return False
+
+
+def _away_throughout(doc: Doc, index: PersonIndex, person: Person, mentions: list[Mention]) -> bool:
+    """Absent (``absent``), unless a rule finds the person taking part before the story says they
+    left: "Sir Luis Vega called to see me ... Sir Luis then withdrew." (there, then gone)."""
+    if not absent(doc, person):
+        return False
+    away = min(start for start, _end in person.mentions if _stays_away_at(doc, start))
+    before = [m for m in mentions if m[1] <= away]
+    return not any(rule(doc, index, m) for m in before for rule in MENTION_RULES)
+
+
+def _stays_away_at(doc: Doc, start: int) -> bool:
+    """The mention at ``start`` is the subject of a verb of staying away, or of going, negated."""
+    token = _up_the_name(doc[start])
+    if token.dep_ not in SUBJECTS:
+        return False
+    return verbs.plays(token.head.lemma_, verbs.STAYS_AWAY) or any(
+        _did_not_go(v) for v in [token.head, *token.head.conjuncts]
+    )
 
 
 def _did_not_go(verb: Token) -> bool:
@@ -870,7 +890,7 @@ def listed_as_present(doc: Doc, index: PersonIndex, mention: Mention) -> bool:
     """ "Also present at the talks were Kari Lunde and Jon Berg.", "Joining the President were
     Lunde and Berg.", "Lunde and Berg were also present.": named in a list that "be" and a word
     of presence put at the meeting reported (not "will also be present")."""
-    if not any(t.ent_type_ == "PERSON" for t in doc[mention[0] : mention[1]]):
+    if not _a_named_person(doc, mention):
         return False  # a list's titles and bodies ("Renmin University", "Acting") are no one
     sent = doc[mention[0]].sent
     for be in [*(t for t in sent if t.lemma_ in LISTING_VERBS), *_list_verbs_before(doc, mention[0])]:
@@ -884,6 +904,28 @@ def listed_as_present(doc: Doc, index: PersonIndex, mention: Mention) -> bool:
         if presence.i > be.i and token.dep_ in SUBJECTS and token.head == be:
             return True
     return False
+
+
+def signed_by_misplaced(doc: Doc, index: PersonIndex, mention: Mention) -> bool:
+    """ "The pact was signed before members of the press by Ana Diaz and Luis Vega": the person
+    after a "by" the parse hangs on a noun of the passive signing verb's phrase (no agent of its
+    own) signed it."""
+    token = _role_word(doc, mention)
+    if token.dep_ != POBJ or token.head.lower_ != "by" or not _a_named_person(doc, mention):
+        return False
+    word = token.head.head
+    while word.pos_ in {"NOUN", "PROPN", "ADP"} and word.head != word:
+        word = word.head  # "before [members] of the press [by]"
+    if word.pos_ != "VERB" or word == token.head.head or any(c.dep_ == AGENT for c in word.children):
+        return False
+    passive = any(c.dep_ == AUXPASS for c in word.children)
+    signs = verbs.plays(word.lemma_.lower(), verbs.AGREES)
+    return passive and signs and not not_yet(word) and occasion.belongs_to_meeting(word)
+
+
+def _a_named_person(doc: Doc, mention: Mention) -> bool:
+    """A mention the parser takes for a person's name (not "Fingal County" set beside one)."""
+    return any(t.ent_type_ == "PERSON" for t in doc[mention[0] : mention[1]])
 
 
 def _list_verbs_before(doc: Doc, start: int) -> list[Token]:
@@ -928,6 +970,7 @@ MENTION_RULES: tuple[Callable[[Doc, PersonIndex, Mention], bool], ...] = (
     party_to_meeting_noun,
     represents_party,
     listed_as_present,
+    signed_by_misplaced,
 )
 
 

@@ -249,3 +249,8 @@ def test_a_filipino_particle_and_the_titles_undersecretary_and_professor_are_rea
         "Also present were Trade Secretary Jose dela Cruz, Undersecretary Ana Torres and Professor Luis Vega."
     )
     assert {"Jose dela Cruz", "Ana Torres", "Luis Vega"} <= {p.name for p in find_names(doc).persons}
+
+
+def test_a_name_in_initials_and_written_out_is_one_person():
+    doc = get_nlp()("He brought with him Mr L.H. Berg. Lars H. Berg was the deputy.")
+    assert [p.name for p in find_names(doc).persons] == ["Lars H. Berg"]

@@ -809,3 +809,23 @@ def test_one_speaking_as_the_leaders_met_takes_part():
         )
     )
     assert "Ana Torres" in names(result)
+
+
+def test_signers_after_a_by_the_parse_hangs_on_a_noun_take_part():
+    result = extract(
+        story(
+            "The treaty was signed before members of the local press and representatives of the "
+            "Lima Trust by Mr Jon Berg, Head of Trade, and Luis Vega, Minister of Finance of Peru."
+        )
+    )
+    assert {"Jon Berg", "Luis Vega"} <= names(result)
+
+
+def test_one_who_met_and_then_withdrew_took_part():
+    result = extract(
+        story(
+            "President Ana Torres met Prime Minister Luis Vega in Lima on Monday.",
+            "Mr Lars Eide met Vega on Monday. Eide then withdrew.",
+        )
+    )
+    assert "Lars Eide" in names(result)
