@@ -52,6 +52,7 @@ from .deps import (
     AUXPASS,
     CCOMP,
     DATIVE,
+    DET,
     DOBJ,
     MARK,
     NEG,
@@ -59,6 +60,7 @@ from .deps import (
     NSUBJPASS,
     PCOMP,
     POBJ,
+    POSS,
     PREP,
     PRT,
     RELCL,
@@ -91,14 +93,16 @@ MONTHS = (
 )
 EARLIER_ANCHOR = re.compile(
     r"\b(?:(?:since|back in|from|by|until|before) (?:\w+ )?(?:1[89]\d\d|20\d\d)|"
-    rf"since|ago|previously|in the past|earlier this (?:week|month|year)|"
+    r"since|(?<!hours )(?<!hour )(?<!minutes )(?<!minute )ago|previously|in the past|"
+    r"earlier this (?:week|month|year)|"
     rf"last (?:year|month|week|weekend|decade|{MONTHS}|spring|summer|autumn|fall|winter)|"
     r"(?:that|the previous|the same) year|the year before|"
     r"(?:a|an|one|two|three|four|five|six|several|a few|\d+) (?:weeks?|months?|years?|decades?) "
     r"(?:earlier|before))\b",
     re.IGNORECASE,
 )
-"""Time phrases that set a clause before the article's own time, whatever that time is."""
+"""Time phrases that set a clause before the article's own time, whatever that time is (not "two
+hours ago": the day of a report's own stamp, "Published 7 hours ago")."""
 DATED_ANCHOR = re.compile(
     rf"\b(?:in|during) (?:(?:early|late|mid-?|the) ?)?(?:(?P<month>{MONTHS})\.? )?"
     r"(?P<year>1[89]\d\d|20\d\d)\b|"
@@ -126,6 +130,7 @@ MEETING_PLACES = "occasion.meeting_places"  # the Doc.user_data key of the place
 NOUN_CLAUSE_DEPS = frozenset({RELCL, ACL})  # "the trip [to meet Lunde]": a to-clause of a noun
 SOUGHT_DEPS = frozenset({DOBJ, NSUBJPASS, DATIVE})  # "requested [an audience]", "[a meeting] was refused"
 SOUGHT_PREPOSITIONS = frozenset({"for"})  # "asked [for] a meeting"
+HOME = "home"  # "a rally at [home]" (elsewhere), "at [her home]" (a residence)
 FORWARD = "forward"  # "looks [forward] to meeting her"
 FORWARD_PREPOSITIONS = frozenset({"to"})  # "looks forward [to] meeting her"
 REQUEST_CONTENT = frozenset({"for", "of", "to"})  # "a request [for] an audience", "an offer [of] talks"
@@ -501,11 +506,19 @@ def elsewhere(word: Token) -> bool:
     """ "He told a rally at home that ...": an event elsewhere, before another audience (not the
     portfolio of a title: "met the Minister of Home Affairs")."""
     return any(
-        t.lower_ in ELSEWHERE_NOUNS and not (t.is_title and t.lower_ in PORTFOLIO_WORDS)
+        t.lower_ in ELSEWHERE_NOUNS
+        and not (t.is_title and t.lower_ in PORTFOLIO_WORDS)
+        and not _a_residence(t)
         for c in word.children
         if c.dep_ in {DOBJ, PREP, DATIVE}
         for t in c.subtree
     )
+
+
+def _a_residence(noun: Token) -> bool:
+    """ "[her] home", "[the] home of X": someone's house, where a meeting may be held, not the
+    country one speaks to at home ("told a rally at home")."""
+    return noun.lower_ == HOME and any(c.dep_ in {POSS, DET} for c in noun.children)
 
 
 def spoken_elsewhere(word: Token) -> bool:

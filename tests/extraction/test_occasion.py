@@ -326,6 +326,11 @@ def test_years_ago_is_earlier(nlp):
     assert why_not(nlp, "The two leaders met two years ago in Lima.", "met") == "earlier"
 
 
+def test_hours_ago_is_the_reports_own_day(nlp):
+    assert why_not(nlp, "Ana Torres met Luis Vega in Lima two hours ago.", "met") is None
+    assert why_not(nlp, "Ana Torres met Luis Vega in Lima three days ago.", "met") == "earlier"
+
+
 def test_a_month_earlier_is_earlier(nlp):
     assert why_not(nlp, "Lunde had met the Chilean minister in Bergen a month earlier.", "met") == "earlier"
 
@@ -374,6 +379,10 @@ def test_before_flying_on_is_a_separate_occasion(nlp):
 
 def test_a_rally_at_home_is_elsewhere(nlp):
     assert why_not(nlp, "Vega told a rally at home that the deal was good.", "told") == "elsewhere"
+
+
+def test_someones_home_is_a_residence_not_elsewhere(nlp):
+    assert why_not(nlp, "Luis Vega received Ana Torres at his home in Lima.", "received") is None
 
 
 def test_speaking_in_another_city_than_the_meeting_is_elsewhere(nlp):
