@@ -59,7 +59,8 @@ def get_nlp() -> Language:
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
     ruler.add_patterns([{"label": "ORG", "pattern": _token_pattern(p)} for p in ORG_PATTERNS])
     nlp.add_pipe("paragraph_starts", before="parser")
-    nlp.add_pipe("bounded_sentences", after="paragraph_starts")
+    nlp.add_pipe("quotations_within_sentences", after="paragraph_starts")
+    nlp.add_pipe("bounded_sentences", after="quotations_within_sentences")
     return nlp
 
 
@@ -91,6 +92,28 @@ def paragraph_starts(doc):
         before = doc[token.i - 1]
         if "\n" in before.text or "\n" in before.whitespace_:
             starts[token.i] = PRESET_INSIDE if token.is_space else PRESET_START
+            changed = True
+    if changed:
+        _set_sentence_starts(doc, starts)
+    return doc
+
+
+OPENING_MARKS = set('"“‘«')
+OPENS_A_SENTENCE = SENTENCE_ENDS | {":"}  # '... in Lima. "We' and 'he said: "We' may start one
+
+
+@Language.component("quotations_within_sentences")
+def quotations_within_sentences(doc):
+    """A quotation opened after a word of the same line goes on the sentence ('looks forward to
+    discussing with Abe "key issues of mutual concern"'): the parser, left alone, may start a
+    sentence at its mark. After a full stop or a colon it may still start one."""
+    starts = _sentence_starts(doc)
+    changed = False
+    for token in doc[1 : len(doc) - 1]:
+        before = doc[token.i - 1]
+        opening = token.text in OPENING_MARKS and not token.whitespace_ and before.whitespace_ == " "
+        if opening and starts[token.i] != PRESET_START and before.text not in OPENS_A_SENTENCE:
+            starts[token.i] = starts[token.i + 1] = PRESET_INSIDE
             changed = True
     if changed:
         _set_sentence_starts(doc, starts)

@@ -39,7 +39,6 @@ from .deps import (
     PCOMP,
     POBJ,
     PREP,
-    PUNCT,
     RELCL,
     ROOT,
     SUBJECTS,
@@ -711,15 +710,17 @@ def _reported_continuation(verb: Token, content: Token) -> list[Token]:
 def _misparsed_continuation(verb: Token, head: Token, end: int) -> list[Token]:
     """What the parser hung elsewhere though it continues the content after ``end``: more
     objects of the same particle ("called for [de] [-] [escalation]"), and, on the verb of saying,
-    a second object ("appreciation for Peru['s] [two decades of help]"), a noun joined to it
-    ("called for X and [a return to diplomacy]": a verb joins no noun) or a bare infinitive
-    ("underscored his desire to keep ties, [expand trade], and manage ...")."""
+    a second object ("appreciation for Peru['s] [two decades of help]") or a second clause right
+    after it ('discussing with Abe ["key issues"]'), a noun joined to it ("called for X and [a
+    return to diplomacy]": a verb joins no noun) or a bare infinitive ("underscored his desire to
+    keep ties, [expand trade], and manage ...")."""
     if head.i < verb.i:
         return []
     siblings = [o for o in head.head.children if o.dep_ == POBJ and o.i > end] if head.dep_ == POBJ else []
     joined = [
         c for c in verb.children if c.i > end and (_joined_noun(c) or _bare_infinitive(c) or c.dep_ == DOBJ)
     ]
+    joined += [c for c in verb.children if c.dep_ == CCOMP and c.i > end and _right_after(verb.doc, end, c)]
     tokens: list[Token] = []
     for part in sorted(siblings + joined, key=lambda t: t.i):
         if part.left_edge.i > end + 2:  # only a comma and a conjunction may come between
@@ -727,6 +728,16 @@ def _misparsed_continuation(verb: Token, head: Token, end: int) -> list[Token]:
         tokens += list(verb.doc[end + 1 : part.right_edge.i + 1])
         end = part.right_edge.i
     return tokens
+
+
+def _right_after(doc: Doc, end: int, clause: Token) -> bool:
+    """The clause opens right after the content's end, or after quotation marks only (not after
+    a semicolon or a comma: "...; Scholz, for his part, left" is narration)."""
+    first = clause.left_edge
+    between = doc[end + 1 : first.i]
+    return all(mark_family(t.text[0]) for t in between) and (
+        not first.is_punct or bool(mark_family(first.text[0]))
+    )
 
 
 def _joined_noun(token: Token) -> bool:

@@ -136,6 +136,15 @@ def test_a_particles_object_keeps_what_the_parser_hung_on_the_verb():
     }
 
 
+def test_a_partial_quotation_after_a_word_goes_on_the_reported_sentence():
+    said = _said(
+        'Scholz said he looks forward to discussing with Tusk "key issues of mutual concern" in May.'
+    )
+    assert said == {
+        'he looks forward to discussing with Tusk "key issues of mutual concern" in May': "Olaf Scholz"
+    }
+
+
 def test_stance_content_keeps_its_time_clause():
     result = extract(
         story(

@@ -154,7 +154,7 @@ def test_reported_clause_opening_with_a_concessive_clause_keeps_it():
         "no charges were appropriate."
     )
     assert found == [
-        ("Director Jane Smith", "while the minister had been careless, no charges were appropriate")
+        ("Jane Smith", "while the minister had been careless, no charges were appropriate")
     ]
 
 
