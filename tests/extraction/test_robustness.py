@@ -153,9 +153,7 @@ def test_reported_clause_opening_with_a_concessive_clause_keeps_it():
         "Director Jane Smith announced in July that while the minister had been careless, "
         "no charges were appropriate."
     )
-    assert found == [
-        ("Jane Smith", "while the minister had been careless, no charges were appropriate")
-    ]
+    assert found == [("Jane Smith", "while the minister had been careless, no charges were appropriate")]
 
 
 def test_according_to_opening_the_reported_clause_is_not_content():
