@@ -77,6 +77,7 @@ VENUES: dict[str, tuple[str, str]] = {
     "Castel Gandolfo": ("Castel Gandolfo", "IT"),
     "Villa Madama": ("Rome", "IT"),
     "Apostolic Palace": ("Vatican City", "VA"),
+    "Holy See": ("Vatican City", "VA"),
     "Moncloa Palace": ("Madrid", "ES"),
     "La Moncloa": ("Madrid", "ES"),
     "Sao Bento Palace": ("Lisbon", "PT"),

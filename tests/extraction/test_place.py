@@ -614,3 +614,9 @@ def test_a_presidential_palace_written_without_its_g():
     )
     summit = extract(text).summit
     assert (summit.location, summit.country) == ("Malacañan Palace, Manila", "PH")
+
+
+def test_the_holy_see_is_placed_in_vatican_city():
+    text = "Cardinal Luis Vega received Foreign Minister Ana Torres at the Holy See on Thursday.\n"
+    summit = extract(text).summit
+    assert summit.country == "VA"
