@@ -283,7 +283,7 @@ VERBS: dict[str, Verb] = {
     "co-chair": verb(CHAIRS),
     "lead": verb(CHAIRS),
     "pull": verb(STAYS_AWAY),
-    "invite": verb(INVITES),  # "X and Y were invited to the conference"
+    "invite": verb(INVITES, SEEKS),  # "X and Y were invited to the conference", "invited X to visit"
     "skip": verb(STAYS_AWAY),
     "boycott": verb(STAYS_AWAY),
     "snub": verb(STAYS_AWAY),

@@ -192,6 +192,21 @@ def test_a_postponed_visit_is_cancelled(nlp):
     assert why_not(nlp, "The visit of Ana Torres to Lima was postponed.", "visit") == "cancelled"
 
 
+def test_inviting_to_visit_is_ahead(nlp):
+    assert why_not(nlp, "Ana Torres invited Luis Vega to visit Lima.", "invited") == "ahead"
+    assert why_not(nlp, "Ana Torres has invited Luis Vega for a state visit.", "invited") == "ahead"
+
+
+def test_an_invitation_to_visit_again_at_the_talks_keeps_the_participants():
+    result = extract(
+        story(
+            "During their talks in Lima on Monday, Peruvian President Ana Torres invited "
+            "Chilean President Luis Vega to visit Cusco next year."
+        )
+    )
+    assert names(result) == {"Ana Torres", "Luis Vega"}
+
+
 def test_agreeing_to_something_else_belongs(nlp):
     assert why_not(nlp, "Ana Torres and Luis Vega agreed to cut tariffs.", "agreed") is None
 
