@@ -439,8 +439,18 @@ def acts_in_meeting(doc: Doc, index: PersonIndex, mention: Mention) -> bool:
     if token.dep_ == DOBJ and verbs.plays(verb.lemma_, verbs.AGREES):
         return False  # "they signed Putin's decree"
     if _talked_about(verb) or _visits_a_place_only(token, verb):
+        return _meets_in_a_joined_verb(token, verb)
+    return any(rule(token, verb) for rule in VERB_RULES) or _meets_in_a_joined_verb(token, verb)
+
+
+def _meets_in_a_joined_verb(token: Token, verb: Token) -> bool:
+    """ "Vega arrives in Lima and holds a meeting with Torres": the subject of a verb is the
+    subject of a meeting verb joined to it by "and" that has no subject of its own."""
+    if token.dep_ != NSUBJ:
         return False
-    return any(rule(token, verb) for rule in VERB_RULES)
+    joined = [v for v in verb.conjuncts if v.i > verb.i and not any(c.dep_ in SUBJECTS for c in v.children)]
+    meets = [v for v in joined if v.pos_ == "VERB" and is_meeting_verb(v)]
+    return any(not not_yet(v) and occasion.belongs_to_meeting(v) for v in meets)
 
 
 def _talked_about(verb: Token) -> bool:
@@ -516,7 +526,8 @@ def _governing_verb(index: PersonIndex, token: Token) -> Token | None:
     """ "[met] Erdogan", "[held] talks with Erdogan", "[greeted] by President X"; None for a
     greeter who holds no office ("they were greeted by indigenous chief X")."""
     if token.dep_ in ACTOR_DEPS:
-        return token.head
+        verb = token.head
+        return verb.head if verb.dep_ == AUX else verb  # a subject the parse hangs on "have" of "have had"
     if _called_on(token):
         return token.head.head  # "called on President X": a visit
     if token.dep_ != POBJ or token.head.lower_ not in {"with", "by"}:

@@ -829,3 +829,22 @@ def test_one_who_met_and_then_withdrew_took_part():
         )
     )
     assert "Lars Eide" in names(result)
+
+
+def test_the_subject_of_a_meeting_verb_joined_by_and_takes_part():
+    result = extract(
+        story(
+            "Former Senator Luis Vega arrives in Lima and holds an immediate meeting with President Ana Torres."
+        )
+    )
+    assert names(result) == {"Luis Vega", "Ana Torres"}
+
+
+def test_a_subject_the_parse_hangs_on_an_auxiliary_takes_part():
+    result = extract(
+        story(
+            "The Prime Minister of Chile, Mr. Luis Vega, and other Chilean Ministers have during the last "
+            "few days had discussions with the Peruvian Secretary of State, Mr. Jon Berg."
+        )
+    )
+    assert {"Luis Vega", "Jon Berg"} <= names(result)
