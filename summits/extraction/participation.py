@@ -409,15 +409,23 @@ def sees_someone(verb: Token, *, finite: bool = True) -> bool:
         return False
     if any(c.dep_ == PREP and c.lower_ == "as" for c in verb.children):
         return False  # "saw him as a rival"
-    objects = [c for c in verb.children if c.dep_ == DOBJ] + _seen_as_arranged(verb)
-    return any(_a_person(o) for o in objects)
+    arranged = _seen_as_arranged(verb)
+    if any(c.dep_ in {CCOMP, XCOMP} and not _as_clause(c) for c in verb.children):
+        return False  # "saw X being led away", "saw X leave": a sight, not a meeting
+    objects = [c for c in verb.children if c.dep_ == DOBJ] + arranged
+    return any(_a_person(o) and not any(c.dep_ == ACL for c in o.children) for o in objects)
+
+
+def _as_clause(clause: Token) -> bool:
+    """ "[as arranged]": a clause marked by "as"."""
+    return any(m.lower_ == "as" and m.dep_ == MARK for m in clause.children)
 
 
 def _seen_as_arranged(verb: Token) -> list[Token]:
     """ "saw the Ambassador as arranged": the parse may make the person seen the subject of the
     "as" clause after the verb."""
     clauses = [c for c in verb.children if c.dep_ in {CCOMP, ADVCL}]
-    marked = [c for c in clauses if any(m.lower_ == "as" and m.dep_ == MARK for m in c.children)]
+    marked = [c for c in clauses if _as_clause(c)]
     return [s for c in marked for s in c.children if s.dep_ in SUBJECTS]
 
 

@@ -848,3 +848,13 @@ def test_a_subject_the_parse_hangs_on_an_auxiliary_takes_part():
         )
     )
     assert {"Luis Vega", "Jon Berg"} <= names(result)
+
+
+def test_one_seen_being_led_away_is_no_participant():
+    result = extract(
+        story(
+            "President Ana Torres met Prime Minister Luis Vega in Lima on Monday.",
+            "On Wednesday witnesses saw Mr Jon Berg being led down a street by masked men.",
+        )
+    )
+    assert "Jon Berg" not in names(result)
