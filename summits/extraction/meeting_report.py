@@ -72,6 +72,7 @@ REFUSAL = (
 # what the occasion layer says of a meeting that is no evidence of one: it did not or may not
 # happen, it was only asked for, or it is another, earlier one
 NOT_HELD = frozenset({"negated", "condition", "directive", "earlier"})
+NOT_YET_HELD = frozenset({"ahead", "cancelled"})  # news of a meeting that nobody has attended yet
 VERB_TAGS = frozenset({"VERB", "AUX"})
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 RELATIVE_TAGS = frozenset({"WDT", "WP"})  # "which", "who"
@@ -125,6 +126,18 @@ def evidence(docs: Iterable[Doc]) -> Iterator[Evidence]:
                 if rule(token) and occasion.why_not(token) not in NOT_HELD:
                     yield Evidence(name, token.text, token.idx)
                     break
+
+
+def only_ahead(docs: Iterable[Doc]) -> bool:
+    """The meeting the article reports has not been held: every word that shows a meeting is
+    still ahead or called off ("Torres will meet Vega on Monday"), none tells of one held."""
+    reasons = {
+        occasion.why_not(token)
+        for doc in docs
+        for token in doc
+        if any(rule(token) for _name, rule in EVIDENCE_RULES)
+    }
+    return bool(reasons & NOT_YET_HELD) and None not in reasons
 
 
 # --- who is a party -------------------------------------------------------------------------------

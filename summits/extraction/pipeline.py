@@ -371,6 +371,8 @@ def _extract(doc: Doc, layout: Layout, published: dt.date | None, parts: Parts) 
     direct = run("statements", statements.direct, [])
     indirect = run("statements", statements.indirect, []) + run("statements", statements.according, [])
     participants = run("participants", people.participants, [])
+    if run("participants", lambda: meeting_report.only_ahead([doc, *(c.doc for c in captions)]), False):
+        participants = []  # a meeting only planned or called off: nobody has taken part yet
     dateline = (layout.meta.dateline, layout.meta.dateline_country)
     location, country = run(
         "place", lambda: find_place(doc, participants, in_quote, dateline=dateline), (None, None)

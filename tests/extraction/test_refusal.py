@@ -205,6 +205,18 @@ def test_two_people_the_finder_of_participants_saw_meet_are_a_meeting(nlp):
     assert meeting_report.refusal(doc, participants=two[:1]) == REFUSAL
 
 
+def test_nobody_has_taken_part_in_a_meeting_only_planned_or_called_off():
+    planned = extract(story("President Ana Torres will meet President Luis Vega of Peru in Lima on Monday."))
+    called_off = extract(story("President Ana Torres called off her talks with President Luis Vega of Peru."))
+    held = extract(
+        story("President Ana Torres met President Luis Vega of Peru in Lima. They will meet again in May.")
+    )
+
+    assert (planned.refusal, planned.participants) == (None, [])
+    assert (called_off.refusal, called_off.participants) == (None, [])
+    assert [p.name for p in held.participants] == ["Ana Torres", "Luis Vega"]
+
+
 # --- the decision's plumbing ----------------------------------------------------------------------
 def test_the_refusal_is_a_key_of_the_json_contract():
     assert extract(story("Ana Torres met Luis Vega in Lima.")).to_dict()["refusal"] is None
