@@ -136,6 +136,7 @@ FORWARD_PREPOSITIONS = frozenset({"to"})  # "looks forward [to] meeting her"
 REQUEST_CONTENT = frozenset({"for", "of", "to"})  # "a request [for] an audience", "an offer [of] talks"
 OBJECT_DEPS = frozenset({POBJ, PCOMP})
 EDGE_DEPS = frozenset({ADVCL, RELCL, CCOMP, ACL})  # a clause of its own, not the meeting's words
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})  # "left [Lima] for Oslo": the place left
 DEPARTURE_PREPOSITIONS = frozenset({"for"})  # "left [for] Oslo"
 AFTER_WORDS = frozenset({"after", "following"})  # "left for Oslo [after] the talks": they were held
 LATER_ANCHOR = re.compile(
@@ -317,8 +318,11 @@ def called_off(word: Token) -> bool:
 
 def departing(word: Token) -> bool:
     """ "Torres left for Oslo on Sunday for talks with Lunde.": a departure for the journey, whose
-    visit lies ahead (not one after the talks: "left for Oslo after the talks")."""
+    visit lies ahead (not one after the talks: "left for Oslo after the talks"; not one with an
+    object other than the place left: "headed the delegation for the talks")."""
     if not verbs.plays(word.lemma_, verbs.DEPARTS):
+        return False
+    if any(c.dep_ == DOBJ and c.ent_type_ not in PLACE_ENTITIES for c in word.children):
         return False
     preps = {c.lower_ for c in word.children if c.dep_ == PREP}
     marks = {m.lower_ for c in word.children if c.dep_ == ADVCL for m in c.children if m.dep_ == MARK}

@@ -253,6 +253,13 @@ def test_leaves_for_talks_is_ahead(nlp):
     assert why_not(nlp, "Kari Lunde leaves for Oslo on Sunday for talks.", "talks") == "ahead"
 
 
+def test_heading_a_delegation_for_the_talks_is_no_departure(nlp):
+    assert (
+        why_not(nlp, "Ana Torres headed the Peruvian delegation for the talks with Luis Vega.", "headed")
+        is None
+    )
+
+
 def test_leaving_after_the_talks_belongs(nlp):
     assert why_not(nlp, "Ana Torres left for Lima after talks with Luis Vega.", "talks") is None
 
