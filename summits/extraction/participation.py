@@ -28,6 +28,7 @@ from .deps import (
     CCOMP,
     COMPOUND,
     CONJ,
+    DATIVE,
     DOBJ,
     MARK,
     NAME_PARTS,
@@ -125,7 +126,35 @@ def decide(doc: Doc, index: PersonIndex, in_quote, already: Iterable[int] = ()) 
             continue
         if _takes_part(doc, index, groups, person, mentions):
             taking_part.add(number)
-    return frozenset(taking_part)
+    return frozenset(taking_part | set(by_addressing(doc, index, in_quote, taking_part)))
+
+
+def by_addressing(doc: Doc, index: PersonIndex, in_quote, taking_part: set[int]) -> list[int]:
+    """ "Mr Berg explained to Mr Vega that ...", "Berg told Vega ...": one who speaks to a
+    participant, at the meeting reported, is there too (a record of a conversation)."""
+    found = []
+    for number, person in enumerate(index.persons):
+        if number in taking_part or absent(doc, person):
+            continue
+        for start, end in person.mentions:
+            token = _role_word(doc, (start, end))
+            if token.dep_ == NSUBJ and not in_quote(token) and _speaks_to(index, token.head, taking_part):
+                found.append(number)
+                break
+    return found
+
+
+def _speaks_to(index: PersonIndex, verb: Token, taking_part: set[int]) -> bool:
+    """A verb of saying, said at the meeting, whose addressee ("told [X]", "explained to [X]") is
+    a participant."""
+    if verb.pos_ != "VERB" or not verbs.plays(verb.lemma_.lower(), verbs.REPORTS) or not_yet(verb):
+        return False
+    to = [
+        o for p in verb.children if p.dep_ == PREP and p.lower_ == "to" for o in p.children if o.dep_ == POBJ
+    ]
+    addressees = [c for c in verb.children if c.dep_ in {DOBJ, DATIVE}] + to
+    numbers = {index.number(p) for a in addressees if (p := index.at(a.i)) is not None}
+    return bool(numbers & taking_part) and occasion.belongs_to_meeting(verb)
 
 
 def by_pronoun(doc: Doc, index: PersonIndex, in_quote) -> list[int]:
@@ -407,13 +436,17 @@ def sees_someone(verb: Token, *, finite: bool = True) -> bool:
         return False
     if finite and verb.tag_ not in FINITE_SEEING:
         return False
-    if any(c.dep_ == PREP and c.lower_ == "as" for c in verb.children):
-        return False  # "saw him as a rival"
-    arranged = _seen_as_arranged(verb)
-    if any(c.dep_ in {CCOMP, XCOMP} and not _as_clause(c) for c in verb.children):
-        return False  # "saw X being led away", "saw X leave": a sight, not a meeting
-    objects = [c for c in verb.children if c.dep_ == DOBJ] + arranged
+    if _a_view_or_a_sight(verb):
+        return False
+    objects = [c for c in verb.children if c.dep_ == DOBJ] + _seen_as_arranged(verb)
     return any(_a_person(o) and not any(c.dep_ == ACL for c in o.children) for o in objects)
+
+
+def _a_view_or_a_sight(verb: Token) -> bool:
+    """ "saw him as a rival" (a view), "saw X being led away", "saw X leave" (a sight)."""
+    if any(c.dep_ == PREP and c.lower_ == "as" for c in verb.children):
+        return True
+    return any(c.dep_ in {CCOMP, XCOMP} and not _as_clause(c) for c in verb.children)
 
 
 def _as_clause(clause: Token) -> bool:

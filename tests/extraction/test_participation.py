@@ -858,3 +858,23 @@ def test_one_seen_being_led_away_is_no_participant():
         )
     )
     assert "Jon Berg" not in names(result)
+
+
+def test_one_who_speaks_to_a_participant_takes_part():
+    result = extract(
+        story(
+            "The Secretary this morning saw Mr. Jim Lunde in Lima.",
+            "Mr. Jon Berg explained to Mr. Lunde that the board had its own lines of communication.",
+        )
+    )
+    assert {"Jim Lunde", "Jon Berg"} <= names(result)
+
+
+def test_one_who_speaks_to_reporters_is_no_participant():
+    result = extract(
+        story(
+            "The Secretary this morning saw Mr. Jim Lunde in Lima.",
+            "Mr. Lars Eide told reporters the plan was sound.",
+        )
+    )
+    assert "Lars Eide" not in names(result)
