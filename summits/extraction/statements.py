@@ -717,10 +717,7 @@ def _misparsed_continuation(verb: Token, head: Token, end: int) -> list[Token]:
     if head.i < verb.i:
         return []
     siblings = [o for o in head.head.children if o.dep_ == POBJ and o.i > end] if head.dep_ == POBJ else []
-    joined = [
-        c for c in verb.children if c.i > end and (_joined_noun(c) or _bare_infinitive(c) or c.dep_ == DOBJ)
-    ]
-    joined += [c for c in verb.children if c.dep_ == CCOMP and c.i > end and _right_after(verb.doc, end, c)]
+    joined = [c for c in verb.children if c.i > end and _continues_on_verb(c, end)]
     tokens: list[Token] = []
     for part in sorted(siblings + joined, key=lambda t: t.i):
         if part.left_edge.i > end + 2:  # only a comma and a conjunction may come between
@@ -728,6 +725,13 @@ def _misparsed_continuation(verb: Token, head: Token, end: int) -> list[Token]:
         tokens += list(verb.doc[end + 1 : part.right_edge.i + 1])
         end = part.right_edge.i
     return tokens
+
+
+def _continues_on_verb(child: Token, end: int) -> bool:
+    """A child of the verb of saying that can only be more of its content (see above)."""
+    if child.dep_ == CCOMP:
+        return _right_after(child.doc, end, child)
+    return _joined_noun(child) or _bare_infinitive(child) or child.dep_ == DOBJ
 
 
 def _right_after(doc: Doc, end: int, clause: Token) -> bool:
