@@ -476,10 +476,20 @@ def _earlier_noun(token: Token) -> str | None:
 
 
 def _phrase(token: Token) -> str:
-    """The words of a time phrase, without a relative clause in it, which has a time of its own:
-    "[the first time] the two have met since 2009"."""
-    clauses = {t.i for c in token.subtree if c.dep_ == RELCL and c != token for t in c.subtree}
-    return " ".join(t.text for t in token.subtree if t.i not in clauses)
+    """The words of a time phrase, without a relative clause in it, which has a time of its own
+    ("[the first time] the two have met since 2009"), nor the span a count is made over ("for
+    [his second visit] since the blast": the visit is now, the blast before)."""
+    left_out = {
+        t.i for c in token.subtree if c != token and (c.dep_ == RELCL or _counted_since(c)) for t in c.subtree
+    }
+    return " ".join(t.text for t in token.subtree if t.i not in left_out)
+
+
+def _counted_since(prep: Token) -> bool:
+    """ "his [second] visit [since] the blast": "since" on a noun counted by an ordinal."""
+    return prep.lower_ == "since" and any(
+        c.ent_type_ == "ORDINAL" or c.tag_ == "JJS" for c in prep.head.children
+    )
 
 
 def separate(word: Token) -> bool:

@@ -325,6 +325,12 @@ def test_since_a_year_is_earlier(nlp):
     assert why_not(nlp, "The two have met regularly since 2020.", "met") == "earlier"
 
 
+def test_a_count_since_an_event_does_not_set_the_clause_earlier(nlp):
+    text = "Ana Silva arrived in Oslo on Monday for her second visit since the explosion."
+    assert why_not(nlp, text, "arrived") is None
+    assert why_not(nlp, "Ana Silva has visited Oslo twice since the explosion.", "visited") == "earlier"
+
+
 def test_a_time_phrase_keeps_out_the_time_of_its_own_relative_clause(nlp):
     text = "Ana Silva meets Kari Lunde for lunch, the first time the two are meeting since the election."
     assert why_not(nlp, text, "meets") is None
