@@ -649,7 +649,7 @@ def _after_meeting(token: Token, verb: Token) -> bool:
             and verbs.plays(child.lemma_, verbs.MEETS)
             and child.dep_ in MEETING_PARTICIPLE_DEPS
         ):
-            return not not_yet(child)
+            return not not_yet(child) and occasion.belongs_to_meeting(child)
     return False
 
 

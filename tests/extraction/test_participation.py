@@ -834,7 +834,8 @@ def test_one_who_met_and_then_withdrew_took_part():
 def test_the_subject_of_a_meeting_verb_joined_by_and_takes_part():
     result = extract(
         story(
-            "Former Senator Luis Vega arrives in Lima and holds an immediate meeting with President Ana Torres."
+            "Former Senator Luis Vega arrives in Lima and holds an immediate meeting with "
+            "President Ana Torres."
         )
     )
     assert names(result) == {"Luis Vega", "Ana Torres"}
@@ -878,3 +879,14 @@ def test_one_who_speaks_to_reporters_is_no_participant():
         )
     )
     assert "Lars Eide" not in names(result)
+
+
+def test_one_looking_forward_to_meeting_them_later_has_not_taken_part():
+    result = extract(
+        story(
+            "President Ana Torres met President Luis Vega of Peru in Lima on Monday.",
+            "Norwegian Prime Minister Kari Lunde tweeted that she was looking forward to meeting them "
+            "in Oslo next year.",
+        )
+    )
+    assert names(result) == {"Ana Torres", "Luis Vega"}
