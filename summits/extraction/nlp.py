@@ -45,6 +45,10 @@ ORG_PATTERNS = [
     "BRICS",
     "OPEC",
 ]
+# Abbreviated parts of personal names, written with a full stop inside the name ("Jose Ma.
+# Concepcion", "Jose Santiago Sta. Romana", "Md. Touhid Hossain"): one token each, after which
+# no sentence starts.
+NAME_ABBREVIATIONS = ("Ma.", "Sta.", "Sto.", "Md.", "Mohd.", "Muhd.", "Wm.", "Chas.", "Geo.", "Thos.", "Jas.")
 
 
 def _token_pattern(phrase: str) -> list[dict]:
@@ -58,9 +62,12 @@ def get_nlp() -> Language:
     nlp = spacy.load(MODEL)
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
     ruler.add_patterns([{"label": "ORG", "pattern": _token_pattern(p)} for p in ORG_PATTERNS])
+    for abbreviation in NAME_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
     nlp.add_pipe("paragraph_starts", before="parser")
     nlp.add_pipe("quotations_within_sentences", after="paragraph_starts")
-    nlp.add_pipe("bounded_sentences", after="quotations_within_sentences")
+    nlp.add_pipe("names_within_sentences", after="quotations_within_sentences")
+    nlp.add_pipe("bounded_sentences", after="names_within_sentences")
     return nlp
 
 
@@ -116,6 +123,17 @@ def quotations_within_sentences(doc):
             starts[token.i] = starts[token.i + 1] = PRESET_INSIDE
             changed = True
     if changed:
+        _set_sentence_starts(doc, starts)
+    return doc
+
+
+@Language.component("names_within_sentences")
+def names_within_sentences(doc):
+    """No sentence starts after an abbreviated part of a name ("Md. Touhid Hossain met ...")."""
+    starts = _sentence_starts(doc)
+    after = [t.i + 1 for t in doc[:-1] if t.text in NAME_ABBREVIATIONS and starts[t.i + 1] != PRESET_START]
+    if after:
+        starts[after] = PRESET_INSIDE
         _set_sentence_starts(doc, starts)
     return doc
 

@@ -254,3 +254,9 @@ def test_a_filipino_particle_and_the_titles_undersecretary_and_professor_are_rea
 def test_a_name_in_initials_and_written_out_is_one_person():
     doc = get_nlp()("He brought with him Mr L.H. Berg. Lars H. Berg was the deputy.")
     assert [p.name for p in find_names(doc).persons] == ["Lars H. Berg"]
+
+
+def test_an_abbreviated_part_of_a_name_ends_no_sentence(nlp):
+    doc = nlp("President Ana Torres met Jose Ma. Vega Cruz and Md. Luis Haque in Lima.")
+    assert len(list(doc.sents)) == 1
+    assert [t.text for t in doc[5:7]] == ["Ma.", "Vega"]
