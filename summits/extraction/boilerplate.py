@@ -158,6 +158,7 @@ MONTHS = {
 }
 MONTHS.update({m[:3]: n for m, n in list(MONTHS.items())})
 MONTHS["sept"] = 9
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 # a year may run into the place after it ("Jan 23rd 2020BEIRUT"), but not into more digits
 DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})(?!\d)")
 # "June 17, 2013", "SEPT. 10 ,2016" (a comma astray)

@@ -24,7 +24,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span
 
 from . import occasion, verbs
-from .boilerplate import MONTHS
+from .boilerplate import MONTHS, WEEKDAYS
 from .deps import AUX, CCOMP, NUMMOD, PARATAXIS, RELCL, XCOMP
 from .lexicon import MEETING_NOUNS, PHOTO_CREDIT
 from .tense import about_meeting, about_past
@@ -46,7 +46,6 @@ PENALTY_YEAR_ONLY = -1  # "in 1980": below a month or a week without a day
 LEAD_SENTENCES = 3
 ARRIVALS = frozenset({"arrive", "land"})  # with verbs.TRAVELS: a journey's verbs, not the meeting's
 
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 RELATIVE = {
     "today": 0,
     "tonight": 0,

@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Token
 
 from . import verbs
 from .boilerplate import MONTHS as MONTHS_BY_NAME
+from .boilerplate import WEEKDAYS
 from .deps import (
     ACL,
     ACOMP,
@@ -64,6 +65,7 @@ from .deps import (
     PREP,
     PRT,
     RELCL,
+    ROOT,
     XCOMP,
 )
 from .lexicon import (
@@ -130,6 +132,7 @@ MEETING_PLACES = "occasion.meeting_places"  # the Doc.user_data key of the place
 NOUN_CLAUSE_DEPS = frozenset({RELCL, ACL})  # "the trip [to meet Lunde]": a to-clause of a noun
 SOUGHT_DEPS = frozenset({DOBJ, NSUBJPASS, DATIVE})  # "requested [an audience]", "[a meeting] was refused"
 SOUGHT_PREPOSITIONS = frozenset({"for"})  # "asked [for] a meeting"
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})  # "[is] meeting", "[are] holding talks"
 HOME = "home"  # "a rally at [home]" (elsewhere), "at [her home]" (a residence)
 FORWARD = "forward"  # "looks [forward] to meeting her"
 FORWARD_PREPOSITIONS = frozenset({"to"})  # "looks forward [to] meeting her"
@@ -159,7 +162,7 @@ def why_not(token: Token) -> str | None:
     """ "Torres was due to meet Lunde later." (at "meet") -> "ahead"; "Torres met Lunde." -> None."""
     verb = clause_verb(token)
     reason = _clause_reason(verb, RULES) if verb is not None else None
-    return reason or _earlier_noun(token)
+    return reason or _earlier_noun(token) or _negated_noun(token)
 
 
 def _clause_reason(verb: Token, rules: tuple[tuple[str, Rule], ...]) -> str | None:
@@ -215,6 +218,23 @@ def ahead(word: Token) -> bool:
     if verbs.plays(head.lemma_, verbs.ANTICIPATES) or head.lower_ in AHEAD_ADJECTIVES:
         return True
     return head.lemma_ == "be" or _going_to(head)  # "is to meet", "is going to sign"
+
+
+def headline_future(word: Token) -> bool:
+    """ "Macron, Starmer to meet Trump": a to-clause with no finite verb above it but a name, a
+    headline's way of saying what will happen."""
+    if not _to_clause(word):
+        return False
+    return word.dep_ == ROOT or (word.dep_ in NOUN_CLAUSE_DEPS and word.head.pos_ == "PROPN")
+
+
+def arranged(word: Token) -> bool:
+    """ "Trump is meeting Macron Monday": the present progressive with a day named is an
+    arrangement still to come (the meeting held is told in the past, "met ... on Monday")."""
+    if word.tag_ != "VBG" or not any(c.dep_ == AUX and c.tag_ in PRESENT_TAGS for c in word.children):
+        return False
+    days = [d for c in word.children if c.dep_ in TIME_DEPS for d in c.subtree]
+    return any(d.lower_ in WEEKDAYS for d in days)
 
 
 def anticipated(word: Token) -> bool:
@@ -475,6 +495,13 @@ def _earlier_noun(token: Token) -> str | None:
     return None
 
 
+def _negated_noun(token: Token) -> str | None:
+    """ "No meetings with Russia!": a noun its determiner denies."""
+    if token.pos_ == "NOUN" and any(c.dep_ == DET and c.lower_ in NEGATIONS for c in token.children):
+        return "negated"
+    return None
+
+
 def _phrase(token: Token) -> str:
     """The words of a time phrase, without a relative clause in it, which has a time of its own
     ("[the first time] the two have met since 2009"), nor the span a count is made over ("for
@@ -595,6 +622,8 @@ CLAUSE_RULES: tuple[tuple[str, Rule], ...] = (
     ("negated", negated),
     ("condition", condition),
     ("ahead", ahead),
+    ("ahead", headline_future),
+    ("ahead", arranged),
     ("ahead", anticipated),
     ("ahead", later),
     ("ahead", sought),

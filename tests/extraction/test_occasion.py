@@ -325,6 +325,20 @@ def test_since_a_year_is_earlier(nlp):
     assert why_not(nlp, "The two have met regularly since 2020.", "met") == "earlier"
 
 
+def test_a_headlines_to_clause_is_ahead(nlp):
+    assert why_not(nlp, "Silva, Lunde to meet Torres, offer ideas for a truce", "meet") == "ahead"
+
+
+def test_the_present_progressive_with_a_day_named_is_an_arrangement_ahead(nlp):
+    text = "After her talks with Vega, Torres is meeting Monday at the palace with Kari Lunde."
+    assert why_not(nlp, text, "meeting") == "ahead"
+    assert why_not(nlp, "Torres met Lunde at the palace on Monday.", "met") is None
+
+
+def test_a_meeting_noun_denied_by_its_determiner_is_negated(nlp):
+    assert why_not(nlp, '"No meetings with Oslo!" she said.', "meetings") == "negated"
+
+
 def test_a_count_since_an_event_does_not_set_the_clause_earlier(nlp):
     text = "Ana Silva arrived in Oslo on Monday for her second visit since the explosion."
     assert why_not(nlp, text, "arrived") is None
