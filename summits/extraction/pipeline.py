@@ -67,6 +67,7 @@ PIECE_BREAKS = (re.compile(r"[.!?][\"'”’)]*\s"), re.compile(r"\n"), re.compi
 T = TypeVar("T")
 # blocks outside the story that still show who took part (never sources of statements)
 EVIDENCE_BLOCKS = (CAPTION, HIGHLIGHT)
+TITLE_MARKS = "#*_ \t"  # "# Title", "**Title**"
 
 
 def extract(
@@ -290,9 +291,10 @@ def _captions(
 
 
 def _title(layout: Layout, reference: dt.date | None) -> list[Doc]:
-    """The article's title parsed on its own ("Meeting with Joey Concepcion"), if it has one."""
-    title = layout.meta.title
-    return [_spoken_from(get_nlp()(title), reference)] if title and title.strip() else []
+    """The article's title parsed on its own ("Meeting with Joey Concepcion"), if it has one,
+    without the marks of a Markdown heading around it ("# Record of Conversation Between ...")."""
+    title = (layout.meta.title or "").strip(TITLE_MARKS)
+    return [_spoken_from(get_nlp()(title), reference)] if title else []
 
 
 def _caption_statements(

@@ -191,6 +191,11 @@ def test_a_meeting_told_only_in_the_title_the_files_header_gives():
     assert extract(text, title="Meeting with Luis Vega").refusal is None
 
 
+def test_a_markdown_headings_marks_do_not_hide_the_meeting_in_the_title():
+    text = "# 103 Record of Conversation Between Vega and Torres\n\nThe weather was discussed at length.\n"
+    assert extract(text).refusal is None
+
+
 def test_a_meeting_told_only_in_a_summary_bullet():
     text = "Torres spoke of the economy in Lima.\n\n@highlight\n\nAna Torres and Luis Vega meet in Lima\n"
     assert extract(text).refusal is None
