@@ -262,11 +262,19 @@ def sought(word: Token) -> bool:
     """ "Torres agreed to meet Vega.", "Lunde requested an audience with the King.", "Vega was
     denied a meeting.", "Torres looks forward to the talks.": a verb of asking, offering, agreeing,
     accepting or refusing whose content is a meeting; neither it nor that meeting is the one held.
-    Not a further meeting agreed on at it: "they agreed to meet again"."""
+    Not a further meeting agreed on at it: "they agreed to meet again", "accepted an invitation
+    to visit Lima" (an invitation with a visit of its own, not the one to this meeting)."""
     if not verbs.plays(word.lemma_, verbs.SEEKS):
         return False
     meetings = [w for w in _sought(word) if _a_meeting(w)]
-    return bool(meetings) and not any(_further(m) for m in meetings)
+    return bool(meetings) and not any(_further(m) or _invitation_to_come(m) for m in meetings)
+
+
+def _invitation_to_come(noun: Token) -> bool:
+    """ "an invitation from Vega [to visit Lima]": an invitation naming a visit of its own."""
+    return noun.lower_ in INVITATION_NOUNS and any(
+        c.dep_ in NOUN_CLAUSE_DEPS and _to_clause(c) for c in noun.children
+    )
 
 
 def _sought(word: Token) -> list[Token]:

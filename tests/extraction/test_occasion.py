@@ -325,6 +325,12 @@ def test_since_a_year_is_earlier(nlp):
     assert why_not(nlp, "The two have met regularly since 2020.", "met") == "earlier"
 
 
+def test_accepting_an_invitation_to_a_later_visit_is_done_at_the_meeting(nlp):
+    assert why_not(nlp, "Torres has accepted an invitation from Vega to visit Lima.", "accepted") is None
+    text = "Torres has accepted the invitation and will meet Vega privately tomorrow."
+    assert why_not(nlp, text, "accepted") == "ahead"
+
+
 def test_a_headlines_to_clause_is_ahead(nlp):
     assert why_not(nlp, "Silva, Lunde to meet Torres, offer ideas for a truce", "meet") == "ahead"
 
