@@ -173,9 +173,17 @@ def _break_before(text: str, start: int, limit: int) -> int:
         return paragraph + 2
     for pattern in PIECE_BREAKS:
         ends = [m.end() for m in pattern.finditer(text, lo, limit)]
-        if ends:
-            return ends[-1]
+        outside = [end for end in ends if not _inside_quotation(text, end)]
+        if outside or ends:
+            return (outside or ends)[-1]
     return limit
+
+
+def _inside_quotation(text: str, at: int) -> bool:
+    """A quotation opened on the line before ``at`` is not closed yet ('“... whereas the U.S.
+    [cut] presence is ...,” said X'): a piece cut there would leave its words without a speaker."""
+    line = text[text.rfind("\n", 0, at) + 1 : at]
+    return line.count("“") > line.count("”") or line.count('"') % 2 == 1
 
 
 def _extract_piece(

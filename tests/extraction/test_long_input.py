@@ -93,3 +93,12 @@ def test_run_on_sentence_is_cut_for_the_parser(nlp):
 def test_run_on_sentence_extracts(nlp):
     text = run_on_sentence(15_000)
     assert_offsets(text, extract(text))
+
+
+def test_a_piece_is_not_cut_inside_a_quotation_where_a_sentence_outside_ends():
+    line = (
+        "Torres met Vega in Lima on Monday. They talked for an hour. "
+        "\u201cIt went well, whereas the U.S. view differs,\u201d she said."
+    )
+    (_, end), *_ = pipeline.pieces(line, 100)
+    assert line[:end] == "Torres met Vega in Lima on Monday. They talked for an hour. "
