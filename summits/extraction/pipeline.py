@@ -305,6 +305,15 @@ def _title(layout: Layout, reference: dt.date | None) -> list[Doc]:
     return [_spoken_from(get_nlp()(title), reference)] if title else []
 
 
+def _met_in_title(titles: list[Doc], people: People) -> list:
+    """ "Record of Conversation Between Willesee and Callaghan": where the title tells of a
+    meeting held, the story's people it names by surname, when it names two or more."""
+    held = [d for d in titles if meeting_report.first_evidence([d]) and not meeting_report.only_ahead([d])]
+    words = {t.text.lower() for d in held for t in d if t.text[:1].isupper()}
+    named = [p for p in people.persons if p.surname.lower() in words]
+    return named if len(named) >= 2 else []
+
+
 def _caption_statements(
     captions: tuple[Caption, ...], people: People, *, reported: bool = False
 ) -> list[StatementFound]:
@@ -383,6 +392,8 @@ def _extract(doc: Doc, layout: Layout, published: dt.date | None, parts: Parts) 
     participants = run("participants", people.participants, [])
     if run("participants", lambda: meeting_report.only_ahead([doc, *(c.doc for c in captions)]), False):
         participants = []  # a meeting only planned or called off: nobody has taken part yet
+    elif not participants:  # the story names nobody at it: the title may ("Talks Between A and B")
+        participants = run("participants", lambda: _met_in_title(_title(layout, reference), people), [])
     dateline = (layout.meta.dateline, layout.meta.dateline_country)
     location, country = run(
         "place", lambda: find_place(doc, participants, in_quote, dateline=dateline), (None, None)

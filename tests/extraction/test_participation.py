@@ -890,3 +890,13 @@ def test_one_looking_forward_to_meeting_them_later_has_not_taken_part():
         )
     )
     assert names(result) == {"Ana Torres", "Luis Vega"}
+
+
+def test_a_title_naming_the_meeting_gives_its_people_when_the_story_names_none_at_it():
+    text = (
+        "# Record of Conversation Between Vega and Lunde\n\n"
+        "Mr Vega opened on the theme of trade. Mr Lunde said the border was quiet.\n"
+    )
+    letter = text.replace("Conversation Between", "Letter From").replace(" and ", " to ")
+    assert names(extract(text)) == {"Vega", "Lunde"}
+    assert names(extract(letter)) == set()
