@@ -408,6 +408,11 @@ def _up_the_name(token: Token) -> Token:
     return token
 
 
+def took_place(verb: Token) -> bool:
+    """Neither still ahead ("will meet") nor, by the occasion layer, another occasion."""
+    return not not_yet(verb) and occasion.belongs_to_meeting(verb)
+
+
 def not_yet(verb: Token) -> bool:
     """ "will meet", "would attend", "did not meet", "plans to visit"."""
     for token in [verb, *verb.ancestors][:3]:
@@ -491,7 +496,7 @@ def _meets_in_a_joined_verb(token: Token, verb: Token) -> bool:
         return False
     joined = [v for v in verb.conjuncts if v.i > verb.i and not any(c.dep_ in SUBJECTS for c in v.children)]
     meets = [v for v in joined if v.pos_ == "VERB" and is_meeting_verb(v)]
-    return any(not not_yet(v) and occasion.belongs_to_meeting(v) for v in meets)
+    return any(took_place(v) for v in meets)
 
 
 def _talked_about(verb: Token) -> bool:
@@ -649,7 +654,7 @@ def _after_meeting(token: Token, verb: Token) -> bool:
             and verbs.plays(child.lemma_, verbs.MEETS)
             and child.dep_ in MEETING_PARTICIPLE_DEPS
         ):
-            return not not_yet(child) and occasion.belongs_to_meeting(child)
+            return took_place(child)
     return False
 
 
@@ -726,7 +731,7 @@ def _honoured_guest(token: Token, verb: Token) -> bool:
     host = purpose.head
     if purpose.dep_ not in {ADVCL, XCOMP} or not verbs.plays(host.lemma_.lower(), verbs.HOSTS):
         return False
-    return not not_yet(host) and occasion.belongs_to_meeting(host)
+    return took_place(host)
 
 
 def _as_the_others_met(token: Token, verb: Token) -> bool:
@@ -948,7 +953,7 @@ def listed_as_present(doc: Doc, index: PersonIndex, mention: Mention) -> bool:
     for be in [*(t for t in sent if t.lemma_ in LISTING_VERBS), *_list_verbs_before(doc, mention[0])]:
         clause = be.head if be.dep_ == AUX else be
         presence = _presence_word(be)
-        if presence is None or not_yet(be) or not_yet(clause) or not occasion.belongs_to_meeting(clause):
+        if presence is None or not_yet(be) or not took_place(clause):
             continue
         if max(presence.i, be.i) < mention[0]:
             return True  # the list comes after "be" ("were speakers A and B", "speakers included A")
@@ -972,7 +977,7 @@ def signed_by_misplaced(doc: Doc, index: PersonIndex, mention: Mention) -> bool:
         return False
     passive = any(c.dep_ == AUXPASS for c in word.children)
     signs = verbs.plays(word.lemma_.lower(), verbs.AGREES)
-    return passive and signs and not not_yet(word) and occasion.belongs_to_meeting(word)
+    return passive and signs and took_place(word)
 
 
 def _a_named_person(doc: Doc, mention: Mention) -> bool:
@@ -1035,7 +1040,7 @@ def meeting_context(doc: Doc, groups: frozenset[str], mention: Mention) -> bool:
     while token.head != token and token.i not in seen:
         seen.add(token.i)
         path, token = token, token.head
-        if token.pos_ in VERB_TAGS and (not_yet(token) or not occasion.belongs_to_meeting(token)):
+        if token.pos_ in VERB_TAGS and not took_place(token):
             return False  # "Li will meet French President Emmanuel Macron"
         near = _near_words(token, own_subject=path.dep_ in SUBJECTS or token.pos_ not in VERB_TAGS)
         if any(w.lower_ in ATTENDANCE_WORDS or w.lemma_.lower() in groups for w in near):
@@ -1178,7 +1183,7 @@ def _shows_the_meeting(caption: Span) -> bool:
     a listing of who stands where ("X, left, and Y"); and every verb of it, and the meeting word,
     of the meeting reported (not "will meet", "in 1994")."""
     verbs_of = [t for t in caption if t.pos_ in VERB_TAGS]
-    if any(not_yet(v) or not occasion.belongs_to_meeting(v) for v in verbs_of):
+    if any(not took_place(v) for v in verbs_of):
         return False
     words = [t for t in caption if t.lower_ in GATHERING_NOUNS or t.lower_ in PICTURED_MEETING_WORDS]
     words += [v for v in verbs_of if is_meeting_verb(v)]

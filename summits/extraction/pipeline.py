@@ -389,11 +389,12 @@ def _extract(doc: Doc, layout: Layout, published: dt.date | None, parts: Parts) 
     statements = Statements(doc, layout, quotations, people)
     direct = run("statements", statements.direct, [])
     indirect = run("statements", statements.indirect, []) + run("statements", statements.according, [])
+    titles = run("meeting", lambda: _title(layout, reference), [])
     participants = run("participants", people.participants, [])
     if run("participants", lambda: meeting_report.only_ahead([doc, *(c.doc for c in captions)]), False):
         participants = []  # a meeting only planned or called off: nobody has taken part yet
     elif not participants:  # the story names nobody at it: the title may ("Talks Between A and B")
-        participants = run("participants", lambda: _met_in_title(_title(layout, reference), people), [])
+        participants = run("participants", lambda: _met_in_title(titles, people), [])
     dateline = (layout.meta.dateline, layout.meta.dateline_country)
     location, country = run(
         "place", lambda: find_place(doc, participants, in_quote, dateline=dateline), (None, None)
@@ -427,7 +428,7 @@ def _extract(doc: Doc, layout: Layout, published: dt.date | None, parts: Parts) 
         "meeting",
         lambda: meeting_report.refusal(
             doc,
-            [c.doc for c in captions + _captions(layout, (HEADING,))] + _title(layout, reference),
+            [c.doc for c in captions + _captions(layout, (HEADING,))] + titles,
             participants=participants,
             agreements=agreements,
         ),
