@@ -628,6 +628,7 @@ def read_html(text: str, meta: _Meta) -> str | None:
     """
     if not _looks_like_html(text):
         return None
+    lines, text = _lines_before_markup(text)
     tree = LexborHTMLParser(text)
     _html_meta(tree, meta)
     root = tree.css_first("article") or tree.css_first("main") or tree.css_first("[role=main]") or tree.body
@@ -639,7 +640,23 @@ def read_html(text: str, meta: _Meta) -> str | None:
         first = _squash(heading.text(deep=True))
         if first and first not in blocks:
             blocks.insert(0, first)
-    return _story(blocks)
+    return f"{lines}\n\n{_story(blocks)}" if lines else _story(blocks)
+
+
+def _lines_before_markup(text: str) -> tuple[str, str]:
+    """Plain lines written before a paragraph that opens with a tag (a Markdown heading and list
+    over a feed item's HTML) kept as lines, and the markup from that paragraph on: HTML would run
+    them into one.
+
+    >>> _lines_before_markup("## Talks in Berlin\n - date: 2024-01-02\n\n<p>Macron met Scholz.</p>")
+    ('## Talks in Berlin\n - date: 2024-01-02', '<p>Macron met Scholz.</p>')
+    """
+    first = HTML_TAG.search(text)
+    blank_line = text.rfind("\n\n", 0, first.start()) if first else -1
+    markup = text[blank_line:].lstrip()
+    if blank_line < 0 or not markup.startswith("<"):
+        return "", text  # text and tags run together in one paragraph: all of it is markup
+    return text[:blank_line].strip("\n"), markup
 
 
 def read_front_matter(text: str, meta: _Meta) -> str | None:
