@@ -61,7 +61,7 @@ BYLINE_RE = re.compile(r"^by\b(?!\s+(?:the|a|an)\b)", re.IGNORECASE)
 # "Putin (left) greets Erdogan", "Putin is pictured with ...": who stands where in a photo. A long
 # paragraph of sentences may name someone "(pictured)" beside it; only a short block is its caption.
 CAPTION_PLACES = re.compile(
-    r"\((?:left|right|centre|center|pictured|second left|second right|top|bottom|above|below)\)"
+    r"\((?:left|right|centre|center|pictured|second left|second right|top|bottom|above|below|l|r)\)"
     r"|,\s(?:left|right|centre|center),|\bpictured\b",
     re.IGNORECASE,
 )
@@ -103,6 +103,7 @@ POSTED_PREFIX = re.compile(
 # "## Wellington, 21 March 1980": a release's or a cable's line of place and date, above or below it
 PLACE_DATE_LINE = re.compile(
     r"^[#*_\s]*(?:(?i:issued|done|signed|adopted|made)\s+(?:at|in)\s+|[A-Z][^,\n]{0,60},\s*)?"
+    r"(?!(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|rsday|sday|urday)?,)"  # "Mon, ..."
     r"(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\s*"
     r"(?P<date>\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})[\s*_.]*$"
 )

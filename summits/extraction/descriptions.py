@@ -185,8 +185,24 @@ def _best_candidate(
         )
         candidates.append((key, number))
     if not candidates:
-        return None
+        return _named_later(persons, description)
     return max(candidates, key=lambda c: c[0])[1]
+
+
+def _named_later(persons: dict[int, Person], description: Description) -> int | None:
+    """ "after meetings between the President and ... President Kennedy expressed": the one
+    person, named only after the description, whose title is the description's office."""
+    wanted = set(description.role) - ANY_TITLE
+    titled = [
+        number
+        for number, person in persons.items()
+        if wanted
+        and person.role
+        and set(person.role.lower().split()) >= wanted
+        and compatible(person, description)
+        and "former" not in person.role.lower()
+    ]
+    return titled[0] if len(titled) == 1 else None
 
 
 def _filled(person: Person, description: Description) -> Person:

@@ -189,7 +189,11 @@ def demonym_country(word: str) -> str | None:
         return country_code(key)
     # the longest stem that names a country ("Nigeria-n" before "Niger-ian"), and of the countries
     # it starts, the shortest name: "Turk-" is Turkey before Turkmenistan
-    for stem in sorted(_demonym_stems(key), key=len, reverse=True):
+    stems = sorted(_demonym_stems(key), key=len, reverse=True)
+    named = [code for stem in stems if (code := country_code(stem))]
+    if named:
+        return named[0]  # "Sri Lanka-n": a country of more than one word
+    for stem in stems:
         matches = _countries_starting(stem)
         if matches:
             return min(matches)[1]

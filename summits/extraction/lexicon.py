@@ -514,6 +514,8 @@ TITLE_SMALL_WORDS = frozenset(
     | {"at", "from", "as", "vs", "via", "per", "upon"}
 )
 # nouns for one person not named, that "he" or "she" can stand for ("Germany's ambassador said ... He added")
+# written after a title with a hyphen: "President[-elect] X", "Prime Minister[-designate] X"
+TITLE_SUFFIXES = frozenset({"elect", "designate"})
 PERSON_NOUNS = TITLE_HEADS | {
     "ambassador",
     "envoy",
@@ -692,6 +694,12 @@ OCCASION_NOUNS = {"pleasure", "honour", "honor", "privilege", "opportunity", "ch
 # a list of those at the meeting told with "be": "Also [present] were A and B", "[Joining] the
 # President were A and B", "A and B were also [present]", "In [attendance] were ..."
 PRESENCE_WORDS = {"present", "attendance", "attending", "joining", "accompanying"}
+# one's opposite number at a meeting: "told his [counterparts] that ..."
+COUNTERPART_NOUNS = {"counterpart"}
+# a delegation, its leader and its members: "[led] the delegation", "the delegation [comprised] X"
+DELEGATION_NOUNS = {"delegation"}
+LEADING_VERBS = {"lead", "head"}
+MEMBERSHIP_VERBS = {"comprise", "include"}
 # verbs a list of those present follows: "Also present [were] ...", "the speakers [included] ..."
 LISTING_VERBS = {"be", "include"}
 # people taking part, whose list follows "be" or "include": "were [speakers] A and B"

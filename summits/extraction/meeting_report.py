@@ -35,14 +35,17 @@ from spacy.tokens import Doc, Token
 
 from . import geo, occasion, verbs
 from .deps import (
+    ACL,
     ADVCL,
     AGENT,
     AMOD,
     APPOS,
+    AUXILIARIES,
     COMPOUND,
     DOBJ,
     NAME_PARTS,
     NMOD,
+    NSUBJ,
     POBJ,
     POSS,
     PREP,
@@ -137,7 +140,23 @@ def only_ahead(docs: Iterable[Doc]) -> bool:
         for token in doc
         if any(rule(token) for _name, rule in EVIDENCE_RULES)
     }
-    return bool(reasons & NOT_YET_HELD) and None not in reasons
+    held = any(_told_as_held(token) for doc in docs for token in doc)
+    return bool(reasons & NOT_YET_HELD) and None not in reasons and not held
+
+
+def _told_as_held(word: Token) -> bool:
+    """ "The meeting [held] in Lima was the first", "The talks [ended] on Sunday": a meeting noun,
+    partners or not, told in the past of this story (not "to be held", not "held in 1994")."""
+    if not _meeting_noun(word):
+        return False
+    verbs_of_noun = [c for c in word.children if c.dep_ == ACL and c.tag_ == "VBN" and not _has_aux(c)]
+    if word.dep_ == NSUBJ and word.head.tag_ == "VBD":
+        verbs_of_noun.append(word.head)
+    return any(occasion.why_not(v) is None for v in verbs_of_noun)
+
+
+def _has_aux(verb: Token) -> bool:
+    return any(c.dep_ in AUXILIARIES for c in verb.children)
 
 
 # --- who is a party -------------------------------------------------------------------------------

@@ -14,17 +14,20 @@ from types import MappingProxyType
 
 from spacy.tokens import Doc, Span, Token
 
-from . import geo
+from . import geo, verbs
 from .deps import APPOS, COMPOUND, CONJ, DOBJ, NAME_PARTS, NSUBJ, POBJ, SUBJECTS
 from .lexicon import (
     EAST_ASIAN_FAMILY_NAMES,
     HONORIFICS,
     KIN_NOUNS,
+    MEETING_NOUNS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
     ORGANISATION_HEADS,
     SENIOR_ROLE,
+    STATEMENT_NOUNS,
     TITLE_HEADS,
+    TITLE_SUFFIXES,
 )
 from .nlp import entities, entities_in
 from .titles import (
@@ -123,7 +126,9 @@ def name_span(ent: Span) -> Span | None:
     """The name inside a PERSON entity, without titles, honorifics and a possessive:
     "[Russian President] Vladimir Putin['s]"."""
     doc = ent.doc
-    start = _past_titles(doc, _past_portfolio(doc, ent.start), ent.end)
+    start = _past_titles(doc, _past_demonym(doc, _past_portfolio(doc, ent.start), ent.end), ent.end)
+    if start >= ent.end:
+        return None  # "[Sri Lankan] High Commissioner": a people and a title, no name
     end = _before_trailing(doc, start, ent.end)
     while end < len(doc) and _compound_goes_on(doc, end):
         end += 1  # "Chairperson Moussa" labelled, "Faki Mahamat" the rest of the same name
@@ -135,6 +140,14 @@ def name_span(ent: Span) -> Span | None:
     if geo.state_of(span.text) or geo.organisation(span.text) or _in_brackets(span):
         return None  # "[Vanuatu] Minister" labelled a person; "Permanent Secretary ([Law])", "(JMSDF)"
     return span if span.text and span[0].text[0].isupper() else None
+
+
+def _past_demonym(doc: Doc, start: int, end: int) -> int:
+    """The index after a people's name labelled part of a person's: "[Sri Lankan] High Commissioner"."""
+    for size in (2, 1):
+        if start + size <= end and geo.demonym_country(doc[start : start + size].text):
+            return start + size
+    return start
 
 
 def _without_titles(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -390,6 +403,9 @@ class _Names:
             if self.free(span):
                 self._add(span)
         # names the model missed, found by their place in the sentence
+        for span in self._meeting_subjects():
+            if self.free(span):
+                self._add(span)
         for span in self._coordinated_names() + self._described_names():
             if self.free(span):
                 self._add(span)
@@ -437,7 +453,7 @@ class _Names:
         """The name written right after a title ending at token ``i - 1``: "President [Putin]"."""
         doc = self.doc
         i = portfolio_end(doc, i - 1) if i > 0 else i  # "Minister [of Commerce] Dr Than Myint"
-        while i < len(doc) and (is_title(doc[i]) or doc[i].lower_ in HONORIFICS):
+        while i < len(doc) and (is_title(doc[i]) or doc[i].lower_ in HONORIFICS or _title_suffix(doc, i)):
             i += 1
         if i > 0 and doc[i - 1].lower_ == "of":
             i = self._past_state(i)  # "President of Laos Thongloun Sisoulith"
@@ -461,7 +477,9 @@ class _Names:
         """ "Kazakh President Kassym-Jomart Tokayev" even when the model calls it an organisation."""
         found = []
         for token in self.doc:
-            if token.lower_ in TITLE_HEADS and (token.is_title or token.lower_ == "counterpart"):
+            if token.lower_ in TITLE_HEADS and (
+                token.is_title or token.lower_ == "counterpart" or _title_suffix(self.doc, token.i + 1)
+            ):  # "President X", "his counterpart X", "president-elect X"
                 span = self._name_after(token.i + 1)
                 if span is not None:
                     found.append(span)
@@ -471,8 +489,17 @@ class _Names:
         """The proper noun headed by ``token`` with its compound words ("Sheikh Hasina")."""
         if token.pos_ != "PROPN" or not token.text[0].isupper() or token.ent_type_ in NOT_A_PERSON:
             return None  # "Trump and Congress"
-        start = min([c.i for c in token.lefts if c.dep_ in NAME_PARTS] + [token.i])
-        return self._proper_name(start, token.i + 1)
+        start = token
+        while parts := [c for c in start.lefts if c.dep_ in NAME_PARTS]:
+            start = parts[0]  # "[Sri] Lankan Minister": the name's words before it, and theirs
+        return self._proper_name(start.i, token.i + 1)
+
+    def _meeting_subjects(self) -> list[Span]:
+        """ "Milei meets with Trump", "Zelenskyy and Trump hold talks": a proper noun the model
+        gave no label, the subject of a meeting verb (a headline's way of naming people); not
+        "The Joint [Statement] received ..."."""
+        spans = [self._chain(t) for t in self.doc if _unlabelled_meeting_subject(t)]
+        return [s for s in spans if s is not None and s[-1].lower_ not in STATEMENT_NOUNS]
 
     def _coordinated_names(self) -> list[Span]:
         """ "Narendra Modi and Sheikh Hasina": a proper noun joined to a person is a person, by
@@ -719,6 +746,37 @@ def _beside_kin(doc: Doc, start: int) -> bool:
     if i >= 0 and doc[i].text == ",":
         i -= 1
     return i >= 0 and doc[i].lower_ in KIN_NOUNS
+
+
+def _unlabelled_meeting_subject(token: Token) -> bool:
+    """The verb's one subject, on its line, with no entity label (a misparse gives a verb two
+    subjects, or one from the line above)."""
+    verb = token.head
+    if token.dep_ != NSUBJ or token.ent_type_ or verb.pos_ != "VERB" or not _meeting_verb(verb):
+        return False
+    return sum(c.dep_ == NSUBJ for c in verb.children) == 1 and _on_one_line(token, verb)
+
+
+def _on_one_line(a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return "\n" not in a.doc[lo : hi + 1].text
+
+
+def _meeting_verb(verb: Token) -> bool:
+    """ "meets", "holds [talks]"."""
+    if verbs.plays(verb.lemma_.lower(), verbs.MEETS):
+        return True
+    return verbs.plays(verb.lemma_.lower(), verbs.CHAIRS) and any(
+        c.dep_ == DOBJ and c.lemma_.lower() in MEETING_NOUNS for c in verb.children
+    )
+
+
+def _title_suffix(doc: Doc, i: int) -> bool:
+    """ "President[-elect]", "Prime Minister[-designate]": the hyphen and the word after a title."""
+    word = doc[i]
+    if word.text == "-":
+        return i + 1 < len(doc) and doc[i + 1].lower_ in TITLE_SUFFIXES
+    return word.lower_ in TITLE_SUFFIXES and i > 0 and doc[i - 1].text == "-"
 
 
 def _titled(doc: Doc, i: int) -> bool:

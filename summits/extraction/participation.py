@@ -29,10 +29,12 @@ from .deps import (
     COMPOUND,
     CONJ,
     DATIVE,
+    DET,
     DOBJ,
     MARK,
     NAME_PARTS,
     NEG,
+    NPADVMOD,
     NSUBJ,
     NSUBJPASS,
     PCOMP,
@@ -49,14 +51,18 @@ from .lexicon import (
     ATTENDEE_NOUNS,
     BRINGING_VERBS,
     COMING_VERBS,
+    COUNTERPART_NOUNS,
+    DELEGATION_NOUNS,
     DISCUSSED_NOUNS,
     ERA_PREPOSITIONS,
     GATHERING_NOUNS,
     HONOURING_VERBS,
     INVITATION_NOUNS,
     JOINT_SUBJECT,
+    LEADING_VERBS,
     LISTING_VERBS,
     MEETING_NOUNS,
+    MEMBERSHIP_VERBS,
     NEGOTIATING_ROLE,
     NOT_YET,
     OCCASION_NOUNS,
@@ -94,9 +100,12 @@ PRONOUN_REACH = 80  # tokens before the pronoun's sentence where its antecedent 
 CLAUSE_EDGES = {ADVCL, PCOMP, RELCL, CCOMP, ACL}
 DRAFTED = TERMS_NOUNS | {"text", "draft", "details", "wording"}  # "hammering out the [text]"
 OWN_SIDE = {"we", "they", "both"}  # "he said [they] had talked about trade"
+PARTNER_WORDS = {"with"}  # "met [with] X"
 PARTY_PREPOSITIONS = {"with", "by", "between", "on"}  # "talks [with] X", "a call [by] X [on] Y"
 TITLE_REACH = 5  # words of a title before a name ("then-Prime Minister X")
 TITLE_PHRASE_REACH = 14  # words between a title and the comma before the name it is set beside
+NOT_PERSON_LABELS = {"GPE", "ORG", "NORP", "LOC", "FAC"}
+TITLE_PREPOSITIONS = {"for", "of"}  # "Minister [for] Foreign Affairs X"
 TITLE_LINKS = {"'s", "’s", "to", "of", "the", "for", "and"}  # "Norway's Ambassador to Chile"
 
 
@@ -536,9 +545,27 @@ def _role_word(doc: Doc, mention: Mention) -> Token:
     span = doc[mention[0] : mention[1]]
     governed = [t for t in span if not (span.start <= t.head.i < span.end)] or [span.root]
     token = _up_the_name(next((t for t in governed if t.dep_ in ROLE_DEPS), span.root))
+    token = _title_holding(token) or token
     if token.dep_ in ROLE_DEPS:
         return token
     return _title_set_off_before(doc, span) or token
+
+
+def _title_holding(token: Token) -> Token | None:
+    """ "Minister for Foreign Affairs [Vivian Balakrishnan] met ...": a name the parse hangs as the
+    object of its own title's "for" or "of"; the title has the name's role."""
+    prep = token.head
+    if token.dep_ != POBJ or prep.lower_ not in TITLE_PREPOSITIONS or _a_thing_named(token):
+        return None
+    title = prep.head
+    if not (title.is_title and title.lower_ in PERSON_NOUNS):
+        return None
+    return _up_the_name(title)
+
+
+def _a_thing_named(token: Token) -> bool:
+    """ "the Socialist Republic of Vietnam": a determiner, or a label other than a person's."""
+    return token.ent_type_ in NOT_PERSON_LABELS or any(c.dep_ == DET for c in token.children)
 
 
 def _title_set_off_before(doc: Doc, span: Span) -> Token | None:
@@ -576,6 +603,8 @@ def _governing_verb(index: PersonIndex, token: Token) -> Token | None:
         return verb.head if verb.dep_ == AUX else verb  # a subject the parse hangs on "have" of "have had"
     if _called_on(token):
         return token.head.head  # "called on President X": a visit
+    if _listed_after_partner(token):
+        return token.head
     if token.dep_ != POBJ or token.head.lower_ not in {"with", "by"}:
         return None
     if token.head.lower_ == "by" and not _senior(index.at(token.i)):
@@ -586,6 +615,17 @@ def _governing_verb(index: PersonIndex, token: Token) -> Token | None:
     elif verb.dep_ == XCOMP and not any(c.dep_ == AUX for c in verb.children):
         verb = verb.head  # a caption's "negotiates pardon with B", its noun parsed as a verb
     return verb
+
+
+def _listed_after_partner(token: Token) -> bool:
+    """ "met with his envoy, former President X, Secretary Y and Z": a name of a list after the
+    verb's partner that the parse hangs on the verb as a bare noun phrase ("npadvmod")."""
+    if token.dep_ != NPADVMOD or token.ent_type_ != "PERSON":
+        return False
+    verb = token.head
+    partners = [c for c in verb.children if c.i < token.i and (c.dep_ == DOBJ or c.lower_ in PARTNER_WORDS)]
+    start = token.left_edge.i
+    return bool(partners) and start > 0 and token.doc[start - 1].text == ","
 
 
 def _called_on(token: Token) -> bool:
@@ -910,6 +950,17 @@ def _for_own_part(prep: Token) -> bool:
     return any(o.lower_ == "part" and any(c.dep_ == POSS for c in o.children) for o in prep.children)
 
 
+def tells_counterparts(doc: Doc, index: PersonIndex, mention: Mention) -> bool:
+    """ "Foreign Minister Wang told his African counterparts on Sunday that ...": one who speaks
+    to their counterparts, at the meeting reported, meets them (not "will tell")."""
+    token = _role_word(doc, mention)
+    verb = token.head
+    if token.dep_ != NSUBJ or verb.pos_ != "VERB" or not verbs.plays(verb.lemma_.lower(), verbs.REPORTS):
+        return False
+    told = [c for c in verb.children if c.dep_ in {DOBJ, DATIVE} and c.lemma_.lower() in COUNTERPART_NOUNS]
+    return bool(told) and took_place(verb)
+
+
 def invited_the_visit(doc: Doc, index: PersonIndex, mention: Mention) -> bool:
     """ "At the invitation of the President of Peru, Mrs Vega, Mr Berg visited Lima": the host who
     invited to a meeting or visit that took place."""
@@ -980,6 +1031,38 @@ def signed_by_misplaced(doc: Doc, index: PersonIndex, mention: Mention) -> bool:
     return passive and signs and took_place(word)
 
 
+def in_a_delegation(doc: Doc, index: PersonIndex, mention: Mention) -> bool:
+    """ "Vega led the Chilean delegation", "The delegation was led by Vega and comprised Berg",
+    "a delegation headed by Vega", "the delegation comprising Berg": who led a delegation, or
+    was in one, at the meeting reported (not "will lead", "led a delegation in 1994")."""
+    if not _a_named_person(doc, mention):
+        return False
+    token = _role_word(doc, mention)
+    by_agent = token.dep_ == POBJ and token.head.dep_ == AGENT
+    verb = token.head.head if by_agent else token.head
+    if verb.pos_ not in VERB_TAGS or not took_place(verb):
+        return False
+    lemma = verb.lemma_.lower()
+    if token.dep_ == NSUBJ and lemma in LEADING_VERBS:
+        delegations = [c for c in verb.children if c.dep_ == DOBJ]
+    elif (by_agent and lemma in LEADING_VERBS) or (token.dep_ == DOBJ and lemma in MEMBERSHIP_VERBS):
+        delegations = _described(verb)
+    else:
+        return False
+    return any(d.lemma_.lower() in DELEGATION_NOUNS for d in delegations)
+
+
+def _described(verb: Token) -> list[Token]:
+    """The noun a verb tells of: its subject, the noun of a participle ("a delegation [led] by"),
+    or that of the verb it is joined to ("was led by Vega and [comprised] Berg")."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if subjects:
+        return subjects
+    if verb.dep_ == ACL:
+        return [verb.head]
+    return _described(verb.head) if verb.dep_ == CONJ and verb.head != verb else []
+
+
 def _a_named_person(doc: Doc, mention: Mention) -> bool:
     """A mention the parser takes for a person's name (not "Fingal County" set beside one)."""
     return any(t.ent_type_ == "PERSON" for t in doc[mention[0] : mention[1]])
@@ -1000,9 +1083,10 @@ def _list_verbs_before(doc: Doc, start: int) -> list[Token]:
 def _presence_word(be: Token) -> Token | None:
     """The word of presence "be" is said with: its complement ("[present]"), the participle it
     helps ("[Joining] the President were"), a preposition's noun ("In [attendance] were"), or
-    a noun of those taking part ("were [speakers] A and B", "the [speakers] included A")."""
-    near = [be.head, *be.children]
-    near += [o for p in be.children if p.dep_ in {PREP, NSUBJ} for o in p.children if o.dep_ in {POBJ, APPOS}]
+    a noun of those taking part ("were [speakers] A and B", "the [speakers] included A"), or a
+    participle of a preposition's noun ("Among officials [accompanying] the President was A")."""
+    nouns = [o for p in be.children if p.dep_ in {PREP, NSUBJ} for o in p.children if o.dep_ in {POBJ, APPOS}]
+    near = [be.head, *be.children, *nouns, *(c for o in nouns for c in o.children if c.dep_ == ACL)]
     for word in near:
         if word != be and (word.lower_ in PRESENCE_WORDS or _those_taking_part(word)):
             return word
@@ -1018,6 +1102,7 @@ MENTION_RULES: tuple[Callable[[Doc, PersonIndex, Mention], bool], ...] = (
     acts_in_meeting,
     invited_to_the_meeting,
     answers_for_own_side,
+    tells_counterparts,
     with_the_author,
     invited_the_visit,
     among_those_at_work,
@@ -1028,6 +1113,7 @@ MENTION_RULES: tuple[Callable[[Doc, PersonIndex, Mention], bool], ...] = (
     represents_party,
     listed_as_present,
     signed_by_misplaced,
+    in_a_delegation,
 )
 
 

@@ -314,6 +314,16 @@ def _met_in_title(titles: list[Doc], people: People) -> list:
     return named if len(named) >= 2 else []
 
 
+def _headlines(layout: Layout, titles: list[Doc]) -> tuple[Caption, ...]:
+    """The title where the article writes it (a heading line), as a caption, which may name
+    participants the story does not."""
+    found = []
+    for title in titles:
+        starts = [b.start + b.text.find(title.text) for b in layout.blocks if title.text in b.text]
+        found += [Caption(title, starts[0])] if starts else []
+    return tuple(found)
+
+
 def _caption_statements(
     captions: tuple[Caption, ...], people: People, *, reported: bool = False
 ) -> list[StatementFound]:
@@ -395,6 +405,14 @@ def _extract(doc: Doc, layout: Layout, published: dt.date | None, parts: Parts) 
         participants = []  # a meeting only planned or called off: nobody has taken part yet
     elif not participants:  # the story names nobody at it: the title may ("Talks Between A and B")
         participants = run("participants", lambda: _met_in_title(titles, people), [])
+        headlines = _headlines(layout, titles)
+        if not participants and headlines:  # "Milei meets with Trump at CPAC": read as a caption is
+            people = run(
+                "participants",
+                lambda: read_people(doc, in_quote, captions + headlines, layout.author_lines),
+                people,
+            )
+            participants = run("participants", people.participants, [])
     dateline = (layout.meta.dateline, layout.meta.dateline_country)
     location, country = run(
         "place", lambda: find_place(doc, participants, in_quote, dateline=dateline), (None, None)

@@ -358,3 +358,19 @@ def test_the_metadata_author_of_a_first_person_release_takes_part_and_speaks():
     assert (author.start, author.end) == (None, None)  # named by the metadata, not in the text
     assert "Luis Duarte" in {p.name for p in result.participants}
     assert [s.speaker for s in result.statements if s.kind == "indirect"] == ["Ana Vega"]
+
+
+def test_a_weekday_over_a_date_is_no_place_line():
+    layout = read_layout("Talks in Lima\n\nMon, September 3, 2018\n\nTorres met Vega in Lima on Monday.\n")
+    assert layout.meta.dateline is None
+
+
+def test_a_one_sentence_caption_marks_its_people_left_or_right_with_a_letter():
+    text = (
+        "Leaders meet\n\n"
+        "Peru's President Luis Vega (L) shakes hands with Chile's Premier Ana Torres at the state "
+        "guesthouse in Lima on September 2, 2018.\n\n"
+        "Torres hosts regional leaders on Monday for a summit.\n"
+    )
+    kinds = {text[b.start : b.end][:5]: b.kind for b in read_layout(text).blocks}
+    assert kinds["Peru'"] == CAPTION

@@ -260,3 +260,19 @@ def test_an_abbreviated_part_of_a_name_ends_no_sentence(nlp):
     doc = nlp("President Ana Torres met Jose Ma. Vega Cruz and Md. Luis Haque in Lima.")
     assert len(list(doc.sents)) == 1
     assert [t.text for t in doc[5:7]] == ["Ma.", "Vega"]
+
+
+def test_a_people_labelled_as_a_name_is_no_person(nlp):
+    doc = nlp(
+        "He met former Sri Lankan High Commissioner to India, Milinda Perera, and Sri Lankan Minister "
+        "of Trade Wasantha Silva."
+    )
+    people = {p.name for p in find_names(doc).persons}
+    assert not any("Lankan" in name or name == "High" for name in people)
+
+
+def test_an_unlabelled_subject_of_a_meeting_verb_is_a_name(nlp):
+    doc = nlp("Milei meets with Trump at CPAC.")
+    assert "Milei" in {p.name for p in find_names(doc).persons}
+    statement = nlp("The Joint Statement received wide publicity.")
+    assert not find_names(statement).persons

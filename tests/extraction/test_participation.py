@@ -900,3 +900,133 @@ def test_a_title_naming_the_meeting_gives_its_people_when_the_story_names_none_a
     letter = text.replace("Conversation Between", "Letter From").replace(" and ", " to ")
     assert names(extract(text)) == {"Vega", "Lunde"}
     assert names(extract(letter)) == set()
+
+
+def test_a_headline_names_participants_the_story_does_not():
+    text = (
+        "## Milei meets with Trump at CPAC\n\n"
+        "President Javier Milei spoke for forty minutes to Republican voters in Washington.\n"
+    )
+    result = extract(text)
+    assert names(result) == {"Javier Milei", "Trump"}
+    trump = by_name(result)["Trump"]
+    assert text[trump.start : trump.end] == "Trump"  # named in the headline, where the article writes it
+
+
+def test_a_meeting_told_as_held_outweighs_a_welcome_still_to_come():
+    result = extract(
+        story(
+            "The meeting held in the Malaysian capital on Saturday was the first under the new president.",
+            "Speaking at the meeting, Malaysian Deputy Defence Minister Ahmad Johari said the process "
+            "was on track.",
+            "He said the front would welcome other factions to take part in the process.",
+        )
+    )
+    assert names(result) == {"Ahmad Johari"}
+
+
+def test_a_meeting_still_to_be_held_has_nobody_at_it_yet():
+    result = extract(
+        story(
+            "President Ana Torres will meet President Luis Vega of Peru in Lima on Monday.",
+            "The meeting will be held at the presidential palace.",
+        )
+    )
+    assert names(result) == set()
+
+
+def test_a_long_list_after_met_with_is_everyone_in_it():
+    result = extract(
+        story(
+            "President Ana Torres met with her special envoy, former President Luis Vega, Executive "
+            "Secretary Carlos Medina, National Security Adviser Jorge Ruiz Jr., Mr. Pablo Sta. Cruz and "
+            "Undersecretary Elena Soto in Lima."
+        )
+    )
+    assert {"Carlos Medina", "Jorge Ruiz Jr.", "Pablo Sta. Cruz", "Elena Soto"} <= names(result)
+
+
+def test_a_name_after_its_title_for_a_portfolio_has_the_titles_role():
+    result = extract(
+        story(
+            "Senior Minister for National Security Tan Wei Ming, Minister for Foreign Affairs Dr Lim "
+            "Boon Keng, and Minister for the Environment Grace Ong met European Commission "
+            "Vice-President Frans Dekker, who is visiting Singapore."
+        )
+    )
+    assert {"Tan Wei Ming", "Lim Boon Keng", "Grace Ong", "Frans Dekker"} <= names(result)
+
+
+def test_a_state_of_the_title_is_no_person():
+    result = extract(
+        story(
+            "Minister for Law Lim Boon Keng and the Minister of Justice of the Socialist Republic of "
+            "Vietnam Mr Ha Van Cuong signed a memorandum of understanding on 12 March."
+        )
+    )
+    assert "Socialist Republic" not in names(result)
+
+
+def test_the_leaders_and_members_of_delegations_take_part():
+    result = extract(
+        story(
+            "The annual exchange of visits was held on 4 August.",
+            "The Bruneian delegation was led by Minister of Development Ahmad Rashid, and comprised "
+            "Permanent Secretary Nora Razak and other senior officials.",
+            "Ms Grace Ong, Minister for the Environment, led the Singapore delegation comprising "
+            "Mr Stanley Tan, Permanent Secretary, and other officials.",
+        )
+    )
+    assert {"Ahmad Rashid", "Nora Razak", "Grace Ong", "Stanley Tan"} <= names(result)
+
+
+def test_a_delegation_led_long_ago_is_not_this_meeting():
+    result = extract(
+        story(
+            "Foreign Minister Ana Vega led a delegation to Lima in 1994.",
+            "President Ana Torres met President Luis Vega of Peru in Lima on Monday.",
+        )
+    )
+    assert "Ana Vega" not in names(result)
+
+
+def test_a_president_elect_is_a_named_person():
+    result = extract(
+        "Chinese President Xi Jinping and President-elect Budi Santoso shake hands at the Great Hall "
+        "of the People in Beijing. (Reuters/China Daily)\n\n"
+        "Budi Santoso visited Beijing on Monday on his first foreign trip since his election.\n"
+    )
+    assert names(result) == {"Xi Jinping", "Budi Santoso"}
+
+
+def test_one_who_told_their_counterparts_met_them():
+    result = extract(
+        story(
+            "Leaders of the region gathered in Lima on Monday for a two-day summit.",
+            "Chilean Foreign Minister Ana Torres told her counterparts on Sunday that the summit would "
+            "agree on trade.",
+            "Peruvian Foreign Minister Luis Vega will tell his counterparts about the plan next week.",
+        )
+    )
+    assert "Ana Torres" in names(result)
+    assert "Luis Vega" not in names(result)
+
+
+def test_a_lower_case_president_elect_before_a_name_is_a_title():
+    result = extract(
+        "Chinese President Xi Jinping and president-elect Budi Santoso shake hands at the Great Hall "
+        "of the People in Beijing. (Reuters/China Daily)\n\n"
+        "Santoso later held talks with Premier Li Qiang.\n"
+    )
+    assert {"Xi Jinping", "Budi Santoso"} <= names(result)
+
+
+def test_those_among_the_officials_accompanying_a_participant_take_part():
+    result = extract(
+        story(
+            "President Luis Vega of Peru met Prime Minister Ana Torres in Wellington on Tuesday.",
+            "Among officials accompanying the President on his visit was Peru's Minister of "
+            "Agriculture, Jose Molina.",
+        )
+    )
+    assert "Jose Molina" in names(result)

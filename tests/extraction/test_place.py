@@ -272,6 +272,7 @@ def test_a_demonym_names_its_country_by_the_longest_stem_or_the_table_of_irregul
     assert geo.demonym_country("Peruvian") == "PE"
     assert geo.demonym_country("Turkish") == "TR"  # Turkey before Turkmenistan
     assert geo.demonym_country("Indian") == "IN"
+    assert geo.demonym_country("Sri Lankan") == "LK"  # a country of two words
 
 
 # Meetings at a distance, people's states, places spaCy took for people

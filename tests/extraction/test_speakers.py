@@ -777,3 +777,14 @@ def test_those_with_a_describing_clause_speak_as_written():
         )
     )
     assert said == {"such a step would counter Russian weapons": "Those pushing for arming the rebels"}
+
+
+def test_a_description_before_the_only_person_of_that_office_is_that_person():
+    result = extract(
+        story(
+            "The President said the alliance was strong after talks with Prime Minister Ana Torres "
+            "in Washington on Monday.",
+            "President Luis Vega also expressed his belief in the alliance.",
+        )
+    )
+    assert speakers(result, "indirect")[0][0] == "Luis Vega"
