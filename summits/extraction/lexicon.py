@@ -694,6 +694,8 @@ OCCASION_NOUNS = {"pleasure", "honour", "honor", "privilege", "opportunity", "ch
 # a list of those at the meeting told with "be": "Also [present] were A and B", "[Joining] the
 # President were A and B", "A and B were also [present]", "In [attendance] were ..."
 PRESENCE_WORDS = {"present", "attendance", "attending", "joining", "accompanying"}
+# a leader's spouse, along on a visit but no party to it: "his [wife], Sophie Roe"
+SPOUSE_NOUNS = frozenset({"wife", "husband", "spouse"})
 # one's opposite number at a meeting: "told his [counterparts] that ..."
 COUNTERPART_NOUNS = {"counterpart"}
 # a delegation, its leader and its members: "[led] the delegation", "the delegation [comprised] X"

@@ -75,6 +75,7 @@ from .lexicon import (
     PRONOUNS,
     SEEING_VERBS,
     SENIOR_ROLE,
+    SPOUSE_NOUNS,
     TERMS_NOUNS,
 )
 from .names import Person, PersonIndex, find_names
@@ -105,6 +106,8 @@ PARTY_PREPOSITIONS = {"with", "by", "between", "on"}  # "talks [with] X", "a cal
 TITLE_REACH = 5  # words of a title before a name ("then-Prime Minister X")
 TITLE_PHRASE_REACH = 14  # words between a title and the comma before the name it is set beside
 NOT_PERSON_LABELS = {"GPE", "ORG", "NORP", "LOC", "FAC"}
+SPOUSE_REACH = 3  # words before a name where "his wife ," or "first lady" is written
+FIRST_LADY = ("first", "lady")
 TITLE_PREPOSITIONS = {"for", "of"}  # "Minister [for] Foreign Affairs X"
 TITLE_LINKS = {"'s", "’s", "to", "of", "the", "for", "and"}  # "Norway's Ambassador to Chile"
 
@@ -131,7 +134,7 @@ def decide(doc: Doc, index: PersonIndex, in_quote, already: Iterable[int] = ()) 
         if number in taking_part:
             continue
         mentions = [m for m in person.mentions if not in_quote(doc[m[0]]) and _on_occasion(doc, m)]
-        if not mentions or _away_throughout(doc, index, person, mentions):
+        if not mentions or _away_throughout(doc, index, person, mentions) or a_spouse(doc, person):
             continue
         if _takes_part(doc, index, groups, person, mentions):
             taking_part.add(number)
@@ -381,6 +384,19 @@ def absent(doc: Doc, person: Person) -> bool:
             return True
         if token.dep_ in SUBJECTS and any(_did_not_go(v) for v in [token.head, *token.head.conjuncts]):
             return True
+    return False
+
+
+def a_spouse(doc: Doc, person: Person) -> bool:
+    """ "first lady Michelle Roe", "his wife, Sophie Roe": a leader's spouse, who goes along to a
+    state visit or a dinner but is no party to the meeting."""
+    for start, end in person.mentions:
+        before = [t.lower_ for t in doc[max(0, start - SPOUSE_REACH) : start] if not t.is_punct]
+        if before[-1:] and before[-1] in SPOUSE_NOUNS or before[-2:] == list(FIRST_LADY):
+            return True
+        root = doc[start:end].root
+        if root.dep_ == APPOS and root.head.lower_ in SPOUSE_NOUNS:
+            return True  # "Sophie Roe, his wife," is parsed the other way round
     return False
 
 
@@ -1240,7 +1256,11 @@ def taking_part_in(caption: Doc) -> list[Person]:
     planned or past (``occasion``)."""
     index = find_names(caption)
     credited = _credited(caption)
-    named = [p for p in index.persons if not _in_credit(p, credited) and not absent(caption, p)]
+    named = [
+        p
+        for p in index.persons
+        if not _in_credit(p, credited) and not absent(caption, p) and not a_spouse(caption, p)
+    ]
     found = [p for p in named if any(rule(caption, index, m) for m in p.mentions for rule in MENTION_RULES)]
     for sent in caption.sents:
         together = _named_in(sent, named)

@@ -1030,3 +1030,14 @@ def test_those_among_the_officials_accompanying_a_participant_take_part():
         )
     )
     assert "Jose Molina" in names(result)
+
+
+def test_a_leaders_spouse_is_no_party_to_the_meeting():
+    result = extract(
+        story(
+            "President Luis Vega and first lady Ana Vega greeted Prime Minister Jon Berg and his wife, "
+            "Kari Berg, at the palace on Monday for a state dinner.",
+            "Vega and Berg held talks on trade.",
+        )
+    )
+    assert names(result) == {"Luis Vega", "Jon Berg"}
