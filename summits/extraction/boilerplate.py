@@ -52,7 +52,7 @@ HEADER_KEYS = {
     "language",
     "id",
 }
-KEY_VALUE = re.compile(r"^([A-Za-z][A-Za-z _-]{0,20}):[ \t\u00a0]*(\S.*)?$")
+KEY_VALUE = re.compile(r"^(?:[-*][ \t]+)?([A-Za-z][A-Za-z _-]{0,20}):[ \t\u00a0]*(\S.*)?$")
 DATELINE_RE = re.compile(
     r"^(?:published|updated|last updated|posted|first published)\b|^\|?\s*$|^\d{1,2}:\d{2}\b", re.IGNORECASE
 )
@@ -164,7 +164,9 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})(?!\d)")
 # "June 17, 2013", "SEPT. 10 ,2016" (a comma astray)
 MONTH_DAY_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:\s*,\s*|\s+)(\d{4})(?!\d)")
-ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")  # "2013-03-23", a digest's "2009-07-6"
+ISO_DATE = re.compile(
+    r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:\b|(?=T\d))"
+)  # "2013-03-23", "2009-07-6", "2024-06-10T20:48"
 # "### [2013-03-23](/news/2013/03/23/index.md)": a heading that is a date alone, the date of the
 # item under it (a news digest's day)
 DATE_HEADING = re.compile(r"^#{1,6}\s*\[?\s*(\d{4}-\d{1,2}-\d{1,2})\s*\]?(?:\([^)\n]*\))?\s*$")
@@ -357,7 +359,7 @@ def _document_date(blocks: list[Block]) -> dt.date | None:
 
 
 # --- labelling: each block gets the kind of the first rule that claims it, else it is story ----
-HEADER_KINDS = (HEADER, DATELINE, BYLINE, HEADING)  # what may stand above the story
+HEADER_KINDS = (HEADER, DATELINE, BYLINE, HEADING, LINK)  # what may stand above the story (a feed item's URL)
 LABELLED_DATES = {"published", "updated"}  # "Published:" alone on its line: the next line is its date
 DATE_LABELS = {"published", "updated", "last updated", "posted"}
 DATELINE_WORDS = 6  # at most this many words on a line that is a date

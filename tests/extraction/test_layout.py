@@ -374,3 +374,14 @@ def test_a_one_sentence_caption_marks_its_people_left_or_right_with_a_letter():
     )
     kinds = {text[b.start : b.end][:5]: b.kind for b in read_layout(text).blocks}
     assert kinds["Peru'"] == CAPTION
+
+
+def test_a_feed_items_listed_header_lines_give_the_publication_date():
+    layout = read_layout(
+        "## Torres, Vega discuss trade\n"
+        " - [https://example.org/2024/06/10/torres-vega](https://example.org/2024/06/10/torres-vega)\n"
+        " - RSS feed: https://example.org/feed\n"
+        " - date published: 2024-06-10T20:48:14+00:00\n\n"
+        "President Ana Torres hosted Luis Vega in Lima on Monday.\n"
+    )
+    assert layout.meta.published == dt.date(2024, 6, 10)
