@@ -9,6 +9,7 @@ broken down by phenomenon ("participant missed", "speaker wrong", "agreement spu
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import unicodedata
@@ -74,8 +75,9 @@ MARKUP = re.compile(r"<[^<>]*>")  # a tag a quotation of a web page holds as sto
 
 def normalise(text: str | None) -> str:
     """Lower case, no accents, straight quotes, single spaces, no surrounding punctuation, no
-    markup (a gold quotation copied from a stored web page keeps its link tags; the words count)."""
-    text = MARKUP.sub(" ", text or "")
+    markup (a gold quotation copied from a stored web page keeps its link tags and entities, such
+    as "&nbsp;"; the words count)."""
+    text = MARKUP.sub(" ", html.unescape(text or ""))
     text = unicodedata.normalize("NFKD", text).translate(STRAIGHT)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     return re.sub(r"\s+", " ", text).strip(" \t\n\"'.,;:!?-")

@@ -50,6 +50,9 @@ def test_names_match_with_titles_aside_and_a_surname_alone():
 def test_quotations_match_without_the_markup_a_stored_web_page_keeps_in_them():
     stored = 'I declare: <a href="http://example.com/x?id=1">I will not pay</a> for that wall.'
     assert same_quotation("I declare: I will not pay for that wall.", stored)
+    assert same_span(
+        "his support for a closer relationship", "his&nbsp;support for&nbsp;a closer relationship"
+    )
 
 
 def test_quotations_match_across_quotation_marks_and_small_cuts():
