@@ -788,3 +788,15 @@ def test_a_description_before_the_only_person_of_that_office_is_that_person():
         )
     )
     assert speakers(result, "indirect")[0][0] == "Luis Vega"
+
+
+def test_he_after_a_title_set_beside_a_name_as_subject_is_that_person():
+    result = extract(
+        story(
+            "Secretary of State Ana Torres urged the sides to compromise at the opening ceremony in "
+            "Doha on Saturday.",
+            "The head of the peace council, Mr Luis Vega, said that the two sides should compromise.",
+            "\u201cMy delegation is in Doha to make peace,\u201d he said.",
+        )
+    )
+    assert speakers(result, "direct") == [("Luis Vega", "My delegation is in Doha to make peace,")]
