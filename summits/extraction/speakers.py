@@ -132,9 +132,9 @@ def is_subject(span: Span) -> bool:
 
 def _up_to_subject(token: Token) -> Token:
     """The word of the sentence a name stands in: "[Putin] and Erdogan", "the president,
-    [Putin]", "the head of the council, [Mr Roe]"; the owner of a thing that acts ("[Kerry]'s announcement was ..."), not of a person
-    ("Putin's spokesman said": the spokesman); no person set beside a thing ("the announcement,
-    [Lavrov] at his side, was ...")."""
+    [Putin]", "the head of the council, [Mr Roe]"; the owner of a thing that acts ("[Kerry]'s
+    announcement was ..."), not of a person ("Putin's spokesman said": the spokesman); no person
+    set beside a thing ("the announcement, [Lavrov] at his side, was ...")."""
     while token.head != token:
         head = token.head
         person_head = head.pos_ == "PROPN" or head.lower_ in PERSON_NOUNS or head.lower_ in TITLE_WORDS
