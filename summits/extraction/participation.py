@@ -102,6 +102,7 @@ CLAUSE_EDGES = {ADVCL, PCOMP, RELCL, CCOMP, ACL}
 DRAFTED = TERMS_NOUNS | {"text", "draft", "details", "wording"}  # "hammering out the [text]"
 OWN_SIDE = {"we", "they", "both"}  # "he said [they] had talked about trade"
 PARTNER_WORDS = {"with"}  # "met [with] X"
+INCLUDING_WORDS = {"including"}  # "talks with opposition leaders, [including] X and Y"
 PARTY_PREPOSITIONS = {"with", "by", "between", "on"}  # "talks [with] X", "a call [by] X [on] Y"
 TITLE_REACH = 5  # words of a title before a name ("then-Prime Minister X")
 TITLE_PHRASE_REACH = 14  # words between a title and the comma before the name it is set beside
@@ -621,6 +622,8 @@ def _governing_verb(index: PersonIndex, token: Token) -> Token | None:
         return token.head.head  # "called on President X": a visit
     if _listed_after_partner(token):
         return token.head
+    if token.dep_ == POBJ and token.head.lower_ in INCLUDING_WORDS and token.head.head.pos_ == "NOUN":
+        return _governing_verb(index, token.head.head)  # "talks with leaders, [including] X": as the leaders
     if token.dep_ != POBJ or token.head.lower_ not in {"with", "by"}:
         return None
     if token.head.lower_ == "by" and not _senior(index.at(token.i)):

@@ -1041,3 +1041,13 @@ def test_a_leaders_spouse_is_no_party_to_the_meeting():
         )
     )
     assert names(result) == {"Luis Vega", "Jon Berg"}
+
+
+def test_those_a_partner_noun_includes_take_part():
+    result = extract(
+        story(
+            "National Security Adviser Kumar Rao visited Colombo on Friday.",
+            "Rao also held talks with key opposition leaders, including Ana Torres and Luis Vega.",
+        )
+    )
+    assert names(result) == {"Kumar Rao", "Ana Torres", "Luis Vega"}
