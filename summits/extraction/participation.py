@@ -622,10 +622,8 @@ def _governing_verb(index: PersonIndex, token: Token) -> Token | None:
         return token.head.head  # "called on President X": a visit
     if _listed_after_partner(token):
         return token.head
-    if token.dep_ == POBJ and token.head.lower_ in INCLUDING_WORDS and token.head.head.pos_ == "NOUN":
-        return _governing_verb(index, token.head.head)  # "talks with leaders, [including] X": as the leaders
     if token.dep_ != POBJ or token.head.lower_ not in {"with", "by"}:
-        return None
+        return _included_in(index, token)
     if token.head.lower_ == "by" and not _senior(index.at(token.i)):
         return None
     verb = token.head.head
@@ -634,6 +632,13 @@ def _governing_verb(index: PersonIndex, token: Token) -> Token | None:
     elif verb.dep_ == XCOMP and not any(c.dep_ == AUX for c in verb.children):
         verb = verb.head  # a caption's "negotiates pardon with B", its noun parsed as a verb
     return verb
+
+
+def _included_in(index: PersonIndex, token: Token) -> Token | None:
+    """ "held talks with opposition leaders, [including] X": X's verb is the leaders'."""
+    if token.dep_ == POBJ and token.head.lower_ in INCLUDING_WORDS and token.head.head.pos_ == "NOUN":
+        return _governing_verb(index, token.head.head)
+    return None
 
 
 def _listed_after_partner(token: Token) -> bool:
