@@ -85,7 +85,11 @@ CONTROLLED = frozenset({XCOMP, ADVCL})  # a to-clause whose subject is the one a
 CLAUSES_CLIMBED = 3
 PARTY_LABELS = frozenset({"PERSON", "GPE", "ORG"})  # a people ("Filipinos") is no party by itself
 ACTOR_LABELS = frozenset({"PERSON", "ORG"})  # a party even as the partner of a visit
-JOINT_ROLES = (verbs.AGREES, verbs.TOGETHER)  # "Chile and Peru [signed]", "the two [sat] down together"
+JOINT_ROLES = (
+    verbs.AGREES,
+    verbs.TOGETHER,
+    verbs.COMMITS,
+)  # "Chile and Peru [signed]", "the two [sat] down together", "[pledge] to"
 PARTY_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "we", "us"})
 PARTNER_PREPOSITIONS = frozenset({"with", "between", "among"})  # "talks [with] X", "[between] X and Y"
 CALL_PREPOSITIONS = frozenset({"on"})  # "a courtesy call [on] the president"

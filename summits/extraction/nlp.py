@@ -68,7 +68,23 @@ def get_nlp() -> Language:
     nlp.add_pipe("quotations_within_sentences", after="paragraph_starts")
     nlp.add_pipe("names_within_sentences", after="quotations_within_sentences")
     nlp.add_pipe("bounded_sentences", after="names_within_sentences")
+    nlp.add_pipe("verbs_tagged_as_nouns", after="attribute_ruler")
     return nlp
+
+
+@Language.component("verbs_tagged_as_nouns")
+def verbs_tagged_as_nouns(doc):
+    """A headline's verb the tagger took for a noun ("Kabila and Kagame pledge to ...", "X meets
+    Y"): a noun heading its sentence with a subject of its own is that sentence's verb."""
+    for token in doc:
+        if (
+            token.dep_ == "ROOT"
+            and token.tag_ in {"NN", "NNS"}
+            and any(c.dep_ == "nsubj" for c in token.children)
+        ):
+            token.pos_ = "VERB"
+            token.tag_ = "VBZ" if token.text.lower().endswith("s") else "VBP"
+    return doc
 
 
 # The parser and the finders walk a sentence token by token (a token's sentence, a verb's
