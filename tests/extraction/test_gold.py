@@ -17,13 +17,13 @@ from summits.reading import read_bytes
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "gold"
 HELDOUT = ROOT / "tests" / "heldout"  # real reports kept apart from tuning: checked, never scored here
-SETS = {"development": (GOLD, 110), "held-out": (HELDOUT, 12)}
+SETS = {"development": (GOLD, 117), "held-out": (HELDOUT, 12)}
 SEED = ROOT / "seeds" / "000_6dcfb589539ca209.txt"
 # What the development set of real reports reaches today (each article's F1 averaged, as the
 # TOTAL line prints it), less a margin: a change that costs more fails here. Raise them as the
 # extraction improves.
-BARS = {"participants": 0.83, "quotes": 0.93, "attributed": 0.83, "reported": 0.78, "agreements": 0.80}
-SUMMIT_BAR = 0.80
+BARS = {"participants": 0.84, "quotes": 0.94, "attributed": 0.83, "reported": 0.75, "agreements": 0.81}
+SUMMIT_BAR = 0.81
 MENTIONED_TAKEN_AS_PRESENT = 14  # people only mentioned whom the extraction takes for participants
 
 
