@@ -14,6 +14,7 @@ import string
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from . import geo
 from .lexicon import HONORIFICS, NEWS_AGENCIES, PHOTO_CREDIT, PORTFOLIO_JOINS, PORTFOLIO_WORDS, TITLE_WORDS
 from .result import ArticleMeta
 
@@ -106,6 +107,10 @@ PLACE_DATE_LINE = re.compile(
     r"(?!(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|rsday|sday|urday)?,)"  # "Mon, ..."
     r"(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\s*"
     r"(?P<date>\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})[\s*_.]*$"
+)
+SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?:\s|$)")
+PLACE_COUNTRY_LINE = re.compile(
+    r"^(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\s*(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})$"
 )
 MARKDOWN_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")  # "[2018-01-28](/news/...)": its words
 # "1. [Vega meets Soto in Lima](/news/2018/...)", "- [Related story](...)": a list item that is a link
@@ -319,6 +324,7 @@ def read_layout(text: str, *, byline: str | None = None, title: str | None = Non
     _read_posted(blocks, meta)
     dateline_day = _read_dateline(blocks, meta)
     _read_place_line(blocks, meta)
+    _read_place_country_line(blocks, meta)
     _read_byline_date(blocks, meta)
     pull_quotes = _pull_quotes(blocks)
     story = _story_text(text, blocks)
@@ -570,6 +576,18 @@ def _read_place_line(blocks: list[Block], meta: ArticleMeta) -> None:
         meta.dateline = meta.dateline or found["place"]
         meta.published = meta.published or parse_date(found["date"])
         return
+
+
+def _read_place_country_line(blocks: list[Block], meta: ArticleMeta) -> None:
+    """ "Beijing, China" on a line of its own above the story (a scraped page's place line): the
+    dateline, when the article has none and the country is one."""
+    for block in blocks:
+        if (block.kind == STORY and SENTENCE_END.search(block.text)) or meta.dateline:
+            return  # the story has begun ("(Agence France-Presse)" above the place line is no story)
+        found = PLACE_COUNTRY_LINE.match(block.text.strip())
+        if found is not None and block.kind in (HEADING, DATELINE) and geo.country_code(found["country"]):
+            meta.dateline, meta.dateline_country = found["place"], found["country"]
+            return
 
 
 def _read_byline_date(blocks: list[Block], meta: ArticleMeta) -> None:

@@ -951,7 +951,7 @@ def tied_to_meeting(c: Candidate, scene: Scene) -> bool:
     reason = _occasion(c.span.root)
     if HEDGED.search(c.before) or reason in NOT_THIS_MEETING or spoken_elsewhere(c, scene):
         return False
-    if earlier_visit(c, scene) or _post_of_person(c.span.root):
+    if earlier_visit(c, scene) or _post_of_person(c.span.root) or _end_of_a_range(c.span.root):
         return False
     if _attached(c):
         return True
@@ -974,6 +974,17 @@ def _in_another_thing(c: Candidate) -> bool:
     # "at his office in Putrajaya": a place within a place where someone was
     site = thing.dep_ in PREP_OBJECTS and thing.head.lower_ in SITE_PREPOSITIONS
     return thing.pos_ == NOUN and not site and not _is_meeting_word(thing) and not _round_of_meeting(thing)
+
+
+def _end_of_a_range(place: Token) -> bool:
+    """ "countries ranging from Egypt [to Senegal]", "from Lima [to Quito]": a range's end is no
+    destination."""
+    while place.dep_ == CONJ and place.head != place:
+        place = place.head
+    prep = place.head
+    if place.dep_ not in PREP_OBJECTS or prep.lower_ != "to":
+        return False
+    return any(c.dep_ == PREP and c.lower_ == "from" and c.i < prep.i for c in prep.head.children)
 
 
 def _attached(c: Candidate) -> bool:

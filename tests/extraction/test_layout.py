@@ -385,3 +385,11 @@ def test_a_feed_items_listed_header_lines_give_the_publication_date():
         "President Ana Torres hosted Luis Vega in Lima on Monday.\n"
     )
     assert layout.meta.published == dt.date(2024, 6, 10)
+
+
+def test_a_place_and_country_line_above_the_story_is_its_dateline():
+    layout = read_layout(
+        "China hosts African leaders\n\nNews Desk\n\n(Agence France-Presse)\n\nBeijing, China\n\n"
+        "Mon, September 3, 2018\n\nChina hosts African leaders on Monday for a summit.\n"
+    )
+    assert (layout.meta.dateline, layout.meta.dateline_country) == ("Beijing", "China")

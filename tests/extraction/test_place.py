@@ -621,3 +621,15 @@ def test_the_holy_see_is_placed_in_vatican_city():
     text = "Cardinal Luis Vega received Foreign Minister Ana Torres at the Holy See on Thursday.\n"
     summit = extract(text).summit
     assert summit.country == "VA"
+
+
+def test_the_end_of_a_range_is_no_venue():
+    result = extract(
+        "China hosts African leaders\n\n(Agence France-Presse)\n\nBeijing, China\n\n"
+        "Mon, September 3, 2018\n\n"
+        "China hosts African leaders Monday for a summit aimed at promoting its vision.\n\n"
+        "President Xi Jinping and leaders from across the continent will hold the two-day forum.\n\n"
+        "The guests include the presidents of countries ranging from Egypt to Senegal and South "
+        "Africa.\n"
+    )
+    assert (result.summit.location, result.summit.country) == ("Beijing", "CN")
