@@ -196,13 +196,8 @@ def _entity_text(word: Token) -> str:
 # --- the rules ------------------------------------------------------------------------------------
 def _meeting_verb(word: Token) -> bool:
     """ "met", "hosted", "received", "held [talks]"."""
-    if word.pos_ not in VERB_TAGS:
-        return False
-    if verbs.plays(word.lemma_, verbs.MEETS):
-        return True
-    return verbs.plays(word.lemma_, verbs.CHAIRS) and any(
-        c.dep_ == DOBJ and _meeting_noun(c) for c in word.children
-    )
+    objects = [w for c in word.children if c.dep_ == DOBJ for w in (c.lower_, c.lemma_)]
+    return word.pos_ in VERB_TAGS and verbs.meets_with(word.lemma_, objects)
 
 
 def _meeting_noun(word: Token) -> bool:

@@ -20,7 +20,6 @@ from .lexicon import (
     EAST_ASIAN_FAMILY_NAMES,
     HONORIFICS,
     KIN_NOUNS,
-    MEETING_NOUNS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
     ORGANISATION_HEADS,
@@ -752,7 +751,13 @@ def _unlabelled_meeting_subject(token: Token) -> bool:
     """The verb's one subject, on its line, with no entity label (a misparse gives a verb two
     subjects, or one from the line above)."""
     verb = token.head
-    if token.dep_ != NSUBJ or token.ent_type_ or verb.pos_ != "VERB" or not _meeting_verb(verb):
+    objects = [c.lemma_ for c in verb.children if c.dep_ == DOBJ]
+    if (
+        token.dep_ != NSUBJ
+        or token.ent_type_
+        or verb.pos_ != "VERB"
+        or not verbs.meets_with(verb.lemma_, objects)
+    ):
         return False
     return sum(c.dep_ == NSUBJ for c in verb.children) == 1 and _on_one_line(token, verb)
 
@@ -760,15 +765,6 @@ def _unlabelled_meeting_subject(token: Token) -> bool:
 def _on_one_line(a: Token, b: Token) -> bool:
     lo, hi = sorted((a.i, b.i))
     return "\n" not in a.doc[lo : hi + 1].text
-
-
-def _meeting_verb(verb: Token) -> bool:
-    """ "meets", "holds [talks]"."""
-    if verbs.plays(verb.lemma_.lower(), verbs.MEETS):
-        return True
-    return verbs.plays(verb.lemma_.lower(), verbs.CHAIRS) and any(
-        c.dep_ == DOBJ and c.lemma_.lower() in MEETING_NOUNS for c in verb.children
-    )
 
 
 def _title_suffix(doc: Doc, i: int) -> bool:

@@ -393,7 +393,7 @@ def a_spouse(doc: Doc, person: Person) -> bool:
     state visit or a dinner but is no party to the meeting."""
     for start, end in person.mentions:
         before = [t.lower_ for t in doc[max(0, start - SPOUSE_REACH) : start] if not t.is_punct]
-        if before[-1:] and before[-1] in SPOUSE_NOUNS or before[-2:] == list(FIRST_LADY):
+        if before[-1:] and (before[-1] in SPOUSE_NOUNS or tuple(before[-2:]) == FIRST_LADY):
             return True
         root = doc[start:end].root
         if root.dep_ == APPOS and root.head.lower_ in SPOUSE_NOUNS:
@@ -451,11 +451,10 @@ def not_yet(verb: Token) -> bool:
 
 def is_meeting_verb(verb: Token) -> bool:
     """ "Putin met Erdogan", "the two signed", "Modi held talks with Hasina"."""
-    lemma = verb.lemma_.lower()
-    if verbs.plays(lemma, verbs.MEETS) or verbs.plays(lemma, verbs.AGREES) or sees_someone(verb):
-        return True
-    objects = [c for c in verb.children if c.dep_ in {DOBJ, ATTR}]
-    return verbs.plays(lemma, verbs.CHAIRS) and any(o.lower_ in MEETING_NOUNS for o in objects)
+    objects = [c.lower_ for c in verb.children if c.dep_ in {DOBJ, ATTR}]
+    return (
+        verbs.meets_with(verb.lemma_, objects) or verbs.plays(verb.lemma_, verbs.AGREES) or sees_someone(verb)
+    )
 
 
 def sees_someone(verb: Token, *, finite: bool = True) -> bool:

@@ -61,7 +61,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from .lexicon import MEETING_NOUNS
 
 QUOTES = "quotes"
 REPORTS = "reports"
@@ -349,6 +352,14 @@ def plays(lemma: str, role: str) -> bool:
     """``plays("hail", REPORTS_OBJECT)`` is True."""
     entry = VERBS.get(lemma.lower())
     return entry is not None and role in entry.roles
+
+
+def meets_with(lemma: str, objects: Iterable[str]) -> bool:
+    """A verb of meeting, or one of chairing with a meeting among its ``objects``:
+    ``meets_with("meet", [])``, ``meets_with("hold", ["talks"])``."""
+    if plays(lemma, MEETS):
+        return True
+    return plays(lemma, CHAIRS) and any(o.lower() in MEETING_NOUNS for o in objects)
 
 
 def particles(lemma: str) -> tuple[str, ...]:
