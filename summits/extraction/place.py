@@ -110,13 +110,11 @@ PLACE_PREPOSITIONS = frozenset({"in", "from", "at"})  # "said in Moscow", "told 
 GOVERNMENT_ROLES = SUBJECTS | {DOBJ, POSS}  # "Moscow said", "squeezed Moscow", "Moscow's war"
 MODIFIER_ROLES = frozenset({COMPOUND, AMOD, NMOD})  # "the [Singapore]-Malaysia border"
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
-BETWEEN = "between"
+BETWEEN = "between"  # "the thaw between Santiago and La Paz": the two governments
 PURPOSE = "purpose"  # occasion.why_not's reason for a to-clause of purpose
 IN = "in"
 DESTINATIONS = frozenset({"to", "for"})  # "flew to Lima", "left for Tokyo"
-SITE_PREPOSITIONS = frozenset(
-    {"at", "in", "inside", "outside", "near"}
-)  # "at [his office]", "in [a hotel]"  # "the thaw between Santiago and La Paz": the two governments
+SITE_PREPOSITIONS = frozenset({"at", "in", "inside", "outside", "near"})  # "at [his office]", "in [a hotel]"
 GAZETTEER_PREPOSITIONS = frozenset({"in", "at", "to"})  # "met in Davao" when spaCy names no place
 PROPER = "PROPN"
 OF = "of"
