@@ -372,13 +372,14 @@ class Attendance(models.Model):
 
 class ExtractedItemQuerySet(models.QuerySet):
     def visible(self):
-        """What readers may see: not rejected, from a published summit."""
-        return self.exclude(review_status=ReviewStatus.REJECTED).filter(
-            summit__status=Summit.Status.PUBLISHED
-        )
+        """What readers may see: what an editor approved, of a published summit."""
+        return self.approved().filter(summit__status=Summit.Status.PUBLISHED)
 
-    def not_rejected(self):
-        return self.exclude(review_status=ReviewStatus.REJECTED)
+    def approved(self):
+        return self.filter(review_status=ReviewStatus.APPROVED)
+
+    def pending(self):
+        return self.filter(review_status=ReviewStatus.PENDING)
 
 
 class ExtractedItem(models.Model):

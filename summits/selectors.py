@@ -66,13 +66,13 @@ def visible_agreements() -> QuerySet[Agreement]:
 def summit_detail() -> QuerySet[Summit]:
     """Published summits with everything their page shows, in reading order."""
     statements = (
-        Statement.objects.not_rejected()
+        Statement.objects.approved()
         .select_related("speaker", "article")
         .defer("search_vector", "article__text")
         .order_by("speaker__name", "speaker_label", "start", "id")
     )
     agreements = (
-        Agreement.objects.not_rejected()
+        Agreement.objects.approved()
         .select_related("article")
         .defer("search_vector", "article__text")
         .prefetch_related("countries", "organisations")

@@ -1,5 +1,6 @@
-"""Writes editors make from the admin: publishing summits, reviewing what the extraction
-found, and merging duplicate people.
+"""Every write an editor makes, from the admin, the review desk or the API: publishing
+summits, reviewing and correcting what the extraction found, and merging duplicate people.
+Whichever door an editor uses, the same rules hold and the same history entries are written.
 
 Plain functions with keyword-only arguments, each in one transaction. Every row they touch is
 saved through the model (not ``QuerySet.update``) so django-simple-history records the change,
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
 from .models import (
     Agreement,
@@ -65,9 +67,65 @@ def _set_field(
     return changed
 
 
+class PendingReview(Exception):
+    """Publishing would put summits online with items no editor has reviewed.
+
+    ``pending`` maps each such summit to how many of its statements and agreements are pending.
+    """
+
+    def __init__(self, pending: dict[Summit, int]):
+        self.pending = pending
+        total = sum(pending.values())
+        names = ", ".join(f"{summit} ({count})" for summit, count in pending.items())
+        super().__init__(f"{total} items still await review: {names}")
+
+
+def pending_counts(summits: models.QuerySet[Summit]) -> dict[Summit, int]:
+    """Each of ``summits`` that has pending statements or agreements, with how many."""
+    counts = {}
+    for summit in summits.annotate(
+        pending_statements=models.Count(
+            "statements", filter=models.Q(statements__review_status=ReviewStatus.PENDING), distinct=True
+        ),
+        pending_agreements=models.Count(
+            "agreements", filter=models.Q(agreements__review_status=ReviewStatus.PENDING), distinct=True
+        ),
+    ).order_by("pk"):
+        if summit.pending_statements + summit.pending_agreements:
+            counts[summit] = summit.pending_statements + summit.pending_agreements
+    return counts
+
+
+APPROVED_ON_PUBLISHING = "Review: Approved (the rest, on publishing)"
+
+
 @transaction.atomic
-def publish_summits(*, summits: models.QuerySet[Summit], by: AbstractBaseUser | None = None) -> int:
-    """Publish the summits not yet published; return how many changed."""
+def publish_summits(
+    *,
+    summits: models.QuerySet[Summit],
+    approve_pending: bool | None = None,
+    by: AbstractBaseUser | None = None,
+) -> int:
+    """Publish the summits not yet published; return how many changed.
+
+    Readers see only approved items, so what is still pending needs the editor's choice:
+    ``approve_pending=True`` approves it (recorded in each item's history), ``False`` publishes
+    the summits with those items kept back until someone reviews them, and ``None`` (the
+    default) publishes nothing and raises PendingReview.
+    """
+    summits = Summit.objects.filter(pk__in=summits.values("pk")).exclude(status=Summit.Status.PUBLISHED)
+    pending = pending_counts(summits)
+    if pending and approve_pending is None:
+        raise PendingReview(pending)
+    if pending and approve_pending:
+        for model in (Statement, Agreement):
+            _set_field(
+                model.objects.filter(summit__in=list(pending)).pending(),
+                field="review_status",
+                value=ReviewStatus.APPROVED,
+                reason=APPROVED_ON_PUBLISHING,
+                by=by,
+            )
     return _set_field(summits, field="status", value=Summit.Status.PUBLISHED, reason="Published", by=by)
 
 
@@ -77,16 +135,28 @@ def unpublish_summits(*, summits: models.QuerySet[Summit], by: AbstractBaseUser 
     return _set_field(summits, field="status", value=Summit.Status.DRAFT, reason="Unpublished", by=by)
 
 
+# --- Reviewing statements and agreements ----------------------------------------------------------
+
+Item = Statement | Agreement
+
+
+def review_reason(status: ReviewStatus, why: str = "") -> str:
+    """The history's reason for a review decision: "Review: Rejected (not said at the summit)"."""
+    label = ReviewStatus(status).label
+    return f"Review: {label} ({why.strip()})" if why.strip() else f"Review: {label}"
+
+
 @transaction.atomic
 def set_review_status(
     *,
     items: models.QuerySet[Statement] | models.QuerySet[Agreement],
     status: ReviewStatus,
+    why: str = "",
     by: AbstractBaseUser | None = None,
 ) -> int:
     """Give statements or agreements a review status; return how many changed."""
     status = ReviewStatus(status)
-    return _set_field(items, field="review_status", value=status, reason=f"Review: {status.label}", by=by)
+    return _set_field(items, field="review_status", value=status, reason=review_reason(status, why), by=by)
 
 
 def approve_items(
@@ -96,9 +166,174 @@ def approve_items(
 
 
 def reject_items(
-    *, items: models.QuerySet[Statement] | models.QuerySet[Agreement], by: AbstractBaseUser | None = None
+    *,
+    items: models.QuerySet[Statement] | models.QuerySet[Agreement],
+    why: str = "",
+    by: AbstractBaseUser | None = None,
 ) -> int:
-    return set_review_status(items=items, status=ReviewStatus.REJECTED, by=by)
+    return set_review_status(items=items, status=ReviewStatus.REJECTED, why=why, by=by)
+
+
+def review_item(
+    *, item: Item, status: ReviewStatus, why: str = "", by: AbstractBaseUser | None = None
+) -> Item:
+    """One item's review decision (a rejection with a short reason); returns the item as saved."""
+    set_review_status(items=type(item).objects.filter(pk=item.pk), status=status, why=why, by=by)
+    item.refresh_from_db()
+    return item
+
+
+@transaction.atomic
+def approve_remaining(*, summit: Summit, article=None, by: AbstractBaseUser | None = None) -> int:
+    """Approve every statement and agreement of ``summit`` (of ``article`` only, if given) that is
+    still pending; return how many."""
+    approved = 0
+    for model in (Statement, Agreement):
+        items = model.objects.filter(summit=summit).pending()
+        if article is not None:
+            items = items.filter(article=article)
+        approved += _set_field(
+            items,
+            field="review_status",
+            value=ReviewStatus.APPROVED,
+            reason="Review: Approved (all remaining)",
+            by=by,
+        )
+    return approved
+
+
+class EditError(ValueError):
+    """An edit the archive cannot take (a span outside its article, an empty name)."""
+
+
+# What an editor may change on an extracted item, and how the history names each change.
+EDITABLE_FIELDS = {
+    "review_status": "review",
+    "speaker": "speaker",
+    "speaker_label": "speaker",
+    "kind": "kind",
+    "text": "text",
+    "start": "span",
+    "end": "span",
+    "article": "span",
+    "topic": "topic",
+    "status": "status",
+    "exceptions": "exceptions",
+    "summit": "summit",
+    "countries": "parties",
+    "organisations": "parties",
+}
+
+
+def edit_reason(item: Item, changed) -> str:
+    """The history's reason for an edit of the fields ``changed`` ("Edited: speaker, span")."""
+    changed = set(changed)
+    parts = []
+    if "review_status" in changed:
+        parts.append(review_reason(item.review_status))
+    edited = dict.fromkeys(EDITABLE_FIELDS.get(name, name) for name in changed if name != "review_status")
+    if edited:
+        parts.append("Edited: " + ", ".join(edited))
+    return "; ".join(parts) or "Edited"
+
+
+@transaction.atomic
+def save_item(*, item: Item, changed, by: AbstractBaseUser | None = None, why: str = "") -> Item:
+    """Save an item whose fields ``changed`` an editor has set (in the admin, the review desk or
+    the API), with a history entry that says what changed and why."""
+    reason = edit_reason(item, changed)
+    if why.strip():
+        reason = f"{reason} ({why.strip()})"
+    _tag(item, reason=reason, by=by).save()
+    return item
+
+
+def set_speaker(
+    *,
+    statement: Statement,
+    speaker: Participant | None = None,
+    new_name: str = "",
+    by: AbstractBaseUser | None = None,
+) -> Statement:
+    """Name who said ``statement``: a person in the archive, or ``new_name`` as a new person."""
+    with transaction.atomic():
+        if new_name.strip():
+            speaker = create_participant(name=new_name, by=by)
+        if speaker is None:
+            raise EditError("Choose a person, or give the name of a new one.")
+        statement.speaker, statement.speaker_label = speaker, ""
+        return save_item(item=statement, changed=["speaker"], by=by)
+
+
+def create_participant(*, name: str, by: AbstractBaseUser | None = None) -> Participant:
+    """A new person with a free address of their own ("jane-doe", "jane-doe-2" ...)."""
+    name = " ".join(name.split())[: Participant._meta.get_field("name").max_length]
+    if not name:
+        raise EditError("A person needs a name.")
+    base = slugify(name)[:190] or "person"
+    slug, n = base, 1
+    while (
+        Participant.objects.filter(slug=slug).exists()
+        or ParticipantRedirect.objects.filter(old_slug=slug).exists()
+    ):
+        n += 1
+        slug = f"{base}-{n}"
+    person = Participant(name=name, slug=slug)
+    _tag(person, reason="Created by an editor", by=by).save()
+    return person
+
+
+QUOTE_MARKS = "\"'“”‘’«»„"
+
+
+def set_span(*, item: Item, start: int, end: int, by: AbstractBaseUser | None = None) -> Item:
+    """Point ``item`` at ``article.text[start:end]`` (an editor's selection) and take its words
+    as the item's text (without the quotation marks around a quotation)."""
+    article = item.article
+    if article is None:
+        raise EditError("This item has no article to select its words in.")
+    if not 0 <= start < end <= len(article.text):
+        raise EditError(f"A span must lie inside the article (0 to {len(article.text)} characters).")
+    selected = article.text[start:end]
+    # The offsets follow the words: whitespace and quotation marks at either end are left out.
+    lead = len(selected) - len(selected.lstrip(QUOTE_MARKS + " \n\t"))
+    trail = len(selected) - len(selected.rstrip(QUOTE_MARKS + " \n\t"))
+    if lead + trail >= len(selected):
+        raise EditError("Select some words of the article.")
+    item.start, item.end = start + lead, end - trail
+    item.text = article.text[item.start : item.end]
+    return save_item(item=item, changed=["start", "end", "text"], by=by)
+
+
+def set_kind(*, statement: Statement, kind: str, by: AbstractBaseUser | None = None) -> Statement:
+    """A direct quotation or reported speech."""
+    statement.kind = Statement.Kind(kind)
+    return save_item(item=statement, changed=["kind"], by=by)
+
+
+# Fields an undo puts back: everything the review desk can change.
+UNDOABLE_FIELDS = {
+    Statement: ["review_status", "speaker_id", "speaker_label", "kind", "text", "start", "end"],
+    Agreement: ["review_status", "text", "start", "end", "status", "topic"],
+}
+
+
+@transaction.atomic
+def undo_last_change(*, item: Item, by: AbstractBaseUser | None = None) -> Item:
+    """Put ``item`` back as it was before its latest recorded change (itself recorded)."""
+    records = list(item.history.order_by("-history_date", "-history_id")[:2])
+    if len(records) < 2:
+        raise EditError("There is no earlier version of this item to go back to.")
+    latest, previous = records
+    fields = UNDOABLE_FIELDS[type(item)]
+    changed = [name for name in fields if getattr(item, name) != getattr(previous, name)]
+    if not changed:
+        raise EditError("The latest change cannot be undone here.")
+    for name in changed:
+        setattr(item, name, getattr(previous, name))
+    what = latest.history_change_reason or "the latest change"
+    _tag(item, reason=f"Undo: {what}", by=by).save()
+    return item
 
 
 class MergeError(ValueError):
