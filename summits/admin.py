@@ -14,10 +14,12 @@ from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.utils import model_ngettext
 from django.contrib.admin.views.main import ChangeList
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import NoReverseMatch, path, reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -86,6 +88,14 @@ class SourceSpanMixin:
         if obj is None or obj.article_id is None or obj.start is None or obj.end is None:
             return None  # shown as the admin's empty value
         return highlight_span(obj.article.text, obj.start, obj.end)
+
+
+def review_url(summit: Summit) -> str:
+    """Where an editor reviews a summit's items: its review desk."""
+    try:
+        return reverse("admin:summits_summit_review", args=[summit.pk])
+    except NoReverseMatch:
+        return reverse("admin:summits_summit_change", args=[summit.pk])
 
 
 # --- Shared pieces ----------------------------------------------------------------------------
@@ -260,7 +270,7 @@ class SummitAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "status"]}),
+        (None, {"fields": ["title", "slug", ("status", "publication")]}),
         (
             "Where and when",
             {"fields": [("start_date", "end_date", "date_precision"), "date_text", ("city", "country")]},
@@ -321,13 +331,97 @@ class SummitAdmin(SimpleHistoryAdmin):
 
     @admin.action(description="Publish selected summits", permissions=["change"])
     def publish(self, request, queryset):
-        changed = services.publish_summits(summits=queryset, by=request.user)
-        report_changed(self, request, "Published", changed)
+        return self._publish(request, queryset, action="publish")
 
     @admin.action(description="Unpublish selected summits (back to draft)", permissions=["change"])
     def unpublish(self, request, queryset):
         changed = services.unpublish_summits(summits=queryset, by=request.user)
         report_changed(self, request, "Unpublished", changed)
+
+    def _publish(self, request, summits, *, action: str = ""):
+        """Publish, or ask the editor what to do with items still pending (see the service)."""
+        approve = request.POST.get("pending") == "approve" or None
+        try:
+            changed = services.publish_summits(summits=summits, approve_pending=approve, by=request.user)
+        except services.PendingReview as pending:
+            return self._ask_about_pending(request, pending, summits, action=action)
+        report_changed(self, request, "Published", changed)
+        return None
+
+    def _ask_about_pending(self, request, pending: services.PendingReview, summits, *, action: str):
+        for summit in pending.pending:
+            summit.review_url = review_url(summit)
+        first = next(iter(pending.pending))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Publish with items still to review?",
+            "opts": self.opts,
+            "pending": list(pending.pending.items()),
+            "total": sum(pending.pending.values()),
+            "selected": list(summits.values_list("pk", flat=True)),
+            "review_first_url": first.review_url,
+            "action_checkbox_name": ACTION_CHECKBOX_NAME,
+            "action": action,
+        }
+        return TemplateResponse(request, "admin/summits/summit/publish_confirmation.html", context)
+
+    def get_urls(self):
+        publish = self.admin_site.admin_view(self.publish_view)
+        return [path("<int:object_id>/publish/", publish, name="summits_summit_publish"), *super().get_urls()]
+
+    def publish_view(self, request, object_id: int):
+        """The change page's Publish button: publish this summit, asking first about pending items."""
+        summit = get_object_or_404(Summit, pk=object_id)
+        if not self.has_change_permission(request, summit):
+            raise PermissionDenied
+        if request.method == "POST":
+            response = self._publish(request, Summit.objects.filter(pk=summit.pk))
+            if response is not None:
+                return response
+        elif summit.has_pending_items():
+            return self._ask_about_pending(
+                request,
+                services.PendingReview(services.pending_counts(Summit.objects.filter(pk=summit.pk))),
+                Summit.objects.filter(pk=summit.pk),
+                action="",
+            )
+        else:
+            return TemplateResponse(
+                request,
+                "admin/summits/summit/publish_confirmation.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "title": f"Publish “{summit}”?",
+                    "opts": self.opts,
+                    "summit": summit,
+                },
+            )
+        return redirect("admin:summits_summit_change", summit.pk)
+
+    def get_readonly_fields(self, request, obj=None):
+        # Publication goes through its own button (and the service's question about pending items).
+        return [*super().get_readonly_fields(request, obj), "status", "publication"]
+
+    @admin.display(description="readers")
+    def publication(self, obj):
+        if obj is None or obj.pk is None:
+            return "A new summit is a draft until you publish it."
+        url = reverse("admin:summits_summit_publish", args=[obj.pk])
+        if obj.is_published:
+            return "Published: readers see its approved items."
+        return format_html('Draft: readers cannot see it. <a class="button" href="{}">Publish…</a>', url)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model not in (Statement, Agreement):
+            return super().save_formset(request, form, formset, change)
+        # Edits of statements and agreements go through the service that records what changed.
+        formset.save(commit=False)
+        for item, changed in formset.changed_objects:
+            services.save_item(item=item, changed=changed, by=request.user)
+        for item in formset.new_objects:
+            services.save_item(item=item, changed=["text"], by=request.user, why="added by hand")
+        formset.save_m2m()
+        return None
 
 
 # --- People -----------------------------------------------------------------------------------
@@ -486,6 +580,10 @@ class ExtractedItemAdmin(ReviewActionsMixin, SourceSpanMixin, SimpleHistoryAdmin
     @admin.display(description="text")
     def text_excerpt(self, obj):
         return excerpt(obj.text)
+
+    def save_model(self, request, obj, form, change):
+        why = "" if change else "added by hand"
+        services.save_item(item=obj, changed=form.changed_data, by=request.user, why=why)
 
 
 @admin.register(Statement)

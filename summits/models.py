@@ -252,6 +252,9 @@ class Summit(models.Model):
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
 
+    def has_pending_items(self) -> bool:
+        return self.statements.pending().exists() or self.agreements.pending().exists()
+
     def clean(self):
         """A month or a year is filed under its first day (the day itself is not known)."""
         super().clean()

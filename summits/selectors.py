@@ -44,41 +44,52 @@ def summit_cards() -> QuerySet[Summit]:
     )
 
 
-def visible_statements() -> QuerySet[Statement]:
-    """Statements readers may see, with speaker, summit and article (without its long text)."""
-    return (
-        Statement.objects.visible()
-        .select_related("speaker", "summit", "summit__country", "article")
-        .defer("search_vector", "summit__search_vector", "article__text")
+def statements_with_sources() -> QuerySet[Statement]:
+    """Statements with speaker, summit and article (without its long text), whatever their review."""
+    return Statement.objects.select_related("speaker", "summit", "summit__country", "article").defer(
+        "search_vector", "summit__search_vector", "article__text"
     )
 
 
-def visible_agreements() -> QuerySet[Agreement]:
-    """Agreements readers may see, with their parties, summit and article (without its text)."""
+def agreements_with_sources() -> QuerySet[Agreement]:
+    """Agreements with their parties, summit and article (without its text), whatever their review."""
     return (
-        Agreement.objects.visible()
-        .select_related("summit", "summit__country", "article")
+        Agreement.objects.select_related("summit", "summit__country", "article")
         .defer("search_vector", "summit__search_vector", "article__text")
         .prefetch_related("countries", "organisations")
     )
 
 
-def summit_detail() -> QuerySet[Summit]:
-    """Published summits with everything their page shows, in reading order."""
+def visible_statements() -> QuerySet[Statement]:
+    """Statements readers may see: approved, of a published summit."""
+    return statements_with_sources().visible()
+
+
+def visible_agreements() -> QuerySet[Agreement]:
+    """Agreements readers may see: approved, of a published summit."""
+    return agreements_with_sources().visible()
+
+
+def summit_detail(*, unreviewed: bool = False, by_speaker: bool = True) -> QuerySet[Summit]:
+    """Published summits with everything their page shows: the approved statements (grouped by
+    speaker, or in the article's order) and agreements. ``unreviewed`` (for editors): every
+    summit and every item."""
+    statement_order = ("speaker__name", "speaker_label") if by_speaker else ("summit",)
     statements = (
-        Statement.objects.approved()
-        .select_related("speaker", "article")
+        Statement.objects.select_related("speaker", "article")
         .defer("search_vector", "article__text")
-        .order_by("speaker__name", "speaker_label", "start", "id")
+        .order_by(*statement_order, "start", "id")
     )
     agreements = (
-        Agreement.objects.approved()
-        .select_related("article")
+        Agreement.objects.select_related("article")
         .defer("search_vector", "article__text")
         .prefetch_related("countries", "organisations")
         .order_by("start", "id")
     )
-    return published_summits().prefetch_related(
+    summits = Summit.objects.select_related("country").defer("search_vector").newest_first()
+    if not unreviewed:
+        statements, agreements, summits = statements.approved(), agreements.approved(), summits.published()
+    return summits.prefetch_related(
         Prefetch("attendances", queryset=attendances_with_people()),
         Prefetch("statements", queryset=statements),
         Prefetch("agreements", queryset=agreements),

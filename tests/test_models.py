@@ -118,13 +118,14 @@ def test_summits_newest_first_with_undated_last():
     assert list(models.Summit.objects.newest_first()) == [new, old, undated]
 
 
-def test_visible_items_exclude_rejected_and_drafts():
+def test_visible_items_are_the_approved_ones_of_published_summits():
     shown = factories.StatementFactory(review_status=models.ReviewStatus.APPROVED)
     factories.StatementFactory(review_status=models.ReviewStatus.REJECTED)
     factories.StatementFactory(summit=factories.SummitFactory(status=models.Summit.Status.DRAFT))
-    pending = factories.StatementFactory()
-    assert set(models.Statement.objects.visible()) == {shown, pending}
-    assert models.Statement.objects.not_rejected().count() == 3
+    pending = factories.StatementFactory(review_status=models.ReviewStatus.PENDING)
+    assert set(models.Statement.objects.visible()) == {shown}
+    assert set(models.Statement.objects.pending()) == {pending}
+    assert models.Statement.objects.approved().count() == 2
 
 
 def test_agreement_parties_lists_countries_then_organisations():

@@ -48,8 +48,8 @@ def test_unpublish_keeps_topics_in_the_history(editor):
 
 
 def test_review_status_of_statements_and_agreements(editor):
-    statements = factories.StatementFactory.create_batch(2)
-    agreement = factories.AgreementFactory()
+    statements = factories.StatementFactory.create_batch(2, review_status="pending")
+    agreement = factories.AgreementFactory(review_status="pending")
 
     assert services.approve_items(items=Statement.objects.all(), by=editor) == 2
     assert set(Statement.objects.values_list("review_status", flat=True)) == {"approved"}

@@ -12,6 +12,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from summits import services
 from summits.models import (
     Agreement,
     Article,
@@ -135,6 +136,19 @@ class ExtractedItemSerializer(serializers.ModelSerializer):
     def validate(self, attrs):
         check_offsets(attrs, self.instance)
         return attrs
+
+    def update(self, instance, validated_data):
+        """An editor's change, saved by the same service as the admin's and the review desk's."""
+        changed = [name for name, value in validated_data.items() if getattr(instance, name) != value]
+        for name, value in validated_data.items():
+            setattr(instance, name, value)
+        return services.save_item(item=instance, changed=changed, by=editor(self.context))
+
+
+def editor(context: dict):
+    """The user who makes a write through the API."""
+    request = context.get("request")
+    return getattr(request, "user", None)
 
 
 class StatementSerializer(ExtractedItemSerializer):
@@ -286,6 +300,14 @@ class SummitSerializer(serializers.ModelSerializer):
     topics = serializers.SlugRelatedField(
         slug_field="slug", many=True, queryset=Topic.objects.all(), required=False
     )
+    approve_pending = serializers.BooleanField(
+        write_only=True,
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="When publishing a summit with items still pending: true approves them, false "
+        "publishes while they stay hidden until approved; without it such a publication is refused.",
+    )
     date = serializers.SerializerMethodField(
         help_text="The start date to its precision (ISO 8601): 2017-05-03, 1980-03 (a month), 1980 "
         "(a year); null when unknown. start_date holds a month's or a year's first day."
@@ -306,6 +328,7 @@ class SummitSerializer(serializers.ModelSerializer):
             "city",
             "country",
             "status",
+            "approve_pending",
             "topics",
             "created_at",
             "updated_at",
@@ -314,6 +337,42 @@ class SummitSerializer(serializers.ModelSerializer):
     @extend_schema_field(OpenApiTypes.STR)
     def get_date(self, summit) -> str | None:
         return summit_datetime(summit) or None
+
+    def create(self, validated_data):
+        """A new summit starts as a draft; publishing it goes through the service."""
+        status = validated_data.pop("status", Summit.Status.DRAFT)
+        validated_data.pop("approve_pending", None)
+        with transaction.atomic():
+            summit = super().create(validated_data)
+            self._set_status(summit, status, approve_pending=None)
+        return summit
+
+    def update(self, instance, validated_data):
+        status = validated_data.pop("status", instance.status)
+        approve_pending = validated_data.pop("approve_pending", None)
+        with transaction.atomic():
+            summit = super().update(instance, validated_data)
+            self._set_status(summit, status, approve_pending=approve_pending)
+        return summit
+
+    def _set_status(self, summit: Summit, status: str, *, approve_pending: bool | None) -> None:
+        """Publish or unpublish through the services, which ask for a choice about pending items."""
+        if status == summit.status:
+            return
+        summits, by = Summit.objects.filter(pk=summit.pk), editor(self.context)
+        if status == Summit.Status.DRAFT:
+            services.unpublish_summits(summits=summits, by=by)
+        else:
+            try:
+                services.publish_summits(summits=summits, approve_pending=approve_pending, by=by)
+            except services.PendingReview as pending:
+                raise serializers.ValidationError(
+                    {
+                        "approve_pending": f"{pending}. Review them first, or send approve_pending: true "
+                        "(approve the rest and publish) or false (publish; they stay hidden until approved)."
+                    }
+                ) from None
+        summit.refresh_from_db()
 
     def validate(self, attrs):
         start = attrs.get("start_date", getattr(self.instance, "start_date", None))

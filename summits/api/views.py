@@ -9,30 +9,14 @@ from drf_spectacular.views import SpectacularRedocView
 from rest_framework import mixins, viewsets
 from rest_framework.renderers import JSONRenderer
 
-from summits.models import Agreement, Article, Attendance, Country, Participant, Statement, Summit
+from summits import selectors
+from summits.models import Attendance, Country, Participant, Summit
 
 from . import filters, serializers
 from .permissions import IsStaffOrReadOnly, is_staff
 from .renderers import FlatCSVRenderer
 
 SLUG_REGEX = r"[-a-zA-Z0-9_]+"
-
-
-def statements_queryset():
-    return (
-        Statement.objects.select_related("summit", "speaker", "article")
-        .defer("search_vector", "article__text", "summit__search_vector")
-        .order_by("summit", "start", "id")
-    )
-
-
-def agreements_queryset():
-    return (
-        Agreement.objects.select_related("summit", "article")
-        .defer("search_vector", "article__text", "summit__search_vector")
-        .prefetch_related("countries", "organisations")
-        .order_by("summit", "start", "id")
-    )
 
 
 class CSVListMixin:
@@ -82,24 +66,10 @@ class SummitViewSet(ArchiveViewSet):
     ordering_fields = ["start_date", "end_date", "title", "city", "created_at", "updated_at"]
 
     def get_queryset(self):
+        if self.action == "retrieve":
+            return selectors.summit_detail(unreviewed=self.staff, by_speaker=False)
         summits = Summit.objects.all() if self.staff else Summit.objects.published()
-        summits = summits.select_related("country").defer("search_vector").prefetch_related("topics")
-        if self.action != "retrieve":
-            return summits
-        statements, agreements = statements_queryset(), agreements_queryset()
-        if not self.staff:
-            statements, agreements = statements.not_rejected(), agreements.not_rejected()
-        return summits.prefetch_related(
-            Prefetch(
-                "attendances",
-                queryset=Attendance.objects.select_related("participant", "country", "organisation").order_by(
-                    "participant__name"
-                ),
-            ),
-            Prefetch("statements", queryset=statements),
-            Prefetch("agreements", queryset=agreements),
-            Prefetch("articles", queryset=Article.objects.defer("text")),
-        )
+        return summits.select_related("country").defer("search_vector").prefetch_related("topics")
 
     def get_serializer_class(self):
         if self.action == "retrieve":
@@ -129,7 +99,8 @@ class ParticipantViewSet(ArchiveViewSet):
 
 
 class StatementViewSet(ArchiveViewSet):
-    """Statements: anonymous clients see those of published summits that no editor rejected."""
+    """Statements: staff see every one; other clients what readers see (approved, of published
+    summits)."""
 
     serializer_class = serializers.StatementSerializer
     filterset_class = filters.StatementFilter
@@ -137,12 +108,13 @@ class StatementViewSet(ArchiveViewSet):
     lookup_value_regex = r"[0-9]+"
 
     def get_queryset(self):
-        statements = statements_queryset()
-        return statements if self.staff else statements.visible()
+        statements = selectors.statements_with_sources() if self.staff else selectors.visible_statements()
+        return statements.order_by("summit", "start", "id")
 
 
 class AgreementViewSet(ArchiveViewSet):
-    """Agreements: anonymous clients see those of published summits that no editor rejected."""
+    """Agreements: staff see every one; other clients what readers see (approved, of published
+    summits)."""
 
     serializer_class = serializers.AgreementSerializer
     filterset_class = filters.AgreementFilter
@@ -150,8 +122,8 @@ class AgreementViewSet(ArchiveViewSet):
     lookup_value_regex = r"[0-9]+"
 
     def get_queryset(self):
-        agreements = agreements_queryset()
-        return agreements if self.staff else agreements.visible()
+        agreements = selectors.agreements_with_sources() if self.staff else selectors.visible_agreements()
+        return agreements.order_by("summit", "start", "id")
 
 
 class CountryViewSet(CSVListMixin, viewsets.ReadOnlyModelViewSet):

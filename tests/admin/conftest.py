@@ -28,8 +28,9 @@ def full_summit(**kwargs):
     summit.topics.add(factories.TopicFactory())
     summit.articles.add(factories.ArticleFactory())
     factories.AttendanceFactory(summit=summit)
-    factories.StatementFactory(summit=summit)
-    factories.AgreementFactory(summit=summit)
+    # as an import leaves them: awaiting review
+    factories.StatementFactory(summit=summit, review_status="pending")
+    factories.AgreementFactory(summit=summit, review_status="pending")
     return summit
 
 

@@ -4,6 +4,7 @@ and reject statements and agreements, merge two participants through a confirmat
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.messages import get_messages
+from django.urls import reverse
 
 from summits.models import Agreement, Attendance, Participant, Statement, Summit
 from tests import factories
@@ -64,7 +65,7 @@ def test_publish_from_a_searched_list(editor_client):
     ids=["statement", "agreement"],
 )
 def test_approve_and_reject(model, make, editor_client, editor):
-    first, second = make(), make()
+    first, second = make(review_status="pending"), make(review_status="pending")
     name = model._meta.verbose_name_plural
 
     response = run_action(editor_client, model, "approve", [first, second])
@@ -160,3 +161,59 @@ def test_merge_without_a_choice_changes_nothing(editor_client):
     assert "Choose which participant to keep." in messages_of(response)
     assert response.templates[0].name == "admin/summits/participant/merge_confirmation.html"
     assert Participant.objects.count() == 2
+
+
+def test_publishing_with_pending_items_asks_first_and_changes_nothing(editor_client):
+    summit = factories.SummitFactory(status=Summit.Status.DRAFT, title="Sochi talks")
+    factories.StatementFactory(summit=summit, review_status="pending")
+    factories.AgreementFactory(summit=summit, review_status="pending")
+
+    response = run_action(editor_client, Summit, "publish", [summit])
+
+    html = " ".join(response.content.decode().split())
+    assert "2 statements or agreements of 1 summit still await review" in html
+    assert "Sochi talks</a>: 2 pending" in html
+    assert 'value="approve"' in html and "Review first" in html
+    summit.refresh_from_db()
+    assert summit.status == Summit.Status.DRAFT
+
+
+def test_approve_the_rest_and_publish_is_recorded(editor_client, editor):
+    summit = factories.SummitFactory(status=Summit.Status.DRAFT)
+    pending = factories.StatementFactory(summit=summit, review_status="pending")
+    rejected = factories.StatementFactory(summit=summit, review_status="rejected")
+
+    response = run_action(editor_client, Summit, "publish", [summit], pending="approve")
+
+    assert messages_of(response) == ["Published 1 summit."]
+    summit.refresh_from_db()
+    pending.refresh_from_db()
+    rejected.refresh_from_db()
+    assert (summit.status, pending.review_status, rejected.review_status) == ("published", "approved", "rejected")
+    record = pending.history.first()
+    assert (record.history_change_reason, record.history_user) == (
+        "Review: Approved (the rest, on publishing)",
+        editor,
+    )
+
+
+def test_the_change_pages_publish_button_asks_about_pending_items(editor_client, editor):
+    summit = factories.SummitFactory(status=Summit.Status.DRAFT)
+    factories.StatementFactory(summit=summit, review_status="pending")
+    url = reverse("admin:summits_summit_publish", args=[summit.pk])
+    change_page = editor_client.get(admin_url(Summit, "change", summit.pk)).content.decode()
+    assert f'href="{url}"' in change_page
+    assert 'name="status"' not in change_page, "publication has its own button"
+
+    assert "still awaits review" in " ".join(editor_client.get(url).content.decode().split())
+    editor_client.post(url, {"pending": "approve"})
+    summit.refresh_from_db()
+    assert summit.is_published and not summit.has_pending_items()
+
+    reviewed = factories.SummitFactory(status=Summit.Status.DRAFT)
+    factories.StatementFactory(summit=reviewed, review_status="approved")
+    url = reverse("admin:summits_summit_publish", args=[reviewed.pk])
+    assert "has been reviewed" in " ".join(editor_client.get(url).content.decode().split())
+    assert editor_client.post(url).status_code == 302
+    reviewed.refresh_from_db()
+    assert reviewed.is_published

@@ -335,3 +335,59 @@ def test_extracted_items_cannot_be_deleted_only_rejected(model, editor_client):
     assert "delete_selected" not in {name for name, _ in actions}
     summit_page = editor_client.get(admin_url(Summit, "change", item.summit_id)).content.decode()
     assert f"{model._meta.model_name}s-0-DELETE" not in summit_page
+
+
+def test_review_decisions_made_on_change_pages_go_through_the_services(editor_client, editor):
+    """An item's page and the summit's inline rows record the same history as the review desk."""
+    statement = factories.StatementFactory(review_status="pending", fingerprint="as extracted")
+    data = {
+        "summit": statement.summit.pk,
+        "speaker": statement.speaker.pk,
+        "speaker_label": "",
+        "kind": "direct",
+        "text": statement.text,
+        "review_status": "rejected",
+        "_save": "Save",
+    }
+    response = editor_client.post(admin_url(Statement, "change", statement.pk), data)
+    assert response.status_code == 302, response.context["errors"] if response.context else response
+    record = statement.history.first()
+    assert (record.review_status, record.history_change_reason, record.history_user) == (
+        "rejected",
+        "Review: Rejected",
+        editor,
+    )
+
+    summit = statement.summit
+    change_page = editor_client.get(admin_url(Summit, "change", summit.pk))
+    data = {
+        "title": summit.title,
+        "slug": summit.slug,
+        "start_date": "",
+        "end_date": "",
+        "date_precision": "",
+        "date_text": "",
+        "city": "",
+        "country": "",
+        **management_form("attendances", 0),
+        **management_form("statements", 1, 1),
+        "statements-0-id": statement.pk,
+        "statements-0-summit": summit.pk,
+        "statements-0-speaker": statement.speaker.pk,
+        "statements-0-speaker_label": "",
+        "statements-0-kind": "indirect",
+        "statements-0-text": statement.text,
+        "statements-0-review_status": "approved",
+        **management_form("agreements", 0),
+        "_save": "Save",
+    }
+    assert change_page.status_code == 200
+    response = editor_client.post(admin_url(Summit, "change", summit.pk), data)
+    assert response.status_code == 302, response.context["errors"] if response.context else response
+    record = statement.history.first()
+    assert (record.review_status, record.kind, record.history_change_reason, record.history_user) == (
+        "approved",
+        "indirect",
+        "Review: Approved; Edited: kind",
+        editor,
+    )

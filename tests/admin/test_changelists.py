@@ -210,13 +210,13 @@ def test_participant_filters_by_attendance_and_date(changelist):
 
 
 def test_statement_and_agreement_filters(changelist):
-    pending = factories.StatementFactory()
+    pending = factories.StatementFactory(review_status="pending")
     approved = factories.StatementFactory(review_status="approved", kind="indirect")
     assert result_list(changelist(Statement, {"review_status__exact": "pending"})) == [pending]
     assert result_list(changelist(Statement, {"kind__exact": "indirect"})) == [approved]
     assert len(result_list(changelist(Statement, {"summit__start_date__year": "2017"}))) == 2
 
-    ru_tr = full_agreement()
+    ru_tr = full_agreement(review_status="pending")
     kz = full_agreement(parties=["KZ"], review_status="rejected")
     assert result_list(changelist(Agreement, {"countries__code__exact": "KZ"})) == [kz]
     assert result_list(changelist(Agreement, {"review_status__exact": "pending"})) == [ru_tr]

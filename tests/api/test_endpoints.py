@@ -193,7 +193,7 @@ def test_statements_are_visible_ones_only(api, archive):
         ({"summit": "ankara-2018"}, []),
         ({"kind": "direct"}, ["quote"]),
         ({"kind": "indirect"}, ["reported"]),
-        ({"review_status": "approved"}, ["reported"]),
+        ({"review_status": "approved"}, ["quote", "reported"]),
         ({"ordering": "-start"}, ["reported", "quote"]),
         ({"search": "measures"}, ["reported"]),
         ({"search": "trade together"}, ["quote"]),
@@ -328,3 +328,19 @@ def test_agreement_csv_joins_parties_and_flattens_the_article(api, archive):
 def test_csv_is_for_lists_only(api, archive):
     url = reverse("api:summit-detail", kwargs={"slug": "sochi-2017"})
     assert api.get(url, {"format": "csv"}).status_code == 404
+
+
+def test_pending_items_are_shown_to_staff_only(api, staff_api, archive):
+    """What no editor has approved yet is not the archive's word: anonymous clients never see it."""
+    pending = factories.StatementFactory(summit=archive.sochi, article=None, review_status="pending")
+    deal = factories.AgreementFactory(summit=archive.sochi, article=None, review_status="pending")
+    for client, shown in ((api, False), (staff_api, True)):
+        statements = results(client.get(reverse("api:statement-list")), "id")
+        agreements = results(client.get(reverse("api:agreement-list")), "id")
+        detail = client.get(reverse("api:summit-detail", args=["sochi-2017"])).json()
+        assert (pending.pk in statements, deal.pk in agreements) == (shown, shown)
+        assert (pending.pk in [s["id"] for s in detail["statements"]]) == shown
+        assert (deal.pk in [a["id"] for a in detail["agreements"]]) == shown
+        assert client.get(reverse("api:statement-detail", args=[pending.pk])).status_code == (
+            200 if shown else 404
+        )

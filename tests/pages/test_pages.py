@@ -9,7 +9,8 @@ import pytest
 from django.urls import reverse
 
 from summits import services
-from summits.models import Article, Summit
+from summits.models import Agreement, Article, Statement, Summit
+from summits.search import rebuild_search_index
 from tests import factories
 from tests.pages.test_search import HOSTILE
 
@@ -289,6 +290,27 @@ def test_rejected_agreement_is_hidden(client, archive):
     assert f"span-agreement-{pk}" not in client.get(archive.article.get_absolute_url()).content.decode()
     assert list(client.get("/countries/tr/").context["agreements"]) == []
     assert client.get(reverse("summits:search"), {"q": "tomatoes"}).context["agreements"] == []
+
+
+@pytest.mark.parametrize("status", ["pending", "rejected"])
+def test_only_approved_items_reach_readers(client, archive, status):
+    """An item no editor approved is on no public page: summit, article, person, country, search,
+    and the home page's counts."""
+    Statement.objects.filter(pk=archive.quotation.pk).update(review_status=status)
+    Agreement.objects.filter(pk=archive.agreement.pk).update(review_status=status)
+    rebuild_search_index()
+    quote, deal = archive.quotation.pk, archive.agreement.pk
+
+    summit_html = client.get(archive.summit.get_absolute_url()).content.decode()
+    article_html = client.get(archive.article.get_absolute_url()).content.decode()
+    assert f'id="statement-{quote}"' not in summit_html and f'id="agreement-{deal}"' not in summit_html
+    assert f"span-statement-{quote}" not in article_html and f"span-agreement-{deal}" not in article_html
+    assert archive.quotation not in client.get(archive.putin.get_absolute_url()).context["statements_page"]
+    assert list(client.get("/countries/tr/").context["agreements"]) == []
+    search = client.get(reverse("summits:search"), {"q": "intelligence tomatoes"}).context
+    assert list(search["statements_page"]) == [] and search["agreements"] == []
+    counts = client.get("/").context["counts"]
+    assert (counts.statements, counts.agreements) == (1, 0)
 
 
 # --- Article page ---------------------------------------------------------------------------------
