@@ -189,7 +189,11 @@ def test_approve_the_rest_and_publish_is_recorded(editor_client, editor):
     summit.refresh_from_db()
     pending.refresh_from_db()
     rejected.refresh_from_db()
-    assert (summit.status, pending.review_status, rejected.review_status) == ("published", "approved", "rejected")
+    assert (summit.status, pending.review_status, rejected.review_status) == (
+        "published",
+        "approved",
+        "rejected",
+    )
     record = pending.history.first()
     assert (record.history_change_reason, record.history_user) == (
         "Review: Approved (the rest, on publishing)",
