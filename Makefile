@@ -15,11 +15,12 @@ $(STAMP): requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	rm -f $(VENV)/.installed-* && touch $@
 
-## make run: migrate the embedded database, import seeds/, print an admin login and serve the site.
+## make run: migrate the embedded database, import seeds/ (approved at once, as a demonstration),
+## print an admin login and serve the site.
 run: export DJANGO_DEBUG ?= 1
 run: setup
 	$(BIN)/python manage.py migrate --no-input
-	$(BIN)/python manage.py import_article seeds/ --publish
+	$(BIN)/python manage.py import_article seeds/ --publish --approve
 	$(BIN)/python manage.py ensure_admin --url http://$(HOST):$(PORT)/admin/
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 

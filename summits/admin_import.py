@@ -55,7 +55,9 @@ class ArticleImportForm(forms.Form):
         required=False, max_length=300, widget=forms.TextInput(attrs={"class": "vTextField"})
     )
     publish = forms.BooleanField(
-        label="Publish the summit", required=False, help_text="Otherwise a new summit is a draft."
+        label="Publish the summit",
+        required=False,
+        help_text="Otherwise a new summit is a draft. Readers see only the items an editor approves.",
     )
 
     def clean(self):
@@ -170,6 +172,7 @@ def _import(request, model_admin):
             title=form.cleaned_data["title"],
             publish=form.cleaned_data["publish"],
             allow_no_meeting=form.cleaned_data["allow_no_meeting"],
+            provenance=ingest.Provenance(by=request.user, how="import in the admin"),
         )
     except ingest.ArticleRejected as exc:
         messages.error(request, f"The article was not imported: {exc}.")

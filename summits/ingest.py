@@ -30,7 +30,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from . import reading
+from . import reading, services
 from .extraction.result import AgreementFound, Extraction, ParticipantFound, StatementFound, SummitFound
 from .models import (
     Agreement,
@@ -68,6 +68,31 @@ class ArticleRejected(Exception):
 class NoMeeting(ArticleRejected):
     """An article that reports no meeting between two or more parties (``Extraction.refusal``);
     an editor who knows better imports it anyway with ``allow_no_meeting``."""
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Who imported an article, and how: what every history row the import writes records."""
+
+    by: object | None = None  # the user, or None for the command line
+    how: str = "import"
+
+    @property
+    def reason(self) -> str:
+        return f"{self.how.capitalize()} (extractor {extractor_version()})"[:100]
+
+    def tag(self, obj):
+        """Mark ``obj`` so that its next history row names this import."""
+        obj._change_reason = self.reason
+        if self.by is not None:
+            obj._history_user = self.by
+        return obj
+
+    def bulk_create(self, objs: list, model) -> None:
+        bulk_create_with_history(objs, model, default_user=self.by, default_change_reason=self.reason)
+
+    def bulk_update(self, objs: list, model, fields: list[str]) -> None:
+        bulk_update_with_history(objs, model, fields, default_user=self.by, default_change_reason=self.reason)
 
 
 @dataclass
@@ -239,13 +264,21 @@ def import_article(
     update: bool = False,
     extraction: Extraction | None = None,
     allow_no_meeting: bool = False,
+    approve: bool = False,
+    provenance: Provenance | None = None,
 ) -> ImportResult:
     """Import one article: read and check it, extract it (unless ``extraction`` is given), write it.
 
     ``text`` is the article as a string, or a file already read (``read_article``, ``read_upload``).
     Raises ArticleRejected for input the archive does not take, and NoMeeting (one of them) for an
     article that reports no meeting unless ``allow_no_meeting``; nothing is written then.
+
+    What the extraction found awaits an editor's review (readers see approved items only),
+    also when it joins a published summit; ``approve`` approves it at once (a demonstration, a
+    trusted source), recorded in the history like every row the import writes, with
+    ``provenance``: who imported it and how.
     """
+    provenance = provenance or Provenance()
     source = read_pasted(text) if isinstance(text, str) else text
     check_url(url)
     published = published or source.published
@@ -261,7 +294,17 @@ def import_article(
     published = published or extraction.article.published
     for attempt in range(1, IMPORT_ATTEMPTS + 1):
         try:
-            return _import_once(source, extraction, existing, published, url, title, publish=publish)
+            return _import_once(
+                source,
+                extraction,
+                existing,
+                published,
+                url,
+                title,
+                publish=publish,
+                approve=approve,
+                provenance=provenance,
+            )
         except IntegrityError:
             # Another import committed the same new person or summit first: the next attempt,
             # in a new transaction, finds what it wrote.
@@ -283,37 +326,73 @@ def _import_once(
     title: str,
     *,
     publish: bool,
+    approve: bool = False,
+    provenance: Provenance,
 ) -> ImportResult:
     """One try at writing the article in one transaction; an IntegrityError leaves nothing."""
     with transaction.atomic():
         if existing is not None:
             article = Article.objects.select_for_update().get(pk=existing.pk)
-            return _update(article, extraction, published=published, url=url, title=title, publish=publish)
-        article = Article(
-            text=source.text,
-            original=source.original if source.original != source.text else "",
-            source_format=source.format[:40],
-            title=(title or source.title or extraction.article.title or "")[:300],
-            url=url or source.url or "",
-            outlet=(source.outlet or "")[:200],
-            byline=(source.byline or extraction.article.byline or "")[:300],
-            published=published,
-            extractor_version=extractor_version(),
-            incomplete=list(extraction.incomplete),
-        )
-        try:
-            # A savepoint: when another import of the same text commits first, the unique
-            # constraint on sha256 refuses this one and the transaction stays usable.
-            with transaction.atomic():
-                article.save()
-        except IntegrityError:
-            winner = Article.objects.filter(sha256=article.sha256).first()
-            if winner is None:
-                raise
-            return _unchanged(winner)
-        result = ImportResult(status=CREATED, article=article)
-        _write(result, extraction, summit=None, publish=publish)
+            result = _update(
+                article, extraction, published=published, url=url, title=title, provenance=provenance
+            )
+        else:
+            result = _create(source, extraction, published, url, title, provenance=provenance)
+        if result.status != UNCHANGED:
+            _review_and_publish(result, publish=publish, approve=approve, provenance=provenance)
         return result
+
+
+def _create(
+    source: reading.ArticleFile,
+    extraction: Extraction,
+    published: dt.date | None,
+    url: str,
+    title: str,
+    *,
+    provenance: Provenance,
+) -> ImportResult:
+    article = Article(
+        text=source.text,
+        original=source.original if source.original != source.text else "",
+        source_format=source.format[:40],
+        title=(title or source.title or extraction.article.title or "")[:300],
+        url=url or source.url or "",
+        outlet=(source.outlet or "")[:200],
+        byline=(source.byline or extraction.article.byline or "")[:300],
+        published=published,
+        extractor_version=extractor_version(),
+        incomplete=list(extraction.incomplete),
+    )
+    try:
+        # A savepoint: when another import of the same text commits first, the unique
+        # constraint on sha256 refuses this one and the transaction stays usable.
+        with transaction.atomic():
+            provenance.tag(article).save()
+    except IntegrityError:
+        winner = Article.objects.filter(sha256=article.sha256).first()
+        if winner is None:
+            raise
+        return _unchanged(winner)
+    result = ImportResult(status=CREATED, article=article)
+    _write(result, extraction, summit=None, provenance=provenance)
+    return result
+
+
+def _review_and_publish(
+    result: ImportResult, *, publish: bool, approve: bool, provenance: Provenance
+) -> None:
+    """``approve``: this article's items are approved at once; ``publish``: the summit is
+    published, with what is still pending kept from readers until an editor approves it."""
+    if approve:
+        services.approve_remaining(
+            summit=result.summit, article=result.article, by=provenance.by, why=provenance.how
+        )
+    if publish:
+        services.publish_summits(
+            summits=Summit.objects.filter(pk=result.summit.pk), approve_pending=False, by=provenance.by
+        )
+        result.summit.refresh_from_db(fields=["status", "updated_at"])
 
 
 def _unchanged(article: Article) -> ImportResult:
@@ -321,16 +400,18 @@ def _unchanged(article: Article) -> ImportResult:
 
 
 def _update(
-    article: Article, extraction: Extraction, *, published, url: str, title: str, publish: bool
+    article: Article, extraction: Extraction, *, published, url: str, title: str, provenance: Provenance
 ) -> ImportResult:
     article.extractor_version = extractor_version()
     article.published = published or article.published
     article.url = url or article.url
     article.title = (title or article.title or extraction.article.title or "")[:300]
     article.incomplete = list(extraction.incomplete)
-    article.save(update_fields=["extractor_version", "published", "url", "title", "incomplete"])
+    provenance.tag(article).save(
+        update_fields=["extractor_version", "published", "url", "title", "incomplete"]
+    )
     result = ImportResult(status=UPDATED, article=article)
-    _write(result, extraction, summit=article.summits.first(), publish=publish)
+    _write(result, extraction, summit=article.summits.first(), provenance=provenance)
     return result
 
 
@@ -342,19 +423,19 @@ class _Context:
     organisations: dict[str, Organisation]
     people: list[tuple[ParticipantFound, Participant, set[str]]]
     speakers: dict[str, Participant]
+    provenance: Provenance
 
 
-def _write(result: ImportResult, extraction: Extraction, *, summit: Summit | None, publish: bool) -> None:
+def _write(
+    result: ImportResult, extraction: Extraction, *, summit: Summit | None, provenance: Provenance
+) -> None:
     article = result.article
-    context = _lookups(extraction, result)
+    context = _lookups(extraction, result, provenance)
     if summit is None:
         summit = _find_summit(extraction, context)
     if summit is None:
-        summit = _create_summit(extraction, context, publish=publish)
+        summit = _create_summit(extraction, context)
         result.summit_created = True
-    elif publish and not summit.is_published:
-        summit.status = Summit.Status.PUBLISHED
-        summit.save(update_fields=["status", "updated_at"])
     result.summit = summit
     summit.articles.add(article)
     _add_topics(summit, extraction.summit.topics)
@@ -364,23 +445,23 @@ def _write(result: ImportResult, extraction: Extraction, *, summit: Summit | Non
     agreements = [_new_agreement(found, summit, article, context) for found in extraction.agreements]
     if result.status == UPDATED:
         statements, agreements = _reconcile(result, statements, agreements, context)
-    bulk_create_with_history(statements, Statement)
-    bulk_create_with_history([agreement for agreement, _ in agreements], Agreement)
+    provenance.bulk_create(statements, Statement)
+    provenance.bulk_create([agreement for agreement, _ in agreements], Agreement)
     _set_parties(agreements, context)
     result.added += len(statements) + len(agreements)
     refresh_search_index(summit_ids=[summit.pk])
 
 
-def _lookups(extraction: Extraction, result: ImportResult) -> _Context:
+def _lookups(extraction: Extraction, result: ImportResult, provenance: Provenance) -> _Context:
     codes = {p.country for p in extraction.participants if p.country}
     codes |= {party for a in extraction.agreements for party in a.parties}
     if extraction.summit.country:
         codes.add(extraction.summit.country)
     countries = Country.objects.in_bulk({c.upper() for c in codes if len(c) == 2})
     organisations = _organisations({c for c in codes if c.upper() not in countries})
-    people = _resolve_participants(extraction.participants, countries, result)
+    people = _resolve_participants(extraction.participants, countries, result, provenance)
     speakers = {key: participant for _, participant, keys in reversed(people) for key in keys}
-    return _Context(countries, organisations, people, speakers)
+    return _Context(countries, organisations, people, speakers, provenance)
 
 
 def _organisations(names: set[str]) -> dict[str, Organisation]:
@@ -399,7 +480,10 @@ def _keys(found: ParticipantFound) -> set[str]:
 
 
 def _resolve_participants(
-    found_people: list[ParticipantFound], countries: dict[str, Country], result: ImportResult
+    found_people: list[ParticipantFound],
+    countries: dict[str, Country],
+    result: ImportResult,
+    provenance: Provenance,
 ) -> list[tuple[ParticipantFound, Participant, set[str]]]:
     """Each person found, paired with the Participant already in the archive or a new one,
     and every key the person is known by.
@@ -452,8 +536,8 @@ def _resolve_participants(
     _assign_slugs(
         new_people, Participant, max_length=200, fallback="participant", reserved=ParticipantRedirect
     )
-    bulk_create_with_history(new_people, Participant)
-    bulk_create_with_history(aliases, ParticipantAlias)
+    provenance.bulk_create(new_people, Participant)
+    provenance.bulk_create(aliases, ParticipantAlias)
     result.participants_created = len(new_people)
     return people
 
@@ -559,7 +643,7 @@ def _summit_title(extraction: Extraction, context: _Context) -> str:
     return f"{names} in {place}" if place else names
 
 
-def _create_summit(extraction: Extraction, context: _Context, *, publish: bool) -> Summit:
+def _create_summit(extraction: Extraction, context: _Context) -> Summit:
     found = extraction.summit
     summit = Summit(
         title=_summit_title(extraction, context)[:300],
@@ -569,10 +653,10 @@ def _create_summit(extraction: Extraction, context: _Context, *, publish: bool) 
         date_text=(found.date_text or "")[:200],
         city=(found.location or "")[:200],
         country=context.countries.get((found.country or "").upper()),
-        status=Summit.Status.PUBLISHED if publish else Summit.Status.DRAFT,
+        status=Summit.Status.DRAFT,
     )
     _assign_slugs([summit], Summit, max_length=300, fallback="summit", source=lambda s: s.title)
-    summit.save()
+    context.provenance.tag(summit).save()
     return summit
 
 
@@ -624,7 +708,7 @@ def _add_attendances(summit: Summit, context: _Context, *, summit_is_new: bool) 
                 organisation=context.organisations.get(found.country or ""),
             )
         )
-    bulk_create_with_history(new, Attendance)
+    context.provenance.bulk_create(new, Attendance)
 
 
 def _speaker(name: str | None, context: _Context) -> Participant | None:
@@ -804,7 +888,9 @@ def _reconcile(
         STATEMENT_FIELDS,
     )
     if refreshed:
-        bulk_update_with_history([s for (s,) in refreshed], Statement, [*STATEMENT_FIELDS, "updated_at"])
+        context.provenance.bulk_update(
+            [s for (s,) in refreshed], Statement, [*STATEMENT_FIELDS, "updated_at"]
+        )
     if stale:
         _remove_stale(Statement, stale)
 
@@ -818,7 +904,9 @@ def _reconcile(
         result, agreements, old_agreements, _deleted(Agreement, result.article), current, AGREEMENT_FIELDS
     )
     if refreshed:
-        bulk_update_with_history([a for a, _ in refreshed], Agreement, [*AGREEMENT_FIELDS, "updated_at"])
+        context.provenance.bulk_update(
+            [a for a, _ in refreshed], Agreement, [*AGREEMENT_FIELDS, "updated_at"]
+        )
         ids = [a.pk for a, _ in refreshed]
         Agreement.countries.through.objects.filter(agreement_id__in=ids).delete()
         Agreement.organisations.through.objects.filter(agreement_id__in=ids).delete()

@@ -184,7 +184,9 @@ def review_item(
 
 
 @transaction.atomic
-def approve_remaining(*, summit: Summit, article=None, by: AbstractBaseUser | None = None) -> int:
+def approve_remaining(
+    *, summit: Summit, article=None, why: str = "all remaining", by: AbstractBaseUser | None = None
+) -> int:
     """Approve every statement and agreement of ``summit`` (of ``article`` only, if given) that is
     still pending; return how many."""
     approved = 0
@@ -196,7 +198,7 @@ def approve_remaining(*, summit: Summit, article=None, by: AbstractBaseUser | No
             items,
             field="review_status",
             value=ReviewStatus.APPROVED,
-            reason="Review: Approved (all remaining)",
+            reason=review_reason(ReviewStatus.APPROVED, why),
             by=by,
         )
     return approved

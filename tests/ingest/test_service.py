@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from summits import ingest
+from summits import ingest, services
 from summits.extraction import Extraction, ParticipantFound, SummitFound
 from summits.models import (
     Agreement,
@@ -72,6 +72,47 @@ def test_import_writes_the_article_summit_people_and_items():
 def test_publish_makes_the_summit_public():
     result = ingest.import_article(text=ARTICLE, publish=True, extraction=first_extraction())
     assert result.summit.status == Summit.Status.PUBLISHED
+
+
+def test_what_an_import_finds_awaits_review_even_in_a_published_summit(editor):
+    first = ingest.import_article(text=ARTICLE, publish=True, extraction=first_extraction())
+    assert set(Statement.objects.values_list("review_status", flat=True)) == {ReviewStatus.PENDING}
+    services.approve_remaining(summit=first.summit, by=editor)
+
+    later = ingest.import_article(text=SECOND_ARTICLE, extraction=second_extraction())
+
+    assert later.summit == first.summit and later.summit.is_published
+    added = Statement.objects.filter(article=later.article)
+    assert added.exists() and set(added.values_list("review_status", flat=True)) == {ReviewStatus.PENDING}
+    assert not Statement.objects.visible().filter(article=later.article).exists()
+    assert Statement.objects.visible().filter(article=first.article).count() == len(
+        first_extraction().statements
+    )
+
+
+def test_approve_on_import_is_recorded_with_who_imported_and_the_extractor(editor):
+    provenance = ingest.Provenance(by=editor, how="import in the admin")
+    result = ingest.import_article(
+        text=ARTICLE, publish=True, approve=True, extraction=first_extraction(), provenance=provenance
+    )
+
+    statement = Statement.objects.filter(article=result.article).first()
+    assert statement.review_status == ReviewStatus.APPROVED
+    created, approved = statement.history.order_by("history_date", "history_id")
+    version = ingest.extractor_version()
+    assert (created.history_type, created.history_user, created.history_change_reason) == (
+        "+",
+        editor,
+        f"Import in the admin (extractor {version})",
+    )
+    assert (approved.history_user, approved.history_change_reason) == (
+        editor,
+        "Review: Approved (import in the admin)",
+    )
+    for model in (Summit, Participant, Attendance):
+        record = model.history.filter(history_type="+").first()
+        assert (record.history_user, record.history_change_reason) == (editor, provenance.reason)
+    assert result.article.history.get().history_change_reason == provenance.reason
 
 
 def test_reimport_is_a_no_op():
@@ -403,7 +444,7 @@ def test_update_never_brings_back_a_rejected_statement_found_again(imported):
 
     assert Statement.objects.filter(start=rejected.start).count() == 1
     assert Statement.objects.get(pk=rejected.pk).review_status == ReviewStatus.REJECTED
-    assert Statement.objects.not_rejected().count() == 2
+    assert Statement.objects.exclude(review_status=ReviewStatus.REJECTED).count() == 2
 
 
 def test_update_with_the_same_extraction_changes_no_item(imported):

@@ -2,6 +2,7 @@
 
 import argparse
 import datetime as dt
+import getpass
 import json
 import logging
 import traceback
@@ -51,7 +52,19 @@ class Command(BaseCommand):
         parser.add_argument("--published", type=iso_date, help="Publication date, YYYY-MM-DD.")
         parser.add_argument("--url", type=web_url, default="", help="Source URL of the article (http/https).")
         parser.add_argument("--title", default="", help="Title of the article.")
-        parser.add_argument("--publish", action="store_true", help="Publish new summits (default: drafts).")
+        parser.add_argument(
+            "--publish",
+            action="store_true",
+            help="Publish the summits (default: drafts); readers still see only approved items.",
+        )
+        parser.add_argument(
+            "--approve",
+            action="store_true",
+            help=(
+                "Approve what the extraction finds without review (a demonstration, a trusted source); "
+                "recorded in each item's history. Otherwise it waits for an editor."
+            ),
+        )
         parser.add_argument(
             "--update",
             action="store_true",
@@ -151,6 +164,8 @@ class Command(BaseCommand):
             publish=options["publish"],
             update=options["update"],
             allow_no_meeting=options["allow_no_meeting"],
+            approve=options["approve"],
+            provenance=ingest.Provenance(how=f"import by manage.py import_article ({getpass.getuser()})"),
         )
 
     def summarise(self, counts: Counter, checked: int | None, refused: int, failed: int) -> None:
