@@ -8,6 +8,8 @@ editor rejected. People and summits already in the archive are found again, not 
 The management command ``import_article`` and the admin's "Import article" page both call
 :func:`import_article`; :func:`read_article` and :func:`read_upload` read files and uploads the
 same way (encodings, markup and wrappers, through ``summits.reading``) and apply the same checks.
+The admin's "Re-run extraction" page calls :func:`reextract_article`, the same update on an article
+already in the archive, read from its stored text.
 An import that collides with another one running at the same moment (both creating the same new
 person) is retried whole, and then finds what the other one wrote.
 """
