@@ -23,7 +23,7 @@ from django.urls import NoReverseMatch, path, reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import admin_import, selectors, services
+from . import admin_import, admin_rerun, selectors, services
 from .models import (
     Agreement,
     Article,
@@ -708,7 +708,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
         return ArticleChangeList
 
     def get_urls(self):
-        return admin_import.import_urls(self) + super().get_urls()
+        return admin_import.import_urls(self) + admin_rerun.rerun_urls(self) + super().get_urls()
 
     @admin.display(description="summits", ordering="summit_count")
     def summit_count(self, obj):

@@ -8,6 +8,8 @@ editor rejected. People and summits already in the archive are found again, not 
 The management command ``import_article`` and the admin's "Import article" page both call
 :func:`import_article`; :func:`read_article` and :func:`read_upload` read files and uploads the
 same way (encodings, markup and wrappers, through ``summits.reading``) and apply the same checks.
+The admin's "Re-run extraction" page calls :func:`reextract_article`, the same update on an article
+already in the archive, read from its stored text.
 An import that collides with another one running at the same moment (both creating the same new
 person) is retried whole, and then finds what the other one wrote.
 """
@@ -19,7 +21,7 @@ import hashlib
 import json
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
@@ -95,6 +97,30 @@ class Provenance:
         bulk_update_with_history(objs, model, fields, default_user=self.by, default_change_reason=self.reason)
 
 
+# What a re-import did with one statement or agreement (``ItemChange.action``).
+ADDED = "added"  # found now and not before: created
+REFRESHED = "refreshed"  # untouched since extracted: replaced by what the extraction finds now
+SAME = "same"  # untouched, and found again just as it is
+KEPT = "kept"  # found again, but an editor reviewed or edited it: left as the editor left it
+LEFT = "left"  # no longer found, but an editor reviewed or edited it: left in place
+SKIPPED = "skipped"  # found again, but an editor rejected or deleted it: not made again
+REMOVED = "removed"  # untouched and no longer found: deleted
+
+
+@dataclass
+class ItemChange:
+    """One statement or agreement in a re-import, for showing an editor what a re-run does."""
+
+    action: str
+    model: str  # "statement" or "agreement"
+    text: str  # as stored; for ADDED, as found
+    new_text: str = ""  # REFRESHED: the text as found now
+    changed: tuple[str, ...] = ()  # REFRESHED: the fields that differ
+    review_status: str = ""  # of the stored item
+    edited: bool = False  # the stored item's content differs from what was extracted
+    pk: int | None = None  # the stored item; None for ADDED and for deleted ones
+
+
 @dataclass
 class ImportResult:
     """What one import did. ``status`` is "created", "updated" or "unchanged"."""
@@ -109,6 +135,7 @@ class ImportResult:
     kept: int = 0  # items an editor changed, left as they are
     skipped: int = 0  # items the new extraction found again but an editor had rejected
     removed: int = 0  # untouched items the new extraction no longer finds
+    changes: list[ItemChange] = field(default_factory=list)  # item by item, on update only
 
 
 # --- Checking the input ---------------------------------------------------------------------------
@@ -317,8 +344,58 @@ def import_article(
     raise AssertionError("unreachable")
 
 
+def extract_again(article: Article) -> Extraction:
+    """What the extraction finds today in an article already in the archive.
+
+    It reads the stored text with the stored metadata, which the first import took from the
+    file, the editor or the extraction itself."""
+    return run_extraction(
+        article.text,
+        published=article.published,
+        byline=article.byline or None,
+        title=article.title or None,
+    )
+
+
+def reextract_article(
+    article: Article,
+    *,
+    extraction: Extraction | None = None,
+    dry_run: bool = False,
+    provenance: Provenance | None = None,
+) -> ImportResult:
+    """Extract an article in the archive again and reconcile, as ``import_article(update=True)``
+    does: untouched items are refreshed, what editors reviewed, edited, rejected or deleted is
+    left as they left it. ``result.changes`` lists what happened to each item.
+
+    An article the extraction now finds reports no meeting is reconciled all the same: an editor
+    imported it. ``dry_run`` writes in a transaction that is rolled back, so the result is what a
+    re-run would do and the archive is unchanged.
+    """
+    if extraction is None:
+        extraction = extract_again(article)
+    for attempt in range(1, IMPORT_ATTEMPTS + 1):
+        try:
+            return _import_once(
+                None,
+                extraction,
+                article,
+                None,
+                "",
+                "",
+                publish=False,
+                provenance=provenance or Provenance(how="re-run of the extraction"),
+                dry_run=dry_run,
+            )
+        except IntegrityError:
+            if attempt == IMPORT_ATTEMPTS:
+                raise
+            logger.info("re-extraction of article %s collided with another; trying again", article.pk)
+    raise AssertionError("unreachable")
+
+
 def _import_once(
-    source: reading.ArticleFile,
+    source: reading.ArticleFile | None,  # None only for an existing article
     extraction: Extraction,
     existing: Article | None,
     published: dt.date | None,
@@ -328,8 +405,12 @@ def _import_once(
     publish: bool,
     approve: bool = False,
     provenance: Provenance,
+    dry_run: bool = False,
 ) -> ImportResult:
-    """One try at writing the article in one transaction; an IntegrityError leaves nothing."""
+    """One try at writing the article in one transaction; an IntegrityError leaves nothing.
+
+    ``dry_run`` (updates only) rolls the transaction back: the result says what was not written.
+    """
     with transaction.atomic():
         if existing is not None:
             article = Article.objects.select_for_update().get(pk=existing.pk)
@@ -340,6 +421,8 @@ def _import_once(
             result = _create(source, extraction, published, url, title, provenance=provenance)
         if result.status != UNCHANGED:
             _review_and_publish(result, publish=publish, approve=approve, provenance=provenance)
+        if dry_run:
+            transaction.set_rollback(True)
         return result
 
 
@@ -829,37 +912,69 @@ def _remove_stale(model, pks: list[int]) -> None:
         item.delete()
 
 
+def _value(item, name: str):
+    return getattr(item, item._meta.get_field(name).attname)  # speaker_id: no query for the speaker
+
+
 def _sort_out(
     result: ImportResult, found: list[tuple], old_items: list, deleted: list, current: dict, fields: list[str]
 ):
     """Split a new extraction's items (each a tuple with the unsaved item first) into those to
     create and the stored items to refresh; returns (to create, to refresh, stale primary keys).
     An item that stands for one an editor deleted is, like a rejected one, never made again.
+    Each item's fate is added to ``result.changes``.
     """
 
     def untouched(old) -> bool:
         return old.review_status == ReviewStatus.PENDING and current[old.pk] == old.fingerprint
 
+    def change(action: str, old, **kwargs) -> None:
+        result.changes.append(
+            ItemChange(
+                action,
+                old._meta.model_name,
+                old.text,
+                review_status=old.review_status,
+                edited=current[old.pk] != old.fingerprint,
+                pk=old.pk,
+                **kwargs,
+            )
+        )
+
     to_create, to_refresh, matched = [], [], set()
     for new, *extra in found:
+        model = new._meta.model_name
         old = _pair(new, old_items, matched)
-        if old is None and _pair(new, deleted, set()) is not None:
+        if old is None and (gone := _pair(new, deleted, set())) is not None:
             result.skipped += 1
+            result.changes.append(ItemChange(SKIPPED, model, gone.text))
             continue
         if old is None:
             to_create.append((new, *extra))
+            result.changes.append(ItemChange(ADDED, model, new.text))
             continue
         matched.add(old.pk)
         if old.review_status == ReviewStatus.REJECTED:
             result.skipped += 1
+            change(SKIPPED, old)
         elif not untouched(old):
             result.kept += 1
+            change(KEPT, old)
         elif old.fingerprint != new.fingerprint:
+            differ = tuple(
+                name for name in fields if name != "fingerprint" and _value(old, name) != _value(new, name)
+            ) or ("parties",)  # nothing else is in an agreement's fingerprint
+            change(REFRESHED, old, new_text=new.text, changed=differ)
             for name in fields:
                 setattr(old, name, getattr(new, name))
             old.updated_at = timezone.now()
             to_refresh.append((old, *extra))
+        else:
+            change(SAME, old)
     stale = [old.pk for old in old_items if old.pk not in matched and untouched(old)]
+    for old in old_items:
+        if old.pk not in matched:
+            change(REMOVED if old.pk in stale else LEFT, old)
     result.refreshed += len(to_refresh)
     result.removed += len(stale)
     return to_create, to_refresh, stale

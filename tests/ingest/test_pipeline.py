@@ -10,7 +10,7 @@ from django.core.management import call_command
 
 from summits import ingest
 from summits.extraction import EXTRACTOR_VERSION, extract
-from summits.models import Article, Participant, Statement, Summit
+from summits.models import Agreement, Article, Participant, Statement, Summit
 
 from .conftest import row_counts
 
@@ -78,3 +78,29 @@ def test_a_meeting_dated_by_a_month_is_imported_with_month_precision(tmp_path):
     dry_run = StringIO()
     call_command("import_article", str(path), "--published", "2021-03-02", "--dry-run", stdout=dry_run)
     assert "2020-10; " in dry_run.getvalue()  # the month where a day would be
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        SEED,
+        *(
+            Path(__file__).parent / "files" / name
+            for name in ["front_matter_yaml.txt", "headers_title_date_src.txt"]
+        ),
+    ],
+    ids=lambda path: path.name,
+)
+def test_rerunning_the_same_pipeline_on_a_stored_article_changes_no_item(path):
+    """The re-run reads the stored text and metadata (the admin's "Re-run extraction"): with the
+    same extractor it finds what the import found, from the file's own title, date and byline."""
+    result = ingest.import_article(text=ingest.read_article(path), allow_no_meeting=True)
+    items = [list(model.objects.values()) for model in (Statement, Agreement)]
+    history = [model.history.count() for model in (Statement, Agreement)]
+
+    rerun = ingest.reextract_article(result.article)
+
+    assert {change.action for change in rerun.changes} <= {ingest.SAME}
+    assert len(rerun.changes) == result.added
+    assert [list(model.objects.values()) for model in (Statement, Agreement)] == items
+    assert [model.history.count() for model in (Statement, Agreement)] == history
