@@ -43,6 +43,24 @@ def name_key(name: str) -> str:
     return " ".join(ascii_only.casefold().replace(".", " ").split())
 
 
+def related_label(obj: models.Model, field: str) -> str:
+    """What ``obj.<field>`` is called, also when it has been deleted since ``obj`` was recorded
+    (a history row of a statement whose speaker was merged away): then the name its own history
+    last recorded, marked "(deleted)"."""
+    try:
+        related = getattr(obj, field)
+    except models.ObjectDoesNotExist:
+        model = obj._meta.get_field(field).related_model
+        pk = getattr(obj, f"{field}_id")
+        last = (
+            model.history.filter(pk=pk).order_by("-history_date").first()
+            if hasattr(model, "history")
+            else None
+        )
+        return f"{last.instance} (deleted)" if last else f"deleted {model._meta.verbose_name} #{pk}"
+    return str(related) if related is not None else ""
+
+
 class ReviewStatus(models.TextChoices):
     PENDING = "pending", "Pending review"
     APPROVED = "approved", "Approved"
@@ -367,7 +385,7 @@ class Attendance(models.Model):
 
     def __str__(self) -> str:
         role = f", {self.role}" if self.role else ""
-        return f"{self.participant}{role} at {self.summit}"
+        return f"{related_label(self, 'participant')}{role} at {related_label(self, 'summit')}"
 
     def get_absolute_url(self) -> str:
         return self.summit.get_absolute_url()
@@ -470,7 +488,9 @@ class Statement(ExtractedItem):
 
     @property
     def speaker_name(self) -> str:
-        return self.speaker.name if self.speaker_id else (self.speaker_label or "Unknown speaker")
+        return (
+            related_label(self, "speaker") if self.speaker_id else (self.speaker_label or "Unknown speaker")
+        )
 
 
 class Agreement(ExtractedItem):

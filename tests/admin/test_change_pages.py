@@ -5,6 +5,7 @@ the History page lists who changed what."""
 import pytest
 from django.contrib.auth import get_user_model
 
+from summits import services
 from summits.models import (
     Agreement,
     Article,
@@ -391,3 +392,20 @@ def test_review_decisions_made_on_change_pages_go_through_the_services(editor_cl
         "Review: Approved; Edited: kind",
         editor,
     )
+
+
+def test_history_names_a_person_deleted_since(editor_client):
+    """A statement recorded with a speaker who was later merged away shows that person's name."""
+    kept = factories.ParticipantFactory(name="Recep Tayyip Erdoğan")
+    merged = factories.ParticipantFactory(name="R. T. Erdogan")
+    statement = factories.StatementFactory(speaker=merged)
+    attendance = factories.AttendanceFactory(participant=merged, summit=statement.summit)
+    services.merge_participants(keep=kept, merge=merged)
+
+    for url in (
+        admin_url(Statement, "history", statement.pk),
+        admin_url(Attendance, "history", attendance.pk),
+    ):
+        response = editor_client.get(url)
+        assert response.status_code == 200
+        assert "R. T. Erdogan (deleted)" in response.content.decode()
