@@ -23,7 +23,7 @@ from django.urls import NoReverseMatch, path, reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import admin_import, admin_rerun, selectors, services
+from . import admin_history, admin_import, admin_rerun, selectors, services
 from .models import (
     Agreement,
     Article,
@@ -367,7 +367,11 @@ class SummitAdmin(SimpleHistoryAdmin):
 
     def get_urls(self):
         publish = self.admin_site.admin_view(self.publish_view)
-        return [path("<int:object_id>/publish/", publish, name="summits_summit_publish"), *super().get_urls()]
+        return [
+            path("<int:object_id>/publish/", publish, name="summits_summit_publish"),
+            *admin_history.change_log_urls(self),
+            *super().get_urls(),
+        ]
 
     def publish_view(self, request, object_id: int):
         """The change page's Publish button: publish this summit, asking first about pending items."""
