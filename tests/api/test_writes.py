@@ -205,3 +205,37 @@ def test_anonymous_clients_are_throttled(api, db, monkeypatch):
 def test_staff_are_not_throttled(staff_api, db, monkeypatch):
     monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "1/minute"})
     assert [staff_api.get(reverse("api:country-list")).status_code for _ in range(3)] == [200] * 3
+
+
+@pytest.mark.parametrize(
+    ("approve_pending", "published", "approved"),
+    [(None, False, False), (True, True, True), (False, True, False)],
+)
+def test_publishing_through_the_api_asks_about_pending_items(
+    staff_api, editor, archive, approve_pending, published, approved
+):
+    pending = factories.StatementFactory(summit=archive.draft, article=None, review_status="pending")
+    payload = {"status": "published"} | (
+        {} if approve_pending is None else {"approve_pending": approve_pending}
+    )
+
+    response = staff_api.patch(
+        reverse("api:summit-detail", args=[archive.draft.slug]), payload, format="json"
+    )
+
+    assert response.status_code == (200 if published else 400), response.content
+    if not published:
+        assert "approve_pending" in response.json()
+    archive.draft.refresh_from_db()
+    pending.refresh_from_db()
+    assert (archive.draft.is_published, pending.review_status == "approved") == (published, approved)
+    if published:
+        record = archive.draft.history.first()
+        assert (record.history_change_reason, record.history_user) == ("Published", editor)
+
+
+def test_review_through_the_api_is_recorded_like_the_admins(staff_api, editor, archive):
+    url = reverse("api:statement-detail", args=[archive.quote.pk])
+    assert staff_api.patch(url, {"review_status": "rejected"}, format="json").status_code == 200
+    record = Statement.objects.get(pk=archive.quote.pk).history.first()
+    assert (record.history_change_reason, record.history_user) == ("Review: Rejected", editor)
