@@ -1,7 +1,7 @@
 """The API's viewsets: what each client may see, prefetched so a page costs a fixed number of
 queries whatever its size."""
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.template import engines
 from drf_spectacular.utils import extend_schema
@@ -91,8 +91,7 @@ class ParticipantViewSet(ArchiveViewSet):
         participants = Participant.objects.all()
         if not self.staff:
             attendances = attendances.filter(summit__status=Summit.Status.PUBLISHED)
-            published = Attendance.objects.filter(summit__status=Summit.Status.PUBLISHED)
-            participants = participants.filter(Exists(published.filter(participant=OuterRef("pk"))))
+            participants = selectors.public_participants()
         return participants.select_related("country").prefetch_related(
             "alias_set", Prefetch("attendances", queryset=attendances, to_attr="visible_attendances")
         )
