@@ -12,8 +12,10 @@ import re
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import model_ngettext
 from django.contrib.admin.views.main import ChangeList
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
@@ -457,6 +459,64 @@ class AttendanceAdmin(SimpleHistoryAdmin):
 # --- What the extraction found ----------------------------------------------------------------
 
 
+def chosen_row_filter(field: str, title: str) -> type[admin.SimpleListFilter]:
+    """A list filter on one related row (``?summit=<id>``), reached by the links in the list's
+    rows rather than chosen from a list of every summit (there may be tens of thousands): it
+    shows in the sidebar only while active, naming the row, with "All" to clear it."""
+
+    class ChosenRowFilter(admin.SimpleListFilter):
+        parameter_name = field
+
+        def __init__(self, request, params, model, model_admin):
+            self.related_model = model._meta.get_field(field).related_model
+            super().__init__(request, params, model, model_admin)
+
+        def chosen_pk(self):
+            try:
+                return self.related_model._meta.pk.to_python(self.value())
+            except ValidationError as error:
+                raise IncorrectLookupParameters(error) from error
+
+        def lookups(self, request, model_admin):
+            if self.value() is None:
+                return []
+            # Django leaves out a filter without choices, and its parameter with it: a row that
+            # does not exist still gets a choice (and an empty list), a bad value an error page.
+            row = self.related_model._default_manager.filter(pk=self.chosen_pk()).first()
+            label = str(row) if row else f"{self.related_model._meta.verbose_name} {self.value()} (none)"
+            return [(self.value(), label)]
+
+        def queryset(self, request, queryset):
+            if self.value() is None:
+                return queryset
+            return queryset.filter(**{f"{field}_id": self.chosen_pk()})
+
+    ChosenRowFilter.title = title
+    return ChosenRowFilter
+
+
+def filter_link(field: str, pk, label) -> str:
+    """A link narrowing the current list to the rows of one related row (see chosen_row_filter)."""
+    return format_html('<a href="?{}={}" title="Only the items of this {}">{}</a>', field, pk, field, label)
+
+
+class ExtractedItemChangeList(ChangeList):
+    def get_queryset(self, request, exclude_parameters=None):
+        # The source sentence column needs a few hundred characters around each span, not the
+        # article (which can run to megabytes): the database cuts them out (see source_sentence).
+        start = models.functions.Greatest(models.F("start") - SOURCE_WINDOW, models.Value(1))
+        return (
+            super()
+            .get_queryset(request, exclude_parameters)
+            .defer("search_vector", "summit__search_vector", "article__text", "article__original")
+            .annotate(
+                source_window=models.functions.Substr(
+                    "article__text", start, models.F("end") + (SOURCE_WINDOW + 2) - start
+                )
+            )
+        )
+
+
 class ExtractedItemAdmin(ReviewActionsMixin, SourceSpanMixin, SimpleHistoryAdmin):
     """What statements and agreements share: review actions and the highlighted source.
 
@@ -483,22 +543,60 @@ class ExtractedItemAdmin(ReviewActionsMixin, SourceSpanMixin, SimpleHistoryAdmin
             readonly += MACHINE_FILLED
         return readonly
 
+    def get_changelist(self, request, **kwargs):
+        return ExtractedItemChangeList
+
     @admin.display(description="text")
     def text_excerpt(self, obj):
         return excerpt(obj.text)
 
+    @admin.display(description="summit", ordering="summit__title")
+    def summit_link(self, obj):
+        return filter_link("summit", obj.summit_id, obj.summit)
+
+    @admin.display(description="article", ordering="article__title")
+    def article_link(self, obj):
+        if obj.article_id is None:
+            return None
+        return filter_link("article", obj.article_id, obj.article.title or f"Article {obj.article_id}")
+
+    @admin.display(description="source sentence")
+    def source_sentence(self, obj):
+        """``highlight_span`` on the article, from the window the changelist cut out of it.
+
+        The window reaches one character past ``SOURCE_WINDOW`` on each side, so that
+        ``highlight_span`` still sees whether there is more text before and after it.
+        """
+        window = getattr(obj, "source_window", None)
+        if window is None or obj.start is None or obj.end is None:
+            return None
+        offset = max(0, obj.start - SOURCE_WINDOW - 1)
+        return highlight_span(window, obj.start - offset, obj.end - offset)
+
 
 @admin.register(Statement)
 class StatementAdmin(ExtractedItemAdmin):
-    list_display = ["text_excerpt", "speaker_name", "kind", "summit", "review_status", "created_at"]
+    list_display = [
+        "text_excerpt",
+        "speaker_name",
+        "kind",
+        "summit_link",
+        "review_status",
+        "source_sentence",
+        "article_link",
+        "created_at",
+    ]
     list_filter = [
         "review_status",
         "kind",
         "summit__status",
+        chosen_row_filter("summit", "summit"),
+        chosen_row_filter("article", "article"),
+        chosen_row_filter("speaker", "speaker"),
         ("speaker__country", admin.RelatedOnlyFieldListFilter),
     ]
-    search_fields = ["text", "speaker__name", "speaker_label", "summit__title"]
-    list_select_related = ["summit", "speaker"]
+    search_fields = ["text", "speaker__name", "speaker_label", "summit__title", "article__title"]
+    list_select_related = ["summit", "speaker", "article"]
     autocomplete_fields = [*ExtractedItemAdmin.autocomplete_fields, "speaker"]
     fieldsets = [
         (None, {"fields": ["summit", ("speaker", "speaker_label"), "kind", "text", "review_status"]}),
@@ -508,20 +606,34 @@ class StatementAdmin(ExtractedItemAdmin):
 
     @admin.display(description="speaker", ordering="speaker__name")
     def speaker_name(self, obj):
-        return obj.speaker_name
+        if obj.speaker_id is None:
+            return obj.speaker_name
+        return filter_link("speaker", obj.speaker_id, obj.speaker_name)
 
 
 @admin.register(Agreement)
 class AgreementAdmin(ExtractedItemAdmin):
-    list_display = ["text_excerpt", "topic", "status", "party_list", "summit", "review_status", "created_at"]
+    list_display = [
+        "text_excerpt",
+        "topic",
+        "status",
+        "party_list",
+        "summit_link",
+        "review_status",
+        "source_sentence",
+        "article_link",
+        "created_at",
+    ]
     list_filter = [
         "review_status",
         "status",
         "summit__status",
+        chosen_row_filter("summit", "summit"),
+        chosen_row_filter("article", "article"),
         ("countries", admin.RelatedOnlyFieldListFilter),
     ]
-    search_fields = ["text", "topic", "exceptions", "summit__title", "countries__name"]
-    list_select_related = ["summit"]
+    search_fields = ["text", "topic", "exceptions", "summit__title", "article__title", "countries__name"]
+    list_select_related = ["summit", "article"]
     autocomplete_fields = [*ExtractedItemAdmin.autocomplete_fields, "countries", "organisations"]
     fieldsets = [
         (None, {"fields": ["summit", "text", ("topic", "status"), "exceptions", "review_status"]}),
