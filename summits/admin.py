@@ -20,7 +20,7 @@ from django.db import models
 from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import admin_import, selectors, services
@@ -286,8 +286,9 @@ class SummitAdmin(SimpleHistoryAdmin):
                 participant_count=count_of(Attendance, "summit"),
                 statement_count=count_of(Statement, "summit"),
                 agreement_count=count_of(Agreement, "summit"),
-                pending_count=count_of(Statement, "summit", review_status="pending")
-                + count_of(Agreement, "summit", review_status="pending"),
+                pending_statement_count=count_of(Statement, "summit", review_status="pending"),
+                pending_agreement_count=count_of(Agreement, "summit", review_status="pending"),
+                pending_count=models.F("pending_statement_count") + models.F("pending_agreement_count"),
             )
             .prefetch_related("topics")
         )
@@ -319,7 +320,22 @@ class SummitAdmin(SimpleHistoryAdmin):
 
     @admin.display(description="to review", ordering="pending_count")
     def pending_count(self, obj):
-        return obj.pending_count
+        """The pending items, each kind a link to its list filtered to this summit's pending items."""
+        links = [
+            format_html(
+                '<a href="{}?summit={}&amp;review_status__exact=pending">{} {}</a>',
+                reverse(f"admin:summits_{model._meta.model_name}_changelist"),
+                obj.pk,
+                count,
+                model._meta.verbose_name if count == 1 else model._meta.verbose_name_plural,
+            )
+            for model, count in [
+                (Statement, obj.pending_statement_count),
+                (Agreement, obj.pending_agreement_count),
+            ]
+            if count
+        ]
+        return format_html_join(", ", "{}", ((link,) for link in links)) if links else 0
 
     @admin.action(description="Publish selected summits", permissions=["change"])
     def publish(self, request, queryset):

@@ -367,3 +367,19 @@ def test_the_filtered_review_lists_cost_the_same_queries_for_1_or_30_rows(
     assert_constant_queries(
         editor_client, admin_url(model), add_row, expected, django_assert_num_queries, params=params
     )
+
+
+def test_summit_list_links_its_pending_counts_to_the_filtered_review_lists(changelist):
+    summit = full_summit()
+    factories.StatementFactory(summit=summit)
+    factories.AgreementFactory(summit=summit, review_status="approved")
+    content = changelist(Summit).content.decode()
+    statements, agreements = admin_url(Statement), admin_url(Agreement)
+    assert (
+        f'<a href="{statements}?summit={summit.pk}&amp;review_status__exact=pending">2 statements</a>'
+        in content
+    )
+    assert (
+        f'<a href="{agreements}?summit={summit.pk}&amp;review_status__exact=pending">1 agreement</a>'
+        in content
+    )
