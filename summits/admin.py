@@ -294,8 +294,10 @@ class SummitAdmin(SimpleHistoryAdmin):
         )
 
     def view_on_site(self, obj):
-        # Readers see published summits only; a draft has no public page yet.
-        return obj.get_absolute_url() if obj.is_published else None
+        # Readers see published summits only; a draft has its editors' preview instead.
+        if obj.is_published:
+            return obj.get_absolute_url()
+        return reverse("summits:summit-preview", args=[obj.slug])
 
     @admin.display(description="date", ordering="start_date")
     def when(self, obj):

@@ -63,8 +63,8 @@ def visible_agreements() -> QuerySet[Agreement]:
     )
 
 
-def summit_detail() -> QuerySet[Summit]:
-    """Published summits with everything their page shows, in reading order."""
+def summit_detail(summits: QuerySet[Summit] | None = None) -> QuerySet[Summit]:
+    """Published summits (or ``summits``) with everything their page shows, in reading order."""
     statements = (
         Statement.objects.approved()
         .select_related("speaker", "article")
@@ -78,7 +78,8 @@ def summit_detail() -> QuerySet[Summit]:
         .prefetch_related("countries", "organisations")
         .order_by("start", "id")
     )
-    return published_summits().prefetch_related(
+    summits = published_summits() if summits is None else summits
+    return summits.prefetch_related(
         Prefetch("attendances", queryset=attendances_with_people()),
         Prefetch("statements", queryset=statements),
         Prefetch("agreements", queryset=agreements),
@@ -236,3 +237,12 @@ def search_agreements(q: str) -> QuerySet[Agreement]:
 
 def search_summits(q: str) -> QuerySet[Summit]:
     return search.search(summit_cards(), q)
+
+
+# --- Editors --------------------------------------------------------------------------------------
+# Reads for editors: drafts as well as published summits.
+
+
+def summit_preview() -> QuerySet[Summit]:
+    """Any summit, drafts included, as its page will show it once published: approved items only."""
+    return summit_detail(Summit.objects.select_related("country").defer("search_vector"))

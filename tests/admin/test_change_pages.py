@@ -4,6 +4,7 @@ the History page lists who changed what."""
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 
 from summits.models import (
     Agreement,
@@ -243,13 +244,14 @@ def test_agreement_page_highlights_its_span(editor_client):
     assert "<mark>We agreed to work together</mark>" in content
 
 
-def test_view_on_site_only_for_published_summits(editor_client):
+def test_view_on_site_is_the_public_page_or_for_a_draft_the_preview(editor_client):
     published = factories.SummitFactory(status=Summit.Status.PUBLISHED)
     draft = factories.SummitFactory(status=Summit.Status.DRAFT)
     content = editor_client.get(admin_url(Summit, "change", published.pk)).content.decode()
     assert f'href="{published.get_absolute_url()}"' in content
     content = editor_client.get(admin_url(Summit, "change", draft.pk)).content.decode()
-    assert draft.get_absolute_url() not in content
+    assert f'href="{draft.get_absolute_url()}"' not in content
+    assert f'href="{reverse("summits:summit-preview", args=[draft.slug])}"' in content
     person = factories.ParticipantFactory()
     response = editor_client.get(admin_url(Participant, "change", person.pk))
     assert "View on site" in response.content.decode()
