@@ -688,6 +688,21 @@ def _admin_link(item) -> str:
     )
 
 
+class ExtractionCompleteFilter(admin.SimpleListFilter):
+    title = "extraction"
+    parameter_name = "extraction"
+
+    def lookups(self, request, model_admin):
+        return [("complete", "Complete"), ("incomplete", "Incomplete (items may be missing)")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "complete":
+            return queryset.filter(incomplete=[])
+        if self.value() == "incomplete":
+            return queryset.exclude(incomplete=[])
+        return queryset
+
+
 @admin.register(Article)
 class ArticleAdmin(SimpleHistoryAdmin):
     """Articles as imported. The text never changes after the import (every offset points into
@@ -703,6 +718,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
         "summit_count",
     ]
     list_filter = [
+        ExtractionCompleteFilter,
         "outlet",
         "extractor_version",
         "source_format",

@@ -3,8 +3,8 @@ fetched up front so that a page costs the same number of queries whatever the ar
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, ExtractYear, Substr
 
 from . import search
 from .models import (
@@ -14,6 +14,7 @@ from .models import (
     Country,
     Participant,
     ParticipantRedirect,
+    ReviewStatus,
     Statement,
     Summit,
     Topic,
@@ -241,6 +242,56 @@ def search_summits(q: str) -> QuerySet[Summit]:
 
 # --- Editors --------------------------------------------------------------------------------------
 # Reads for editors: drafts as well as published summits.
+
+
+def _count(model, field: str, **filters) -> Coalesce:
+    """How many ``model`` rows point at the outer row through ``field`` (a correlated subquery)."""
+    rows = (
+        model._default_manager.filter(**{field: OuterRef("pk")}, **filters)
+        .order_by()
+        .values(field)
+        .annotate(n=Count("*"))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+
+def review_queue(limit: int = 15) -> QuerySet[Summit]:
+    """Summits with items still to review, the most to review first (then the newest created),
+    annotated ``pending_statements``, ``pending_agreements`` and ``pending``."""
+    pending = ReviewStatus.PENDING
+    return (
+        Summit.objects.filter(
+            Exists(Statement.objects.filter(summit=OuterRef("pk"), review_status=pending))
+            | Exists(Agreement.objects.filter(summit=OuterRef("pk"), review_status=pending))
+        )
+        .defer("search_vector")
+        .annotate(
+            pending_statements=_count(Statement, "summit", review_status=pending),
+            pending_agreements=_count(Agreement, "summit", review_status=pending),
+            pending=F("pending_statements") + F("pending_agreements"),
+        )
+        .order_by("-pending", "-created_at", "-id")[:limit]
+    )
+
+
+def _articles_for_lists() -> QuerySet[Article]:
+    """Articles without their texts (``opening``: the text's first characters, for a title-less
+    one), with how many items were taken from each."""
+    return Article.objects.defer("text", "original").annotate(
+        opening=Substr("text", 1, 120),
+        statement_count=_count(Statement, "article"),
+        agreement_count=_count(Agreement, "article"),
+    )
+
+
+def newest_imports(limit: int = 10) -> QuerySet[Article]:
+    return _articles_for_lists().order_by("-imported_at", "-id")[:limit]
+
+
+def incomplete_articles(limit: int = 10) -> QuerySet[Article]:
+    """Articles where part of the extraction failed (their items may be missing), newest first."""
+    return _articles_for_lists().exclude(incomplete=[]).order_by("-imported_at", "-id")[:limit]
 
 
 def summit_preview() -> QuerySet[Summit]:

@@ -383,3 +383,10 @@ def test_summit_list_links_its_pending_counts_to_the_filtered_review_lists(chang
         f'<a href="{agreements}?summit={summit.pk}&amp;review_status__exact=pending">1 agreement</a>'
         in content
     )
+
+
+def test_article_list_filters_by_a_complete_extraction(changelist):
+    broken = factories.ArticleFactory(incomplete=["speakers"])
+    whole = factories.ArticleFactory()
+    assert result_list(changelist(Article, {"extraction": "incomplete"})) == [broken]
+    assert result_list(changelist(Article, {"extraction": "complete"})) == [whole]
