@@ -18,8 +18,9 @@ from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Coalesce
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -732,6 +733,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
         "extractor_version",
         "extraction_problems",
         "highlighted_text",
+        "extracted_items",
         "source_format",
         "original",
     ]
@@ -739,6 +741,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
         (None, {"fields": ["title", "url", "outlet", "byline", "published"]}),
         ("Extraction", {"fields": ["extraction_problems", "extractor_version", ("imported_at", "sha256")]}),
         ("Text, with what was taken from it", {"fields": ["highlighted_text"]}),
+        ("What was extracted", {"fields": ["extracted_items"]}),
         ("The file as it came", {"fields": ["source_format", "original"], "classes": ["collapse"]}),
     ]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
@@ -773,6 +776,30 @@ class ArticleAdmin(SimpleHistoryAdmin):
         return format_html(
             '<span class="errornote">Part of the extraction failed ({}): items may be missing.</span>',
             ", ".join(obj.incomplete),
+        )
+
+    @admin.display(description="items")
+    def extracted_items(self, obj):
+        """Every statement and agreement taken from the article, each linked to its change page."""
+        if obj is None or obj.pk is None:
+            return None
+        try:
+            review_url = reverse("admin:summits_article_review", args=[obj.pk])
+        except NoReverseMatch:  # the review desk is optional
+            review_url = None
+        return render_to_string(
+            "admin/summits/article/extracted_items.html",
+            {
+                "rows": [
+                    (
+                        item,
+                        f"{item._meta.verbose_name.capitalize()} {item.pk}",
+                        reverse(f"admin:summits_{item._meta.model_name}_change", args=[item.pk]),
+                    )
+                    for item in selectors.article_extracted_items(obj)
+                ],
+                "review_url": review_url,
+            },
         )
 
     @admin.display(description="text")

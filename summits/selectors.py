@@ -297,3 +297,14 @@ def incomplete_articles(limit: int = 10) -> QuerySet[Article]:
 def summit_preview() -> QuerySet[Summit]:
     """Any summit, drafts included, as its page will show it once published: approved items only."""
     return summit_detail(Summit.objects.select_related("country").defer("search_vector"))
+
+
+def article_extracted_items(article: Article) -> list[Statement | Agreement]:
+    """Everything taken from this article, whatever its review status, in text order (items
+    without offsets last)."""
+    unwanted = ("search_vector", "summit__search_vector")
+    statements = (
+        Statement.objects.filter(article=article).select_related("speaker", "summit").defer(*unwanted)
+    )
+    agreements = Agreement.objects.filter(article=article).select_related("summit").defer(*unwanted)
+    return sorted([*statements, *agreements], key=lambda item: (item.start is None, item.start or 0))
