@@ -46,7 +46,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "summits.apps.SummitsAdminConfig",  # django.contrib.admin, with the editors' index
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

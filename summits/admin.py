@@ -12,15 +12,17 @@ import re
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import model_ngettext
 from django.contrib.admin.views.main import ChangeList
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import admin_history, admin_import, admin_rerun, selectors, services
@@ -294,15 +296,18 @@ class SummitAdmin(SimpleHistoryAdmin):
                 participant_count=count_of(Attendance, "summit"),
                 statement_count=count_of(Statement, "summit"),
                 agreement_count=count_of(Agreement, "summit"),
-                pending_count=count_of(Statement, "summit", review_status="pending")
-                + count_of(Agreement, "summit", review_status="pending"),
+                pending_statement_count=count_of(Statement, "summit", review_status="pending"),
+                pending_agreement_count=count_of(Agreement, "summit", review_status="pending"),
+                pending_count=models.F("pending_statement_count") + models.F("pending_agreement_count"),
             )
             .prefetch_related("topics")
         )
 
     def view_on_site(self, obj):
-        # Readers see published summits only; a draft has no public page yet.
-        return obj.get_absolute_url() if obj.is_published else None
+        # Readers see published summits only; a draft has its editors' preview instead.
+        if obj.is_published:
+            return obj.get_absolute_url()
+        return reverse("summits:summit-preview", args=[obj.slug])
 
     @admin.display(description="date", ordering="start_date")
     def when(self, obj):
@@ -327,7 +332,22 @@ class SummitAdmin(SimpleHistoryAdmin):
 
     @admin.display(description="to review", ordering="pending_count")
     def pending_count(self, obj):
-        return obj.pending_count
+        """The pending items, each kind a link to its list filtered to this summit's pending items."""
+        links = [
+            format_html(
+                '<a href="{}?summit={}&amp;review_status__exact=pending">{} {}</a>',
+                reverse(f"admin:summits_{model._meta.model_name}_changelist"),
+                obj.pk,
+                count,
+                model._meta.verbose_name if count == 1 else model._meta.verbose_name_plural,
+            )
+            for model, count in [
+                (Statement, obj.pending_statement_count),
+                (Agreement, obj.pending_agreement_count),
+            ]
+            if count
+        ]
+        return format_html_join(", ", "{}", ((link,) for link in links)) if links else 0
 
     @admin.action(description="Publish selected summits", permissions=["change"])
     def publish(self, request, queryset):
@@ -555,6 +575,64 @@ class AttendanceAdmin(SimpleHistoryAdmin):
 # --- What the extraction found ----------------------------------------------------------------
 
 
+def chosen_row_filter(field: str, title: str) -> type[admin.SimpleListFilter]:
+    """A list filter on one related row (``?summit=<id>``), reached by the links in the list's
+    rows rather than chosen from a list of every summit (there may be tens of thousands): it
+    shows in the sidebar only while active, naming the row, with "All" to clear it."""
+
+    class ChosenRowFilter(admin.SimpleListFilter):
+        parameter_name = field
+
+        def __init__(self, request, params, model, model_admin):
+            self.related_model = model._meta.get_field(field).related_model
+            super().__init__(request, params, model, model_admin)
+
+        def chosen_pk(self):
+            try:
+                return self.related_model._meta.pk.to_python(self.value())
+            except ValidationError as error:
+                raise IncorrectLookupParameters(error) from error
+
+        def lookups(self, request, model_admin):
+            if self.value() is None:
+                return []
+            # Django leaves out a filter without choices, and its parameter with it: a row that
+            # does not exist still gets a choice (and an empty list), a bad value an error page.
+            row = self.related_model._default_manager.filter(pk=self.chosen_pk()).first()
+            label = str(row) if row else f"{self.related_model._meta.verbose_name} {self.value()} (none)"
+            return [(self.value(), label)]
+
+        def queryset(self, request, queryset):
+            if self.value() is None:
+                return queryset
+            return queryset.filter(**{f"{field}_id": self.chosen_pk()})
+
+    ChosenRowFilter.title = title
+    return ChosenRowFilter
+
+
+def filter_link(field: str, pk, label) -> str:
+    """A link narrowing the current list to the rows of one related row (see chosen_row_filter)."""
+    return format_html('<a href="?{}={}" title="Only the items of this {}">{}</a>', field, pk, field, label)
+
+
+class ExtractedItemChangeList(ChangeList):
+    def get_queryset(self, request, exclude_parameters=None):
+        # The source sentence column needs a few hundred characters around each span, not the
+        # article (which can run to megabytes): the database cuts them out (see source_sentence).
+        start = models.functions.Greatest(models.F("start") - SOURCE_WINDOW, models.Value(1))
+        return (
+            super()
+            .get_queryset(request, exclude_parameters)
+            .defer("search_vector", "summit__search_vector", "article__text", "article__original")
+            .annotate(
+                source_window=models.functions.Substr(
+                    "article__text", start, models.F("end") + (SOURCE_WINDOW + 2) - start
+                )
+            )
+        )
+
+
 class ExtractedItemAdmin(ReviewActionsMixin, SourceSpanMixin, SimpleHistoryAdmin):
     """What statements and agreements share: review actions and the highlighted source.
 
@@ -581,6 +659,9 @@ class ExtractedItemAdmin(ReviewActionsMixin, SourceSpanMixin, SimpleHistoryAdmin
             readonly += MACHINE_FILLED
         return readonly
 
+    def get_changelist(self, request, **kwargs):
+        return ExtractedItemChangeList
+
     @admin.display(description="text")
     def text_excerpt(self, obj):
         return excerpt(obj.text)
@@ -589,18 +670,53 @@ class ExtractedItemAdmin(ReviewActionsMixin, SourceSpanMixin, SimpleHistoryAdmin
         why = "" if change else "added by hand"
         services.save_item(item=obj, changed=form.changed_data, by=request.user, why=why)
 
+    @admin.display(description="summit", ordering="summit__title")
+    def summit_link(self, obj):
+        return filter_link("summit", obj.summit_id, obj.summit)
+
+    @admin.display(description="article", ordering="article__title")
+    def article_link(self, obj):
+        if obj.article_id is None:
+            return None
+        return filter_link("article", obj.article_id, obj.article.title or f"Article {obj.article_id}")
+
+    @admin.display(description="source sentence")
+    def source_sentence(self, obj):
+        """``highlight_span`` on the article, from the window the changelist cut out of it.
+
+        The window reaches one character past ``SOURCE_WINDOW`` on each side, so that
+        ``highlight_span`` still sees whether there is more text before and after it.
+        """
+        window = getattr(obj, "source_window", None)
+        if window is None or obj.start is None or obj.end is None:
+            return None
+        offset = max(0, obj.start - SOURCE_WINDOW - 1)
+        return highlight_span(window, obj.start - offset, obj.end - offset)
+
 
 @admin.register(Statement)
 class StatementAdmin(ExtractedItemAdmin):
-    list_display = ["text_excerpt", "speaker_name", "kind", "summit", "review_status", "created_at"]
+    list_display = [
+        "text_excerpt",
+        "speaker_name",
+        "kind",
+        "summit_link",
+        "review_status",
+        "source_sentence",
+        "article_link",
+        "created_at",
+    ]
     list_filter = [
         "review_status",
         "kind",
         "summit__status",
+        chosen_row_filter("summit", "summit"),
+        chosen_row_filter("article", "article"),
+        chosen_row_filter("speaker", "speaker"),
         ("speaker__country", admin.RelatedOnlyFieldListFilter),
     ]
-    search_fields = ["text", "speaker__name", "speaker_label", "summit__title"]
-    list_select_related = ["summit", "speaker"]
+    search_fields = ["text", "speaker__name", "speaker_label", "summit__title", "article__title"]
+    list_select_related = ["summit", "speaker", "article"]
     autocomplete_fields = [*ExtractedItemAdmin.autocomplete_fields, "speaker"]
     fieldsets = [
         (None, {"fields": ["summit", ("speaker", "speaker_label"), "kind", "text", "review_status"]}),
@@ -610,20 +726,34 @@ class StatementAdmin(ExtractedItemAdmin):
 
     @admin.display(description="speaker", ordering="speaker__name")
     def speaker_name(self, obj):
-        return obj.speaker_name
+        if obj.speaker_id is None:
+            return obj.speaker_name
+        return filter_link("speaker", obj.speaker_id, obj.speaker_name)
 
 
 @admin.register(Agreement)
 class AgreementAdmin(ExtractedItemAdmin):
-    list_display = ["text_excerpt", "topic", "status", "party_list", "summit", "review_status", "created_at"]
+    list_display = [
+        "text_excerpt",
+        "topic",
+        "status",
+        "party_list",
+        "summit_link",
+        "review_status",
+        "source_sentence",
+        "article_link",
+        "created_at",
+    ]
     list_filter = [
         "review_status",
         "status",
         "summit__status",
+        chosen_row_filter("summit", "summit"),
+        chosen_row_filter("article", "article"),
         ("countries", admin.RelatedOnlyFieldListFilter),
     ]
-    search_fields = ["text", "topic", "exceptions", "summit__title", "countries__name"]
-    list_select_related = ["summit"]
+    search_fields = ["text", "topic", "exceptions", "summit__title", "article__title", "countries__name"]
+    list_select_related = ["summit", "article"]
     autocomplete_fields = [*ExtractedItemAdmin.autocomplete_fields, "countries", "organisations"]
     fieldsets = [
         (None, {"fields": ["summit", "text", ("topic", "status"), "exceptions", "review_status"]}),
@@ -660,6 +790,21 @@ def _admin_link(item) -> str:
     )
 
 
+class ExtractionCompleteFilter(admin.SimpleListFilter):
+    title = "extraction"
+    parameter_name = "extraction"
+
+    def lookups(self, request, model_admin):
+        return [("complete", "Complete"), ("incomplete", "Incomplete (items may be missing)")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "complete":
+            return queryset.filter(incomplete=[])
+        if self.value() == "incomplete":
+            return queryset.exclude(incomplete=[])
+        return queryset
+
+
 @admin.register(Article)
 class ArticleAdmin(SimpleHistoryAdmin):
     """Articles as imported. The text never changes after the import (every offset points into
@@ -675,6 +820,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
         "summit_count",
     ]
     list_filter = [
+        ExtractionCompleteFilter,
         "outlet",
         "extractor_version",
         "source_format",
@@ -688,6 +834,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
         "extractor_version",
         "extraction_problems",
         "highlighted_text",
+        "extracted_items",
         "source_format",
         "original",
     ]
@@ -695,6 +842,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
         (None, {"fields": ["title", "url", "outlet", "byline", "published"]}),
         ("Extraction", {"fields": ["extraction_problems", "extractor_version", ("imported_at", "sha256")]}),
         ("Text, with what was taken from it", {"fields": ["highlighted_text"]}),
+        ("What was extracted", {"fields": ["extracted_items"]}),
         ("The file as it came", {"fields": ["source_format", "original"], "classes": ["collapse"]}),
     ]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
@@ -729,6 +877,30 @@ class ArticleAdmin(SimpleHistoryAdmin):
         return format_html(
             '<span class="errornote">Part of the extraction failed ({}): items may be missing.</span>',
             ", ".join(obj.incomplete),
+        )
+
+    @admin.display(description="items")
+    def extracted_items(self, obj):
+        """Every statement and agreement taken from the article, each linked to its change page."""
+        if obj is None or obj.pk is None:
+            return None
+        try:
+            review_url = reverse("admin:summits_article_review", args=[obj.pk])
+        except NoReverseMatch:  # the review desk is optional
+            review_url = None
+        return render_to_string(
+            "admin/summits/article/extracted_items.html",
+            {
+                "rows": [
+                    (
+                        item,
+                        f"{item._meta.verbose_name.capitalize()} {item.pk}",
+                        reverse(f"admin:summits_{item._meta.model_name}_change", args=[item.pk]),
+                    )
+                    for item in selectors.article_extracted_items(obj)
+                ],
+                "review_url": review_url,
+            },
         )
 
     @admin.display(description="text")

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 
 
 class SummitsConfig(AppConfig):
@@ -8,3 +9,11 @@ class SummitsConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401 - connects the search-index receivers
+
+
+class SummitsAdminConfig(admin_apps.AdminConfig):
+    """Django's admin app with the editors' site (installed in its place in INSTALLED_APPS)."""
+
+    default = False  # SummitsConfig stays this module's default app config
+
+    default_site = "summits.admin_site.SummitAdminSite"

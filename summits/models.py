@@ -52,11 +52,9 @@ def related_label(obj: models.Model, field: str) -> str:
     except models.ObjectDoesNotExist:
         model = obj._meta.get_field(field).related_model
         pk = getattr(obj, f"{field}_id")
-        last = (
-            model.history.filter(pk=pk).order_by("-history_date").first()
-            if hasattr(model, "history")
-            else None
-        )
+        # the history's own primary key is history_id; the recorded row's is under its name
+        records = model.history.filter(**{model._meta.pk.name: pk}) if hasattr(model, "history") else None
+        last = records.order_by("-history_date").first() if records is not None else None
         return f"{last.instance} (deleted)" if last else f"deleted {model._meta.verbose_name} #{pk}"
     return str(related) if related is not None else ""
 

@@ -3,8 +3,8 @@ fetched up front so that a page costs the same number of queries whatever the ar
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, ExtractYear, Substr
 
 from . import search
 from .models import (
@@ -14,6 +14,7 @@ from .models import (
     Country,
     Participant,
     ParticipantRedirect,
+    ReviewStatus,
     Statement,
     Summit,
     Topic,
@@ -70,10 +71,12 @@ def visible_agreements() -> QuerySet[Agreement]:
     return agreements_with_sources().visible()
 
 
-def summit_detail(*, unreviewed: bool = False, by_speaker: bool = True) -> QuerySet[Summit]:
-    """Published summits with everything their page shows: the approved statements (grouped by
-    speaker, or in the article's order) and agreements. ``unreviewed`` (for editors): every
-    summit and every item."""
+def summit_detail(
+    summits: QuerySet[Summit] | None = None, *, unreviewed: bool = False, by_speaker: bool = True
+) -> QuerySet[Summit]:
+    """Published summits (or ``summits``) with everything their page shows: the approved
+    statements (grouped by speaker, or in the article's order) and agreements. ``unreviewed``
+    (for editors): every summit and every item."""
     statement_order = ("speaker__name", "speaker_label") if by_speaker else ("summit",)
     statements = (
         Statement.objects.select_related("speaker", "article")
@@ -86,9 +89,11 @@ def summit_detail(*, unreviewed: bool = False, by_speaker: bool = True) -> Query
         .prefetch_related("countries", "organisations")
         .order_by("start", "id")
     )
-    summits = Summit.objects.select_related("country").defer("search_vector").newest_first()
+    if summits is None:
+        summits = Summit.objects.select_related("country").defer("search_vector").newest_first()
+        summits = summits if unreviewed else summits.published()
     if not unreviewed:
-        statements, agreements, summits = statements.approved(), agreements.approved(), summits.published()
+        statements, agreements = statements.approved(), agreements.approved()
     return summits.prefetch_related(
         Prefetch("attendances", queryset=attendances_with_people()),
         Prefetch("statements", queryset=statements),
@@ -247,3 +252,73 @@ def search_agreements(q: str) -> QuerySet[Agreement]:
 
 def search_summits(q: str) -> QuerySet[Summit]:
     return search.search(summit_cards(), q)
+
+
+# --- Editors --------------------------------------------------------------------------------------
+# Reads for editors: drafts as well as published summits.
+
+
+def _count(model, field: str, **filters) -> Coalesce:
+    """How many ``model`` rows point at the outer row through ``field`` (a correlated subquery)."""
+    rows = (
+        model._default_manager.filter(**{field: OuterRef("pk")}, **filters)
+        .order_by()
+        .values(field)
+        .annotate(n=Count("*"))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+
+def review_queue(limit: int = 15) -> QuerySet[Summit]:
+    """Summits with items still to review, the most to review first (then the newest created),
+    annotated ``pending_statements``, ``pending_agreements`` and ``pending``."""
+    pending = ReviewStatus.PENDING
+    return (
+        Summit.objects.filter(
+            Exists(Statement.objects.filter(summit=OuterRef("pk"), review_status=pending))
+            | Exists(Agreement.objects.filter(summit=OuterRef("pk"), review_status=pending))
+        )
+        .defer("search_vector")
+        .annotate(
+            pending_statements=_count(Statement, "summit", review_status=pending),
+            pending_agreements=_count(Agreement, "summit", review_status=pending),
+            pending=F("pending_statements") + F("pending_agreements"),
+        )
+        .order_by("-pending", "-created_at", "-id")[:limit]
+    )
+
+
+def _articles_for_lists() -> QuerySet[Article]:
+    """Articles without their texts (``opening``: the text's first characters, for a title-less
+    one), with how many items were taken from each."""
+    return Article.objects.defer("text", "original").annotate(
+        opening=Substr("text", 1, 120),
+        statement_count=_count(Statement, "article"),
+        agreement_count=_count(Agreement, "article"),
+    )
+
+
+def newest_imports(limit: int = 10) -> QuerySet[Article]:
+    return _articles_for_lists().order_by("-imported_at", "-id")[:limit]
+
+
+def incomplete_articles(limit: int = 10) -> QuerySet[Article]:
+    """Articles where part of the extraction failed (their items may be missing), newest first."""
+    return _articles_for_lists().exclude(incomplete=[]).order_by("-imported_at", "-id")[:limit]
+
+
+def summit_preview() -> QuerySet[Summit]:
+    """Any summit, drafts included, as its page will show it once published: approved items only."""
+    return summit_detail(Summit.objects.select_related("country").defer("search_vector"))
+
+
+def article_extracted_items(article: Article) -> list[Statement | Agreement]:
+    """Everything taken from this article, whatever its review status, in text order (items
+    without offsets last)."""
+    unwanted = ("search_vector", "summit__search_vector")
+    statements = (
+        Statement.objects.filter(article=article).select_related("speaker", "summit").defer(*unwanted)
+    )
+    agreements = Agreement.objects.filter(article=article).select_related("summit").defer(*unwanted)
+    return sorted([*statements, *agreements], key=lambda item: (item.start is None, item.start or 0))

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("summits/", views.SummitListView.as_view(), name="summit-list"),
     path("summits/<slug:slug>/", views.SummitDetailView.as_view(), name="summit-detail"),
+    path("summits/<slug:slug>/preview/", views.SummitPreviewView.as_view(), name="summit-preview"),
     path("participants/<slug:slug>/", views.ParticipantDetailView.as_view(), name="participant-detail"),
     path("countries/<str:code>/", views.CountryDetailView.as_view(), name="country-detail"),
     path("articles/<int:pk>/", views.ArticleDetailView.as_view(), name="article-detail"),

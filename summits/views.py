@@ -7,6 +7,7 @@ so that each page issues the same number of queries whatever the archive holds.
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, ListView, TemplateView
 
 from . import search, selectors
@@ -66,6 +67,33 @@ class SummitDetailView(ArchivePageMixin, DetailView):
         return super().get_context_data(
             citation_url=self.request.build_absolute_uri(summit.get_absolute_url()), **kwargs
         )
+
+
+class SummitPreviewView(SummitDetailView):
+    """A summit's page as readers will see it once published (approved items only), for editors.
+
+    Anyone else gets a 404, as for any draft. A published summit has its public page already.
+    """
+
+    template_name = "summits/summit_preview.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not (request.user.is_staff and request.user.has_perm("summits.view_summit")):
+            raise Http404("No such summit.")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return selectors.summit_preview()
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if self.object.is_published:
+            return redirect(self.object)
+        response = self.render_to_response(self.get_context_data(object=self.object))
+        # an editor's view of unpublished work: no shared cache may keep it, no search engine index it
+        patch_cache_control(response, private=True, no_store=True)
+        response["X-Robots-Tag"] = "noindex"
+        return response
 
 
 class ParticipantDetailView(ArchivePageMixin, DetailView):

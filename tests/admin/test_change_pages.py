@@ -2,8 +2,11 @@
 statements and agreements in one POST, the source span is shown highlighted and escaped, and
 the History page lists who changed what."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 
 from summits import services
 from summits.models import (
@@ -244,13 +247,14 @@ def test_agreement_page_highlights_its_span(editor_client):
     assert "<mark>We agreed to work together</mark>" in content
 
 
-def test_view_on_site_only_for_published_summits(editor_client):
+def test_view_on_site_is_the_public_page_or_for_a_draft_the_preview(editor_client):
     published = factories.SummitFactory(status=Summit.Status.PUBLISHED)
     draft = factories.SummitFactory(status=Summit.Status.DRAFT)
     content = editor_client.get(admin_url(Summit, "change", published.pk)).content.decode()
     assert f'href="{published.get_absolute_url()}"' in content
     content = editor_client.get(admin_url(Summit, "change", draft.pk)).content.decode()
-    assert draft.get_absolute_url() not in content
+    assert f'href="{draft.get_absolute_url()}"' not in content
+    assert f'href="{reverse("summits:summit-preview", args=[draft.slug])}"' in content
     person = factories.ParticipantFactory()
     response = editor_client.get(admin_url(Participant, "change", person.pk))
     assert "View on site" in response.content.decode()
@@ -409,3 +413,62 @@ def test_history_names_a_person_deleted_since(editor_client):
         response = editor_client.get(url)
         assert response.status_code == 200
         assert "R. T. Erdogan (deleted)" in response.content.decode()
+
+
+def test_an_article_page_lists_what_was_extracted_from_it_with_status_and_links(editor_client):
+    article = factories.ArticleFactory(text='Leaders met.\n"We agreed to work together," Putin said.\n')
+    quoted = factories.StatementFactory(
+        article=article, speaker__name="Vladimir Putin", review_status="pending"
+    )
+    unplaced = factories.StatementFactory(  # found in the article, its offsets lost: still listed
+        article=article,
+        start=None,
+        end=None,
+        speaker=None,
+        speaker_label="a spokesman",
+        text="No comment",
+        review_status="pending",
+    )
+    agreed = factories.AgreementFactory(article=article, review_status="approved", topic="cooperation")
+    factories.StatementFactory(text="Putin said", speaker_label="Someone else")
+
+    response = editor_client.get(admin_url(Article, "change", article.pk))
+
+    content = response.content.decode()
+    match = re.search(r'<table class="extracted-items">.*?</table>', content, re.S)
+    assert match, "the article page has the table of its extracted items"
+    table = match.group(0)
+    rows = re.findall(r"<tr class=\"review-(\w+)\">(.*?)</tr>", table, re.S)
+    assert [status for status, _row in rows] == ["pending", "approved", "pending"]
+    assert f'<a href="{admin_url(Statement, "change", quoted.pk)}">Statement {quoted.pk}</a>' in rows[0][1]
+    assert "Vladimir Putin" in rows[0][1] and "Pending" in rows[0][1]
+    assert f'<a href="{admin_url(Agreement, "change", agreed.pk)}">Agreement {agreed.pk}</a>' in rows[1][1]
+    assert "Approved" in rows[1][1]
+    assert admin_url(Summit, "change", agreed.summit_id) in rows[1][1]
+    assert "a spokesman" in rows[2][1] and admin_url(Statement, "change", unplaced.pk) in rows[2][1]
+    assert "Someone else" not in table
+
+
+def test_an_article_page_says_when_nothing_was_extracted(editor_client):
+    article = factories.ArticleFactory()
+    content = editor_client.get(admin_url(Article, "change", article.pk)).content.decode()
+    assert "Nothing was extracted from this article." in content
+
+
+def test_an_article_page_links_to_the_review_desk_once_there_is_one(editor_client, monkeypatch):
+    import summits.admin
+
+    article = factories.ArticleFactory()
+    page = admin_url(Article, "change", article.pk)
+    assert "Review this article" not in editor_client.get(page).content.decode()
+
+    real_reverse = summits.admin.reverse
+
+    def reverse_with_a_desk(name, *args, **kwargs):
+        if name == "admin:summits_article_review":
+            return f"/admin/summits/article/{kwargs['args'][0]}/review/"
+        return real_reverse(name, *args, **kwargs)
+
+    monkeypatch.setattr(summits.admin, "reverse", reverse_with_a_desk)
+    content = editor_client.get(page).content.decode()
+    assert f'<a href="/admin/summits/article/{article.pk}/review/" class="button">' in content

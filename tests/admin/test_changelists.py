@@ -250,3 +250,145 @@ def test_admin_index_lists_every_model(editor_client):
     content = editor_client.get("/admin/").content.decode()
     for model in [*LISTS, Country]:
         assert f'href="{admin_url(model)}"' in content, model
+
+
+# --- The review lists: statements and agreements ----------------------------------------------
+
+
+def test_statements_filter_by_summit_article_and_speaker_from_links_in_the_rows(changelist):
+    wanted = factories.StatementFactory()
+    other = factories.StatementFactory()
+    factories.StatementFactory(summit=wanted.summit, speaker=other.speaker, article=other.article)
+
+    content = changelist(Statement).content.decode()
+    assert f'href="?summit={wanted.summit_id}"' in content
+    assert f'href="?article={wanted.article_id}"' in content
+    assert f'href="?speaker={wanted.speaker_id}"' in content
+
+    assert len(result_list(changelist(Statement, {"summit": wanted.summit_id}))) == 2
+    assert result_list(changelist(Statement, {"summit": wanted.summit_id, "speaker": wanted.speaker_id})) == [
+        wanted
+    ]
+    assert result_list(changelist(Statement, {"article": wanted.article_id})) == [wanted]
+    assert len(result_list(changelist(Statement, {"speaker": other.speaker_id}))) == 2
+
+
+def test_an_active_row_filter_names_its_row_and_the_others_stay_out_of_the_sidebar(changelist):
+    statement = factories.StatementFactory(summit__title="Astana talks")
+    titles = {spec.title for spec in changelist(Statement).context["cl"].filter_specs if spec.has_output()}
+    assert not titles & {"summit", "article", "speaker"}, "no list of every summit in the sidebar"
+
+    response = changelist(Statement, {"summit": statement.summit_id})
+    (spec,) = [spec for spec in response.context["cl"].filter_specs if spec.title == "summit"]
+    assert spec.lookup_choices == [(str(statement.summit_id), "Astana talks")]
+    assert response.context["cl"].has_active_filters
+
+
+def test_a_row_filter_on_a_row_gone_lists_nothing_and_a_bad_value_is_refused(editor_client, changelist):
+    factories.StatementFactory()
+    # a summit deleted since the link was made: an empty list, saying which filter emptied it
+    response = changelist(Statement, {"summit": 10**9})
+    assert result_list(response) == []
+    (spec,) = [spec for spec in response.context["cl"].filter_specs if spec.title == "summit"]
+    assert spec.lookup_choices == [(str(10**9), f"summit {10**9} (none)")]
+    response = editor_client.get(admin_url(Statement), {"summit": "not-a-number"})
+    assert response.status_code == 302 and response["Location"].endswith("?e=1")
+
+
+def test_agreements_filter_by_summit_article_and_review_status(changelist):
+    wanted = full_agreement(review_status="pending")
+    full_agreement(summit=wanted.summit, review_status="approved")
+    full_agreement()
+    content = changelist(Agreement).content.decode()
+    assert f'href="?summit={wanted.summit_id}"' in content
+    assert f'href="?article={wanted.article_id}"' in content
+    assert len(result_list(changelist(Agreement, {"summit": wanted.summit_id}))) == 2
+    assert result_list(changelist(Agreement, {"article": wanted.article_id})) == [wanted]
+    assert result_list(
+        changelist(Agreement, {"summit": wanted.summit_id, "review_status__exact": "pending"})
+    ) == [wanted]
+
+
+LONG_TEXT = (
+    "Opening words of the report. "
+    + "Filler words without an end to the sentence " * 10
+    + 'The presidents met. "We agreed to work together," Putin said. They left.'
+    + " and the story goes on and on" * 10
+)
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    ["Opening words", "We agreed to work together,", "Putin said", "goes on and on"],
+    ids=["at the start", "a quotation", "mid-text", "at the end"],
+)
+@pytest.mark.parametrize("model", [Statement, Agreement], ids=lambda m: m.__name__)
+def test_the_lists_show_the_source_sentence_as_the_change_page_does(model, fragment, changelist):
+    from summits.admin import highlight_span
+
+    article = factories.ArticleFactory(text=LONG_TEXT)
+    start = article.text.rindex(fragment) if fragment == "goes on and on" else article.text.index(fragment)
+    factory = factories.StatementFactory if model is Statement else factories.AgreementFactory
+    factory(article=article, text=fragment, start=start, end=start + len(fragment))
+
+    response = changelist(model)
+    expected = highlight_span(article.text, start, start + len(fragment))
+    assert f"<mark>{fragment}</mark>" in expected
+    assert expected in response.content.decode()
+    (row,) = result_list(response)
+    assert {"text", "original"} <= row.article.get_deferred_fields(), "the list never loads article texts"
+
+
+def test_a_statement_without_a_source_has_an_empty_source_column(changelist):
+    factories.StatementFactory(article=None)
+    assert "source-excerpt" not in changelist(Statement).content.decode()
+
+
+@pytest.mark.parametrize("model", [Statement, Agreement], ids=lambda m: m.__name__)
+def test_the_filtered_review_lists_cost_the_same_queries_for_1_or_30_rows(
+    model, editor_client, django_assert_num_queries
+):
+    summit = factories.SummitFactory()
+    article = factories.ArticleFactory(text=LONG_TEXT)
+    start = LONG_TEXT.index("We agreed")
+    speaker = factories.ParticipantFactory()
+
+    def add_row():
+        if model is Statement:
+            factories.StatementFactory(
+                summit=summit, article=article, speaker=speaker, start=start, review_status="pending"
+            )
+        else:
+            full_agreement(summit=summit, article=article, start=start, review_status="pending")
+
+    params = {"summit": summit.pk, "article": article.pk, "review_status__exact": "pending"}
+    if model is Statement:
+        params["speaker"] = speaker.pk
+    # the list's usual queries, and one per row filter naming its row
+    expected = LISTS[model][1] + (3 if model is Statement else 2)
+    assert_constant_queries(
+        editor_client, admin_url(model), add_row, expected, django_assert_num_queries, params=params
+    )
+
+
+def test_summit_list_links_its_pending_counts_to_the_filtered_review_lists(changelist):
+    summit = full_summit()
+    factories.StatementFactory(summit=summit, review_status="pending")
+    factories.AgreementFactory(summit=summit, review_status="approved")
+    content = changelist(Summit).content.decode()
+    statements, agreements = admin_url(Statement), admin_url(Agreement)
+    assert (
+        f'<a href="{statements}?summit={summit.pk}&amp;review_status__exact=pending">2 statements</a>'
+        in content
+    )
+    assert (
+        f'<a href="{agreements}?summit={summit.pk}&amp;review_status__exact=pending">1 agreement</a>'
+        in content
+    )
+
+
+def test_article_list_filters_by_a_complete_extraction(changelist):
+    broken = factories.ArticleFactory(incomplete=["speakers"])
+    whole = factories.ArticleFactory()
+    assert result_list(changelist(Article, {"extraction": "incomplete"})) == [broken]
+    assert result_list(changelist(Article, {"extraction": "complete"})) == [whole]
