@@ -229,7 +229,7 @@ EDITABLE_FIELDS = {
 
 def edit_reason(item: Item, changed) -> str:
     """The history's reason for an edit of the fields ``changed`` ("Edited: speaker, span")."""
-    changed = set(changed)
+    changed = list(dict.fromkeys(changed))  # in the order given, each once
     parts = []
     if "review_status" in changed:
         parts.append(review_reason(item.review_status))
