@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import admin_import, selectors, services
+from . import admin_import, admin_review, selectors, services
 from .models import (
     Agreement,
     Article,
@@ -239,6 +239,7 @@ class SummitAdmin(SimpleHistoryAdmin):
         "statement_count",
         "agreement_count",
         "pending_count",
+        "review_link",
     ]
     list_filter = [
         "status",
@@ -318,6 +319,13 @@ class SummitAdmin(SimpleHistoryAdmin):
     @admin.display(description="to review", ordering="pending_count")
     def pending_count(self, obj):
         return obj.pending_count
+
+    @admin.display(description="review desk")
+    def review_link(self, obj):
+        return format_html('<a href="{}">Review</a>', reverse("admin:summits_summit_review", args=[obj.pk]))
+
+    def get_urls(self):
+        return admin_review.review_urls(self) + super().get_urls()
 
     @admin.action(description="Publish selected summits", permissions=["change"])
     def publish(self, request, queryset):
@@ -610,7 +618,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
         return ArticleChangeList
 
     def get_urls(self):
-        return admin_import.import_urls(self) + super().get_urls()
+        return admin_import.import_urls(self) + admin_review.review_urls(self) + super().get_urls()
 
     @admin.display(description="summits", ordering="summit_count")
     def summit_count(self, obj):
