@@ -64,9 +64,10 @@
       other.hidden = other !== form;
     });
     form.hidden = false;
+    form.scrollIntoView({ block: "nearest" });
     const input = form.querySelector("input[type=text]");
     if (input) {
-      input.focus();
+      input.focus({ preventScroll: true });
     }
     return form;
   }
@@ -170,6 +171,7 @@
       list.append(li);
     }
     list.hidden = !list.children.length;
+    list.scrollIntoView({ block: "nearest" });
     form.querySelector(".review-speaker-input").setAttribute("aria-expanded", String(!list.hidden));
     activate(form, list.firstElementChild);
   }
@@ -295,15 +297,30 @@
     }
   });
 
-  // --- After each answer --------------------------------------------------------------------
+  // --- Moving on, and after each answer ----------------------------------------------------------
 
-  let statusBefore = null;
+  // Approving or rejecting moves on to the next pending item at once, without waiting for the
+  // answer, so that keys pressed quickly act on the item the editor sees as current.
+  function moveOnFrom(row) {
+    if (row && row.id === currentId) {
+      select(nextPending(row) || row);
+    }
+  }
 
-  document.body.addEventListener("htmx:beforeRequest", () => {
-    const row = currentRow();
-    statusBefore = row ? row.dataset.status : null;
-    say("");
+  desk.addEventListener("click", (event) => {
+    const approve = event.target.closest('.review-item [hx-post$="/approve/"]');
+    if (approve) {
+      moveOnFrom(approve.closest(".review-item"));
+    }
   });
+
+  desk.addEventListener("submit", (event) => {
+    if (event.target.matches(".review-reject-form")) {
+      moveOnFrom(event.target.closest(".review-item"));
+    }
+  });
+
+  document.body.addEventListener("htmx:beforeRequest", () => say(""));
 
   document.body.addEventListener("htmx:responseError", (event) => {
     say(event.detail.xhr.responseText || `The change failed (${event.detail.xhr.status}).`);
@@ -311,17 +328,18 @@
 
   document.body.addEventListener("htmx:sendError", () => say("The server could not be reached."));
 
+  // A swapped row or article text is a new element: mark the current item on it again, and give
+  // the row back the focus a removed form took with it.
   document.body.addEventListener("htmx:afterSettle", () => {
     const row = currentRow();
     if (!row) {
       return;
     }
-    // Reviewed the current item: on to the next one still pending.
-    if (statusBefore === "pending" && row.dataset.status !== "pending") {
-      select(nextPending(row) || row);
-    } else {
-      select(row, { scrollText: false });
+    row.classList.add("is-current");
+    marksOf(row).forEach((mark) => mark.classList.add("is-current"));
+    const focused = document.activeElement;
+    if (!focused || focused === document.body || !document.contains(focused)) {
+      row.focus({ preventScroll: true });
     }
-    statusBefore = row.dataset.status;
   });
 })();
