@@ -256,7 +256,13 @@ def approve_remaining_view(request, object_id, *, model_admin):
     if desk.kind == "summit":
         services.approve_remaining(summit=desk.obj, by=request.user)
     else:
-        for summit in desk.obj.summits.all():
+        # the summits of the article's own items (it may have been unlinked from one of them)
+        summit_ids = {
+            pk
+            for model in ITEM_MODELS.values()
+            for pk in desk.items_of(model).values_list("summit", flat=True)
+        }
+        for summit in Summit.objects.filter(pk__in=summit_ids):
             services.approve_remaining(summit=summit, article=desk.obj, by=request.user)
     return _changed(request, desk, items=None, article_ids=None)
 

@@ -281,6 +281,9 @@
       } else if (what === "span") {
         spanFromSelection(row);
       } else if (what === "dismiss") {
+        const box = opener.closest(".review-publish");
+        box.querySelectorAll("[data-question]").forEach((el) => el.remove());
+        document.getElementById("review-publish-button").hidden = false;
         select(nextPending(currentRow()) || rows()[0]);
       }
       return;

@@ -46,16 +46,20 @@ def current(page):
     return page.locator(".review-item.is-current")
 
 
-def logged_in_context(browser, live_server, user):
+@pytest.fixture
+def editor_page(browser, live_server):
+    """A 1,280 x 800 page logged in as an editor; closed after the test, so that no request of
+    it is still running when the test database goes."""
     client = Client()
-    client.force_login(user)
+    client.force_login(factories.EditorFactory())
     context = browser.new_context(viewport={"width": 1280, "height": 800}, base_url=live_server.url)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
-    return context
+    yield context.new_page()
+    context.close()
 
 
-def test_an_editor_reviews_a_real_article_with_the_keyboard(browser, live_server, screenshot):
+def test_an_editor_reviews_a_real_article_with_the_keyboard(editor_page, screenshot):
     seed_countries()  # an earlier transactional test may have flushed them
     summit = import_article(text=ARTICLE.read_text(encoding="utf-8")).summit
     items = [*Statement.objects.filter(summit=summit), *Agreement.objects.filter(summit=summit)]
@@ -65,7 +69,7 @@ def test_an_editor_reviews_a_real_article_with_the_keyboard(browser, live_server
     misattributed = Statement.objects.get(summit=summit, text__startswith="the main driver of civilian")
     assert misattributed.speaker_name == "Bashar al-Assad"  # Kerry said it, "as he put it"
 
-    page = logged_in_context(browser, live_server, factories.EditorFactory()).new_page()
+    page = editor_page
     page.goto(reverse("admin:summits_summit_review", args=[summit.pk]))
     expect(page.locator("#review-pending")).to_have_text(str(len(items)))
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280
@@ -135,9 +139,7 @@ SPAN_ARTICLE = (
 )
 
 
-def test_highlights_and_items_link_both_ways_and_a_selection_becomes_the_span(
-    browser, live_server, screenshot
-):
+def test_highlights_and_items_link_both_ways_and_a_selection_becomes_the_span(editor_page, screenshot):
     seed_countries()
     article = factories.ArticleFactory(text=SPAN_ARTICLE)
     summit = factories.SummitFactory()
@@ -156,7 +158,7 @@ def test_highlights_and_items_link_both_ways_and_a_selection_becomes_the_span(
         end=SPAN_ARTICLE.index(words) + len(words),
     )
 
-    page = logged_in_context(browser, live_server, factories.EditorFactory()).new_page()
+    page = editor_page
     page.goto(reverse("admin:summits_article_review", args=[article.pk]))
 
     page.locator(f"#span-statement-{statement.pk}").click()  # highlight -> its item
@@ -204,3 +206,27 @@ def test_highlights_and_items_link_both_ways_and_a_selection_becomes_the_span(
     expect(page.locator("#review-message")).to_have_text(
         "There is no earlier version of this item to go back to."
     )
+
+
+def test_publishing_with_pending_items_asks_first(editor_page):
+    seed_countries()
+    summit = factories.SummitFactory(status=Summit.Status.DRAFT)
+    article = factories.ArticleFactory(text=SPAN_ARTICLE)
+    summit.articles.add(article)
+    factories.StatementFactory(summit=summit, article=article, text="No one", start=0, end=6)
+
+    page = editor_page
+    page.goto(reverse("admin:summits_summit_review", args=[summit.pk]))
+    page.keyboard.press("P")
+    expect(page.locator(".review-question")).to_have_text("1 item still awaits review.")
+    page.get_by_role("button", name="Review them first").click()
+    expect(page.locator(".review-question")).to_have_count(0)
+    summit.refresh_from_db()
+    assert summit.status == Summit.Status.DRAFT
+
+    page.keyboard.press("P")
+    page.get_by_role("button", name="Approve the rest and publish").click()
+    expect(page.locator("#review-publish")).to_contain_text("Published")
+    expect(page.locator("#review-pending")).to_have_text("0")
+    summit.refresh_from_db()
+    assert summit.status == Summit.Status.PUBLISHED
