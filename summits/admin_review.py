@@ -41,16 +41,16 @@ REJECT_REASON_MAX_LENGTH = services.REASON_MAX_LENGTH - len(services.review_reas
 class Desk:
     """What one desk reviews: a summit's items, or the items taken from one article."""
 
-    model_admin: object
     obj: Summit | Article
 
     @property
     def kind(self) -> str:
         return self.obj._meta.model_name
 
-    def url(self, name: str = "", *args) -> str:
-        suffix = f"_{name}" if name else ""
-        return reverse(f"admin:summits_{self.kind}_review{suffix}", args=[self.obj.pk, *args])
+    @property
+    def url(self) -> str:
+        """The desk's page; its actions are posted to addresses below it."""
+        return reverse(f"admin:summits_{self.kind}_review", args=[self.obj.pk])
 
     def items_of(self, model) -> models.QuerySet:
         items = model.objects.filter(**{self.kind: self.obj}).defer("search_vector")
@@ -149,7 +149,7 @@ def _desk(request, model_admin, object_id) -> Desk:
     site = model_admin.admin_site
     if not all(site.get_model_admin(model).has_change_permission(request) for model in ITEM_MODELS.values()):
         raise PermissionDenied
-    return Desk(model_admin, obj)
+    return Desk(obj)
 
 
 def desk_view(request, object_id, *, model_admin):
@@ -168,7 +168,7 @@ def desk_view(request, object_id, *, model_admin):
         "opts": model_admin.opts,
         "original": desk.obj,
         "desk": desk,
-        "review_url": desk.url(),
+        "review_url": desk.url,
         "panes": panes,
         "items": items,
         "pending": sum(item.review_status == ReviewStatus.PENDING for item in items),
@@ -295,7 +295,7 @@ def _changed(request, desk: Desk, *, items, article_ids, publish=None) -> HttpRe
     articles = [a for a in desk.articles if article_ids is None or a.pk in article_ids]
     context = {
         "desk": desk,
-        "review_url": desk.url(),
+        "review_url": desk.url,
         "items": rows,
         "whole_list": items is None,
         "panes": [{"article": a, "text": article_text(a, desk.items(article=a))} for a in articles],
