@@ -25,7 +25,7 @@ from django.urls import NoReverseMatch, path, reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import admin_history, admin_import, admin_rerun, selectors, services
+from . import admin_history, admin_import, admin_rerun, admin_review, selectors, services
 from .models import (
     Agreement,
     Article,
@@ -251,6 +251,7 @@ class SummitAdmin(SimpleHistoryAdmin):
         "statement_count",
         "agreement_count",
         "pending_count",
+        "review_link",
     ]
     list_filter = [
         "status",
@@ -349,6 +350,10 @@ class SummitAdmin(SimpleHistoryAdmin):
         ]
         return format_html_join(", ", "{}", ((link,) for link in links)) if links else 0
 
+    @admin.display(description="review desk")
+    def review_link(self, obj):
+        return format_html('<a href="{}">Review</a>', reverse("admin:summits_summit_review", args=[obj.pk]))
+
     @admin.action(description="Publish selected summits", permissions=["change"])
     def publish(self, request, queryset):
         return self._publish(request, queryset, action="publish")
@@ -390,6 +395,7 @@ class SummitAdmin(SimpleHistoryAdmin):
         return [
             path("<int:object_id>/publish/", publish, name="summits_summit_publish"),
             *admin_history.change_log_urls(self),
+            *admin_review.review_urls(self),
             *super().get_urls(),
         ]
 
@@ -860,7 +866,12 @@ class ArticleAdmin(SimpleHistoryAdmin):
         return ArticleChangeList
 
     def get_urls(self):
-        return admin_import.import_urls(self) + admin_rerun.rerun_urls(self) + super().get_urls()
+        return [
+            *admin_import.import_urls(self),
+            *admin_rerun.rerun_urls(self),
+            *admin_review.review_urls(self),
+            *super().get_urls(),
+        ]
 
     @admin.display(description="summits", ordering="summit_count")
     def summit_count(self, obj):

@@ -78,9 +78,15 @@ def _back_link(item) -> SafeString:
     )
 
 
-def highlight_spans(text: str, items: Sequence, *, link=_back_link) -> SafeString:
+def highlight_spans(
+    text: str, items: Sequence, *, link=_back_link, mark_class=None, offsets: bool = False
+) -> SafeString:
     """``text`` HTML-escaped, with each item's [start, end) span in a <mark> followed by ``link(item)``
     (by default a link back to its summit's page).
+
+    ``mark_class(item)`` adds classes to an item's marks. With ``offsets`` every run of text is
+    wrapped in ``<span data-start="N">``, N its offset in ``text``, so that a script can turn a
+    selection in the page back into offsets (the editors' review desk does).
 
     Spans may nest or overlap. Marks are kept properly nested: where a span ends while a span
     opened after it is still open, the later one is closed and reopened as a continuation (the
@@ -103,9 +109,10 @@ def highlight_spans(text: str, items: Sequence, *, link=_back_link) -> SafeStrin
     def open_tag(span, first: bool) -> str:
         item = span[2]
         kind = item._meta.model_name
+        classes = f"span span-{kind}" + (f" {escape(mark_class(item))}" if mark_class else "")
         if first:
-            return f'<mark id="{span_anchor(item)}" class="span span-{kind}">'
-        return f'<mark class="span span-{kind} span-cont" data-span="{span_anchor(item)}">'
+            return f'<mark id="{span_anchor(item)}" class="{classes}">'
+        return f'<mark class="{classes} span-cont" data-span="{span_anchor(item)}">'
 
     out: list[str] = []
     stack: list = []
@@ -126,7 +133,8 @@ def highlight_spans(text: str, items: Sequence, *, link=_back_link) -> SafeStrin
             out.append(open_tag(span, first=True))
             stack.append(span)
         if index + 1 < len(boundaries):
-            out.append(str(escape(text[position : boundaries[index + 1]])))
+            piece = str(escape(text[position : boundaries[index + 1]]))
+            out.append(f'<span data-start="{position}">{piece}</span>' if offsets else piece)
     return mark_safe("".join(out))  # noqa: S308 - text escaped, tags and links built above
 
 
