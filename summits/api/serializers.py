@@ -24,7 +24,7 @@ from summits.models import (
     Summit,
     Topic,
 )
-from summits.templatetags.summits_tags import summit_datetime
+from summits.templatetags.summits_tags import summit_date, summit_datetime
 
 
 @extend_schema_field(OpenApiTypes.URI)
@@ -312,6 +312,10 @@ class SummitSerializer(serializers.ModelSerializer):
         help_text="The start date to its precision (ISO 8601): 2017-05-03, 1980-03 (a month), 1980 "
         "(a year); null when unknown. start_date holds a month's or a year's first day."
     )
+    date_display = serializers.SerializerMethodField(
+        help_text='The date as the pages write it: "3–4 April 2018", "March 1980", or "date not known — '
+        'the report says “Wednesday”".'
+    )
 
     class Meta:
         model = Summit
@@ -324,6 +328,7 @@ class SummitSerializer(serializers.ModelSerializer):
             "end_date",
             "date_precision",
             "date",
+            "date_display",
             "date_text",
             "city",
             "country",
@@ -337,6 +342,10 @@ class SummitSerializer(serializers.ModelSerializer):
     @extend_schema_field(OpenApiTypes.STR)
     def get_date(self, summit) -> str | None:
         return summit_datetime(summit) or None
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_date_display(self, summit) -> str:
+        return summit_date(summit)
 
     def create(self, validated_data):
         """A new summit starts as a draft; publishing it goes through the service."""

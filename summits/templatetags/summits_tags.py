@@ -4,44 +4,25 @@ article text with its extracted spans highlighted."""
 from collections.abc import Sequence
 
 from django import template
-from django.utils.formats import date_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from summits import search
+from summits import dates, search
 
 register = template.Library()
 
 
-# a summit dated by a month or a year: its start date is that month's or year's first day, never shown
-WITHOUT_DAY = {"month": ("F Y", "Y-m"), "year": ("Y", "Y")}  # (as read, as <time datetime>)
-
-
 @register.filter
 def summit_date(summit) -> str:
-    """ "3 May 2017", "3–4 May 2017", "30 April – 2 May 2017", "March 1980", "1980", else the date
-    as written."""
-    start, end = summit.start_date, summit.end_date
-    if start is None:
-        return summit.date_text or "Date unknown"
-    if summit.date_precision in WITHOUT_DAY:
-        return date_format(start, WITHOUT_DAY[summit.date_precision][0])
-    if end is None or end == start:
-        return date_format(start, "j F Y")
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{date_format(end, 'j F Y')}"
-    if start.year == end.year:
-        return f"{date_format(start, 'j F')} – {date_format(end, 'j F Y')}"
-    return f"{date_format(start, 'j F Y')} – {date_format(end, 'j F Y')}"
+    """ "3 May 2017", "3–4 May 2017", "March 1980", "date not known — the report says “Wednesday”"
+    (see ``dates.display``)."""
+    return dates.display_summit(summit)
 
 
 @register.filter
 def summit_datetime(summit) -> str:
     """The summit's start as a <time datetime> value: "2017-05-03", "1980-03" or "1980"."""
-    if summit.start_date is None:
-        return ""
-    precision = WITHOUT_DAY.get(summit.date_precision)
-    return date_format(summit.start_date, precision[1] if precision else "Y-m-d")
+    return dates.iso(summit.start_date, summit.date_precision)
 
 
 @register.filter

@@ -85,8 +85,8 @@ def test_summit_date_formats():
     assert summit_date(summit(date(2017, 5, 3), date(2017, 5, 4))) == "3–4 May 2017"
     assert summit_date(summit(date(2017, 4, 30), date(2017, 5, 2))) == "30 April – 2 May 2017"
     assert summit_date(summit(date(2016, 12, 31), date(2017, 1, 1))) == "31 December 2016 – 1 January 2017"
-    assert summit_date(summit(None, None, "Wednesday")) == "Wednesday"
-    assert summit_date(summit(None, None)) == "Date unknown"
+    assert summit_date(summit(None, None, "Wednesday")) == "date not known — the report says “Wednesday”"
+    assert summit_date(summit(None, None)) == "date not known"
 
 
 def test_a_month_or_a_year_is_shown_without_a_day():
