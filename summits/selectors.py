@@ -322,3 +322,42 @@ def article_extracted_items(article: Article) -> list[Statement | Agreement]:
     )
     agreements = Agreement.objects.filter(article=article).select_related("summit").defer(*unwanted)
     return sorted([*statements, *agreements], key=lambda item: (item.start is None, item.start or 0))
+
+
+# --- Citing ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Published summits per year (dated ones only) and how many have no known date."""
+
+    years: list[dict]
+    undated: int
+
+
+def summit_timeline() -> Timeline:
+    """One entry per year from the first dated published summit to the last, empty years included
+    (``{"year": 2017, "count": 3, "percent": 100}``, percent of the busiest year), and how many
+    published summits have no start date: one query, the undated being the group whose year is null."""
+    rows = (
+        Summit.objects.published()
+        .annotate(year=ExtractYear("start_date"))
+        .values("year")
+        .annotate(count=Count("id"))
+        .order_by("year")
+    )
+    counts = {row["year"]: row["count"] for row in rows}
+    undated = counts.pop(None, 0)
+    if not counts:
+        return Timeline(years=[], undated=undated)
+    busiest = max(counts.values())
+    years = [
+        {"year": year, "count": counts.get(year, 0), "percent": round(100 * counts.get(year, 0) / busiest)}
+        for year in range(min(counts), max(counts) + 1)
+    ]
+    return Timeline(years=years, undated=undated)
+
+
+def statement_page() -> QuerySet[Statement]:
+    """Statements readers may see, with what a statement's own page and citation show."""
+    return visible_statements()

@@ -1,7 +1,7 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from . import views
+from . import citation_views, views
 from .feeds import LatestSummitsFeed
 from .sitemaps import SITEMAPS
 
@@ -15,6 +15,7 @@ urlpatterns = [
     path("participants/<slug:slug>/", views.ParticipantDetailView.as_view(), name="participant-detail"),
     path("countries/<str:code>/", views.CountryDetailView.as_view(), name="country-detail"),
     path("articles/<int:pk>/", views.ArticleDetailView.as_view(), name="article-detail"),
+    path("statements/<int:pk>/", citation_views.StatementDetailView.as_view(), name="statement-detail"),
     path("search/", views.SearchView.as_view(), name="search"),
     path("feed/", LatestSummitsFeed(), name="feed"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

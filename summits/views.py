@@ -10,7 +10,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, ListView, TemplateView
 
-from . import search, selectors
+from . import citations, search, selectors, structured_data
+from .citation_views import CitableMixin
 from .filters import SummitFilterSet
 from .models import Country
 from .templatetags.summits_tags import highlight_spans
@@ -36,7 +37,7 @@ class HomeView(ArchivePageMixin, TemplateView):
         return super().get_context_data(
             counts=selectors.archive_counts(),
             latest_summits=selectors.summit_cards()[: self.latest_count],
-            timeline=selectors.summits_per_year(),
+            timeline=selectors.summit_timeline(),
             **kwargs,
         )
 
@@ -55,18 +56,24 @@ class SummitListView(ArchivePageMixin, ListView):
         return super().get_context_data(filterset=self.filterset, **kwargs)
 
 
-class SummitDetailView(ArchivePageMixin, DetailView):
+class SummitDetailView(CitableMixin, ArchivePageMixin, DetailView):
     template_name = "summits/summit_detail.html"
     context_object_name = "summit"
 
     def get_queryset(self):
         return selectors.summit_detail()
 
+    def citable(self, url, accessed):
+        return citations.for_summit(self.object, url=url, accessed=accessed)
+
     def get_context_data(self, **kwargs):
         summit = self.object
-        return super().get_context_data(
-            citation_url=self.request.build_absolute_uri(summit.get_absolute_url()), **kwargs
+        context = self.citation_context()
+        context["page_description"] = structured_data.description(summit)
+        context["event"] = structured_data.summit_event(
+            summit, url=context["citation_url"], absolute=self.request.build_absolute_uri
         )
+        return super().get_context_data(**context, **kwargs)
 
 
 class SummitPreviewView(SummitDetailView):

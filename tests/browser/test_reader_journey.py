@@ -104,7 +104,7 @@ def test_reader_goes_from_home_to_the_highlighted_source(browser, live_server, s
     expect(page.locator(f"#statement-{quotation.pk} blockquote")).to_contain_text("intelligence agencies")
     expect(page.get_by_text("Reported", exact=True).first).to_be_visible()
     expect(page.locator("#citation")).to_contain_text(f"{live_server.url}/summits/{summit.slug}/")
-    expect(page.get_by_role("button", name="Copy citation")).to_be_visible()  # the script ran
+    expect(page.get_by_role("button", name="Copy Chicago citation")).to_be_visible()  # the script ran
     screenshot(page, "2-summit")
 
     page.get_by_role("region", name="Participants").get_by_role("link", name="Vladimir Putin").click()

@@ -74,6 +74,7 @@ def page_urls(archive):
         archive.putin.get_absolute_url(),
         reverse("summits:country-detail", kwargs={"code": "tr"}),
         archive.article.get_absolute_url(),
+        reverse("summits:statement-detail", kwargs={"pk": archive.quotation.pk}),
         reverse("summits:search"),
         reverse("summits:search") + "?q=intelligence",
     ]
@@ -198,7 +199,11 @@ def test_summit_page(client, archive):
         f">{factories.country('TR').name}</a>" in html and f"#span-agreement-{archive.agreement.pk}" in html
     )
     # citation with the absolute URL
-    assert "“Putin–Erdogan talks in Sochi”, Summit Archive, 3 May 2017, http://testserver/summits/" in html
+    assert (
+        "“Putin–Erdogan talks in Sochi.” Summit, Sochi, Russian Federation, 3 May 2017. Summit Archive."
+        in html
+    )
+    assert "http://testserver/summits/putin-erdogan-sochi-2017/." in html
     # rejected and draft items are not shown
     assert archive.rejected.text not in html
     assert archive.draft_statement.text not in html
@@ -219,7 +224,9 @@ def test_a_summit_dated_by_a_month_shows_the_month_and_no_day(client, db):
     )
     html = client.get(summit.get_absolute_url()).content.decode()
     assert '<time datetime="1980-03">March 1980</time>' in html
-    assert "“Clark–Berg talks in Berlin”, Summit Archive, March 1980, http://testserver/" in html
+    assert (
+        "“Clark–Berg talks in Berlin.” Summit, Sochi, Russian Federation, March 1980. Summit Archive." in html
+    )
     listed = client.get(reverse("summits:summit-list")).content.decode()
     assert '<time datetime="1980-03">March 1980</time>' in listed
     feed = ET.fromstring(client.get(reverse("summits:feed")).content)

@@ -55,6 +55,18 @@ PAGES = {
     # (with countries and organisations), summits (with attendances and topics)
     "search": (lambda s, p: reverse("summits:search") + "?q=putin", 8),
     "feed": (lambda s, p: reverse("summits:feed"), 3),
+    # the statement with its speaker, summit, country and article: one query
+    "statement": (
+        lambda s, p: reverse("summits:statement-detail", kwargs={"pk": s.statements.first().pk}),
+        1,
+    ),
+    "statement ris": (
+        lambda s, p: (
+            reverse("summits:statement-detail", kwargs={"pk": s.statements.first().pk}) + "?format=ris"
+        ),
+        1,
+    ),
+    "summit bibtex": (lambda s, p: s.get_absolute_url() + "?format=bibtex", 8),
     "sitemap": (lambda s, p: reverse("summits:sitemap"), 8),
 }
 
