@@ -103,27 +103,6 @@ def summit_detail(
     )
 
 
-def summits_per_year() -> list[dict]:
-    """One entry per year from the first published summit to the last, empty years included:
-    ``{"year": 2017, "count": 3, "percent": 100}`` (percent of the busiest year)."""
-    rows = (
-        Summit.objects.published()
-        .filter(start_date__isnull=False)
-        .annotate(year=ExtractYear("start_date"))
-        .values("year")
-        .annotate(count=Count("id"))
-        .order_by("year")
-    )
-    counts = {row["year"]: row["count"] for row in rows}
-    if not counts:
-        return []
-    busiest = max(counts.values())
-    return [
-        {"year": year, "count": counts.get(year, 0), "percent": round(100 * counts.get(year, 0) / busiest)}
-        for year in range(min(counts), max(counts) + 1)
-    ]
-
-
 @dataclass(frozen=True)
 class ArchiveCounts:
     summits: int
