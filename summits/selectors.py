@@ -7,6 +7,7 @@ from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch,
 from django.db.models.functions import Coalesce, ExtractYear, Substr
 
 from . import search
+from .maps import MapSummit
 from .models import (
     Agreement,
     Article,
@@ -322,3 +323,18 @@ def article_extracted_items(article: Article) -> list[Statement | Agreement]:
     )
     agreements = Agreement.objects.filter(article=article).select_related("summit").defer(*unwanted)
     return sorted([*statements, *agreements], key=lambda item: (item.start is None, item.start or 0))
+
+
+# --- The world map --------------------------------------------------------------------------------
+
+
+def summit_map_rows(summits: QuerySet[Summit] | None = None) -> list[MapSummit]:
+    """What the world map shows of these summits (every published one by default): their
+    places and host countries, in one query however many there are."""
+    summits = published_summits() if summits is None else summits
+    rows = (
+        summits.prefetch_related(None)
+        .order_by("country__name", "city", "title")
+        .values_list("slug", "title", "city", "country_id", "country__name")
+    )
+    return [MapSummit(*row) for row in rows]
