@@ -24,6 +24,7 @@ WORLD_ATLAS = Path(__file__).resolve().parent / "data" / "world-atlas" / "countr
 WIDTH = 1000  # of the SVG viewBox; heights follow from the projection
 LEFT_OFF = {"AQ"}  # Antarctica: no summit there, and it would take a fifth of the height
 DOT_RADIUS = 5
+WORLD_MARGIN = 6  # around the whole world, so that no coast touches the frame
 # Shades of a host country, lightest first: (least summits hosted, legend); shade n is class
 # map-shade-n, 0 for none.
 SHADES = ((1, "1 summit"), (2, "2–3 summits"), (4, "4–9 summits"), (10, "10 or more"))
@@ -443,14 +444,14 @@ def _frame(drawn: World, shape: CountryShape | None) -> tuple[float, float, floa
     """The viewBox (x, y, width, height): the world, or around one country with a margin, with
     the world's proportions and inside its edges."""
     if shape is None:
-        return 0.0, 0.0, drawn.width, drawn.height
+        return -WORLD_MARGIN, -WORLD_MARGIN, drawn.width + 2 * WORLD_MARGIN, drawn.height + 2 * WORLD_MARGIN
     x0, y0, x1, y1 = shape.bounds
     width = max((x1 - x0) * (1 + 2 * ZOOM_MARGIN), ZOOM_MIN_WIDTH)
     height = (y1 - y0) * (1 + 2 * ZOOM_MARGIN)
     ratio = drawn.width / drawn.height
     width, height = max(width, height * ratio), max(height, width / ratio)
     if width >= drawn.width:
-        return 0.0, 0.0, drawn.width, drawn.height
+        return _frame(drawn, None)
     x = min(max((x0 + x1 - width) / 2, 0), drawn.width - width)
     y = min(max((y0 + y1 - height) / 2, 0), drawn.height - height)
     return x, y, width, height
