@@ -375,10 +375,6 @@ class WorldMap:
     highlighted_name: str
     shades: tuple = SHADES
 
-    @property
-    def summit_count(self) -> int:
-        return sum(len(place.summits) for place in self.places) + len(self.unplaced)
-
 
 def shade_for(hosted: int) -> int:
     return sum(1 for least, _ in SHADES if hosted >= least)
