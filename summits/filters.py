@@ -10,7 +10,8 @@ from .models import Attendance, Country, Participant, Summit, Topic
 
 
 class SummitFilterSet(django_filters.FilterSet):
-    """Published summits by year, country (host or attendee, ISO code), participant and topic."""
+    """Published summits by year, country (host or attendee, ISO code), city (the map's places),
+    participant and topic."""
 
     year = django_filters.NumberFilter(
         field_name="start_date",
@@ -25,6 +26,7 @@ class SummitFilterSet(django_filters.FilterSet):
         label="Country",
         empty_label="Any country",
     )
+    city = django_filters.CharFilter(field_name="city", lookup_expr="iexact", label="City")
     participant = django_filters.ModelChoiceFilter(
         queryset=Participant.objects.none(),
         to_field_name="slug",
@@ -42,7 +44,7 @@ class SummitFilterSet(django_filters.FilterSet):
 
     class Meta:
         model = Summit
-        fields = ["year", "country", "participant", "topic"]
+        fields = ["year", "country", "city", "participant", "topic"]
 
     def __init__(self, data=None, *args, **kwargs):
         if data is not None and data.get("country"):

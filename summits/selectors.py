@@ -7,6 +7,7 @@ from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch,
 from django.db.models.functions import Coalesce, ExtractYear, Substr
 
 from . import search
+from .maps import MapSummit
 from .models import (
     Agreement,
     Article,
@@ -340,3 +341,18 @@ def summit_timeline() -> Timeline:
 def statement_page() -> QuerySet[Statement]:
     """Statements readers may see, with what a statement's own page and citation show."""
     return visible_statements()
+
+
+# --- The world map --------------------------------------------------------------------------------
+
+
+def summit_map_rows(summits: QuerySet[Summit] | None = None) -> list[MapSummit]:
+    """What the world map shows of these summits (every published one by default): their
+    places and host countries, in one query however many there are."""
+    summits = published_summits() if summits is None else summits
+    rows = (
+        summits.prefetch_related(None)
+        .order_by("country__name", "city", "title")
+        .values_list("slug", "title", "city", "country_id", "country__name")
+    )
+    return [MapSummit(*row) for row in rows]

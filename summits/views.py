@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, ListView, TemplateView
 
-from . import citations, search, selectors, structured_data
+from . import citations, maps, search, selectors, structured_data
 from .citation_views import CitableMixin
 from .filters import SummitFilterSet
 from .models import Country
@@ -38,6 +38,7 @@ class HomeView(ArchivePageMixin, TemplateView):
             counts=selectors.archive_counts(),
             latest_summits=selectors.summit_cards()[: self.latest_count],
             timeline=selectors.summit_timeline(),
+            world_map=maps.world_map(selectors.summit_map_rows()),
             **kwargs,
         )
 
@@ -53,7 +54,11 @@ class SummitListView(ArchivePageMixin, ListView):
         return self.filterset.qs
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(filterset=self.filterset, **kwargs)
+        return super().get_context_data(
+            filterset=self.filterset,
+            world_map=maps.world_map(selectors.summit_map_rows(self.object_list)),
+            **kwargs,
+        )
 
 
 class SummitDetailView(CitableMixin, ArchivePageMixin, DetailView):
@@ -152,6 +157,9 @@ class CountryDetailView(ArchivePageMixin, DetailView):
             hosted=self.paginate(selectors.summits_hosted_by(country), page_kwarg="hosted_page"),
             attended=self.paginate(selectors.summits_attended_by(country), page_kwarg="attended_page"),
             agreements=self.paginate(selectors.agreements_of(country), page_kwarg="agreements_page"),
+            world_map=maps.world_map(
+                selectors.summit_map_rows(selectors.summits_hosted_by(country)), highlight=country.code
+            ),
             **kwargs,
         )
 

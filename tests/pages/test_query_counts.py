@@ -35,21 +35,21 @@ def build(rows: int):
 
 
 PAGES = {
-    # 4 counts, the timeline, the latest summits with their attendances and topics
-    "home": (lambda s, p: reverse("summits:home"), 8),
-    # count, page, attendances, topics, and the three lists of filter choices
-    "summit list": (lambda s, p: reverse("summits:summit-list"), 7),
+    # 4 counts, the timeline, the latest summits with their attendances and topics, the map
+    "home": (lambda s, p: reverse("summits:home"), 9),
+    # count, page, attendances, topics, the three lists of filter choices, the map
+    "summit list": (lambda s, p: reverse("summits:summit-list"), 8),
     "summit list filtered": (
         lambda s, p: (
             reverse("summits:summit-list") + f"?country=tr&participant={p.slug}&topic=trade&year=2000"
         ),
-        10,  # and one lookup per filter value
+        11,  # and one lookup per filter value
     ),
     # summit, attendances, statements, agreements with countries and organisations, articles, topics
     "summit": (lambda s, p: s.get_absolute_url(), 8),
     "participant": (lambda s, p: p.get_absolute_url(), 4),
-    # country; hosted, attended, agreements: each a count, a page and two prefetches
-    "country": (lambda s, p: reverse("summits:country-detail", kwargs={"code": "ru"}), 13),
+    # country; hosted, attended, agreements: each a count, a page and two prefetches; the map
+    "country": (lambda s, p: reverse("summits:country-detail", kwargs={"code": "ru"}), 14),
     "article": (lambda s, p: s.articles.get().get_absolute_url(), 4),
     # "putin" matches every summit, statement and agreement: statements (count, page), agreements
     # (with countries and organisations), summits (with attendances and topics)
