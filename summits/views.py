@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, ListView, TemplateView
 
-from . import search, selectors
+from . import search, selectors, summit_page
 from .filters import SummitFilterSet
 from .models import Country
 from .templatetags.summits_tags import highlight_spans
@@ -64,8 +64,12 @@ class SummitDetailView(ArchivePageMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         summit = self.object
+        attendances = summit.attendances.all()
         return super().get_context_data(
-            citation_url=self.request.build_absolute_uri(summit.get_absolute_url()), **kwargs
+            citation_url=self.request.build_absolute_uri(summit.get_absolute_url()),
+            participants=summit_page.participant_order(attendances),
+            speaker_groups=summit_page.speaker_groups(summit.statements.all(), attendances),
+            **kwargs,
         )
 
 
