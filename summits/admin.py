@@ -927,12 +927,30 @@ class ArticleAdmin(SimpleHistoryAdmin):
 # None of them has a date, hence no date hierarchy.
 
 
+class TopicSummitInline(admin.TabularInline):
+    """The summits a topic is given to, to add or take it away from several at once."""
+
+    model = Summit.topics.through
+    extra = 0
+    autocomplete_fields = ["summit"]
+    verbose_name = "summit with this topic"
+    verbose_name_plural = "summits with this topic"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("summit")
+
+
 @admin.register(Topic)
 class TopicAdmin(SimpleHistoryAdmin):
+    """Topics as an editor writes them: rename one in the list, give it to summits on its page."""
+
     list_display = ["name", "slug", "summit_count"]
+    list_editable = ["name"]  # a renamed topic keeps its slug, so links to it still work
+    list_display_links = ["slug"]
     list_filter = [in_use_filter("summit_count", "use", "Used by a summit", "Unused")]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
+    inlines = [TopicSummitInline]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(summit_count=count_of(Summit.topics.through, "topic"))

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, ListView, TemplateView
 
-from . import citations, maps, search, selectors, structured_data
+from . import citations, maps, search, selectors, structured_data, summit_page
 from .citation_views import CitableMixin
 from .filters import SummitFilterSet
 from .models import Country
@@ -78,6 +78,9 @@ class SummitDetailView(CitableMixin, ArchivePageMixin, DetailView):
         context["event"] = structured_data.summit_event(
             summit, url=context["citation_url"], absolute=self.request.build_absolute_uri
         )
+        attendances = summit.attendances.all()
+        context["participants"] = summit_page.participant_order(attendances)
+        context["speaker_groups"] = summit_page.speaker_groups(summit.statements.all(), attendances)
         return super().get_context_data(**context, **kwargs)
 
 

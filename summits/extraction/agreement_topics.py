@@ -36,13 +36,14 @@ from .deps import (
     RELCL,
     XCOMP,
 )
-from .lexicon import ACTOR_NOUNS, LIGHT_NOUNS
+from .lexicon import ACTOR_NOUNS, LIGHT_NOUNS, VAGUE_TOPIC_MODIFIERS, VAGUE_TOPIC_NOUNS
 
 NOUNS = frozenset({"NOUN", "PROPN"})  # parts of speech that can name a topic
 PLACE_OR_TIME = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})  # entity types that are never a topic
 TIME = frozenset({"DATE", "TIME"})
 ACTORS = frozenset({"PERSON", "NORP", "GPE", "ORG"})  # entity types of who acts, not what about
 AMOUNTS = frozenset({"MONEY", "QUANTITY"})
+PEOPLE = frozenset({"PERSON", "NORP"})  # entity types that are never what was agreed
 
 AGREED_PARTS = frozenset({XCOMP, CCOMP, DOBJ})  # what a verb agrees, rather than when or after what
 ABOUT_OBJECTS = frozenset({DOBJ, ATTR, NSUBJPASS})  # what a clause is about: "to speed up [negotiations]"
@@ -62,6 +63,7 @@ CIRCUMSTANCES = frozenset({"during", "after", "before", "following", "at", "amid
 MAX_HOPS = 4  # words walked down from the agreed clause to its first noun
 MAX_LIGHT_NOUNS = 3  # light nouns looked through: "negotiations on cooperation in ..."
 MAX_CONJUNCTS = 3  # coordinated nouns kept in a topic: "energy, transport and agriculture"
+MAX_TOPIC_WORDS = 4  # an editor's topic is a short noun phrase; a longer one is cut to its noun
 
 
 def topic(head: Token) -> str:
@@ -70,14 +72,58 @@ def topic(head: Token) -> str:
 
     "The two sides agreed to deepen cooperation in energy." -> "energy"."""
     noun = _past_light_nouns(_object_noun(head))
-    if noun is None or _is_place_or_time(noun):
+    if noun is None or _is_place_or_time(noun) or _names_nothing(noun):
         return ""  # "signed an agreement in Berlin": a place is never a topic
     inner = _inner_noun(noun)
-    for rule in TOPIC_RULES:
-        phrase = rule(noun, inner)
-        if phrase is not None:
-            return phrase
-    return _noun_phrase(noun)
+    phrase = next((p for rule in TOPIC_RULES if (p := rule(noun, inner)) is not None), None)
+    return _short(phrase or _noun_phrase(noun), noun)
+
+
+def _names_nothing(noun: Token) -> bool:
+    """A noun an editor would not write as a topic: a vague one ("deserved the [term]") or who
+    acts ("urged [Mr Adib]", "with [other countries]")."""
+    return noun.lower_ in VAGUE_TOPIC_NOUNS or noun.lower_ in ACTOR_NOUNS or noun.ent_type_ in PEOPLE
+
+
+def _short(phrase: str, noun: Token) -> str:
+    """At most MAX_TOPIC_WORDS words (a name excepted): else the noun without its coordinated
+    nouns ("bilateral dialogues and policy consultations" -> "bilateral dialogues"), or what an
+    action is of ("early conclusion of a comprehensive free trade agreement" -> "comprehensive
+    free trade agreement"), or the noun with its compounds; else no topic."""
+    if _fits(phrase) or _is_name(noun):
+        return phrase
+    of_object = _of_object(noun)
+    alone = _noun_phrase(noun, with_conjuncts=False)
+    candidates = [_noun_phrase(of_object)] if of_object is not None else []
+    candidates = [alone, *candidates] if len(alone.split()) > 1 else [*candidates, alone]
+    candidates.append(_with_compounds(noun))
+    return next((c for c in candidates if _fits(c)), "")
+
+
+def _fits(phrase: str) -> bool:
+    return len(phrase.split()) <= MAX_TOPIC_WORDS
+
+
+def _is_name(noun: Token) -> bool:
+    """ "the Colombo Security Conclave CSC Charter": a name is kept whole."""
+    return noun.pos_ == "PROPN" and noun.text[:1].isupper()
+
+
+def _of_object(noun: Token) -> Token | None:
+    of = next((c for c in noun.children if c.dep_ == PREP and c.lower_ == "of"), None)
+    obj = _prep_object(of) if of is not None else None
+    return obj if obj is not None and obj.pos_ in NOUNS and not _names_nothing(obj) else None
+
+
+def _with_compounds(noun: Token) -> str:
+    """ "a [free trade] agreement": the noun and the nouns that name its kind."""
+    start, end = _hyphenated(noun)
+    compounds = [
+        t for c in noun.lefts if c.dep_ == COMPOUND for t in c.subtree if t.dep_ not in NOT_IN_PHRASE
+    ]
+    return " ".join(t.text for t in sorted({*noun.doc[start:end], *compounds}, key=lambda t: t.i)).replace(
+        " - ", "-"
+    )
 
 
 def topic_head(content: list[Token]) -> Token:
@@ -136,7 +182,7 @@ def _past_light_nouns(noun: Token | None) -> Token | None:
         start, end = _hyphenated(noun)
         word = noun.doc[start:end]
         noun = word[-1]  # "co-operation": the whole word's last part
-        if word.text.lower() not in LIGHT_NOUNS or _named_kind(noun):
+        if word.text.lower() not in LIGHT_NOUNS | VAGUE_TOPIC_NOUNS or _named_kind(noun):
             return noun  # "a migration agreement": the light noun's own modifier says what about
         inner = _inner_noun(noun)
         if inner is None or _is_place_or_time(inner):
@@ -273,6 +319,14 @@ def _named_kind(noun: Token) -> bool:
     return any(c.dep_ == COMPOUND and c.pos_ == "NOUN" for c in noun.lefts)
 
 
+def _is_action(noun: Token) -> bool:
+    """A verb made noun, with what it acts on: "conciliation and [strengthening] of the
+    ceasefire" is a clause's fragment, not a second topic."""
+    return noun.tag_ == "VBG" or (
+        noun.lower_.endswith("ing") and any(c.lower_ == "of" for c in noun.children)
+    )
+
+
 def _is_place_or_time(noun: Token) -> bool:
     """ "signed an agreement in Berlin on Monday": neither is what was agreed."""
     return noun.ent_type_ in PLACE_OR_TIME
@@ -303,11 +357,12 @@ def _joins(before: Token, hyphen: Token) -> bool:
     return hyphen.text == "-" and not (before.whitespace_ or hyphen.whitespace_)
 
 
-def _noun_phrase(noun: Token) -> str:
+def _noun_phrase(noun: Token, *, with_conjuncts: bool = True) -> str:
     """The noun with its modifiers ("comprehensive economic partnership agreement") and
     coordinated nouns ("energy, transport and agriculture"); no article or clause."""
     start, end = _hyphenated(noun)
-    words = [*noun.doc[start:end], *_modifier_words(noun), *_conjunct_words(noun)]
+    conjuncts = _conjunct_words(noun) if with_conjuncts else []
+    words = [*noun.doc[start:end], *_modifier_words(noun), *conjuncts]
     text = " ".join(t.text for t in sorted(set(words), key=lambda t: t.i))
     text = re.sub(r" ([,;])", r"\1", text).replace(" - ", "-")
     return text.strip().strip("\"'“”‘’ ,")
@@ -318,7 +373,7 @@ def _modifier_words(noun: Token) -> list[Token]:
     return [
         t
         for child in noun.lefts
-        if child.dep_ in PHRASE_MODIFIERS
+        if child.dep_ in PHRASE_MODIFIERS and child.lower_ not in VAGUE_TOPIC_MODIFIERS
         for t in child.subtree
         if t.dep_ not in NOT_IN_PHRASE or (t.text == "-" and not t.whitespace_)
     ]
@@ -326,7 +381,7 @@ def _modifier_words(noun: Token) -> list[Token]:
 
 def _conjunct_words(noun: Token) -> list[Token]:
     """ "energy[, transport and agriculture]": up to three coordinated nouns."""
-    conjuncts = [c for c in noun.conjuncts if c.i > noun.i][:MAX_CONJUNCTS]
+    conjuncts = [c for c in noun.conjuncts if c.i > noun.i and not _is_action(c)][:MAX_CONJUNCTS]
     if not conjuncts:
         return []
     return [t for t in noun.doc[noun.i + 1 : conjuncts[-1].i + 1] if t.dep_ not in BETWEEN_CONJUNCTS_DROPPED]

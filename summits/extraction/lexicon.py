@@ -591,6 +591,52 @@ LIGHT_NOUNS = {
     "need",
     "importance",
 }
+# nouns that name no subject on their own: looked through, like light nouns, to what they are
+# about ("the desirability of [consultation]"), else an agreement has no topic rather than "term"
+VAGUE_TOPIC_NOUNS = {
+    "area",
+    "areas",
+    "aspect",
+    "aspects",
+    "attempt",
+    "benefits",
+    "bonds",
+    "date",
+    "decisions",
+    "desirability",
+    "efficiency",
+    "effectiveness",
+    "idea",
+    "issues",
+    "manner",
+    "matters",
+    "period",
+    "problem",
+    "problems",
+    "range",
+    "situation",
+    "term",
+    "terms",
+    "thing",
+    "things",
+    "views",
+}
+# words before a topic's noun that an editor leaves out: "[further] conciliation", "[other] areas"
+VAGUE_TOPIC_MODIFIERS = {
+    "further",
+    "other",
+    "various",
+    "possible",
+    "certain",
+    "such",
+    "more",
+    "greater",
+    "early",
+    "continued",
+    "existing",
+    "wide",
+    "new",
+}
 # nouns for those who act, never what an agreement is about: "press all parties to ..."
 ACTOR_NOUNS = {
     "parties",

@@ -193,7 +193,10 @@ def test_history_page_lists_who_changed_what(editor_client, editor):
 
 def test_history_of_reference_data_is_kept_too(editor_client, editor):
     topic = factories.TopicFactory(name="trade")
-    response = editor_client.post(admin_url(Topic, "change", topic.pk), {"name": "Trade", "slug": "trade"})
+    no_summits = {"Summit_topics-TOTAL_FORMS": "0", "Summit_topics-INITIAL_FORMS": "0"}  # the inline
+    response = editor_client.post(
+        admin_url(Topic, "change", topic.pk), {"name": "Trade", "slug": "trade", **no_summits}
+    )
     assert response.status_code == 302
     content = editor_client.get(admin_url(Topic, "history", topic.pk)).content.decode()
     assert editor.username in content
@@ -459,3 +462,37 @@ def test_an_article_page_links_to_its_review_desk(editor_client):
     article = factories.ArticleFactory()
     content = editor_client.get(admin_url(Article, "change", article.pk)).content.decode()
     assert f'<a href="/admin/summits/article/{article.pk}/review/" class="button">' in content
+
+
+def test_an_editor_renames_a_topic_in_the_list_and_gives_it_to_a_summit(admin_client):
+    topic = factories.TopicFactory(name="further conciliation and strengthening", slug="conciliation")
+    summit = factories.SummitFactory()
+    changelist = admin_url(Topic)
+    response = admin_client.post(
+        changelist,
+        {
+            "form-TOTAL_FORMS": "1",
+            "form-INITIAL_FORMS": "1",
+            "form-0-id": str(topic.pk),
+            "form-0-name": "ceasefire",
+            "_save": "Save",
+        },
+    )
+    assert response.status_code == 302
+    topic.refresh_from_db()
+    assert (topic.name, topic.slug) == ("ceasefire", "conciliation")
+
+    through = "Summit_topics-"
+    response = admin_client.post(
+        admin_url(Topic, "change", topic.pk),
+        {
+            "name": "ceasefire",
+            "slug": "ceasefire",
+            f"{through}TOTAL_FORMS": "1",
+            f"{through}INITIAL_FORMS": "0",
+            f"{through}0-summit": str(summit.pk),
+            f"{through}0-topic": str(topic.pk),
+        },
+    )
+    assert response.status_code == 302, response.context["errors"] if response.context else response
+    assert list(summit.topics.all()) == [topic]

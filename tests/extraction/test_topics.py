@@ -71,3 +71,39 @@ def test_a_topic_is_what_a_document_or_a_need_is_about_not_who_acts_or_when():
         "fisheries code",
         "trade, mining and tourism",
     ]
+
+
+def test_an_editor_leaves_out_degree_words_and_a_verb_made_noun():
+    result = extract(
+        story(
+            "Chilean President Gabriel Boric met Bolivian President Luis Arce in Arica on Monday.",
+            'Both sides agreed that "the new corridor must lead to further reconciliation and '
+            'strengthening of the border regime."',
+            "The two presidents agreed to lift all trade restrictions.",
+        )
+    )
+    topics = [a.topic for a in result.agreements]
+    assert "further reconciliation and strengthening" not in topics
+    assert "trade restrictions" in topics
+    assert all(len(t.split()) <= 4 for t in topics)
+
+
+def test_a_vague_noun_is_no_topic():
+    result = extract(
+        story(
+            "Chilean President Gabriel Boric met Bolivian President Luis Arce in Arica on Monday.",
+            "The two presidents agreed to work on the situation.",
+        )
+    )
+    assert [a.topic for a in result.agreements] == [""]  # rather no topic than "situation"
+
+
+def test_a_long_phrase_is_cut_to_what_it_is_about():
+    result = extract(
+        story(
+            "Chilean President Gabriel Boric met Bolivian President Luis Arce in Arica on Monday.",
+            "The two presidents agreed to work towards the early conclusion of a comprehensive "
+            "free trade agreement.",
+        )
+    )
+    assert [a.topic for a in result.agreements] == ["comprehensive free trade agreement"]
