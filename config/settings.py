@@ -164,7 +164,8 @@ SPECTACULAR_SETTINGS = {
         "agreements no editor rejected. Staff, authenticated by session or by "
         "`Authorization: Token <key>`, may also read drafts and create and update records; every "
         "change is kept in the edit history. Lists are paginated (`page`, `page_size` up to 100) "
-        "and also come as CSV with `?format=csv` or `Accept: text/csv`."
+        "and also come as CSV with `?format=csv` or `Accept: text/csv`. A query parameter an endpoint "
+        "does not know is refused (400, naming it and listing the allowed ones), never ignored."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
