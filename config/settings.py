@@ -4,6 +4,7 @@ DATABASE_URL        database (default: the embedded SQLite file db.sqlite3 in th
 DJANGO_DEBUG        "1"/"true" turns debug on; off otherwise
 DJANGO_SECRET_KEY   required when debug is off
 DJANGO_ALLOWED_HOSTS comma-separated host names (default: localhost names only)
+SUMMITS_DATA_LICENCE, SUMMITS_DATA_LICENCE_URL  the public data's licence (default: CC BY 4.0)
 """
 
 import os
@@ -190,3 +191,9 @@ LOGGING = {
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
+
+# The licence of the archive's public data, shown on /about/data/ and sent with every download.
+SUMMITS_DATA_LICENCE = os.environ.get("SUMMITS_DATA_LICENCE", "CC BY 4.0")
+SUMMITS_DATA_LICENCE_URL = os.environ.get(
+    "SUMMITS_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/"
+)
