@@ -75,3 +75,8 @@ def test_page_numbers_still_work(client, archive, value):
     assert client.get(reverse("summits:search") + f"?q=putin&page={value}").status_code == 200
     status = client.get(reverse("summits:summit-list") + f"?page={value}").status_code
     assert status == (404 if value in ("2", "999") else 200)
+
+
+@pytest.mark.parametrize("q", ["%00", "a%00b", "x" * 5000, "%22", "-", "or", "%ff%fe"])
+def test_search_takes_any_query_without_a_server_error(client, archive, q):
+    assert client.get(reverse("summits:search") + f"?q={q}").status_code == 200
