@@ -4,6 +4,7 @@ DATABASE_URL        database (default: the embedded SQLite file db.sqlite3 in th
 DJANGO_DEBUG        "1"/"true" turns debug on; off otherwise
 DJANGO_SECRET_KEY   required when debug is off
 DJANGO_ALLOWED_HOSTS comma-separated host names (default: localhost names only)
+SUMMITS_DATA_LICENCE, SUMMITS_DATA_LICENCE_URL  the public data's licence (default: CC BY 4.0)
 """
 
 import os
@@ -164,7 +165,8 @@ SPECTACULAR_SETTINGS = {
         "agreements no editor rejected. Staff, authenticated by session or by "
         "`Authorization: Token <key>`, may also read drafts and create and update records; every "
         "change is kept in the edit history. Lists are paginated (`page`, `page_size` up to 100) "
-        "and also come as CSV with `?format=csv` or `Accept: text/csv`."
+        "and also come as CSV with `?format=csv` or `Accept: text/csv`. A query parameter an endpoint "
+        "does not know is refused (400, naming it and listing the allowed ones), never ignored."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
@@ -189,3 +191,9 @@ LOGGING = {
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
+
+# The licence of the archive's public data, shown on /about/data/ and sent with every download.
+SUMMITS_DATA_LICENCE = os.environ.get("SUMMITS_DATA_LICENCE", "CC BY 4.0")
+SUMMITS_DATA_LICENCE_URL = os.environ.get(
+    "SUMMITS_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/"
+)

@@ -9,11 +9,21 @@ from . import selectors
 from .models import Attendance, Country, Participant, Summit, Topic
 
 
+class YearFilter(django_filters.NumberFilter):
+    """A whole year the database can hold: year 0 or 10000 is a form error, not a server error
+    (a year lookup turns the value into a date)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, **kwargs):
+        super().__init__(min_value=1, max_value=9999, **kwargs)
+
+
 class SummitFilterSet(django_filters.FilterSet):
     """Published summits by year, country (host or attendee, ISO code), city (the map's places),
     participant and topic."""
 
-    year = django_filters.NumberFilter(
+    year = YearFilter(
         field_name="start_date",
         lookup_expr="year",
         label="Year",

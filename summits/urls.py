@@ -1,7 +1,7 @@
 from django.contrib.sitemaps.views import sitemap
-from django.urls import path
+from django.urls import path, re_path
 
-from . import citation_views, views
+from . import citation_views, data_views, views
 from .feeds import LatestSummitsFeed
 from .sitemaps import SITEMAPS
 
@@ -19,4 +19,14 @@ urlpatterns = [
     path("search/", views.SearchView.as_view(), name="search"),
     path("feed/", LatestSummitsFeed(), name="feed"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+]
+
+# Taking the data away (summits/data_views.py)
+urlpatterns += [
+    re_path(
+        r"^data/(?P<kind>summits|statements|agreements)\.(?P<format>csv|json)$",
+        data_views.DataExportView.as_view(),
+        name="data-export",
+    ),
+    path("about/data/", data_views.AboutDataView.as_view(), name="about-data"),
 ]

@@ -14,11 +14,13 @@ from . import citations, maps, search, selectors, structured_data, summit_page
 from .citation_views import CitableMixin
 from .filters import SummitFilterSet
 from .models import Country
+from .query_errors import QueryErrorsMixin, page_number
 from .templatetags.summits_tags import highlight_spans
 
 
-class ArchivePageMixin:
-    """Published rows only, and a paginator for the lists a page holds."""
+class ArchivePageMixin(QueryErrorsMixin):
+    """Published rows only, and a paginator for the lists a page holds; a page number that is not
+    one gives a 400 page."""
 
     paginate_by = 20
     page_kwarg = "page"
@@ -26,7 +28,11 @@ class ArchivePageMixin:
     def paginate(self, queryset, *, per_page=None, page_kwarg=None):
         """A page of ``queryset``; a page number out of range gives the nearest page."""
         paginator = Paginator(queryset, per_page or self.paginate_by)
-        return paginator.get_page(self.request.GET.get(page_kwarg or self.page_kwarg))
+        return paginator.get_page(page_number(self.request, page_kwarg or self.page_kwarg))
+
+    def paginate_queryset(self, queryset, page_size):
+        page_number(self.request, self.page_kwarg)
+        return super().paginate_queryset(queryset, page_size)
 
 
 class HomeView(ArchivePageMixin, TemplateView):
@@ -59,6 +65,11 @@ class SummitListView(ArchivePageMixin, ListView):
             world_map=maps.world_map(selectors.summit_map_rows(self.object_list)),
             **kwargs,
         )
+
+    def render_to_response(self, context, **response_kwargs):
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            response_kwargs.setdefault("status", 400)  # the form shows which values are wrong
+        return super().render_to_response(context, **response_kwargs)
 
 
 class SummitDetailView(CitableMixin, ArchivePageMixin, DetailView):

@@ -66,3 +66,17 @@ def test_database_url_and_allowed_hosts_from_environment():
     assert settings["engine"] == "django.db.backends.postgresql"
     assert settings["name"] == "archive"
     assert settings["hosts"] == ["summits.example.org", "www.summits.example.org"]
+
+
+def test_the_data_licence_comes_from_the_environment():
+    probe = "import config.settings as s; print(s.SUMMITS_DATA_LICENCE, s.SUMMITS_DATA_LICENCE_URL)"
+    default = run(sys.executable, "-c", probe)
+    assert default.stdout.split() == ["CC", "BY", "4.0", "https://creativecommons.org/licenses/by/4.0/"]
+    chosen = run(
+        sys.executable,
+        "-c",
+        probe,
+        SUMMITS_DATA_LICENCE="ODbL",
+        SUMMITS_DATA_LICENCE_URL="https://opendatacommons.org/licenses/odbl/",
+    )
+    assert chosen.stdout.split() == ["ODbL", "https://opendatacommons.org/licenses/odbl/"]

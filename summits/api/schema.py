@@ -14,7 +14,9 @@ class ErrorSerializer(serializers.Serializer):
 
 
 VALIDATION_ERROR = OpenApiResponse(
-    OpenApiTypes.OBJECT, description="Invalid input: a list of messages for each field at fault."
+    OpenApiTypes.OBJECT,
+    description="Invalid input: a list of messages for each field at fault; or a query parameter the "
+    'endpoint does not know: `{"detail": "Unknown query parameters: …", "allowed": [...]}`.',
 )
 NOT_AUTHENTICATED = OpenApiResponse(ErrorSerializer, description="No or invalid credentials.")
 FORBIDDEN = OpenApiResponse(ErrorSerializer, description="Only staff may write.")
@@ -42,8 +44,8 @@ class ArchiveAutoSchema(AutoSchema):
         is_list = self._is_list_view()
         if self.method not in SAFE_METHODS:
             errors.update({"400": VALIDATION_ERROR, "401": NOT_AUTHENTICATED, "403": FORBIDDEN})
-        elif is_list:
-            errors["400"] = VALIDATION_ERROR  # a filter value that does not validate
+        else:
+            errors["400"] = VALIDATION_ERROR  # a filter value that does not validate, or an unknown parameter
         if is_list or "{" in self.path:
             errors["404"] = NOT_FOUND
         for code, response in errors.items():

@@ -14,6 +14,7 @@ from summits.models import Attendance, Country, Participant, Summit
 
 from . import filters, serializers
 from .permissions import IsStaffOrReadOnly, is_staff
+from .query_params import KnownQueryParametersMixin
 from .renderers import FlatCSVRenderer
 
 SLUG_REGEX = r"[-a-zA-Z0-9_]+"
@@ -40,6 +41,7 @@ class CSVListMixin:
 
 
 class ArchiveViewSet(
+    KnownQueryParametersMixin,
     CSVListMixin,
     mixins.CreateModelMixin,
     mixins.RetrieveModelMixin,
@@ -125,7 +127,7 @@ class AgreementViewSet(ArchiveViewSet):
         return agreements.order_by("summit", "start", "id")
 
 
-class CountryViewSet(CSVListMixin, viewsets.ReadOnlyModelViewSet):
+class CountryViewSet(KnownQueryParametersMixin, CSVListMixin, viewsets.ReadOnlyModelViewSet):
     """ISO 3166-1 countries (seeded from pycountry, so read-only); the code in any case."""
 
     queryset = Country.objects.all()
