@@ -43,7 +43,8 @@ def test_foreign_ministers_alone_meet_at_a_ministerial():
 
 
 def test_defence_secretaries_and_ministers_meet_at_a_ministerial():
-    ministers = [person("Defence Secretary", "GB"), person("Defense Minister", "FR"), person("Minister", "I")]
+    ministers = [person("Defence Secretary", "GB"), person("Defense Minister", "FR")]
+    ministers.append(person("Minister", "IT"))
     assert meeting_kind("The defence chiefs met.", ministers) == "ministerial"
 
 
