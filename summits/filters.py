@@ -10,7 +10,7 @@ from .models import Attendance, Country, Participant, Summit, Topic
 
 
 class SummitFilterSet(django_filters.FilterSet):
-    """Published summits by year, country (host or attendee, ISO code), participant and topic."""
+    """Published summits by year, country (host or attendee, ISO code), participant, topic and kind."""
 
     year = django_filters.NumberFilter(
         field_name="start_date",
@@ -39,10 +39,11 @@ class SummitFilterSet(django_filters.FilterSet):
         label="Topic",
         empty_label="Any topic",
     )
+    kind = django_filters.ChoiceFilter(choices=Summit.Kind.choices, label="Kind", empty_label="Any kind")
 
     class Meta:
         model = Summit
-        fields = ["year", "country", "participant", "topic"]
+        fields = ["year", "country", "participant", "topic", "kind"]
 
     def __init__(self, data=None, *args, **kwargs):
         if data is not None and data.get("country"):

@@ -325,6 +325,8 @@ class SummitSerializer(serializers.ModelSerializer):
             "date_precision",
             "date",
             "date_text",
+            "kind",
+            "venue",
             "city",
             "country",
             "status",
