@@ -1,7 +1,7 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from . import views
+from . import chronology_views, views
 from .feeds import LatestSummitsFeed
 from .sitemaps import SITEMAPS
 
@@ -18,4 +18,10 @@ urlpatterns = [
     path("search/", views.SearchView.as_view(), name="search"),
     path("feed/", LatestSummitsFeed(), name="feed"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("countries/<str:a>/<str:b>/", chronology_views.CountryPairView.as_view(), name="country-pair"),
+    path(
+        "participants/<slug:a>/<slug:b>/",
+        chronology_views.ParticipantPairView.as_view(),
+        name="participant-pair",
+    ),
 ]

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, ListView, TemplateView
 
-from . import search, selectors
+from . import chronology, search, selectors
 from .filters import SummitFilterSet
 from .models import Country
 from .templatetags.summits_tags import highlight_spans
@@ -65,7 +65,9 @@ class SummitDetailView(ArchivePageMixin, DetailView):
     def get_context_data(self, **kwargs):
         summit = self.object
         return super().get_context_data(
-            citation_url=self.request.build_absolute_uri(summit.get_absolute_url()), **kwargs
+            citation_url=self.request.build_absolute_uri(summit.get_absolute_url()),
+            previous_meetings=chronology.previous_meetings(summit),
+            **kwargs,
         )
 
 
@@ -118,6 +120,8 @@ class ParticipantDetailView(ArchivePageMixin, DetailView):
         return super().get_context_data(
             attendances=selectors.participant_attendances(participant),
             statements_page=self.paginate(selectors.statements_by(participant)),
+            timeline=chronology.participant_timeline(participant),
+            met_most=chronology.met_most(participant),
             **kwargs,
         )
 
@@ -145,6 +149,7 @@ class CountryDetailView(ArchivePageMixin, DetailView):
             hosted=self.paginate(selectors.summits_hosted_by(country), page_kwarg="hosted_page"),
             attended=self.paginate(selectors.summits_attended_by(country), page_kwarg="attended_page"),
             agreements=self.paginate(selectors.agreements_of(country), page_kwarg="agreements_page"),
+            timeline=chronology.country_timeline(country),
             **kwargs,
         )
 
