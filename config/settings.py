@@ -175,6 +175,8 @@ SPECTACULAR_SETTINGS = {
         "SummitStatusEnum": "summits.models.Summit.Status",
         "AgreementStatusEnum": "summits.models.Agreement.Status",
         "ReviewStatusEnum": "summits.models.ReviewStatus",
+        "SummitKindEnum": "summits.models.Summit.Kind",
+        "StatementKindEnum": "summits.models.Statement.Kind",
     },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

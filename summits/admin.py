@@ -255,6 +255,7 @@ class SummitAdmin(SimpleHistoryAdmin):
     ]
     list_filter = [
         "status",
+        "kind",
         "date_precision",
         ("country", admin.RelatedOnlyFieldListFilter),
         ("topics", admin.RelatedOnlyFieldListFilter),
@@ -262,6 +263,7 @@ class SummitAdmin(SimpleHistoryAdmin):
     date_hierarchy = "start_date"
     search_fields = [
         "title",
+        "venue",
         "city",
         "date_text",
         "country__name",
@@ -276,7 +278,14 @@ class SummitAdmin(SimpleHistoryAdmin):
         (None, {"fields": ["title", "slug", ("status", "publication")]}),
         (
             "Where and when",
-            {"fields": [("start_date", "end_date", "date_precision"), "date_text", ("city", "country")]},
+            {
+                "fields": [
+                    ("start_date", "end_date", "date_precision"),
+                    "date_text",
+                    "kind",
+                    ("venue", "city", "country"),
+                ]
+            },
         ),
         ("Sources and topics", {"fields": ["articles", "topics"]}),
         ("Record", {"fields": [("created_at", "updated_at")], "classes": ["collapse"]}),

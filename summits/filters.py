@@ -21,7 +21,7 @@ class YearFilter(django_filters.NumberFilter):
 
 class SummitFilterSet(django_filters.FilterSet):
     """Published summits by year, country (host or attendee, ISO code), city (the map's places),
-    participant and topic."""
+    participant, topic and kind."""
 
     year = YearFilter(
         field_name="start_date",
@@ -51,10 +51,11 @@ class SummitFilterSet(django_filters.FilterSet):
         label="Topic",
         empty_label="Any topic",
     )
+    kind = django_filters.ChoiceFilter(choices=Summit.Kind.choices, label="Kind", empty_label="Any kind")
 
     class Meta:
         model = Summit
-        fields = ["year", "country", "city", "participant", "topic"]
+        fields = ["year", "country", "city", "participant", "topic", "kind"]
 
     def __init__(self, data=None, *args, **kwargs):
         if data is not None and data.get("country"):

@@ -33,6 +33,7 @@ from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from . import reading, services
+from .extraction.meeting_kind import meeting_kind
 from .extraction.result import AgreementFound, Extraction, ParticipantFound, StatementFound, SummitFound
 from .models import (
     Agreement,
@@ -517,7 +518,7 @@ def _write(
     if summit is None:
         summit = _find_summit(extraction, context)
     if summit is None:
-        summit = _create_summit(extraction, context)
+        summit = _create_summit(extraction, context, article.text)
         result.summit_created = True
     result.summit = summit
     summit.articles.add(article)
@@ -684,7 +685,8 @@ def _find_summit(extraction: Extraction, context: _Context) -> Summit | None:
     if not ids:
         return None
     if found.location:
-        place = Q(city__iexact=found.location)
+        # a summit filed under its city and venue, or (imported before venues were kept) under both
+        place = Q(city__iexact=found.location) | Q(city__iexact=found.city())
     elif found.country and found.country.upper() in context.countries:
         place = Q(city="", country_id=found.country.upper())
     else:
@@ -726,7 +728,9 @@ def _summit_title(extraction: Extraction, context: _Context) -> str:
     return f"{names} in {place}" if place else names
 
 
-def _create_summit(extraction: Extraction, context: _Context) -> Summit:
+def _create_summit(extraction: Extraction, context: _Context, text: str) -> Summit:
+    """A new draft summit from what the article says; its kind is derived once, here, so that an
+    editor's correction stands whatever later imports find."""
     found = extraction.summit
     summit = Summit(
         title=_summit_title(extraction, context)[:300],
@@ -734,7 +738,9 @@ def _create_summit(extraction: Extraction, context: _Context) -> Summit:
         end_date=_last_day(found),
         date_precision=found.date_precision or (Summit.DatePrecision.DAY if found.date else ""),
         date_text=(found.date_text or "")[:200],
-        city=(found.location or "")[:200],
+        kind=meeting_kind(text, extraction.participants),
+        venue=(found.venue or "")[:200],
+        city=(found.city() or "")[:200],
         country=context.countries.get((found.country or "").upper()),
         status=Summit.Status.DRAFT,
     )

@@ -213,6 +213,13 @@ class Summit(models.Model):
         MONTH = "month", "Month"
         YEAR = "year", "Year"
 
+    class Kind(models.TextChoices):
+        BILATERAL = "bilateral", "Bilateral meeting"
+        TRILATERAL = "trilateral", "Trilateral meeting"
+        MULTILATERAL = "multilateral", "Multilateral summit"
+        STATE_VISIT = "state_visit", "State visit"
+        MINISTERIAL = "ministerial", "Ministerial meeting"
+
     title = models.CharField(max_length=300)
     slug = models.SlugField(max_length=300, unique=True)
     start_date = models.DateField(null=True, blank=True)
@@ -227,6 +234,17 @@ class Summit(models.Model):
     )
     date_text = models.CharField(
         "date as written", max_length=200, blank=True, help_text="The phrase that dates the meeting."
+    )
+    kind = models.CharField(
+        max_length=12,
+        choices=Kind,
+        blank=True,
+        help_text="What kind of meeting (the import derives it from who came); blank: not known.",
+    )
+    venue = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The palace, resort or building in the city, when a report names it.",
     )
     city = models.CharField(max_length=200, blank=True)
     country = models.ForeignKey(

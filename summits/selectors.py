@@ -137,15 +137,6 @@ def merged_participant(old_slug: str) -> Participant | None:
     return redirect.participant if redirect else None
 
 
-def participant_attendances(participant: Participant) -> QuerySet[Attendance]:
-    """A person's attendances at published summits, newest summit first."""
-    return (
-        Attendance.objects.filter(participant=participant, summit__status=Summit.Status.PUBLISHED)
-        .select_related("summit", "summit__country", "country", "organisation")
-        .order_by(*NEWEST_SUMMIT_FIRST)
-    )
-
-
 def statements_by(participant: Participant) -> QuerySet[Statement]:
     """Everything a person said at published summits, newest summit first."""
     return visible_statements().filter(speaker=participant).order_by(*NEWEST_SUMMIT_FIRST, "start", "id")

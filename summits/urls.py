@@ -1,7 +1,7 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path, re_path
 
-from . import citation_views, data_views, views
+from . import chronology_views, citation_views, data_views, views
 from .feeds import LatestSummitsFeed
 from .sitemaps import SITEMAPS
 
@@ -19,6 +19,12 @@ urlpatterns = [
     path("search/", views.SearchView.as_view(), name="search"),
     path("feed/", LatestSummitsFeed(), name="feed"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("countries/<str:a>/<str:b>/", chronology_views.CountryPairView.as_view(), name="country-pair"),
+    path(
+        "participants/<slug:a>/<slug:b>/",
+        chronology_views.ParticipantPairView.as_view(),
+        name="participant-pair",
+    ),
 ]
 
 # Taking the data away (summits/data_views.py)

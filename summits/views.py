@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, ListView, TemplateView
 
-from . import citations, maps, search, selectors, structured_data, summit_page
+from . import chronology, citations, maps, search, selectors, structured_data, summit_page
 from .citation_views import CitableMixin
 from .filters import SummitFilterSet
 from .models import Country
@@ -92,6 +92,7 @@ class SummitDetailView(CitableMixin, ArchivePageMixin, DetailView):
         attendances = summit.attendances.all()
         context["participants"] = summit_page.participant_order(attendances)
         context["speaker_groups"] = summit_page.speaker_groups(summit.statements.all(), attendances)
+        context["previous_meetings"] = chronology.previous_meetings(summit)
         return super().get_context_data(**context, **kwargs)
 
 
@@ -142,8 +143,9 @@ class ParticipantDetailView(ArchivePageMixin, DetailView):
     def get_context_data(self, **kwargs):
         participant = self.object
         return super().get_context_data(
-            attendances=selectors.participant_attendances(participant),
             statements_page=self.paginate(selectors.statements_by(participant)),
+            timeline=chronology.participant_timeline(participant),
+            met_most=chronology.met_most(participant),
             **kwargs,
         )
 
@@ -174,6 +176,7 @@ class CountryDetailView(ArchivePageMixin, DetailView):
             world_map=maps.world_map(
                 selectors.summit_map_rows(selectors.summits_hosted_by(country)), highlight=country.code
             ),
+            timeline=chronology.country_timeline(country),
             **kwargs,
         )
 

@@ -50,10 +50,11 @@ class SummitFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         choices=Summit.Status.choices, help_text="Only staff see drafts; others see published summits only."
     )
+    kind = django_filters.ChoiceFilter(choices=Summit.Kind.choices, help_text="The kind of meeting.")
 
     class Meta:
         model = Summit
-        fields = ["start_date", "year", "country", "participant", "topic", "status"]
+        fields = ["start_date", "year", "country", "participant", "topic", "status", "kind"]
 
 
 class ParticipantFilter(django_filters.FilterSet):

@@ -330,6 +330,8 @@ class SummitSerializer(serializers.ModelSerializer):
             "date",
             "date_display",
             "date_text",
+            "kind",
+            "venue",
             "city",
             "country",
             "status",

@@ -49,7 +49,7 @@ from .names import find_names, pair_countries
 from .nlp import get_nlp, parse
 from .participation import Caption
 from .people import People, short_form
-from .place import find_place
+from .place import Place, find_place
 from .quotations import Quotations
 from .result import AgreementFound, Extraction, ParticipantFound, StatementFound, SummitFound
 from .speakers import Cast
@@ -414,8 +414,8 @@ def _extract(doc: Doc, layout: Layout, published: dt.date | None, parts: Parts) 
             )
             participants = run("participants", people.participants, [])
     dateline = (layout.meta.dateline, layout.meta.dateline_country)
-    location, country = run(
-        "place", lambda: find_place(doc, participants, in_quote, dateline=dateline), (None, None)
+    location, country, venue = run(
+        "place", lambda: find_place(doc, participants, in_quote, dateline=dateline), Place(None, None)
     )
     dated = (layout.date_heading, layout.document_date)
     when = run("date", lambda: find_date(doc, reference, *dated), MeetingDate(None, None, None))
@@ -424,6 +424,7 @@ def _extract(doc: Doc, layout: Layout, published: dt.date | None, parts: Parts) 
         title=run("title", lambda: make_title(participants, location, when.date, doc), ""),
         location=location,
         country=country,
+        venue=venue,
         date=when.date,
         end_date=when.end,
         date_text=when.text,
@@ -482,7 +483,7 @@ def _merge(found: list[tuple[int, Extraction]], layout: Layout, parts: Parts) ->
     summit = SummitFound(topics=sorted({a.topic for a in agreements if a.topic})[:8])
     placed = next((piece.summit for _offset, piece in found if piece.summit.location), None)
     if placed is not None:
-        summit.location, summit.country = placed.location, placed.country
+        summit.location, summit.country, summit.venue = placed.location, placed.country, placed.venue
     dated = next((piece.summit for _offset, piece in found if piece.summit.date_text), None)
     if dated is not None:
         summit.date, summit.end_date, summit.date_text = dated.date, dated.end_date, dated.date_text

@@ -18,7 +18,7 @@ import re
 import string
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -654,41 +654,50 @@ def score(c: Candidate, scene: Scene, rules: Iterable[Rule] = PLACE_RULES) -> Sc
 
 
 # --- the place ------------------------------------------------------------------------------
+class Place(NamedTuple):
+    """Where the meeting was: the place as written with its city ("Elysee Palace, Paris"), its
+    country, and the landmark or building in it when there is one ("Elysee Palace")."""
+
+    name: str | None
+    country: str | None
+    venue: str | None = None
+
+
 def find_place(
     doc: Doc,
     participants: Sequence[Person],
     in_quote: Callable[[Token], bool],
     *,
     dateline: tuple[str | None, str | None] = (None, None),
-) -> tuple[str | None, str | None]:
+) -> Place:
     """The best-placed place name and its country: attached to the meeting, after "in"/"at", a
     city before a venue and a venue before a country; a wire dateline's city when the story
     says "here". A landmark or a venue is written with its city ("White House, Washington").
     Only a place tied to the meeting (``tied_to_meeting``) can be the venue: a story that names
     none gives no place, and at most the country the meeting's verb names ("will visit Peru")."""
     if held_at_a_distance(doc, in_quote):
-        return None, None
+        return Place(None, None)
     found = candidates(doc, in_quote)
     present = frozenset(i for p in participants for start, end in p.mentions for i in range(start, end))
     scene = Scene(present, tour_later_stops(found))
     best = _best_place(doc, found, scene, dateline, in_quote)
     if best is None:
-        return None, _visited_country(found, scene, allowed=VISITED_ANY_TIME)
+        return Place(None, _visited_country(found, scene, allowed=VISITED_ANY_TIME))
     if best.candidate is not None and geo.is_country(best.name):
-        return _country_venue(best.name, dateline, _city_of_visit(found, scene, best.name))
-    name, venue_country = _with_city(doc, best)
+        return Place(*_country_venue(best.name, dateline, _city_of_visit(found, scene, best.name)))
+    name, venue_country, venue = _with_city(doc, best)
     if venue_country is None and best.candidate is not None and geo.generic_seat(best.name):
         return _seat_in_capital(best.name, _story_country(doc, found, scene, dateline, participants))
     country = venue_country or _country(doc, best.name, dateline, participants)
-    return name, country or _visited_country(found, scene)
+    return Place(name, country or _visited_country(found, scene), venue)
 
 
-def _seat_in_capital(seat: str, code: str | None) -> tuple[str | None, str | None]:
+def _seat_in_capital(seat: str, code: str | None) -> Place:
     """ "met Karzai at the presidential palace" in a story set in Afghanistan -> ("Presidential
     Palace, Kabul", "AF"): a generic seat of government stands in its country's capital."""
     capital = geo.capital_name(code) if code else None
     name = seat if seat[:1].isupper() else string.capwords(seat)  # "presidential palace" as a name
-    return (f"{name}, {capital}" if capital else name), code
+    return Place(f"{name}, {capital}", code, name) if capital else Place(name, code)
 
 
 def _story_country(
@@ -870,20 +879,22 @@ def _journey_to(c: Candidate) -> bool:
     )
 
 
-def _with_city(doc: Doc, best: Scored) -> tuple[str, str | None]:
-    """ "the White House" -> ("White House, Washington", "US") from the landmark table; "the Marco
-    Polo Hotel in Davao" -> ("Marco Polo Hotel, Davao", "PH"): a venue with its city."""
+def _with_city(doc: Doc, best: Scored) -> tuple[str, str | None, str | None]:
+    """ "the White House" -> ("White House, Washington", "US", "White House") from the landmark
+    table; "the Marco Polo Hotel in Davao" -> ("Marco Polo Hotel, Davao", "PH", "Marco Polo
+    Hotel"): a venue with its city, and the venue alone."""
     c = best.candidate
     if c is None or c.label != VENUE:
-        return best.name, None
+        return best.name, None, None
     known = geo.landmark(c.name)
     if known:
         city, country = known
-        return (c.name if c.name == city else f"{c.name}, {city}"), country
+        return (c.name, country, None) if c.name == city else (f"{c.name}, {city}", country, c.name)
     after = CITY_AFTER_VENUE.match(doc.text[c.span.end_char : c.span.end_char + CONTEXT_CHARS])
     if after and geo.place_country(after[1]) and not geo.is_country(after[1]):
-        return f"{c.name}, {after[1]}", _written_country(doc, after[1]) or geo.place_country(after[1])
-    return best.name, None
+        country = _written_country(doc, after[1]) or geo.place_country(after[1])
+        return f"{c.name}, {after[1]}", country, c.name
+    return best.name, None, None
 
 
 def _dateline_place(doc: Doc, city: str | None, in_quote: Callable[[Token], bool]) -> Scored | None:

@@ -15,6 +15,9 @@ class SummitFound:
     title: str = ""
     location: str | None = None  # city or venue as written ("Sochi")
     country: str | None = None  # ISO 3166-1 alpha-2 of the location
+    # the landmark or building the location names before its city ("Elysee Palace" of
+    # "Elysee Palace, Paris"); None when the location is a city, a region or a country
+    venue: str | None = None
     date: dt.date | None = None  # resolved date (a range's first day), never guessed
     end_date: dt.date | None = None  # the last day of a range or a meeting of several days, if given
     date_text: str | None = None  # the phrase that dates the meeting ("Wednesday")
@@ -24,6 +27,12 @@ class SummitFound:
     month: str | None = None  # "1980-03" for "in March 1980", "last October" (+ publication)
     year: str | None = None  # "1980" for "in 1980"
     topics: list[str] = field(default_factory=list)
+
+    def city(self) -> str | None:
+        """The location without its venue: "Paris" of "Elysee Palace, Paris"."""
+        if self.venue and self.location and self.location.startswith(f"{self.venue}, "):
+            return self.location[len(self.venue) + 2 :]
+        return self.location
 
     def first_day(self) -> dt.date | None:
         """The day the archive files the summit under: its date, else the first of its month or year."""

@@ -27,8 +27,9 @@ def summit_datetime(summit) -> str:
 
 @register.filter
 def place(summit) -> str:
-    """ "Sochi, Russian Federation", or whichever half is known."""
-    return ", ".join(part for part in (summit.city, summit.country.name if summit.country else "") if part)
+    """ "Bocharov Ruchei, Sochi, Russian Federation", or whichever parts are known."""
+    country = summit.country.name if summit.country else ""
+    return ", ".join(part for part in (summit.venue, summit.city, country) if part)
 
 
 @register.simple_tag

@@ -633,3 +633,32 @@ def test_the_end_of_a_range_is_no_venue():
         "Africa.\n"
     )
     assert (result.summit.location, result.summit.country) == ("Beijing", "CN")
+
+
+# The venue apart from its city
+
+
+def test_a_landmark_is_the_venue_and_its_city_the_city():
+    result = extract(
+        story(
+            "French President Emmanuel Macron received German Chancellor Olaf Scholz at the Elysee Palace "
+            "on Monday."
+        )
+    )
+    assert (result.summit.venue, result.summit.city()) == ("Elysee Palace", "Paris")
+    assert result.to_dict()["summit"]["venue"] == "Elysee Palace"
+
+
+def test_a_generic_seat_is_the_venue_in_the_capital():
+    result = extract(
+        story(
+            "US Secretary of State Ana Ruiz visited Afghanistan on Monday and met President Ali Karimi "
+            "at the presidential palace."
+        )
+    )
+    assert (result.summit.venue, result.summit.city()) == ("Presidential Palace", "Kabul")
+
+
+def test_a_city_is_no_venue():
+    summit = extract(LEAD).summit
+    assert (summit.venue, summit.city()) == (None, "Sochi")

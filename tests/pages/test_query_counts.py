@@ -45,11 +45,13 @@ PAGES = {
         ),
         11,  # and one lookup per filter value
     ),
-    # summit, attendances, statements, agreements with countries and organisations, articles, topics
-    "summit": (lambda s, p: s.get_absolute_url(), 8),
-    "participant": (lambda s, p: p.get_absolute_url(), 4),
-    # country; hosted, attended, agreements: each a count, a page and two prefetches; the map
-    "country": (lambda s, p: reverse("summits:country-detail", kwargs={"code": "ru"}), 14),
+    # summit, attendances, statements, agreements with countries and organisations, articles, topics,
+    # the other meetings of its two countries
+    "summit": (lambda s, p: s.get_absolute_url(), 9),
+    # participant, timeline, whom they met most, statements (count, page)
+    "participant": (lambda s, p: p.get_absolute_url(), 5),
+    # country, timeline; hosted, attended, agreements: each a count, a page and two prefetches; the map
+    "country": (lambda s, p: reverse("summits:country-detail", kwargs={"code": "ru"}), 15),
     "article": (lambda s, p: s.articles.get().get_absolute_url(), 4),
     # "putin" matches every summit, statement and agreement: statements (count, page), agreements
     # (with countries and organisations), summits (with attendances and topics)
