@@ -2,8 +2,10 @@
 facets with counts and a date range; a "did you mean" for a misspelled name on PostgreSQL."""
 
 import datetime as dt
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.http import QueryDict
 from django.urls import reverse
@@ -157,6 +159,14 @@ def test_rebuild_reindexes_everything(said):
     assert found(Statement, "gas") == []
     search.rebuild_search_index()
     assert found(Statement, "gas") == [statement] and found(Statement, "pipelines") == []
+
+
+def test_the_rebuild_command(said):
+    (statement,) = said("Pipelines matter.")
+    Statement.objects.filter(pk=statement.pk).update(text="Gas matters.")
+    out = StringIO()
+    call_command("rebuild_search_index", stdout=out)
+    assert "rebuilt" in out.getvalue() and found(Statement, "gas") == [statement]
 
 
 # --- Articles -------------------------------------------------------------------------------------
