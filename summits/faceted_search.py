@@ -43,7 +43,8 @@ def _date(value: str | None) -> date | None:
 
 def _slug(value: str | None, max_length: int) -> str | None:
     value = (value or "").strip()
-    return value if value and len(value) <= max_length and value.replace("-", "").isalnum() else None
+    plain = value.replace("-", "").replace("_", "")
+    return value if value and len(value) <= max_length and plain.isalnum() else None
 
 
 @dataclass(frozen=True)
