@@ -225,6 +225,11 @@ def search_summits(q: str) -> QuerySet[Summit]:
     return search.search(summit_cards(), q)
 
 
+def search_articles(q: str) -> QuerySet[Article]:
+    """Public articles matching ``q``, best first, without their texts (``headline`` is an excerpt)."""
+    return search.search(public_articles().defer("text", "original"), q)
+
+
 # --- Editors --------------------------------------------------------------------------------------
 # Reads for editors: drafts as well as published summits.
 

@@ -6,7 +6,7 @@ Only the search index is maintained here; no domain logic lives in signals.
 from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
 
-from .models import Agreement, Participant, Statement, Summit
+from .models import Agreement, Article, Participant, Statement, Summit
 from .search import refresh_search_index
 
 
@@ -46,3 +46,9 @@ def participant_saved(sender, instance, created=False, raw=False, **kwargs):
     # A speaker's name is part of their statements' vectors; a new person has said nothing yet.
     if not raw and not created:
         refresh_search_index(speaker_ids=[instance.pk])
+
+
+@receiver(post_save, sender=Article, dispatch_uid="summits_search_article")
+def article_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        refresh_search_index(article_ids=[instance.pk])

@@ -12,6 +12,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from . import chronology, citations, maps, search, selectors, structured_data, summit_page
 from .citation_views import CitableMixin
+from .faceted_search import SearchFilters, facets
 from .filters import SummitFilterSet
 from .models import Country
 from .query_errors import QueryErrorsMixin, page_number
@@ -202,19 +203,30 @@ class ArticleDetailView(ArchivePageMixin, DetailView):
 class SearchView(ArchivePageMixin, TemplateView):
     template_name = "summits/search.html"
     others_count = 10
+    articles_count = 5
+    few_results = 3  # fewer than this and a misspelled name gets a "did you mean"
 
     def get_context_data(self, **kwargs):
         raw = self.request.GET.get("q", "")
         q = search.clean_query(raw)
-        context = {"q": raw[: search.MAX_QUERY_LENGTH], "searched": bool(q)}
+        filters = SearchFilters.from_query(self.request.GET)
+        context = {"q": raw[: search.MAX_QUERY_LENGTH], "searched": bool(q), "filters": filters}
         if q:
-            summits = list(selectors.search_summits(q)[: self.others_count + 1])
-            agreements = list(selectors.search_agreements(q)[: self.others_count + 1])
+            summits = list(filters.narrow(selectors.search_summits(q))[: self.others_count + 1])
+            agreements = list(filters.narrow_items(selectors.search_agreements(q))[: self.others_count + 1])
+            articles = list(filters.narrow_articles(selectors.search_articles(q))[: self.articles_count + 1])
+            statements_page = self.paginate(filters.narrow_items(selectors.search_statements(q)))
+            found = statements_page.paginator.count + len(summits) + len(agreements) + len(articles)
+            few = found < self.few_results
             context.update(
-                statements_page=self.paginate(selectors.search_statements(q)),
+                statements_page=statements_page,
                 summits=summits[: self.others_count],
                 more_summits=len(summits) > self.others_count,
                 agreements=agreements[: self.others_count],
                 more_agreements=len(agreements) > self.others_count,
+                articles=articles[: self.articles_count],
+                more_articles=len(articles) > self.articles_count,
+                facets=facets(q, filters, self.request.GET),
+                suggestion=search.suggest_name(q, selectors.public_participants()) if few else None,
             )
         return super().get_context_data(**context, **kwargs)

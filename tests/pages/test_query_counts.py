@@ -54,8 +54,17 @@ PAGES = {
     "country": (lambda s, p: reverse("summits:country-detail", kwargs={"code": "ru"}), 15),
     "article": (lambda s, p: s.articles.get().get_absolute_url(), 4),
     # "putin" matches every summit, statement and agreement: statements (count, page), agreements
-    # (with countries and organisations), summits (with attendances and topics)
-    "search": (lambda s, p: reverse("summits:search") + "?q=putin", 8),
+    # (with countries and organisations), summits (with attendances and topics), articles, and
+    # the facets (years, countries and kinds in one; people)
+    "search": (lambda s, p: reverse("summits:search") + "?q=putin", 11),
+    # narrowed by every facet and a date range: the same queries
+    "search narrowed": (
+        lambda s, p: (
+            reverse("summits:search")
+            + f"?q=putin&year=2000&country=ru&person={p.slug}&from=2000-01-01&to=2000-12-31"
+        ),
+        11,
+    ),
     "feed": (lambda s, p: reverse("summits:feed"), 3),
     # the statement with its speaker, summit, country and article: one query
     "statement": (

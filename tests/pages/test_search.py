@@ -1,4 +1,4 @@
-"""Full-text search: indexing after commit on PostgreSQL, the icontains fallback on SQLite."""
+"""Full-text search: indexing after commit (PostgreSQL vectors, SQLite FTS5 tables) and querying."""
 
 import pytest
 from django.db import connection
@@ -82,7 +82,6 @@ def test_nothing_is_indexed_before_commit(django_capture_on_commit_callbacks):
     assert callbacks
 
 
-@on_postgresql
 def test_ranked_by_weight(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         summit = factories.SummitFactory()
@@ -97,7 +96,6 @@ def test_ranked_by_weight(django_capture_on_commit_callbacks):
     assert list(search.search(Statement.objects.all(), "together")) == [in_text, by_speaker]
 
 
-@on_postgresql
 def test_refresh_search_index_after_bulk_create(django_capture_on_commit_callbacks):
     summit = factories.SummitFactory()
     article = factories.ArticleFactory()
@@ -109,7 +107,6 @@ def test_refresh_search_index_after_bulk_create(django_capture_on_commit_callbac
     assert list(search.search(Statement.objects.all(), "sanctions")) == created
 
 
-@on_postgresql
 def test_renaming_a_speaker_reindexes_their_statements(indexed, django_capture_on_commit_callbacks):
     _, statement, _ = indexed
     with django_capture_on_commit_callbacks(execute=True):
@@ -118,7 +115,6 @@ def test_renaming_a_speaker_reindexes_their_statements(indexed, django_capture_o
     assert list(search.search(Statement.objects.all(), "poutine")) == [statement]
 
 
-@on_postgresql
 def test_topics_are_indexed_with_the_summit(indexed, django_capture_on_commit_callbacks):
     summit, _, _ = indexed
     with django_capture_on_commit_callbacks(execute=True):
