@@ -52,6 +52,14 @@ def browser():
         browser.close()
 
 
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True}
+
+
+def phone_context(browser, live_server, **options):
+    """A browser context the size of a 390 px phone, on the live server."""
+    return browser.new_context(**PHONE, base_url=live_server.url, **options)
+
+
 @pytest.fixture
 def screenshot():
     """Save a full-page screenshot as test-artifacts/screenshots/<name>.png."""

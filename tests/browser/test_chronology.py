@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests import factories
-from tests.browser.conftest import seed_countries
+from tests.browser.conftest import phone_context, seed_countries
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -61,12 +61,7 @@ def test_from_a_summit_to_the_pairs_earlier_meetings(browser, live_server, meeti
 
 
 def test_chronology_pages_fit_a_phone(browser, live_server, meetings, screenshot):
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844},
-        device_scale_factor=2,
-        is_mobile=True,
-        base_url=live_server.url,
-    )
+    context = phone_context(browser, live_server)
     page = context.new_page()
     for name, url in [
         ("phone-summit-previous", meetings.get_absolute_url()),

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests import factories
-from tests.browser.conftest import seed_countries
+from tests.browser.conftest import phone_context, seed_countries
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -49,12 +49,7 @@ def test_reader_downloads_the_filtered_summits(browser, live_server, two_summits
 
 
 def test_data_pages_fit_a_phone(browser, live_server, two_summits, screenshot):
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844},
-        device_scale_factor=2,
-        is_mobile=True,
-        base_url=live_server.url,
-    )
+    context = phone_context(browser, live_server)
     page = context.new_page()
     for name, url, status in [
         ("data-phone-about", "/about/data/", 200),

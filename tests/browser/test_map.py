@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests import factories
-from tests.browser.conftest import SCREENSHOTS, seed_countries
+from tests.browser.conftest import SCREENSHOTS, phone_context, seed_countries
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -69,12 +69,7 @@ def test_home_map_fits_and_shows(
 
 
 def test_country_map_on_a_phone(browser, live_server, summits_around_the_world, screenshot):
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844},
-        device_scale_factor=2,
-        is_mobile=True,
-        base_url=live_server.url,
-    )
+    context = phone_context(browser, live_server)
     page = context.new_page()
     page.goto("/countries/tr/")
     svg = page.locator("svg.world-map__svg")

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests import factories
-from tests.browser.conftest import seed_countries
+from tests.browser.conftest import phone_context, seed_countries
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -72,13 +72,7 @@ def test_search_facets_on_a_wide_screen(browser, live_server, two_summits, scree
 
 
 def test_search_facets_fit_a_phone(browser, live_server, two_summits, screenshot):
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844},
-        device_scale_factor=2,
-        is_mobile=True,
-        has_touch=True,
-        base_url=live_server.url,
-    )
+    context = phone_context(browser, live_server, has_touch=True)
     page = context.new_page()
     page.goto("/search/?q=%22trade%20restrictions%22&person=recep-tayyip-erdogan")
 
