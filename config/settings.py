@@ -199,3 +199,6 @@ SUMMITS_DATA_LICENCE = os.environ.get("SUMMITS_DATA_LICENCE", "CC BY 4.0")
 SUMMITS_DATA_LICENCE_URL = os.environ.get(
     "SUMMITS_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/"
 )
+
+# dumpdata/loaddata keep timestamps to the microsecond (Django's JSON cuts them to milliseconds).
+SERIALIZATION_MODULES = {"json": "summits.json_fixtures"}

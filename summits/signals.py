@@ -3,7 +3,7 @@
 Only the search index is maintained here; no domain logic lives in signals.
 """
 
-from django.db.models.signals import m2m_changed, post_save
+from django.db.models.signals import m2m_changed, post_save, pre_save
 from django.dispatch import receiver
 
 from .models import Agreement, Article, Participant, Statement, Summit
@@ -52,3 +52,12 @@ def participant_saved(sender, instance, created=False, raw=False, **kwargs):
 def article_saved(sender, instance, raw=False, **kwargs):
     if not raw:
         refresh_search_index(article_ids=[instance.pk])
+
+
+@receiver(pre_save, dispatch_uid="summits_fixture_rows_keep_their_history")
+def mark_fixture_row(sender, instance, raw=False, **kwargs):
+    """A row that ``loaddata`` writes brings its own history with it: simple_history must not add
+    entries when the loader then sets the row's many-to-many fields (it skips raw saves, not the
+    m2m_changed that follows them), or the history would hold changes that never happened."""
+    if raw:
+        instance.skip_history_when_saving = True
