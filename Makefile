@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-16)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test lint eval eval-heldout bench lock clean
+.PHONY: setup run test lint eval eval-heldout bench lock clean backup restore
 
 setup: $(STAMP)
 
@@ -27,6 +27,16 @@ run: setup
 ## make test: lint, then the whole suite (DATABASE_URL chooses the database; SQLite by default).
 test: setup lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## make backup: the whole database, edit history included, to backups/summit-archive-<UTC time>.dump
+## (pg_dump on PostgreSQL) or .sqlite3 (SQLite's online backup); DATABASE_URL chooses the database.
+backup: setup
+	$(BIN)/python manage.py backup
+
+## make restore FILE=backups/...: replace everything the database holds by that backup (asks first).
+restore: setup
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=backups/summit-archive-....dump" >&2; exit 2; }
+	$(BIN)/python manage.py restore "$(FILE)"
 
 # No function of the extraction may be more complex than MAX_COMPLEXITY (radon's cyclomatic complexity).
 MAX_COMPLEXITY := 15
