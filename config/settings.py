@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "summits.api.middleware.JSONServerErrorMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
