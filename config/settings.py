@@ -5,6 +5,7 @@ DJANGO_DEBUG        "1"/"true" turns debug on; off otherwise
 DJANGO_SECRET_KEY   required when debug is off
 DJANGO_ALLOWED_HOSTS comma-separated host names (default: localhost names only)
 SUMMITS_DATA_LICENCE, SUMMITS_DATA_LICENCE_URL  the public data's licence (default: CC BY 4.0)
+Serving over HTTPS behind a proxy, the cache and trusted proxies: see "Security and abuse limits" below.
 """
 
 import os
@@ -75,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "summits.api.middleware.JSONServerErrorMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -101,6 +103,8 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "0")),
+        # A persistent connection left broken by a database restart is replaced, not served a 500.
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -155,6 +159,9 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 25,
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("DJANGO_API_ANON_RATE", "120/minute")},
+    # The throttle's client address: X-Forwarded-For is read only as far as the trusted proxies
+    # appended to it (0: REMOTE_ADDR alone, so a forged header cannot pose as a new client).
+    "NUM_PROXIES": int(os.environ.get("DJANGO_TRUSTED_PROXIES", "0")),
 }
 
 SPECTACULAR_SETTINGS = {
@@ -190,9 +197,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
 
-if not DEBUG:
-    SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
-    CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
 
 # The licence of the archive's public data, shown on /about/data/ and sent with every download.
 SUMMITS_DATA_LICENCE = os.environ.get("SUMMITS_DATA_LICENCE", "CC BY 4.0")
@@ -202,3 +207,36 @@ SUMMITS_DATA_LICENCE_URL = os.environ.get(
 
 # dumpdata/loaddata keep timestamps to the microsecond (Django's JSON cuts them to milliseconds).
 SERIALIZATION_MODULES = {"json": "summits.json_fixtures"}
+
+# Security and abuse limits. The site is served over HTTPS by a reverse proxy that terminates
+# TLS and passes X-Forwarded-Proto; plain HTTP is redirected, and browsers are told (HSTS) to
+# use HTTPS only.
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+# Trusting the header is safe only behind a proxy that sets it on every request (turn it off otherwise).
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER", True) else None
+)
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0" if DEBUG else "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Shared by every worker, so the API throttle counts a client's requests once, whichever worker
+# serves them: the database by default (its table is made by migration 0009), Redis when
+# REDIS_URL is set (the operator then installs the `redis` package).
+CACHE_TABLE = "summits_cache"
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": CACHE_TABLE,
+            # Room for a throttle history per client: culling would forget some clients' counts.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    )
+}

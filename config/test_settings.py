@@ -6,6 +6,8 @@ os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-not-for-product
 os.environ.setdefault("DJANGO_SECURE_COOKIES", "0")
 # Tests (schemathesis above all) make many anonymous API requests; the throttle test sets its own.
 os.environ.setdefault("DJANGO_API_ANON_RATE", "10000/minute")
+# The test client and the live server speak plain HTTP.
+os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
 
 from config.settings import *  # noqa: E402,F403
 
@@ -14,3 +16,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Local memory, so that the pinned query counts are the archive's own; the throttle tests use
+# the database cache that production uses (tests/api/test_abuse_limits.py).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
