@@ -10,6 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import Error, connection
 from tqdm import tqdm
 from tqdm.contrib.logging import logging_redirect_tqdm
 
@@ -33,6 +34,16 @@ def web_url(value: str) -> str:
     if value and not is_web_url(value):
         raise argparse.ArgumentTypeError(f"{value!r} is not an http or https URL")
     return value
+
+
+def drop_connection() -> None:
+    """Close the database connection an error came on, so that the next query opens a new one
+    (Django reconnects only a closed connection). Inside a caller's transaction (a test's), the
+    caller decides."""
+    if connection.in_atomic_block:
+        return
+    with contextlib.suppress(Error):  # closing a connection the server has dropped may complain
+        connection.close()
 
 
 class Command(BaseCommand):
@@ -127,7 +138,12 @@ class Command(BaseCommand):
             if options["traceback"]:
                 self.error(traceback.format_exc().rstrip(), bar)
             first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else "no message"
-            reason = f"{type(exc).__name__}: {first_line}"
+            if ingest.database_unavailable(exc):
+                # The article's transaction was rolled back; the next one gets a new connection.
+                reason = f"database unavailable: {first_line}"
+                drop_connection()
+            else:
+                reason = f"{type(exc).__name__}: {first_line}"
             failures.append(f"{path}: failed ({reason})")
             self.error(failures[-1], bar)
             return
