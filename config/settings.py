@@ -4,6 +4,7 @@ DATABASE_URL        database (default: the embedded SQLite file db.sqlite3 in th
 DJANGO_DEBUG        "1"/"true" turns debug on; off otherwise
 DJANGO_SECRET_KEY   required when debug is off
 DJANGO_ALLOWED_HOSTS comma-separated host names (default: localhost names only)
+DJANGO_LOG_FORMAT   "json" (the default with debug off) or "text" (the default with debug on)
 SUMMITS_DATA_LICENCE, SUMMITS_DATA_LICENCE_URL  the public data's licence (default: CC BY 4.0)
 Serving over HTTPS behind a proxy, the cache and trusted proxies: see "Security and abuse limits" below.
 """
@@ -190,11 +191,23 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
 }
 
+# Logs go to stderr: JSON lines for a collector in production (summits.jsonlog), plain text for
+# a person at a terminal. The app's own records (one per imported article) are on at INFO.
+LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT", "text" if DEBUG else "json").strip().lower()
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured("DJANGO_LOG_FORMAT must be json or text.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "summits.jsonlog.JSONFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr", "formatter": LOG_FORMAT}
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    "loggers": {"summits": {"level": os.environ.get("SUMMITS_LOG_LEVEL", "INFO")}},
 }
 
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)

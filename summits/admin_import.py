@@ -173,6 +173,7 @@ def _import(request, model_admin):
             publish=form.cleaned_data["publish"],
             allow_no_meeting=form.cleaned_data["allow_no_meeting"],
             provenance=ingest.Provenance(by=request.user, how="import in the admin"),
+            origin="admin upload",
         )
     except ingest.ArticleRejected as exc:
         messages.error(request, f"The article was not imported: {exc}.")

@@ -20,12 +20,13 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -59,6 +60,9 @@ logger = logging.getLogger(__name__)
 CREATED = "created"
 UPDATED = "updated"
 UNCHANGED = "unchanged"
+# What the log says of an article that was not imported.
+REFUSED = "refused"  # it reports no meeting (NoMeeting)
+FAILED = "failed"  # rejected, or an error
 
 # How often one article's transaction is tried when a concurrent import wins a unique key.
 IMPORT_ATTEMPTS = 3
@@ -294,6 +298,7 @@ def import_article(
     allow_no_meeting: bool = False,
     approve: bool = False,
     provenance: Provenance | None = None,
+    origin: str = "",
 ) -> ImportResult:
     """Import one article: read and check it, extract it (unless ``extraction`` is given), write it.
 
@@ -305,9 +310,109 @@ def import_article(
     also when it joins a published summit; ``approve`` approves it at once (a demonstration, a
     trusted source), recorded in the history like every row the import writes, with
     ``provenance``: who imported it and how.
+
+    Each import is logged as one record (``article_imported``, or ``article_failed`` when it
+    raises), naming ``origin``: the file, or where the text came from.
     """
-    provenance = provenance or Provenance()
-    source = read_pasted(text) if isinstance(text, str) else text
+    outcome = ImportLog(origin=origin or "unnamed text")
+    try:
+        source = read_pasted(text) if isinstance(text, str) else text
+        outcome.sha256 = text_sha256(source.text)
+        result = _import_article(
+            source,
+            published=published,
+            url=url,
+            title=title,
+            publish=publish,
+            update=update,
+            extraction=extraction,
+            allow_no_meeting=allow_no_meeting,
+            approve=approve,
+            provenance=provenance or Provenance(),
+        )
+    except Exception as exc:
+        outcome.log_failure(exc)
+        raise
+    outcome.log_result(result)
+    return result
+
+
+def database_unavailable(exc: BaseException) -> bool:
+    """Whether an import failed because the database went away (a restart, a dropped
+    connection), not because of the article: retrying it later, as it is, may succeed."""
+    return isinstance(exc, OperationalError | InterfaceError)
+
+
+@dataclass
+class ImportLog:
+    """What the log says about one import: the file, its hash, the time it took."""
+
+    origin: str
+    sha256: str = ""
+    started: float = field(default_factory=time.monotonic)
+
+    def fields(self, status: str) -> dict:
+        return {
+            "file": self.origin,
+            "sha256": self.sha256,
+            "status": status,
+            "seconds": round(time.monotonic() - self.started, 3),
+            "extractor_version": extractor_version(),
+        }
+
+    def log_result(self, result: ImportResult) -> None:
+        record = self.fields(result.status) | {
+            "event": "article_imported",
+            "summit": getattr(result.summit, "slug", None),
+            "added": result.added,
+            "refreshed": result.refreshed,
+            "kept": result.kept,
+            "skipped": result.skipped,
+            "removed": result.removed,
+            "participants_created": result.participants_created,
+        }
+        logger.info("%s: %s", self.origin, result.status, extra=record)
+
+    def log_failure(self, exc: Exception) -> None:
+        message = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+        if isinstance(exc, NoMeeting):  # the article's own content, not an error
+            record = self.fields(REFUSED) | {"event": "article_imported", "reason": message}
+            logger.info("%s: refused (%s)", self.origin, message, extra=record)
+            return
+        record = self.fields(FAILED) | {
+            "event": "article_failed",
+            "error": type(exc).__name__,
+            "error_message": message,
+            "database_unavailable": database_unavailable(exc),
+        }
+        # A traceback only for what nobody expects: a rejected file or a database that went
+        # away is said in one line.
+        rejected = isinstance(exc, ArticleRejected)
+        unexpected = not rejected and not database_unavailable(exc)
+        logger.log(
+            logging.WARNING if rejected else logging.ERROR,
+            "%s: failed (%s: %s)",
+            self.origin,
+            type(exc).__name__,
+            message,
+            extra=record,
+            exc_info=unexpected,
+        )
+
+
+def _import_article(
+    source: reading.ArticleFile,
+    *,
+    published: dt.date | None,
+    url: str,
+    title: str,
+    publish: bool,
+    update: bool,
+    extraction: Extraction | None,
+    allow_no_meeting: bool,
+    approve: bool,
+    provenance: Provenance,
+) -> ImportResult:
     check_url(url)
     published = published or source.published
     sha256 = text_sha256(source.text)

@@ -1,21 +1,21 @@
 """Import news articles about summits: ``manage.py import_article PATH [PATH ...]``."""
 
 import argparse
+import contextlib
 import datetime as dt
 import getpass
 import json
-import logging
 import traceback
 from collections import Counter
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import Error, connection
 from tqdm import tqdm
+from tqdm.contrib.logging import logging_redirect_tqdm
 
 from summits import ingest
 from summits.models import is_web_url
-
-logger = logging.getLogger(__name__)
 
 STATUSES = (ingest.CREATED, ingest.UPDATED, ingest.UNCHANGED)
 # What a directory's articles are called: plain text, web pages, wire SGML, mail, posts.
@@ -34,6 +34,16 @@ def web_url(value: str) -> str:
     if value and not is_web_url(value):
         raise argparse.ArgumentTypeError(f"{value!r} is not an http or https URL")
     return value
+
+
+def drop_connection() -> None:
+    """Close the database connection an error came on, so that the next query opens a new one
+    (Django reconnects only a closed connection). Inside a caller's transaction (a test's), the
+    caller decides."""
+    if connection.in_atomic_block:
+        return
+    with contextlib.suppress(Error):  # closing a connection the server has dropped may complain
+        connection.close()
 
 
 class Command(BaseCommand):
@@ -100,38 +110,51 @@ class Command(BaseCommand):
             # a progress bar is for a person watching a terminal, not for a log or a pipe
             disable=len(files) < 2 or self.verbosity == 0 or not self.stderr.isatty(),
         )
-        for path in bar:
-            try:
-                result = self.import_one(path, options, dumps, bar)
-            except ingest.NoMeeting as exc:
-                refusals.append(f"{path}: refused, {exc} (--allow-no-meeting imports it anyway)")
-                self.error(refusals[-1], bar)
-                continue
-            except ingest.ArticleRejected as exc:
-                failures.append(f"{path}: {exc}")
-                self.error(f"{path}: {exc}", bar)
-                continue
-            except Exception as exc:  # one broken article never stops the batch
-                logger.debug("import of %s failed", path, exc_info=True)
-                if options["traceback"]:
-                    self.error(traceback.format_exc().rstrip(), bar)
-                reason = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else 'no message'}"
-                failures.append(f"{path}: failed ({reason})")
-                self.error(f"{path}: failed ({reason})", bar)
-                continue
-            if result is None:
-                continue
-            counts[result.status] += 1
-            dumps.append(
-                {"path": str(path), "status": result.status, "summit": getattr(result.summit, "slug", None)}
-            )
-            if self.verbosity >= 2:
-                self.say(f"{result.status}: {path} -> {result.summit} ({self.details(result)})", bar)
+        # Log records (one per article) go above the progress bar, not through it.
+        with logging_redirect_tqdm() if not bar.disable else contextlib.nullcontext():
+            for path in bar:
+                self.import_and_say(path, options, counts, dumps, refusals, failures, bar)
 
         self.report(options, counts, dumps, refusals, failures)
         if failures or refusals:
             names = ", ".join(line.split(": ", 1)[0] for line in refusals + failures)
             raise CommandError(f"{len(refusals) + len(failures)} of {attempted} not imported: {names}")
+
+    def import_and_say(
+        self, path: Path, options: dict, counts: Counter, dumps: list, refusals: list, failures: list, bar
+    ) -> None:
+        """Import one file and say how it went; one broken article never stops the batch."""
+        try:
+            result = self.import_one(path, options, dumps, bar)
+        except ingest.NoMeeting as exc:
+            refusals.append(f"{path}: refused, {exc} (--allow-no-meeting imports it anyway)")
+            self.error(refusals[-1], bar)
+            return
+        except ingest.ArticleRejected as exc:
+            failures.append(f"{path}: {exc}")
+            self.error(f"{path}: {exc}", bar)
+            return
+        except Exception as exc:
+            if options["traceback"]:
+                self.error(traceback.format_exc().rstrip(), bar)
+            first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else "no message"
+            if ingest.database_unavailable(exc):
+                # The article's transaction was rolled back; the next one gets a new connection.
+                reason = f"database unavailable: {first_line}"
+                drop_connection()
+            else:
+                reason = f"{type(exc).__name__}: {first_line}"
+            failures.append(f"{path}: failed ({reason})")
+            self.error(failures[-1], bar)
+            return
+        if result is None:
+            return
+        counts[result.status] += 1
+        dumps.append(
+            {"path": str(path), "status": result.status, "summit": getattr(result.summit, "slug", None)}
+        )
+        if self.verbosity >= 2:
+            self.say(f"{result.status}: {path} -> {result.summit} ({self.details(result)})", bar)
 
     def report(self, options: dict, counts: Counter, dumps: list, refusals: list, failures: list) -> None:
         """What the batch did: the extraction (a dry run in JSON), a JSON summary, or a line."""
@@ -149,7 +172,12 @@ class Command(BaseCommand):
 
     def import_one(self, path: Path, options: dict, dumps: list, bar) -> ingest.ImportResult | None:
         """Read, extract and (unless a dry run) write one article; None for a dry run."""
-        source = ingest.read_article(path)
+        try:
+            source = ingest.read_article(path)
+        except ingest.ArticleRejected as exc:
+            if not options["dry_run"]:
+                ingest.ImportLog(origin=str(path)).log_failure(exc)
+            raise
         if options["dry_run"]:
             extraction = ingest.preview(source, published=options["published"])
             dumps.append(extraction.to_dict())  # the refusal, if any, is in it
@@ -166,6 +194,7 @@ class Command(BaseCommand):
             allow_no_meeting=options["allow_no_meeting"],
             approve=options["approve"],
             provenance=ingest.Provenance(how=f"import by manage.py import_article ({getpass.getuser()})"),
+            origin=str(path),
         )
 
     def summarise(self, counts: Counter, checked: int | None, refused: int, failed: int) -> None:
