@@ -11,17 +11,22 @@ PORT ?= 8000
 setup: $(STAMP)
 
 $(STAMP): requirements.txt
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
-	rm -f $(VENV)/.installed-* && touch $@
+	@test -x $(BIN)/python || { echo "Creating the virtual environment in $(VENV)…" && $(PYTHON) -m venv $(VENV); }
+	@echo "Installing $$(grep -c '^[A-Za-z0-9]' requirements.txt) pinned packages (a first run takes about two minutes)…"
+	$(BIN)/python -m pip install --progress-bar on --disable-pip-version-check --require-hashes -r requirements.txt
+	@rm -f $(VENV)/.installed-* && touch $@
+	@echo "Installed."
 
 ## make run: migrate the embedded database, import seeds/ (approved at once, as a demonstration),
 ## print an admin login and serve the site.
 run: export DJANGO_DEBUG ?= 1
 run: setup
+	@echo "Applying database migrations…"
 	$(BIN)/python manage.py migrate --no-input
+	@echo "Importing the seed articles from seeds/…"
 	$(BIN)/python manage.py import_article seeds/ --publish --approve
 	$(BIN)/python manage.py ensure_admin --url http://$(HOST):$(PORT)/admin/
+	@echo "Starting the development server at http://$(HOST):$(PORT)/ (Ctrl-C stops it)…"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## make test: lint, then the whole suite (DATABASE_URL chooses the database; SQLite by default).
