@@ -4,6 +4,7 @@ DATABASE_URL        database (default: the embedded SQLite file db.sqlite3 in th
 DJANGO_DEBUG        "1"/"true" turns debug on; off otherwise
 DJANGO_SECRET_KEY   required when debug is off
 DJANGO_ALLOWED_HOSTS comma-separated host names (default: localhost names only)
+DJANGO_STATIC_ROOT  where collectstatic puts the static files (default: staticfiles/ in the project)
 DJANGO_LOG_FORMAT   "json" (the default with debug off) or "text" (the default with debug on)
 SUMMITS_DATA_LICENCE, SUMMITS_DATA_LICENCE_URL  the public data's licence (default: CC BY 4.0)
 Serving over HTTPS behind a proxy, the cache and trusted proxies: see "Security and abuse limits" below.
@@ -124,7 +125,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
