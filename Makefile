@@ -5,8 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-16)
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# gunicorn workers for `make serve`: 2 × cores + 1, gunicorn's own advice.
+WORKERS ?= $(shell echo $$((2 * $$(nproc) + 1)))
 
-.PHONY: setup run test lint eval eval-heldout bench lock clean backup restore
+.PHONY: setup run serve require-secret-key test lint eval eval-heldout bench lock clean backup restore
 
 setup: $(STAMP)
 
@@ -28,6 +30,32 @@ run: setup
 	$(BIN)/python manage.py ensure_admin --url http://$(HOST):$(PORT)/admin/
 	@echo "Starting the development server at http://$(HOST):$(PORT)/ (Ctrl-C stops it)…"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+## make serve: production mode (debug off) on $(HOST):$(PORT): migrate, collect the hashed and
+## compressed static files (served by whitenoise), then gunicorn with $(WORKERS) workers.
+## Needs DJANGO_SECRET_KEY; DJANGO_ALLOWED_HOSTS defaults to the loopback names. See README "Deploying".
+serve: export DJANGO_DEBUG ?= 0
+serve: export DJANGO_ALLOWED_HOSTS ?= 127.0.0.1,localhost
+# Bound to loopback the server speaks plain HTTP to this machine only, so there is no HTTPS to
+# redirect to; behind a TLS proxy set DJANGO_SECURE_SSL_REDIRECT=1. Any other address keeps the redirect.
+ifneq ($(filter 127.0.0.1 localhost [::1],$(HOST)),)
+serve: export DJANGO_SECURE_SSL_REDIRECT ?= 0
+endif
+serve: require-secret-key setup
+	@echo "Applying database migrations…"
+	$(BIN)/python manage.py migrate --no-input
+	@echo "Collecting the static files (hashed names, gzip-compressed)…"
+	$(BIN)/python manage.py collectstatic --no-input
+	@echo "Starting gunicorn with $(WORKERS) workers at http://$(HOST):$(PORT)/ (Ctrl-C stops it)…"
+	exec $(BIN)/gunicorn --config config/gunicorn.conf.py --workers $(WORKERS) --bind $(HOST):$(PORT) config.wsgi
+
+# Checked before the install, so that a missing key costs no wait. No key is made up here: one
+# written to a file would differ between machines and be easy to lose or leak.
+require-secret-key:
+	@test -n "$$DJANGO_SECRET_KEY" || { \
+		echo "make serve needs DJANGO_SECRET_KEY (it signs sessions and password resets). Make one with" >&2; \
+		echo "  export DJANGO_SECRET_KEY=\"\$$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')\"" >&2; \
+		echo "and keep it: changing it logs everyone out." >&2; exit 2; }
 
 ## make test: lint, then the whole suite (DATABASE_URL chooses the database; SQLite by default).
 test: setup lint
