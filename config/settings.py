@@ -291,4 +291,4 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 # The client's address as the API throttle reads it, with DJANGO_TRUSTED_PROXIES.
 AXES_CLIENT_IP_CALLABLE = "config.client_ip.client_ip"
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "config.lockout.lockout_response"

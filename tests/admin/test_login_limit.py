@@ -45,7 +45,9 @@ def test_five_failures_lock_out_the_sixth_login_even_with_the_right_password(edi
     response = log_in(editor.username, PASSWORD)
 
     assert response.status_code == 429
-    assert "Too many failed logins" in response.content.decode()
+    html = response.content.decode()
+    assert "Too many failed logins" in html and "Try again in 60 minutes." in html
+    assert "Summit Archive — editors" in html  # the admin's own header
     assert "_auth_user_id" not in response.client.session
 
 
