@@ -8,9 +8,11 @@ DJANGO_STATIC_ROOT  where collectstatic puts the static files (default: staticfi
 DJANGO_LOG_FORMAT   "json" (the default with debug off) or "text" (the default with debug on)
 SUMMITS_DATA_LICENCE, SUMMITS_DATA_LICENCE_URL  the public data's licence (default: CC BY 4.0)
 Serving over HTTPS behind a proxy, the cache and trusted proxies: see "Security and abuse limits" below.
+DJANGO_LOGIN_FAILURE_LIMIT, DJANGO_LOGIN_COOLOFF_HOURS  failed logins before a lockout (5), and its length (1)
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -65,6 +67,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "axes",
     "summits",
 ]
 
@@ -79,6 +82,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "summits.api.middleware.JSONServerErrorMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -254,3 +260,36 @@ CACHES = {
         }
     )
 }
+
+# Content-Security-Policy (django-csp): every script and style comes from a file on this site,
+# never inline. The JSON-LD blocks on summit pages are data, not scripts, and are not blocked.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+
+# Failed logins (the admin's login form, and any other authenticate() call) are limited per
+# username and client address (django-axes): after DJANGO_LOGIN_FAILURE_LIMIT failures that
+# pair is refused (429, even with the right password) for DJANGO_LOGIN_COOLOFF_HOURS.
+# `manage.py axes_reset` lifts every lockout.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(hours=float(os.environ.get("DJANGO_LOGIN_COOLOFF_HOURS", "1")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# The client's address as the API throttle reads it, with DJANGO_TRUSTED_PROXIES.
+AXES_CLIENT_IP_CALLABLE = "config.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "config.lockout.lockout_response"

@@ -6,8 +6,14 @@ from io import StringIO
 import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
+from django.test import RequestFactory
 
 pytestmark = pytest.mark.django_db
+
+
+def log_in(username: str, password: str):
+    """Authenticate as the admin's login form does: with the request, which django-axes needs."""
+    return authenticate(RequestFactory().post("/admin/login/"), username=username, password=password)
 
 
 def ensure_admin(password_file) -> str:
@@ -26,7 +32,7 @@ def test_creates_admin_with_a_random_password_kept_private(tmp_path, monkeypatch
     assert len(password) >= 12
     assert stat.S_IMODE(password_file.stat().st_mode) == 0o600
     assert output.strip() == f"Admin login: http://127.0.0.1:8000/admin/  user admin  password {password}"
-    user = authenticate(username="admin", password=password)
+    user = log_in("admin", password)
     assert user is not None and user.is_superuser and user.is_staff
 
 
@@ -36,7 +42,7 @@ def test_takes_the_password_from_the_environment(tmp_path, monkeypatch):
     output = ensure_admin(tmp_path / ".admin-password")
 
     assert "password from the environment" in output
-    assert authenticate(username="admin", password="from the environment") is not None
+    assert log_in("admin", "from the environment") is not None
     assert not (tmp_path / ".admin-password").exists()
 
 
@@ -56,7 +62,7 @@ def test_an_existing_admin_without_the_file_is_told_how_to_reset(tmp_path):
     output = ensure_admin(tmp_path / ".admin-password")
 
     assert "changepassword admin" in output
-    assert authenticate(username="admin", password="chosen by a human") is not None
+    assert log_in("admin", "chosen by a human") is not None
     assert not (tmp_path / ".admin-password").exists()
 
 
