@@ -20,26 +20,11 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
+from .extraction.lexicon import HEAD_OF_STATE_TITLES
+
 # Titles of a head of state or government, as words of a role ("President", "US President",
 # "Prime Minister of Japan"); a role with a DEPUTY_WORDS word is not one ("Vice President").
-HEAD_TITLES = (
-    ("president",),
-    ("prime", "minister"),
-    ("premier",),
-    ("chancellor",),
-    ("king",),
-    ("queen",),
-    ("emperor",),
-    ("emir",),
-    ("amir",),
-    ("sultan",),
-    ("crown", "prince"),
-    ("taoiseach",),
-    ("supreme", "leader"),
-    ("pope",),
-    ("head", "of", "state"),
-    ("head", "of", "government"),
-)
+HEAD_TITLES = tuple(tuple(title.split()) for title in HEAD_OF_STATE_TITLES)
 DEPUTY_WORDS = frozenset({"vice", "deputy", "former", "acting", "assistant", "designate", "elect"})
 
 RANK_HEAD = 0  # a head of state or government

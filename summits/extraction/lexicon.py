@@ -155,6 +155,26 @@ TITLE_WORDS = {
     "dpm",
 }
 # the head word of a title: what a description such as "the Indian prime minister" ends on
+# The titles of a head of state or government, as a role writes them ("President", "Prime
+# Minister of Japan"): what ranks a participant first and keeps a meeting from being ministerial.
+HEAD_OF_STATE_TITLES = (
+    "president",
+    "prime minister",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "emperor",
+    "emir",
+    "amir",
+    "sultan",
+    "crown prince",
+    "supreme leader",
+    "taoiseach",
+    "head of state",
+    "head of government",
+    "pope",
+)
 TITLE_HEADS = {
     "president",
     "minister",

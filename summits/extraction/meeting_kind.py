@@ -9,6 +9,8 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
+from .lexicon import HEAD_OF_STATE_TITLES
+
 BILATERAL = "bilateral"
 TRILATERAL = "trilateral"
 MULTILATERAL = "multilateral"
@@ -22,8 +24,7 @@ STATE_VISIT_WORDS = re.compile(r"\bstate\s+visit", re.IGNORECASE)
 
 # Heads of state or government; a deputy or a vice is neither ("Deputy Prime Minister").
 HEAD_ROLES = re.compile(
-    r"(?<!deputy )(?<!vice )(?<!vice-)\b(president|prime minister|premier|chancellor|king|queen|emperor|"
-    r"emir|amir|sultan|crown prince|supreme leader|taoiseach|head of (state|government)|pope)\b",
+    r"(?<!deputy )(?<!vice )(?<!vice-)\b(" + "|".join(map(re.escape, HEAD_OF_STATE_TITLES)) + r")\b",
     re.IGNORECASE,
 )
 # "Chancellor of the Exchequer" is a minister, not the head of a government.
