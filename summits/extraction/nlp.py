@@ -71,6 +71,10 @@ def get_nlp() -> Language:
     nlp.add_pipe("names_within_sentences", after="quotations_within_sentences")
     nlp.add_pipe("bounded_sentences", after="names_within_sentences")
     nlp.add_pipe("verbs_tagged_as_nouns", after="attribute_ruler")
+    for form in PREFIXED_VERB_LEMMAS:
+        for written in (form, form.capitalize()):
+            nlp.tokenizer.add_special_case(written, [{"ORTH": written}])
+    nlp.add_pipe("prefixed_verb_lemmas", after="lemmatizer")
     return nlp
 
 
@@ -85,6 +89,57 @@ def verbs_tagged_as_nouns(doc):
         if token.dep_ == ROOT and token.tag_ in NOUN_TAGS and any(c.dep_ == NSUBJ for c in token.children):
             token.pos_ = "VERB"
             token.tag_ = "VBZ" if token.text.lower().endswith("s") else "VBP"
+    return doc
+
+
+# Verbs written with a prefix and a hyphen, which the tokenizer would split ("co-chaired" ->
+# "co", "-", "chaired", the prefix then parsed as an auxiliary): kept as one word, whose lemma
+# keeps the prefix ("co-chair"). Irregular past forms beside the stem.
+PREFIXED_VERBS = {
+    "co": (
+        "chair",
+        "host",
+        "sign",
+        "sponsor",
+        "author",
+        "lead",
+        "operate",
+        "ordinate",
+        "organise",
+        "organize",
+    ),
+}
+IRREGULAR_PASTS = {"lead": "led"}
+
+
+def _verb_forms(stem: str) -> set[str]:
+    """ "host" -> host, hosts, hosted, hosting; "organise" -> organised, organising; "lead" -> led."""
+    bare = stem.removesuffix("e")
+    past = IRREGULAR_PASTS.get(stem, f"{bare}ed")
+    return {stem, f"{stem}s", past, f"{bare}ing"}
+
+
+def prefixed_verb_lemmas() -> dict[str, str]:
+    """Every written form of the prefixed verbs, lower case, to its lemma: "co-hosted" -> "co-host"."""
+    return {
+        f"{prefix}-{form}": f"{prefix}-{stem}"
+        for prefix, stems in PREFIXED_VERBS.items()
+        for stem in stems
+        for form in _verb_forms(stem)
+    }
+
+
+PREFIXED_VERB_LEMMAS = prefixed_verb_lemmas()
+
+
+@Language.component("prefixed_verb_lemmas")
+def prefixed_verb_lemmas_component(doc):
+    """The lemma of a prefixed verb kept whole ("co-hosted" -> "co-host"; the lemmatizer, which
+    does not know the word, would guess "co-hoste")."""
+    for token in doc:
+        lemma = PREFIXED_VERB_LEMMAS.get(token.lower_)
+        if lemma is not None and token.pos_ in {"VERB", "AUX"}:
+            token.lemma_ = lemma
     return doc
 
 

@@ -105,11 +105,13 @@ PARTNER_WORDS = {"with"}  # "met [with] X"
 INCLUDING_WORDS = {"including"}  # "talks with opposition leaders, [including] X and Y"
 PARTY_PREPOSITIONS = {"with", "by", "between", "on"}  # "talks [with] X", "a call [by] X [on] Y"
 TITLE_REACH = 5  # words of a title before a name ("then-Prime Minister X")
+OFFICE_REACH = 8  # words between a plural office and the colon before the names it is spelled out as
 TITLE_PHRASE_REACH = 14  # words between a title and the comma before the name it is set beside
 NOT_PERSON_LABELS = {"GPE", "ORG", "NORP", "LOC", "FAC"}
 SPOUSE_REACH = 3  # words before a name where "his wife ," or "first lady" is written
 FIRST_LADY = ("first", "lady")
-TITLE_PREPOSITIONS = {"for", "of"}  # "Minister [for] Foreign Affairs X"
+TITLE_PREPOSITIONS = {"for", "of"}
+COUNTRY_PREPOSITIONS = {"of", "from"}  # "Luis Ortega [of] Peru"  # "Minister [for] Foreign Affairs X"
 TITLE_LINKS = {"'s", "’s", "to", "of", "the", "for", "and"}  # "Norway's Ambassador to Chile"
 
 
@@ -430,8 +432,19 @@ def _did_not_go(verb: Token) -> bool:
 def _up_the_name(token: Token) -> Token:
     """The word of a name's phrase that has its role in the sentence."""
     while token.dep_ in INSIDE_NAME and token.head != token:
-        token = token.head
+        token = _listed_past_a_country(token) or token.head
     return token
+
+
+def _listed_past_a_country(token: Token) -> Token | None:
+    """ "by Luis Ortega of Peru and [Maria Vela] of Ecuador": a name the parse joins to the country
+    of the name before it is joined to that name."""
+    country, prep = token.head, token.head.head
+    if token.dep_ != CONJ or token.ent_type_ != "PERSON" or country.ent_type_ not in {"GPE", "NORP"}:
+        return None
+    if country.dep_ != POBJ or prep.lower_ not in COUNTRY_PREPOSITIONS or prep.head.ent_type_ != "PERSON":
+        return None
+    return prep.head
 
 
 def took_place(verb: Token) -> bool:
@@ -560,11 +573,30 @@ def _role_word(doc: Doc, mention: Mention) -> Token:
     ("Abdel Fattah al-Burhan met"): the word that is governed from outside it."""
     span = doc[mention[0] : mention[1]]
     governed = [t for t in span if not (span.start <= t.head.i < span.end)] or [span.root]
-    token = _up_the_name(next((t for t in governed if t.dep_ in ROLE_DEPS), span.root))
-    token = _title_holding(token) or token
+    name = next((t for t in governed if t.dep_ in ROLE_DEPS), span.root)
+    office = _office_spelled_out(doc, name)
+    if office is not None:
+        return office
+    token = _title_holding(_up_the_name(name)) or _up_the_name(name)
     if token.dep_ in ROLE_DEPS:
         return token
     return _title_set_off_before(doc, span) or token
+
+
+def _office_spelled_out(doc: Doc, name: Token) -> Token | None:
+    """ "co-chaired by the foreign ministers of the two countries: Mr A of Brazil and Ms B of
+    Chile": names listed after a colon have the role of the plural office the colon spells out."""
+    while name.dep_ == CONJ and name.head.ent_type_ == "PERSON":
+        name = name.head  # "Ms B", listed after "Mr A"
+    start = name.left_edge.i
+    if start < 2 or doc[start - 1].text != ":":
+        return None
+    for word in reversed(doc[max(doc[start].sent.start, start - 1 - OFFICE_REACH) : start - 1]):
+        if word.pos_ in VERB_TAGS or word.is_punct:
+            return None
+        if word.tag_ == "NNS" and word.lemma_.lower() in PERSON_NOUNS and word.dep_ in ROLE_DEPS:
+            return word
+    return None
 
 
 def _title_holding(token: Token) -> Token | None:

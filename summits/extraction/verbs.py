@@ -225,6 +225,7 @@ VERBS: dict[str, Verb] = {
     "endorse": verb(DECIDES_JOINTLY, status="agreed"),  # "the ministers endorsed the principles"
     "agree": verb(QUOTES, AGREES, SEEKS, status="agreed"),
     "sign": verb(AGREES, status="signed"),
+    "co-sign": verb(AGREES, status="signed"),
     "accept": verb(ACCEPTS, SEEKS),
     "recommit": verb(COMMITS, DECIDES_JOINTLY, status="committed"),
     "renew": verb(DECIDES_JOINTLY, status="reaffirmed"),  # "both renewed their commitment to ..."
@@ -249,6 +250,7 @@ VERBS: dict[str, Verb] = {
     # what two parties will do together: "the two countries will work together on ..."
     "work": verb(ACTS_TOGETHER),
     "cooperate": verb(ACTS_TOGETHER),
+    "co-operate": verb(ACTS_TOGETHER),
     "collaborate": verb(ACTS_TOGETHER),
     "explore": verb(ACTS_TOGETHER),
     "invest": verb(ACTS_TOGETHER),
@@ -262,6 +264,7 @@ VERBS: dict[str, Verb] = {
     "develop": verb(ACTS_TOGETHER),
     "create": verb(ACTS_TOGETHER, SETS_UP),
     "coordinate": verb(ACTS_TOGETHER),
+    "co-ordinate": verb(ACTS_TOGETHER),
     "continue": verb(ACTS_TOGETHER),
     "open": verb(ACTS_TOGETHER),  # "the two will open embassies"
     # taking part in the meeting, or not
@@ -285,6 +288,7 @@ VERBS: dict[str, Verb] = {
     "chair": verb(CHAIRS),
     "co-chair": verb(CHAIRS),
     "lead": verb(CHAIRS),
+    "co-lead": verb(CHAIRS),
     "pull": verb(STAYS_AWAY),
     "invite": verb(INVITES, SEEKS),  # "X and Y were invited to the conference", "invited X to visit"
     "skip": verb(STAYS_AWAY),

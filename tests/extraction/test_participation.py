@@ -82,6 +82,35 @@ def test_a_truncated_name_and_the_chair_of_a_session_take_part():
     assert people["Moussa Faki Mahamat"].country == "AU"
 
 
+@pytest.mark.parametrize("verb", ["chaired", "co-chaired"])
+def test_the_chairs_of_the_talks_named_with_their_countries_take_part(verb):
+    result = extract(story(f"The talks were {verb} by Luis Ortega of Peru and Maria Vela of Ecuador."))
+    people = by_name(result)
+    assert set(people) == {"Luis Ortega", "Maria Vela"}
+    assert (people["Luis Ortega"].country, people["Maria Vela"].country) == ("PE", "EC")
+
+
+def test_co_hosts_take_part():
+    result = extract(
+        story("Peru's Luis Ortega and Ecuador's Maria Vela co-hosted the talks in Quito on Monday.")
+    )
+    assert names(result) == {"Luis Ortega", "Maria Vela"}
+
+
+def test_names_after_a_colon_take_the_part_of_the_office_they_spell_out():
+    result = extract(
+        story(
+            "Held on Tuesday, the meeting of the joint commission was co-chaired by the foreign ministers "
+            "of the two countries: Mr Paulo Mendes of Brazil and Ms Ana Ruiz of Chile."
+        )
+    )
+    assert names(result) == {"Paulo Mendes", "Ana Ruiz"}
+
+
+def test_names_after_a_colon_away_from_the_meeting_do_not_take_part():
+    assert names(extract(story("Two ministers spoke at a rally: Paulo Mendes and Ana Ruiz."))) == set()
+
+
 # Mentioned people do not take part
 
 

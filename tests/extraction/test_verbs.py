@@ -1,6 +1,9 @@
 """The verb table: one row per verb, read by every finder, part of the extractor's version."""
 
+import pytest
+
 from summits.extraction import EXTRACTOR_VERSION, RULES_VERSION, extract, verbs
+from summits.extraction.nlp import get_nlp
 
 
 def test_the_version_is_the_rules_and_the_tables_digest():
@@ -64,3 +67,17 @@ def test_spoke_of_reports_what_follows_it_spoke_with_nothing():
     )
     said = {s.text: s.speaker for s in extract(text).statements if s.kind == "indirect"}
     assert said == {"a new era in relations": "Ana Ruiz"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "lemma"),
+    [
+        ("The talks were co-chaired by Vega.", "co-chaired", "co-chair"),
+        ("Lima and Quito co-hosted the summit.", "co-hosted", "co-host"),
+        ("Vega, who co-leads the talks, spoke.", "co-leads", "co-lead"),
+        ("Co-organised by Chile, the forum opened.", "Co-organised", "co-organise"),
+    ],
+)
+def test_a_verb_with_a_hyphenated_prefix_is_one_word_with_its_own_lemma(sentence, word, lemma):
+    token = next(t for t in get_nlp()(sentence) if t.text == word)
+    assert (token.pos_, token.lemma_) == ("VERB", lemma)
