@@ -158,6 +158,9 @@ REMOTE_WORDS = frozenset(
 # "held a productive call with Vega": a call with someone is made at a distance (a "courtesy
 # call on" the premier is a visit)
 CALL = "call"
+NOUN_CLAUSES = frozenset(
+    {RELCL, ACL}
+)  # "the meeting, [which was held by video]", "the talks [held by phone]"
 WITH = "with"
 POSTS = frozenset({"to", "of"})  # "his envoy to China", "the ambassador of Peru": a person's post
 
@@ -762,14 +765,28 @@ def held_at_a_distance(doc: Doc, in_quote: Callable[[Token], bool]) -> bool:
     """ "Biden met virtually today with Kishida.", "Lee held a video call with Lunde.": the first
     sentence about the meeting says it was held by video or phone, in its own clause (not "...,
     who spoke by phone last week, met in Oslo"): there is no venue, and a dateline is the office's."""
-    sent = next((s for s in doc.sents if about_meeting(s) and not in_quote(s.root)), None)
-    return sent is not None and any(
-        (t.lower_ in REMOTE_WORDS or _call_with(t))
-        and _of_this_meeting(occasion.clause_verb(t), sent)
-        and not _message(occasion.clause_verb(t))
-        and occasion.why_not(t) is None
-        for t in sent
+    sents = [s for s in doc.sents if about_meeting(s) and not in_quote(s.root)]
+    return bool(sents) and (
+        any(_held_at_a_distance(t) and _of_this_meeting(occasion.clause_verb(t), sents[0]) for t in sents[0])
+        or any(
+            _held_at_a_distance(t) and _describes_the_meeting(occasion.clause_verb(t))
+            for s in sents
+            for t in s
+        )
     )
+
+
+def _held_at_a_distance(word: Token) -> bool:
+    """ "virtually", "by phone", "a video call", "a call with Vega", in a clause of this occasion."""
+    if not (word.lower_ in REMOTE_WORDS or _call_with(word)):
+        return False
+    return not _message(occasion.clause_verb(word)) and occasion.why_not(word) is None
+
+
+def _describes_the_meeting(verb: Token | None) -> bool:
+    """ "during the meeting [done via video-conferencing]", "the talks, [held by video link], ...":
+    a clause on a meeting noun, in any sentence, says how the meeting itself was held."""
+    return verb is not None and verb.dep_ in NOUN_CLAUSES and _names_meeting(verb.head)
 
 
 def _call_with(word: Token) -> bool:
@@ -816,7 +833,7 @@ def _of_this_meeting(verb: Token | None, sent: Span) -> bool:
     if verb == sent.root:
         return True
     noun = verb.head
-    return verb.dep_ == RELCL and (_names_meeting(noun) or _round_of_meeting(noun))
+    return verb.dep_ in NOUN_CLAUSES and (_names_meeting(noun) or _round_of_meeting(noun))
 
 
 def _country_venue(

@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from summits.extraction import extract, geo
 from tests.extraction.conftest import LEAD, names, story
 
@@ -296,6 +298,28 @@ def test_a_video_call_takes_no_country_from_the_dateline():
         "The two leaders agreed to open a new flight route.\n"
     )
     assert (result.summit.location, result.summit.country) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "described",
+    [
+        "The two neighbours also had talks on trade during the meeting done via video-conferencing.",
+        "The talks, held by video link, were chaired by Luis Ortega and Maria Vela.",
+    ],
+)
+def test_a_meeting_described_later_as_held_by_video_takes_no_place_from_the_dateline(described):
+    result = extract("LIMA - Peru and Ecuador agreed on Monday to reopen the border.\n\n" + described + "\n")
+    assert (result.summit.location, result.summit.country) == (None, None)
+
+
+def test_a_video_call_planned_after_the_meeting_leaves_its_place():
+    result = extract(
+        story(
+            "Peru and Ecuador agreed on Monday to reopen the border after talks in Lima.",
+            "The ministers will hold a video call next week.",
+        )
+    )
+    assert result.summit.location == "Lima"
 
 
 def test_a_call_earlier_in_a_relative_clause_leaves_the_venue():
