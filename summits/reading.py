@@ -1142,9 +1142,14 @@ def _unwrap_paragraph(lines: list[str]) -> list[str]:
     return out
 
 
+# A list item's mark: a bullet, an item's number ("2." or "3)", not a year ending a sentence:
+# "... in September\n2022."), or a summary bullet.
+LIST_ITEM = re.compile(r"(?:[-*+•·]|\d{1,3}[.)]|@highlight)(?:\s|$)")
+
+
 def _wrapped(previous: str, line: str, width: int) -> bool:
     """Whether a line break was the margin's: the next line's first word would not have fitted."""
-    if re.match(r"(?:[-*+•·]|\d+[.)]|@highlight)(?:\s|$)", line) or KEY_VALUE.match(previous.strip()):
+    if LIST_ITEM.match(line) or KEY_VALUE.match(previous.strip()):
         return False
     return len(previous) + 1 + len(line.split()[0]) > width
 

@@ -462,6 +462,19 @@ def test_unwrap_lines_joins_a_wrapped_paragraph_but_not_headlines_or_lists():
     assert unwrap_lines(listing) == listing
 
 
+def test_unwrap_lines_joins_a_year_that_ends_a_wrapped_sentence_but_keeps_numbered_items():
+    text = (
+        "The prime minister hosted the president for talks in the capital, following up on\n"
+        "their recent meetings on the sidelines of the summits in Lima and Tokyo in September\n"
+        "2022.\n"
+    )
+    assert unwrap_lines(text).endswith("in Lima and Tokyo in September 2022.\n")
+    numbered = (
+        "The two ministers agreed on the following steps, to be taken by the year's end:\n1. a ceasefire\n"
+    )
+    assert unwrap_lines(numbered) == numbered
+
+
 # --- Refusals -------------------------------------------------------------------------------------
 
 
