@@ -586,8 +586,11 @@ def _role_word(doc: Doc, mention: Mention) -> Token:
 def _office_spelled_out(doc: Doc, name: Token) -> Token | None:
     """ "co-chaired by the foreign ministers of the two countries: Mr A of Brazil and Ms B of
     Chile": names listed after a colon have the role of the plural office the colon spells out."""
-    while name.dep_ == CONJ and name.head.ent_type_ == "PERSON":
-        name = name.head  # "Ms B", listed after "Mr A"
+    while name.dep_ == CONJ:  # "Ms B", listed after "Mr A" (or after Mr A's country)
+        before = _listed_past_a_country(name) or (name.head if name.head.ent_type_ == "PERSON" else None)
+        if before is None:
+            break
+        name = before
     start = name.left_edge.i
     if start < 2 or doc[start - 1].text != ":":
         return None

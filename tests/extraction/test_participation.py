@@ -97,11 +97,19 @@ def test_co_hosts_take_part():
     assert names(result) == {"Luis Ortega", "Maria Vela"}
 
 
-def test_names_after_a_colon_take_the_part_of_the_office_they_spell_out():
+@pytest.mark.parametrize(
+    "listed",
+    [
+        "Mr Paulo Mendes of Brazil and Ms Ana Ruiz of Chile",
+        "Mr Paulo Mendes and Ms Ana Ruiz",
+        "Paulo Mendes, Brazil's minister, and Ana Ruiz, Chile's minister",
+    ],
+)
+def test_names_after_a_colon_take_the_part_of_the_office_they_spell_out(listed):
     result = extract(
         story(
             "Held on Tuesday, the meeting of the joint commission was co-chaired by the foreign ministers "
-            "of the two countries: Mr Paulo Mendes of Brazil and Ms Ana Ruiz of Chile."
+            f"of the two countries: {listed}."
         )
     )
     assert names(result) == {"Paulo Mendes", "Ana Ruiz"}
