@@ -759,6 +759,7 @@ FURTHER_MEETING_WORDS = {
 OCCASION_NOUNS = {"pleasure", "honour", "honor", "privilege", "opportunity", "chance"}
 # a list of those at the meeting told with "be": "Also [present] were A and B", "[Joining] the
 # President were A and B", "A and B were also [present]", "In [attendance] were ..."
+ACCOMPANYING_VERBS = {"accompany", "escort"}  # "Mr Berg accompanied the Prime Minister"
 PRESENCE_WORDS = {"present", "attendance", "attending", "joining", "accompanying"}
 # a leader's spouse, along on a visit but no party to it: "his [wife], Sophie Roe"
 SPOUSE_NOUNS = frozenset({"wife", "husband", "spouse"})

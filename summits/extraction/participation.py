@@ -47,6 +47,7 @@ from .deps import (
     XCOMP,
 )
 from .lexicon import (
+    ACCOMPANYING_VERBS,
     ATTENDANCE_WORDS,
     ATTENDEE_NOUNS,
     BRINGING_VERBS,
@@ -101,6 +102,7 @@ PRONOUN_REACH = 80  # tokens before the pronoun's sentence where its antecedent 
 CLAUSE_EDGES = {ADVCL, PCOMP, RELCL, CCOMP, ACL}
 DRAFTED = TERMS_NOUNS | {"text", "draft", "details", "wording"}  # "hammering out the [text]"
 OWN_SIDE = {"we", "they", "both"}  # "he said [they] had talked about trade"
+ACCOMPANIED_PRONOUNS = PRONOUNS | PERSON_PRONOUNS | OWN_SIDE  # "accompanied [him]", "[they] were accompanied"
 PARTNER_WORDS = {"with"}  # "met [with] X"
 INCLUDING_WORDS = {"including"}  # "talks with opposition leaders, [including] X and Y"
 PARTY_PREPOSITIONS = {"with", "by", "between", "on"}  # "talks [with] X", "a call [by] X [on] Y"
@@ -141,7 +143,58 @@ def decide(doc: Doc, index: PersonIndex, in_quote, already: Iterable[int] = ()) 
             continue
         if _takes_part(doc, index, groups, person, mentions):
             taking_part.add(number)
-    return frozenset(taking_part | set(by_addressing(doc, index, in_quote, taking_part)))
+    taking_part |= set(by_addressing(doc, index, in_quote, taking_part))
+    return frozenset(taking_part | set(by_accompanying(doc, index, in_quote, taking_part)))
+
+
+def by_accompanying(doc: Doc, index: PersonIndex, in_quote, taking_part: set[int]) -> list[int]:
+    """ "The Foreign Minister, Mr Berg, also accompanied the Prime Minister", "talks, during which
+    they were accompanied by Mr Berg": one who goes along with a participant to the meeting takes
+    part, unless family (a spouse, one of the participant's surname)."""
+    present = [index.persons[n] for n in taking_part]
+    surnames = {p.surname for p in present}
+    found = []
+    for number, person in enumerate(index.persons):
+        if number in taking_part or person.surname in surnames:
+            continue
+        if absent(doc, person) or a_spouse(doc, person):
+            continue
+        for mention in person.mentions:
+            token = _role_word(doc, mention)
+            if in_quote(token):
+                continue
+            if any(_a_participant(index, present, t) for t in _accompanied(token)):
+                found.append(number)
+                break
+    return found
+
+
+def _accompanied(token: Token) -> list[Token]:
+    """Whom the person at ``token`` went along with: the object of their "accompanied", the
+    subject (or noun) of an "accompanied by" them; none where that is not this meeting's."""
+    verb = token.head.head if token.dep_ == POBJ and token.head.dep_ == AGENT else token.head
+    if verb.lemma_.lower() not in ACCOMPANYING_VERBS or not took_place(verb):
+        return []
+    if token.dep_ == NSUBJ:
+        return [c for c in verb.children if c.dep_ == DOBJ]
+    if token.dep_ != POBJ:
+        return []
+    if verb.dep_ == ACL:
+        return [verb.head]  # "President Vega, accompanied by Mr Berg, ..."
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if verb.dep_ == ADVCL and not subjects:
+        subjects = [c for c in verb.head.children if c.dep_ in SUBJECTS]
+    return subjects
+
+
+def _a_participant(index: PersonIndex, present: list[Person], token: Token) -> bool:
+    """A participant's name, a personal pronoun, or an office ("the Prime Minister")."""
+    if not present:
+        return False
+    person = index.at(token.i)
+    if person is not None:
+        return any(person is p for p in present)
+    return token.lower_ in ACCOMPANIED_PRONOUNS or token.lower_ in PERSON_NOUNS
 
 
 def by_addressing(doc: Doc, index: PersonIndex, in_quote, taking_part: set[int]) -> list[int]:
@@ -560,11 +613,23 @@ def _a_place(noun: Token) -> bool:
 
 
 def _met_there(verb: Token) -> bool:
-    """ "visited Lima to meet Vega", "visited Lima for talks": a meeting under the visit."""
+    """ "visited Lima to meet Vega", "visited Lima for talks", "at the invitation of President
+    Vega, visited Peru": a meeting under the visit, or a host who invited it."""
     return any(
-        verbs.plays(w.lemma_.lower(), verbs.MEETS) or w.lower_ in GATHERING_NOUNS
+        verbs.plays(w.lemma_.lower(), verbs.MEETS) or w.lower_ in GATHERING_NOUNS or _invitation_by_someone(w)
         for w in verb.subtree
         if w != verb
+    )
+
+
+def _invitation_by_someone(word: Token) -> bool:
+    """ "[invitation] of President Vega", "[invitation] by the King": a person's invitation."""
+    return word.lower_ in INVITATION_NOUNS and any(
+        o.ent_type_ == "PERSON" or o.lower_ in PERSON_NOUNS
+        for p in word.children
+        if p.dep_ == PREP and p.lower_ in {"of", "by"}
+        for o in p.children
+        if o.dep_ == POBJ
     )
 
 

@@ -119,6 +119,41 @@ def test_names_after_a_colon_away_from_the_meeting_do_not_take_part():
     assert names(extract(story("Two ministers spoke at a rally: Paulo Mendes and Ana Ruiz."))) == set()
 
 
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        (
+            "Chilean President Ana Ruiz held talks in Lima with Peruvian President Luis Vega, during which "
+            "they were accompanied by the Chilean Foreign Minister, Paulo Mendes.",
+        ),
+        (
+            "Chilean President Ana Ruiz held talks in Lima with Peruvian President Luis Vega.",
+            "The Minister for Foreign Affairs, Mr Paulo Mendes, also accompanied the President.",
+        ),
+        (
+            "Chilean President Ana Ruiz, accompanied by Foreign Minister Paulo Mendes, held talks in Lima "
+            "with Peruvian President Luis Vega.",
+        ),
+    ],
+)
+def test_one_who_accompanies_a_participant_takes_part(paragraphs):
+    assert names(extract(story(*paragraphs))) == {"Ana Ruiz", "Luis Vega", "Paulo Mendes"}
+
+
+def test_family_accompanying_a_participant_does_not_take_part():
+    result = extract(
+        story("Prime Minister Ana Ruiz, accompanied by her husband, Carlos Ruiz, met President Luis Vega.")
+    )
+    assert names(result) == {"Ana Ruiz", "Luis Vega"}
+
+
+def test_the_visitor_a_host_invited_takes_part_with_the_host():
+    result = extract(
+        story("At the invitation of President Luis Vega, Prime Minister Ana Ruiz visited Peru on Monday.")
+    )
+    assert names(result) == {"Ana Ruiz", "Luis Vega"}
+
+
 # Mentioned people do not take part
 
 
