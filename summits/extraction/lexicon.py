@@ -242,6 +242,8 @@ NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 _KIN_NOUNS = """wife husband son daughter brother sister father mother spouse widow widower nephew niece
 cousin uncle aunt grandson granddaughter"""
 KIN_NOUNS = frozenset(_KIN_NOUNS.split())
+# "the Peruvian [ministry] said": a body a story names in full once and then by its last word
+BODY_NOUNS = frozenset({"ministry", "department", "office", "agency", "embassy", "commission", "secretariat"})
 # last words of organisations the model may join to a person by "and" ("Macron and Deutsche Bank")
 ORGANISATION_HEADS = {
     "bank",

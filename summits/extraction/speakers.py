@@ -34,6 +34,7 @@ from .deps import (
     SUBJECTS,
 )
 from .lexicon import (
+    BODY_NOUNS,
     GROUP_SPEAKERS,
     HONORIFIC_PAIRS,
     HONORIFICS,
@@ -550,7 +551,31 @@ def _speaker_one(cast: Cast, head: Token, *, alone: bool) -> str | None:
     person = _person_described(cast, phrase)
     if person is not None:
         return person.name
-    return _group(cast, phrase) or phrase.text.strip(" ,") or None
+    return _group(cast, phrase) or named_body(cast, phrase) or phrase.text.strip(" ,") or None
+
+
+def named_body(cast: Cast, phrase: Span) -> str | None:
+    """ "the Peruvian ministry said", "the ministry added": the body of that name and state that
+    the story named in full before ("Peru's Ministry of Foreign Affairs")."""
+    head = phrase.root
+    kind = head.lemma_.lower()
+    if head.pos_ != "NOUN" or kind not in BODY_NOUNS or not any(t.lower_ == "the" for t in phrase):
+        return None
+    country = _state_of_words(phrase)
+    for token in cast.doc[: phrase.start]:
+        if token.pos_ != "PROPN" or token.lemma_.lower() != kind or cast.in_quote(token):
+            continue
+        full = _phrase(cast.doc, token, alone=False)
+        if country is None or _state_of_words(full) == country:
+            return full.text.strip(" ,")
+    return None
+
+
+def _state_of_words(phrase: Span) -> str | None:
+    """The state a word of the phrase names, labelled or not: "the [Chilean] ministry" (which the
+    model may take for an organisation's name), "[Peru]'s Ministry of Foreign Affairs"."""
+    words = [t.text for t in phrase if t.pos_ in {"PROPN", "ADJ"}]
+    return next((s for w in words if (s := geo.demonym_country(w) or geo.state_of(w))), None)
 
 
 def _person_described(cast: Cast, phrase: Span) -> Person | None:

@@ -800,3 +800,21 @@ def test_he_after_a_title_set_beside_a_name_as_subject_is_that_person():
         )
     )
     assert speakers(result, "direct") == [("Luis Vega", "My delegation is in Doha to make peace,")]
+
+
+def test_a_body_named_in_full_and_then_by_its_last_word_is_one_speaker():
+    result = extract(
+        story(
+            "Peru and Chile have agreed to speed up talks on a border crossing, said Peru's Ministry of "
+            "Foreign Affairs on Wednesday.",
+            "The talks also stressed the importance of trade, said the Peruvian ministry.",
+            "The ministry added that the next round would be held in Santiago.",
+            "The Chilean ministry said the talks went well.",
+        )
+    )
+    assert [s.speaker for s in result.statements if s.kind == "indirect"] == [
+        "Peru's Ministry of Foreign Affairs",
+        "Peru's Ministry of Foreign Affairs",
+        "Peru's Ministry of Foreign Affairs",
+        "The Chilean ministry",
+    ]
