@@ -179,6 +179,9 @@ VERBS: dict[str, Verb] = {
     "hail": verb(*SAYING, REPORTS_OBJECT),
     "portray": verb(*SAYING, REPORTS_OBJECT),
     "praise": verb(*SAYING, REPORTS_OBJECT),
+    "laud": verb(*SAYING, REPORTS_OBJECT),
+    "congratulate": verb(*SAYING, REPORTS_OBJECT),  # "congratulated Chile on its election"
+    "outline": verb(*SAYING, REPORTS_OBJECT),  # "outlined Chile's views on the issues"
     # with a joint subject a decision: "the leaders announced new agreements"
     "announce": verb(*SAYING, REPORTS_OBJECT, DECIDES_JOINTLY, status="decided"),
     "urge": verb(*SAYING, REPORTS_OBJECT),
@@ -186,6 +189,9 @@ VERBS: dict[str, Verb] = {
     "welcome": verb(*SAYING, REPORTS_OBJECT, MEETS),
     "blame": verb(*SAYING, REPORTS_OBJECT),
     "condemn": verb(*SAYING, REPORTS_OBJECT),
+    "denounce": verb(*SAYING, REPORTS_OBJECT),
+    "decry": verb(*SAYING, REPORTS_OBJECT),
+    "dismiss": verb(*SAYING, REPORTS_OBJECT),  # "dismissed the report as baseless"
     "criticise": verb(*SAYING, REPORTS_OBJECT),
     "criticize": verb(*SAYING, REPORTS_OBJECT),
     "tout": verb(*SAYING, REPORTS_OBJECT),

@@ -367,6 +367,13 @@ def test_states_joined_as_a_subject_are_narration_not_a_speaker():
         ),
         ("Scholz described the talks as frank and constructive.", "the talks as frank and constructive"),
         ("Tusk reported that the border had been quiet for a week.", "the border had been quiet for a week"),
+        ("Scholz outlined Germany's views on the rail link.", "Germany's views on the rail link"),
+        (
+            "Tusk congratulated the people of Germany on the way the vote had been held.",
+            "the people of Germany on the way the vote had been held",
+        ),
+        ("Scholz denounced the attack on the embassy.", "the attack on the embassy"),
+        ("Tusk dismissed the report as baseless.", "the report as baseless"),
     ],
 )
 def test_a_verb_of_saying_or_stance_reports_its_content(sentence, content):
