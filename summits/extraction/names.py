@@ -437,13 +437,10 @@ class _Names:
             return None
         span = with_particles(doc[start:end])
         text = span.text
-        if (
-            geo.state_of(text)
-            or geo.organisation(text)
-            or geo.demonym_country(text)
-            or geo.place_country(text)
-        ):
+        if geo.organisation(text) or geo.demonym_country(text) or geo.country_code(text):
             return None
+        if (geo.state_of(text) or geo.place_country(text)) and not _titled_person(span):
+            return None  # "Sofia" is a capital, "Queen Sofia" a person
         if not all(t.text[0].isupper() or t.lower_ in NAME_PARTICLES or t.text == "-" for t in span):
             return None
         return span
@@ -773,6 +770,14 @@ def _title_suffix(doc: Doc, i: int) -> bool:
     if word.text == "-":
         return i + 1 < len(doc) and doc[i + 1].lower_ in TITLE_SUFFIXES
     return word.lower_ in TITLE_SUFFIXES and i > 0 and doc[i - 1].text == "-"
+
+
+def _titled_person(span: Span) -> bool:
+    """ "Queen Sofia": a name the gazetteer also knows as a place, written right after a person's
+    title or honorific and labelled a person."""
+    before = span.doc[span.start - 1] if span.start else None
+    titled = before is not None and (is_title(before) or before.lower_ in HONORIFICS)
+    return titled and all(t.ent_type_ == "PERSON" for t in span)
 
 
 def _titled(doc: Doc, i: int) -> bool:

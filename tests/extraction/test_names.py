@@ -276,3 +276,13 @@ def test_an_unlabelled_subject_of_a_meeting_verb_is_a_name(nlp):
     assert "Milei" in {p.name for p in find_names(doc).persons}
     statement = nlp("The Joint Statement received wide publicity.")
     assert not find_names(statement).persons
+
+
+def test_a_name_that_is_also_a_capital_is_a_person_after_a_title():
+    people = find_names(get_nlp()("Queen Sofia of Spain received President Ana Ruiz in Madrid on Monday."))
+    assert {(p.name, p.role) for p in people.persons} == {("Sofia", "Queen"), ("Ana Ruiz", "President")}
+
+
+def test_a_capital_without_a_title_is_no_person():
+    people = find_names(get_nlp()("President Ana Ruiz visited Sofia on Monday."))
+    assert [p.name for p in people.persons] == ["Ana Ruiz"]
