@@ -30,6 +30,7 @@ OFFICE_FAMILIES = {
     "monarch": {"king", "queen", "sultan", "emir", "amir", "emperor", "empress", "monarch"},
     "sovereign": {"king", "queen", "sultan", "emir", "amir", "emperor", "empress", "monarch"},
     "diplomat": {"minister", "secretary", "ambassador", "envoy", "diplomat"},  # "the Chilean diplomat"
+    "pontiff": {"pope", "pontiff"},  # "the pontiff said"
 }
 
 

@@ -818,3 +818,13 @@ def test_a_body_named_in_full_and_then_by_its_last_word_is_one_speaker():
         "Peru's Ministry of Foreign Affairs",
         "The Chilean ministry",
     ]
+
+
+def test_the_pontiff_is_the_pope():
+    result = extract(
+        story(
+            "Pope Leo received Chilean President Ana Ruiz at the Vatican on Monday.",
+            "The pontiff said peace was possible.",
+        )
+    )
+    assert [s.speaker for s in result.statements] == ["Leo"]
