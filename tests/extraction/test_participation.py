@@ -154,6 +154,14 @@ def test_the_visitor_a_host_invited_takes_part_with_the_host():
     assert names(result) == {"Ana Ruiz", "Luis Vega"}
 
 
+def test_a_headline_verb_the_tagger_took_for_a_plural_noun_makes_participants():
+    result = extract(
+        "Qatar Emir Sheikh Tamim bin Hamad telephones Saudi Crown Prince Mohammed bin Salman to discuss "
+        "the crisis.\n"
+    )
+    assert names(result) == {"Tamim bin Hamad", "Mohammed bin Salman"}
+
+
 # Mentioned people do not take part
 
 
