@@ -17,7 +17,7 @@ from summits.reading import read_bytes
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "gold"
 HELDOUT = ROOT / "tests" / "heldout"  # real reports kept apart from tuning: checked, never scored here
-SETS = {"development": (GOLD, 117), "held-out": (HELDOUT, 12)}
+SETS = {"development": (GOLD, 117), "held-out": (HELDOUT, 22)}
 SEED = ROOT / "seeds" / "000_6dcfb589539ca209.txt"
 # What the development set of real reports reaches today (each article's F1 averaged, as the
 # TOTAL line prints it), less a margin: a change that costs more fails here. Raise them as the
