@@ -112,6 +112,7 @@ OPENING_WORDS = {"that", "and", "but"}
 # auxiliaries of what is not (yet) said: "would argue", "will stress", "could say"
 NOT_SAID_AUXILIARIES = {"would", "could", "might", "may", "will", "shall", "should", "must", "'ll", "’ll"}
 CONDITION_MARKS = {"if", "unless"}
+CREDIT_VERB = "report"  # "..., Trend reports.": an agency's credit for its own sentence
 # "said the inspectors could go, provided the regime cooperates": a condition after a comma that
 # the parser may hang on the verb of saying; it is part of what was said
 CONDITIONS_AFTER = {"provided", "providing", "unless"}
@@ -197,9 +198,24 @@ def _not_said(verb: Token) -> bool:
         return True
     if any(c.dep_ == MARK and c.lower_ in CONDITION_MARKS for c in verb.children):
         return True
-    if _let_say(verb):
+    if _let_say(verb) or _agency_credit(verb):
         return True
     return verb.dep_ == XCOMP and _verb_key(verb.head) is None and not _attempt_made(verb.head)
+
+
+def _agency_credit(verb: Token) -> bool:
+    """ "X met Y in Tirana, Trend reports.": a news agency's present-tense credit closing the
+    sentence it filed, which is the article's own narration, not anyone's statement."""
+    if verb.lemma_.lower() != CREDIT_VERB or verb.tag_ != "VBZ":
+        return False
+    after = verb.doc[verb.i + 1 : verb.sent.end]
+    subject = subject_of(verb)
+    return (
+        all(t.is_punct or t.is_space for t in after)
+        and subject is not None
+        and subject.pos_ == "PROPN"
+        and subject.i < verb.i
+    )
 
 
 def _let_say(verb: Token) -> bool:

@@ -851,3 +851,23 @@ def test_a_sum_pledged_is_what_was_given_not_what_was_said():
         )
     )
     assert said == {}
+
+
+def test_an_agency_credit_closing_its_own_sentence_is_narration():
+    result = extract(
+        story(
+            "President of Chile Ana Ruiz met with President of Peru Luis Vega in Lima as part of the "
+            "summit of the Pacific Alliance, Trend reports.",
+        )
+    )
+    assert speakers(result, "indirect") == []
+
+
+def test_an_agency_that_reported_what_happened_is_a_speaker():
+    result = extract(
+        story(
+            "Chilean President Ana Ruiz met Peruvian President Luis Vega in Lima on Monday.",
+            "Kyodo reported that the two leaders discussed trade.",
+        )
+    )
+    assert speakers(result, "indirect") == [("Kyodo", "the two leaders discussed trade")]
