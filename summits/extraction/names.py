@@ -433,6 +433,8 @@ class _Names:
         """Capitalised words from ``start`` (titles and ranks skipped), if they can be a person's name."""
         doc = self.doc
         start, end = _without_titles(doc, start, end)
+        if start < end and _opening_participle(doc[start]):
+            start += 1  # "[Addressing] Ruiz, the premier said"
         if start >= end or doc[start].ent_type_ in NAME_LABELS_NOT:
             return None
         span = with_particles(doc[start:end])
@@ -770,6 +772,11 @@ def _title_suffix(doc: Doc, i: int) -> bool:
     if word.text == "-":
         return i + 1 < len(doc) and doc[i + 1].lower_ in TITLE_SUFFIXES
     return word.lower_ in TITLE_SUFFIXES and i > 0 and doc[i - 1].text == "-"
+
+
+def _opening_participle(token: Token) -> bool:
+    """ "Addressing Ruiz, ...": a participle opening the sentence, capitalised only for that."""
+    return token.tag_ == "VBG" and token.lower_.endswith("ing") and token.is_sent_start
 
 
 def _titled_person(span: Span) -> bool:

@@ -375,9 +375,23 @@ def _own_subject(token: Token) -> Token | None:
     """ "Putin said ...": the verb's subject; "X, who praised ...": the relative pronoun's
     antecedent."""
     for child in token.children:
-        if child.dep_ in SUBJECTS and _is_word(child):
+        if child.dep_ in SUBJECTS and _is_word(child) and not _participle_phrase(child):
             return token.head if child.tag_ == "WP" and token.dep_ == RELCL else child
     return None
+
+
+def _participle_phrase(subject: Token) -> bool:
+    """ "[Addressing Ruiz], the premier thanked her": a participle and its object that open the
+    sentence, set off by a comma and parsed as one more subject of the verb."""
+    first = subject.left_edge
+    after = subject.right_edge.i + 1
+    return (
+        first.tag_ == "VBG"
+        and first.i == subject.sent.start
+        and after < len(subject.doc)
+        and subject.doc[after].text == ","
+        and sum(c.dep_ in SUBJECTS for c in subject.head.children) > 1
+    )
 
 
 def _is_word(token: Token) -> bool:

@@ -5,6 +5,7 @@ from tests.extraction.conftest import (
     SOCHI_TALKS,
     by_name,
     indirect,
+    names,
     reported_statements,
     speakers,
     story,
@@ -828,3 +829,14 @@ def test_the_pontiff_is_the_pope():
         )
     )
     assert [s.speaker for s in result.statements] == ["Leo"]
+
+
+def test_a_participle_opening_the_sentence_is_neither_a_name_nor_the_speaker():
+    result = extract(
+        story(
+            "Chilean President Ana Ruiz met Peruvian Prime Minister Luis Vega in Lima on Monday.",
+            "Addressing Ruiz, the premier thanked her for the hospitality shown to him.",
+        )
+    )
+    assert names(result) == {"Ana Ruiz", "Luis Vega"}
+    assert [s.speaker for s in result.statements] == ["the premier"]
