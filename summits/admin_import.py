@@ -217,34 +217,9 @@ class ImportJobAdmin(admin.ModelAdmin):
         ("Result", {"fields": ["outcome", "article", "summit", "summit_created", "counts"]}),
         ("The text as it came", {"fields": ["text"], "classes": ["collapse"]}),
     ]
-    readonly_fields = [
-        "status",
-        "attempts",
-        "error",
-        "failure",
-        "task_id",
-        "requested_by",
-        "how",
-        "created_at",
-        "started_at",
-        "finished_at",
-        "label",
-        "origin",
-        "encoding",
-        "title",
-        "url",
-        "published",
-        "publish",
-        "approve",
-        "update",
-        "allow_no_meeting",
-        "outcome",
-        "article",
-        "summit",
-        "summit_created",
-        "counts",
-        "text",
-    ]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [field.name for field in ImportJob._meta.fields]
 
     @property
     def media(self):
