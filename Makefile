@@ -8,7 +8,7 @@ PORT ?= 8000
 # gunicorn workers for `make serve`: 2 × cores + 1, gunicorn's own advice.
 WORKERS ?= $(shell echo $$((2 * $$(nproc) + 1)))
 
-.PHONY: setup run serve require-secret-key test lint eval eval-heldout bench lock clean backup restore
+.PHONY: setup run serve worker require-secret-key test lint eval eval-heldout bench lock clean backup restore
 
 setup: $(STAMP)
 
@@ -20,7 +20,7 @@ $(STAMP): requirements.txt
 	@echo "Installed."
 
 ## make run: migrate the embedded database, import seeds/ (approved at once, as a demonstration),
-## print an admin login and serve the site.
+## print an admin login and serve the site, with an import worker beside it (the admin's imports).
 run: export DJANGO_DEBUG ?= 1
 run: setup
 	@echo "Applying database migrations…"
@@ -28,8 +28,8 @@ run: setup
 	@echo "Importing the seed articles from seeds/…"
 	$(BIN)/python manage.py import_article seeds/ --publish --approve
 	$(BIN)/python manage.py ensure_admin --url http://$(HOST):$(PORT)/admin/
-	@echo "Starting the development server at http://$(HOST):$(PORT)/ (Ctrl-C stops it)…"
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@echo "Starting the development server at http://$(HOST):$(PORT)/ and an import worker (Ctrl-C stops both)…"
+	$(BIN)/python manage.py runserver_with_worker $(HOST):$(PORT)
 
 ## make serve: production mode (debug off) on $(HOST):$(PORT): migrate, collect the hashed and
 ## compressed static files (served by whitenoise), then gunicorn with $(WORKERS) workers.
@@ -48,6 +48,14 @@ serve: require-secret-key setup
 	$(BIN)/python manage.py collectstatic --no-input
 	@echo "Starting gunicorn with $(WORKERS) workers at http://$(HOST):$(PORT)/ (Ctrl-C stops it)…"
 	exec $(BIN)/gunicorn --config config/gunicorn.conf.py --workers $(WORKERS) --bind $(HOST):$(PORT) config.wsgi
+
+## make worker: an import worker in production mode (debug off), taking queued imports from the
+## database until stopped (SIGTERM or Ctrl-C: it finishes its job first). Run as many as you want
+## imports at once, here or on other machines sharing DATABASE_URL. See README "Deploying".
+worker: export DJANGO_DEBUG ?= 0
+worker: setup
+	@echo "Starting an import worker (Ctrl-C stops it once its job is done)…"
+	exec $(BIN)/python manage.py db_worker --no-reload
 
 # Checked before the install, so that a missing key costs no wait. No key is made up here: one
 # written to a file would differ between machines and be easy to lose or leak.

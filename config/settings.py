@@ -9,6 +9,9 @@ DJANGO_LOG_FORMAT   "json" (the default with debug off) or "text" (the default w
 SUMMITS_DATA_LICENCE, SUMMITS_DATA_LICENCE_URL  the public data's licence (default: CC BY 4.0)
 Serving over HTTPS behind a proxy, the cache and trusted proxies: see "Security and abuse limits" below.
 DJANGO_LOGIN_FAILURE_LIMIT, DJANGO_LOGIN_COOLOFF_HOURS  failed logins before a lockout (5), and its length (1)
+DJANGO_TASKS_BACKEND  where queued imports wait: "database" (the default) or "rq" (Redis, at REDIS_URL)
+SUMMITS_IMPORT_RETRIES, SUMMITS_IMPORT_RETRY_DELAY  retries of an import the database failed (3), and the
+                    seconds before the first one (30, doubling each time)
 """
 
 import os
@@ -68,6 +71,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "simple_history",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "summits",
 ]
 
@@ -260,6 +265,32 @@ CACHES = {
         }
     )
 }
+
+# Background jobs (django-tasks, the task framework of Django 6): the admin's import and
+# `import_article --queue` are queued and run by workers, so that no request waits for an
+# extraction. By default the queue is a table of the database (django-tasks-db): `manage.py
+# db_worker` processes, on this machine or any other sharing DATABASE_URL, take jobs from it.
+# DJANGO_TASKS_BACKEND=rq keeps it in Redis at REDIS_URL instead; the operator then installs
+# django-tasks-rq (with django-rq, rq and redis) and runs `manage.py rqworker` (see README).
+TASKS_BACKEND = os.environ.get("DJANGO_TASKS_BACKEND", "database").strip().lower()
+if TASKS_BACKEND == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+elif TASKS_BACKEND == "rq":
+    if not REDIS_URL:
+        raise ImproperlyConfigured("DJANGO_TASKS_BACKEND=rq needs REDIS_URL.")
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    # RQ stops a job after DEFAULT_TIMEOUT seconds (its own default, 3 minutes, is too short
+    # for the extraction of a long article).
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 3600}}
+else:
+    raise ImproperlyConfigured("DJANGO_TASKS_BACKEND must be database or rq.")
+# An import that fails because the database was unavailable (a restart, a dropped connection,
+# a lock held too long) is tried again SUMMITS_IMPORT_RETRIES times, the first after
+# SUMMITS_IMPORT_RETRY_DELAY seconds, each later one after twice as long as the one before.
+# An article the archive refuses (no meeting, too large...) fails at once.
+SUMMITS_IMPORT_RETRIES = int(os.environ.get("SUMMITS_IMPORT_RETRIES", "3"))
+SUMMITS_IMPORT_RETRY_DELAY = float(os.environ.get("SUMMITS_IMPORT_RETRY_DELAY", "30"))
 
 # Content-Security-Policy (django-csp): every script and style comes from a file on this site,
 # never inline. The JSON-LD blocks on summit pages are data, not scripts, and are not blocked.

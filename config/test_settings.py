@@ -19,3 +19,7 @@ STORAGES = {
 # Local memory, so that the pinned query counts are the archive's own; the throttle tests use
 # the database cache that production uses (tests/api/test_abuse_limits.py).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Queued imports run at once, in the test's own process, where the queue itself is not under
+# test; the tests of the queue use the database backend, as production does, and run its worker.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+SUMMITS_IMPORT_RETRY_DELAY = 0

@@ -910,17 +910,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
             review_url = None
         return render_to_string(
             "admin/summits/article/extracted_items.html",
-            {
-                "rows": [
-                    (
-                        item,
-                        f"{item._meta.verbose_name.capitalize()} {item.pk}",
-                        reverse(f"admin:summits_{item._meta.model_name}_change", args=[item.pk]),
-                    )
-                    for item in selectors.article_extracted_items(obj)
-                ],
-                "review_url": review_url,
-            },
+            {"rows": admin_import.extracted_item_rows(obj), "review_url": review_url},
         )
 
     @admin.display(description="text")

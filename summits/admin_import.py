@@ -1,29 +1,43 @@
-"""The admin's "Import article" page: paste or upload an article, preview what the extraction
-found, then import it with the same service and the same checks as ``manage.py import_article``.
+"""The admin's "Import article" page and its import jobs.
 
-Wired into ``ArticleAdmin.get_urls`` (summits/admin.py) by :func:`import_urls`.
+The page reads the pasted or uploaded article at once (the same reading and checks as
+``manage.py import_article``: a file that cannot be an article is a form error), then queues
+it: the extraction, the slow part, runs in a worker (``summits.tasks``), and the request
+returns at once to the job's page. That page shows the job's progress, refreshing itself
+while it waits (a ``<meta http-equiv="refresh">``: no script, so nothing for the
+Content-Security-Policy to allow), then what was imported, or why not; an article refused for
+reporting no meeting can be imported anyway from there. "Import jobs" lists every job.
+
+Wired into ``ArticleAdmin.get_urls`` (summits/admin.py) by :func:`import_urls`;
+:class:`ImportJobAdmin` registers itself.
 """
 
-import logging
 from functools import partial
 
 from django import forms
 from django.conf import settings
-from django.contrib import messages
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminDateWidget
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import NoReverseMatch, path, reverse
+from django.utils.html import format_html_join
+from django.views.decorators.http import require_POST
 
-from . import ingest
-from .models import Article, text_sha256, validate_web_url
+from . import ingest, selectors, services
+from .models import Article, ImportJob, validate_web_url
 
-logger = logging.getLogger(__name__)
+# Seconds between two loads of a job's page while the job is queued or running.
+REFRESH_SECONDS = 3
+# The statements and agreements table of a finished job, as on an article's page.
+JOB_MEDIA = forms.Media(css={"all": ["admin-extra/admin.css"]})
 
 
 class ArticleImportForm(forms.Form):
-    """Step 1: the article, pasted or uploaded, and what the editor knows about it."""
+    """The article, pasted or uploaded, and what the editor knows about it."""
 
     text = forms.CharField(
         label="Article text",
@@ -61,11 +75,7 @@ class ArticleImportForm(forms.Form):
     )
 
     def clean(self):
-        """Read the article as the command reads files; ``cleaned_data["source"]`` is the result.
-
-        ``text`` becomes the article as it came (decoded), carried to the confirmation step and
-        read again there, so the import gets the same text, metadata and original as the preview.
-        """
+        """Read the article as the command reads files; ``cleaned_data["source"]`` is the result."""
         cleaned = super().clean()
         text, upload = cleaned.get("text") or "", cleaned.get("file")
         if upload and text.strip():
@@ -80,8 +90,6 @@ class ArticleImportForm(forms.Form):
                 cleaned["source"] = ingest.read_pasted(text)
         except ingest.ArticleRejected as exc:
             self.add_error("file" if upload else "text", f"This article cannot be imported: {exc}.")
-        if "source" in cleaned:
-            cleaned["text"] = cleaned["source"].original
         return cleaned
 
     @staticmethod
@@ -94,123 +102,36 @@ class ArticleImportForm(forms.Form):
         return b"".join(upload.chunks())
 
 
-class ConfirmImportForm(ArticleImportForm):
-    """Step 2: the same values, carried in hidden fields from the preview to the import; and,
-    for an article the extraction finds reports no meeting, the editor's "import it anyway"."""
-
-    allow_no_meeting = forms.BooleanField(required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        del self.fields["file"]
-        for field in self.fields.values():
-            field.widget = forms.HiddenInput()
-
-
 def import_urls(model_admin) -> list:
     view = model_admin.admin_site.admin_view(partial(import_article_view, model_admin=model_admin))
     return [path("import/", view, name="summits_article_import")]
 
 
 def import_article_view(request, *, model_admin):
-    """GET: the empty form. POST "_preview": check and extract. POST "_import": import."""
+    """GET: the empty form. POST: read and check the article, queue it, go to the job's page."""
     if not model_admin.has_add_permission(request):
         raise PermissionDenied
-    if request.method == "POST" and "_import" in request.POST:
-        return _import(request, model_admin)
     if request.method == "POST":
         form = ArticleImportForm(request.POST, request.FILES)
         if form.is_valid():
-            return _preview(request, model_admin, form)
+            job = services.queue_import(
+                source=form.cleaned_data["source"],
+                origin="admin upload",
+                how="import in the admin",
+                by=request.user,
+                published=form.cleaned_data["published"],
+                url=form.cleaned_data["url"],
+                title=form.cleaned_data["title"],
+                publish=form.cleaned_data["publish"],
+            )
+            messages.info(request, f"“{job.label}” is queued for import.")
+            return redirect(job.get_absolute_url())
     else:
         form = ArticleImportForm()
-    return _render(request, model_admin, "import_form.html", form=form)
-
-
-def _failure(exc: Exception) -> str:
-    """What the editor reads when an article could not be imported, in one sentence."""
-    if isinstance(exc, ingest.ArticleRejected):
-        return f"This article cannot be imported: {exc}."
-    logger.exception("the admin's import failed")
-    return f"The import failed unexpectedly ({type(exc).__name__}); nothing was written. The error is logged."
-
-
-def _preview(request, model_admin, form: ArticleImportForm):
-    source = form.cleaned_data["source"]
-    try:
-        extraction = ingest.preview(source, published=form.cleaned_data["published"])
-    except Exception as exc:
-        form.add_error(None, _failure(exc))
-        return _render(request, model_admin, "import_form.html", form=form)
-    data = {name: form.cleaned_data[name] for name in ArticleImportForm.base_fields if name != "file"}
-    # an article that reports no meeting: the preview says why, and its button imports it anyway
-    data["allow_no_meeting"] = bool(extraction.refusal)
-    return _render(
-        request,
-        model_admin,
-        "import_preview.html",
-        form=ConfirmImportForm(initial=data),
-        extraction=extraction,
-        source=source,
-        already=Article.objects.filter(sha256=text_sha256(source.text)).first(),
-        published=data["published"] or source.published or extraction.article.published,
-    )
-
-
-def _import(request, model_admin):
-    form = ConfirmImportForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "The article was not imported: " + " ".join(_all_errors(form)))
-        return _render(
-            request, model_admin, "import_form.html", form=ArticleImportForm(initial=request.POST.dict())
-        )
-    try:
-        result = ingest.import_article(
-            text=form.cleaned_data["source"],
-            published=form.cleaned_data["published"],
-            url=form.cleaned_data["url"],
-            title=form.cleaned_data["title"],
-            publish=form.cleaned_data["publish"],
-            allow_no_meeting=form.cleaned_data["allow_no_meeting"],
-            provenance=ingest.Provenance(by=request.user, how="import in the admin"),
-            origin="admin upload",
-        )
-    except ingest.ArticleRejected as exc:
-        messages.error(request, f"The article was not imported: {exc}.")
-        return _render(
-            request, model_admin, "import_form.html", form=ArticleImportForm(initial=form.cleaned_data)
-        )
-    except Exception as exc:
-        messages.error(request, _failure(exc))
-        return _render(
-            request, model_admin, "import_form.html", form=ArticleImportForm(initial=form.cleaned_data)
-        )
-    return _after_import(request, result)
-
-
-def _all_errors(form) -> list[str]:
-    return [f"{message}" for errors in form.errors.values() for message in errors]
-
-
-def _after_import(request, result: ingest.ImportResult):
-    if result.status == ingest.UNCHANGED:
-        messages.info(request, "This article was already in the archive; nothing was changed.")
-    else:
-        messages.success(
-            request,
-            f"Imported “{result.article}”: {result.added} statements and agreements "
-            f"{'in a new' if result.summit_created else 'added to the'} summit “{result.summit}”.",
-        )
-    if result.summit is None:
-        return redirect("admin:summits_article_change", result.article.pk)
-    return redirect("admin:summits_summit_change", result.summit.pk)
-
-
-def _render(request, model_admin, template: str, *, form, **context):
     opts = Article._meta
     return TemplateResponse(
         request,
-        [f"admin/{opts.app_label}/{opts.model_name}/{template}"],
+        [f"admin/{opts.app_label}/{opts.model_name}/import_form.html"],
         {
             **model_admin.admin_site.each_context(request),
             "opts": opts,
@@ -218,6 +139,174 @@ def _render(request, model_admin, template: str, *, form, **context):
             "form": form,
             "media": model_admin.media + form.media,
             "cancel_url": reverse("admin:summits_article_changelist"),
-            **context,
         },
     )
+
+
+def outcome(job: ImportJob) -> str:
+    """What a finished job did, in the sentence an editor reads on its page."""
+    if job.status == ImportJob.Status.FAILED:
+        return failure(job)
+    if job.status != ImportJob.Status.DONE:
+        return ""
+    counts = job.counts
+    if job.outcome == ingest.UNCHANGED:
+        return "This article was already in the archive; nothing was changed."
+    if job.outcome == ingest.UPDATED:
+        return (
+            f"Updated “{job.article or job.label}”: {counts.get('added', 0)} added, "
+            f"{counts.get('refreshed', 0)} refreshed, {counts.get('removed', 0)} removed; "
+            f"{counts.get('kept', 0)} kept as editors left them, {counts.get('skipped', 0)} rejected "
+            f"not brought back."
+        )
+    where = "in a new" if job.summit_created else "added to the"
+    summit = f" {where} summit “{job.summit}”" if job.summit else ""
+    added = counts.get("added", 0)
+    return f"Imported “{job.article or job.label}”: {added} statements and agreements{summit}."
+
+
+def failure(job: ImportJob) -> str:
+    if job.failure == ImportJob.Failure.REFUSED:
+        return (
+            f"This article was refused: {job.error}. Import it anyway only if it does report a "
+            "meeting that the extraction missed."
+        )
+    if job.failure == ImportJob.Failure.REJECTED:
+        return f"This article cannot be imported: {job.error}."
+    if job.failure == ImportJob.Failure.DATABASE:
+        return (
+            f"The database was unavailable on each of {job.attempts} attempts ({job.error}); nothing was "
+            "written. Import the article again once the database is back."
+        )
+    return f"The import failed unexpectedly ({job.error}); nothing was written. The error is logged."
+
+
+def max_attempts() -> int:
+    return settings.SUMMITS_IMPORT_RETRIES + 1
+
+
+@admin.register(ImportJob)
+class ImportJobAdmin(admin.ModelAdmin):
+    """Import jobs, newest first, for editors to follow: read-only (the admin's import and
+    ``import_article --queue`` make them; workers run them). A job's page shows its progress
+    and then its result; a finished job may be deleted."""
+
+    change_form_template = "admin/summits/importjob/change_form.html"
+    list_display = ["__str__", "status", "attempts", "requested_by", "created_at", "outcome", "result"]
+    list_filter = ["status", "failure", "outcome"]
+    date_hierarchy = "created_at"
+    search_fields = ["label", "origin", "title", "requested_by__username"]
+    view_on_site = False
+    fieldsets = [
+        ("Progress", {"fields": ["status", "attempts", "error", "failure", "task_id"]}),
+        ("Requested", {"fields": ["requested_by", "how", "created_at", "started_at", "finished_at"]}),
+        (
+            "The article",
+            {
+                "fields": [
+                    "label",
+                    "origin",
+                    "encoding",
+                    "title",
+                    "url",
+                    "published",
+                    ("publish", "approve", "update", "allow_no_meeting"),
+                ]
+            },
+        ),
+        ("Result", {"fields": ["outcome", "article", "summit", "summit_created", "counts"]}),
+        ("The text as it came", {"fields": ["text"], "classes": ["collapse"]}),
+    ]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [field.name for field in ImportJob._meta.fields]
+
+    @property
+    def media(self):
+        return super().media + JOB_MEDIA
+
+    def get_queryset(self, request):
+        return selectors.import_jobs()
+
+    # Whoever may import articles may follow the imports.
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) or request.user.has_perm("summits.add_article")
+
+    def has_module_permission(self, request):
+        return super().has_module_permission(request) or request.user.has_perm("summits.add_article")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (obj is None or not obj.in_progress)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(partial(import_anyway_view, model_admin=self))
+        return [
+            path("<path:object_id>/import-anyway/", view, name="summits_importjob_import_anyway"),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description="result")
+    def result(self, job):
+        links = [
+            (reverse(f"admin:summits_{name}_change", args=[pk]), name)
+            for name, pk in (("summit", job.summit_id), ("article", job.article_id))
+            if pk is not None
+        ]
+        if not links:
+            return job.error[:100] if job.status == ImportJob.Status.FAILED else ""
+        return format_html_join(" · ", '<a href="{}">{}</a>', links)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None:
+            context |= {
+                "job": obj,
+                "outcome": outcome(obj),
+                "max_attempts": max_attempts(),
+                "refresh_seconds": REFRESH_SECONDS if obj.in_progress else None,
+                "can_import": request.user.has_perm("summits.add_article"),
+                "participants": obj.summit.participants.all() if obj.summit_id else [],
+                "item_rows": extracted_item_rows(obj.article) if obj.article_id else [],
+                "review_url": _review_url(obj),
+            }
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+
+def extracted_item_rows(article: Article) -> list[tuple]:
+    """Every statement and agreement taken from ``article``: (item, label, its change page), for
+    ``admin/summits/article/extracted_items.html``."""
+    return [
+        (
+            item,
+            f"{item._meta.verbose_name.capitalize()} {item.pk}",
+            reverse(f"admin:summits_{item._meta.model_name}_change", args=[item.pk]),
+        )
+        for item in selectors.article_extracted_items(article)
+    ]
+
+
+def _review_url(job: ImportJob) -> str | None:
+    if job.article_id is None:
+        return None
+    try:
+        return reverse("admin:summits_article_review", args=[job.article_id])
+    except NoReverseMatch:  # the review desk is optional
+        return None
+
+
+@require_POST
+def import_anyway_view(request, object_id, *, model_admin):
+    """Queue the article of a job refused for reporting no meeting again, to import it all the same."""
+    if not request.user.has_perm("summits.add_article"):
+        raise PermissionDenied
+    job = model_admin.get_object(request, unquote(object_id))
+    if job is None or job.failure != ImportJob.Failure.REFUSED:
+        raise Http404("No refused import job with this id.")
+    again = services.import_anyway(job=job, by=request.user)
+    messages.info(request, f"“{again.label}” is queued for import, although it reports no meeting.")
+    return redirect(again.get_absolute_url())

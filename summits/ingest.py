@@ -5,7 +5,8 @@ One transaction per article. Importing the same text again changes nothing; impo
 extracted (each keeps a fingerprint of its extracted content) and never brings back one an
 editor rejected. People and summits already in the archive are found again, not duplicated.
 
-The management command ``import_article`` and the admin's "Import article" page both call
+The management command ``import_article`` and the import jobs that the admin's "Import article"
+page and ``import_article --queue`` leave for a worker (``summits.tasks``) all call
 :func:`import_article`; :func:`read_article` and :func:`read_upload` read files and uploads the
 same way (encodings, markup and wrappers, through ``summits.reading``) and apply the same checks.
 The admin's "Re-run extraction" page calls :func:`reextract_article`, the same update on an article
@@ -16,6 +17,7 @@ person) is retried whole, and then finds what the other one wrote.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -26,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db import IntegrityError, InterfaceError, OperationalError, transaction
+from django.db import DatabaseError, IntegrityError, InterfaceError, OperationalError, connection, transaction
 from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -193,6 +195,13 @@ def read_pasted(text: str) -> reading.ArticleFile:
     return _read(reading.read_text, reading.normalise_newlines(text))
 
 
+def read_again(original: str) -> reading.ArticleFile:
+    """An article read once already and kept as it came (``ArticleFile.original``, which a queued
+    import job holds), read again the same way; checked."""
+    check_text(original)
+    return _read(reading.read_text, original)
+
+
 def read_article(path: Path) -> reading.ArticleFile:
     """An article file, read and checked; raises ArticleRejected with the reason."""
     try:
@@ -234,10 +243,10 @@ def extractor_version() -> str:
 
 
 def preview(source: reading.ArticleFile | str, *, published: dt.date | None = None) -> Extraction:
-    """Check and extract without writing anything (the dry run and the admin's preview).
+    """Check and extract without writing anything (``import_article --dry-run``).
 
     An article that reports no meeting is previewed all the same: its ``refusal`` says why the
-    import would refuse it, and the caller shows it (and may offer to import it anyway)."""
+    import would refuse it, and the caller shows it."""
     if isinstance(source, str):
         source = read_pasted(source)
     return run_extraction(
@@ -341,6 +350,16 @@ def database_unavailable(exc: BaseException) -> bool:
     """Whether an import failed because the database went away (a restart, a dropped
     connection), not because of the article: retrying it later, as it is, may succeed."""
     return isinstance(exc, OperationalError | InterfaceError)
+
+
+def drop_connection() -> None:
+    """Close the database connection an error came on, so that the next query opens a new one
+    (Django reconnects only a closed connection). Inside a caller's transaction (a test's), the
+    caller decides."""
+    if connection.in_atomic_block:
+        return
+    with contextlib.suppress(DatabaseError):  # closing a connection the server has dropped may complain
+        connection.close()
 
 
 @dataclass

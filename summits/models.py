@@ -4,12 +4,14 @@ said and what they agreed, and the countries they represent."""
 import hashlib
 import unicodedata
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
@@ -539,3 +541,135 @@ class Agreement(ExtractedItem):
     def parties(self) -> list[str]:
         """ISO codes of the state parties, then the short names of organisations."""
         return [c.code for c in self.countries.all()] + [o.short_name for o in self.organisations.all()]
+
+
+class ImportJob(models.Model):
+    """One article to import in the background: the admin's "Import article", or
+    ``import_article --queue``. A worker on any machine that shares the database runs it
+    (``summits.tasks``), through the same import service as the command.
+
+    The row holds all the worker needs (the text as it came, the options, who asked) and then
+    what became of it: its state, the attempts so far, and the error, or the article and
+    summit it imported. Each change of state is one conditional UPDATE, so that two workers
+    never run the same job.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    class Failure(models.TextChoices):
+        REFUSED = "refused", "Refused: no meeting reported"
+        REJECTED = "rejected", "Rejected: the archive does not take it"
+        DATABASE = "database", "Database unavailable on every attempt"
+        ERROR = "error", "Unexpected error"
+
+    # What to import, as the editor or the command gave it.
+    label = models.CharField(max_length=300, help_text="The title, else the article's first line.")
+    text = models.TextField(
+        editable=False, help_text="The article as it came (decoded), read again by the worker."
+    )
+    encoding = models.CharField(max_length=40, blank=True, help_text="The encoding the file was read in.")
+    origin = models.CharField(max_length=500, help_text='The file, or "admin upload": what the log names.')
+    published = models.DateField("publication date", null=True, blank=True)
+    url = models.URLField("source URL", max_length=500, blank=True, validators=[validate_web_url])
+    title = models.CharField(max_length=300, blank=True)
+    publish = models.BooleanField("publish the summit", default=False)
+    approve = models.BooleanField("approve what is found", default=False)
+    update = models.BooleanField("update an article already imported", default=False)
+    allow_no_meeting = models.BooleanField("import even if it reports no meeting", default=False)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    how = models.CharField(max_length=100, help_text="How the import is named in the history it writes.")
+
+    # What became of it.
+    status = models.CharField(max_length=10, choices=Status, default=Status.QUEUED)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    task_id = models.CharField(
+        "task result", max_length=64, blank=True, help_text="The task framework's id of the last attempt."
+    )
+    error = models.TextField(blank=True, help_text="Why the last attempt failed, in one line.")
+    failure = models.CharField(max_length=10, choices=Failure, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.CharField(
+        max_length=10, blank=True, help_text="What the import did: created, updated or unchanged."
+    )
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="import_jobs"
+    )
+    summit = models.ForeignKey(Summit, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    summit_created = models.BooleanField(default=False)
+    counts = models.JSONField(default=dict, blank=True, help_text="Items added, refreshed, kept, skipped...")
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="failed", failure__gt="") | (~Q(status="failed") & Q(failure="")),
+                name="import_job_failed_says_why",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="done") | Q(outcome__gt=""), name="import_job_done_says_what"
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "created_at"], name="import_job_status_idx")]
+
+    def __str__(self) -> str:
+        return f"Import {self.pk}: {self.label}" if self.pk else f"Import of {self.label}"
+
+    def get_absolute_url(self) -> str:
+        """The job's page, in the admin (it has no public one)."""
+        return reverse("admin:summits_importjob_change", args=[self.pk])
+
+    @property
+    def in_progress(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    def _move(self, *, from_status: str, **fields) -> bool:
+        """Set ``fields`` if the row is still in ``from_status``; whether it was (the row is reread)."""
+        moved = ImportJob.objects.filter(pk=self.pk, status=from_status).update(**fields)
+        self.refresh_from_db(fields=list(fields))
+        return bool(moved)
+
+    def claim(self, *, task_id: str) -> bool:
+        """Start an attempt, the task ``task_id``: running, one attempt more. False if the job is
+        not queued (another worker took it, or it is finished): the caller leaves it alone."""
+        return self._move(
+            from_status=self.Status.QUEUED,
+            status=self.Status.RUNNING,
+            attempts=F("attempts") + 1,
+            started_at=timezone.now(),
+            task_id=task_id,
+        )
+
+    def succeed(self, *, outcome: str, article, summit, summit_created: bool, counts: dict) -> None:
+        self._move(
+            from_status=self.Status.RUNNING,
+            status=self.Status.DONE,
+            outcome=outcome,
+            article=article,
+            summit=summit,
+            summit_created=summit_created,
+            counts=counts,
+            error="",
+            finished_at=timezone.now(),
+        )
+
+    def fail(self, failure: str, error: str) -> None:
+        """Finished without importing, for ``failure``'s reason; ``error`` says it in one line."""
+        self._move(
+            from_status=self.status,
+            status=self.Status.FAILED,
+            failure=failure,
+            error=error,
+            finished_at=timezone.now(),
+        )
+
+    def retry_later(self, error: str) -> None:
+        """Back in the queue after an attempt that failed for a reason that may pass."""
+        self._move(from_status=self.Status.RUNNING, status=self.Status.QUEUED, error=error)

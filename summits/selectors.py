@@ -13,6 +13,7 @@ from .models import (
     Article,
     Attendance,
     Country,
+    ImportJob,
     Participant,
     ParticipantRedirect,
     ReviewStatus,
@@ -282,6 +283,14 @@ def newest_imports(limit: int = 10) -> QuerySet[Article]:
 def incomplete_articles(limit: int = 10) -> QuerySet[Article]:
     """Articles where part of the extraction failed (their items may be missing), newest first."""
     return _articles_for_lists().exclude(incomplete=[]).order_by("-imported_at", "-id")[:limit]
+
+
+def import_jobs() -> QuerySet[ImportJob]:
+    """Import jobs for a list: who asked, and the article and summit they imported, without the
+    articles' texts (the job's label names it)."""
+    return ImportJob.objects.select_related("requested_by", "article", "summit__country").defer(
+        "text", "article__text", "article__original", "summit__search_vector"
+    )
 
 
 def summit_preview() -> QuerySet[Summit]:

@@ -1,5 +1,6 @@
 """Every write an editor makes, from the admin, the review desk or the API: publishing
-summits, reviewing and correcting what the extraction found, and merging duplicate people.
+summits, reviewing and correcting what the extraction found, merging duplicate people, and
+queueing articles to import in the background.
 Whichever door an editor uses, the same rules hold and the same history entries are written.
 
 Plain functions with keyword-only arguments, each in one transaction. Every row they touch is
@@ -9,6 +10,8 @@ who made it (``by``, or the user of the current request) and why.
 
 from __future__ import annotations
 
+import datetime as dt
+from functools import partial
 from typing import TYPE_CHECKING
 
 from django.db import models, transaction
@@ -18,6 +21,7 @@ from django.utils.text import slugify
 from .models import (
     Agreement,
     Attendance,
+    ImportJob,
     Participant,
     ParticipantAlias,
     ParticipantRedirect,
@@ -29,6 +33,8 @@ from .models import (
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
+
+    from .reading import ArticleFile
 
 # simple_history keeps the change reason in a CharField of this length.
 REASON_MAX_LENGTH = 100
@@ -441,3 +447,88 @@ def _move_aliases(*, keep: Participant, merge: Participant, reason: str, by: Abs
     if name_key(merge.name) not in known:
         alias = ParticipantAlias(participant=keep, name=merge.name)
         _tag(alias, reason=reason, by=by).save()
+
+
+# --- Imports in the background ----------------------------------------------------------------
+
+# What a job's label is cut to when it is an article's first line.
+LABEL_LENGTH = 80
+
+
+def job_label(source: ArticleFile, *, title: str = "") -> str:
+    """What a list of import jobs calls one: its title, else the article's first line."""
+    if title or source.title:
+        return (title or source.title)[: ImportJob._meta.get_field("label").max_length]
+    first_line = next((line.strip() for line in source.text.splitlines() if line.strip()), "")
+    return first_line if len(first_line) <= LABEL_LENGTH else first_line[: LABEL_LENGTH - 1] + "…"
+
+
+def queue_import(
+    *,
+    source: ArticleFile,
+    origin: str,
+    how: str,
+    by: AbstractBaseUser | None = None,
+    published: dt.date | None = None,
+    url: str = "",
+    title: str = "",
+    publish: bool = False,
+    approve: bool = False,
+    update: bool = False,
+    allow_no_meeting: bool = False,
+) -> ImportJob:
+    """Queue an article, already read and checked (``ingest.read_upload``, ``ingest.read_article``),
+    for a worker to import with these options, as ``ingest.import_article`` takes them.
+
+    The job keeps the text as it came, so that a worker on any machine can run it; it is handed
+    to the task queue once the caller's transaction commits (a worker never looks for a job that
+    is not there yet, and a rolled-back job is never queued).
+    """
+    job = ImportJob.objects.create(
+        label=job_label(source, title=title),
+        text=source.original,
+        encoding=source.encoding,
+        origin=origin[: ImportJob._meta.get_field("origin").max_length],
+        published=published,
+        url=url,
+        title=title,
+        publish=publish,
+        approve=approve,
+        update=update,
+        allow_no_meeting=allow_no_meeting,
+        requested_by=by,
+        how=how[: ImportJob._meta.get_field("how").max_length],
+    )
+    _send_when_committed(job)
+    return job
+
+
+def import_anyway(*, job: ImportJob, by: AbstractBaseUser | None = None) -> ImportJob:
+    """A new job for the article of a job refused because it reports no meeting, importing it all
+    the same: an editor who read it knows better than the extraction."""
+    if job.failure != ImportJob.Failure.REFUSED:
+        raise ValueError(f"{job} was not refused for reporting no meeting")
+    again = ImportJob.objects.create(
+        label=job.label,
+        text=job.text,
+        encoding=job.encoding,
+        origin=job.origin,
+        published=job.published,
+        url=job.url,
+        title=job.title,
+        publish=job.publish,
+        approve=job.approve,
+        update=job.update,
+        allow_no_meeting=True,
+        requested_by=by,
+        how="import in the admin",
+    )
+    _send_when_committed(again)
+    return again
+
+
+def _send_when_committed(job: ImportJob) -> None:
+    # Imported here: the task imports the import service, which imports this module.
+    from .tasks import send_to_queue
+
+    transaction.on_commit(partial(send_to_queue, job.pk))

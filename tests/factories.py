@@ -128,3 +128,25 @@ class AgreementFactory(factory.django.DjangoModelFactory):
         if create:
             codes = extracted if extracted is not None else ["RU", "TR"]
             self.countries.set(models.Country.objects.filter(code__in=codes))
+
+
+class ImportJobFactory(factory.django.DjangoModelFactory):
+    """An import job as a worker left it: done, with the article and summit it imported."""
+
+    class Meta:
+        model = models.ImportJob
+
+    label = factory.Sequence(lambda n: f"Leaders meet, report {n}")
+    text = factory.Sequence(
+        lambda n: f"Article {n}. Russian President Vladimir Putin met his Turkish counterpart."
+    )
+    origin = "admin upload"
+    how = "import in the admin"
+    requested_by = factory.SubFactory(EditorFactory)
+    status = models.ImportJob.Status.DONE
+    attempts = 1
+    outcome = "created"
+    article = factory.SubFactory(ArticleFactory)
+    summit = factory.SubFactory(SummitFactory)
+    summit_created = True
+    counts = factory.LazyFunction(lambda: {"added": 2, "refreshed": 0, "kept": 0, "skipped": 0, "removed": 0})

@@ -230,5 +230,13 @@ def test_make_run_announces_each_step(fake_venv):
     assert announced == [
         "Applying database migrations…",
         "Importing the seed articles from seeds/…",
-        "Starting the development server at http://127.0.0.1:8124/ (Ctrl-C stops it)…",
+        "Starting the development server at http://127.0.0.1:8124/ and an import worker (Ctrl-C stops both)…",
     ]
+    # the server and the import worker beside it (tests/test_make_run.py runs it for real)
+    assert "python manage.py runserver_with_worker 127.0.0.1:8124 | debug=1" in result.stdout
+
+
+def test_make_worker_runs_an_import_worker_in_production_mode(fake_venv):
+    result = make("worker", fake_venv)
+    assert result.returncode == 0, result.stderr
+    assert "python manage.py db_worker --no-reload | debug=0" in result.stdout

@@ -80,3 +80,49 @@ def test_the_data_licence_comes_from_the_environment():
         SUMMITS_DATA_LICENCE_URL="https://opendatacommons.org/licenses/odbl/",
     )
     assert chosen.stdout.split() == ["ODbL", "https://opendatacommons.org/licenses/odbl/"]
+
+
+TASKS_PROBE = (
+    "import json, config.settings as s; "
+    "print(json.dumps({'tasks': s.TASKS, 'apps': s.INSTALLED_APPS, 'rq': getattr(s, 'RQ_QUEUES', None), "
+    "'retries': s.SUMMITS_IMPORT_RETRIES, 'delay': s.SUMMITS_IMPORT_RETRY_DELAY}))"
+)
+
+
+def test_queued_imports_wait_in_the_database_by_default():
+    result = run(sys.executable, "-c", TASKS_PROBE)
+    settings = json.loads(result.stdout)
+    assert settings["tasks"] == {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    }
+    assert {"django_tasks", "django_tasks_db"} <= set(settings["apps"]) and settings["rq"] is None
+    assert (settings["retries"], settings["delay"]) == (3, 30.0)
+
+
+def test_the_rq_backend_keeps_the_queue_in_redis_at_redis_url():
+    result = run(
+        sys.executable,
+        "-c",
+        TASKS_PROBE,
+        DJANGO_TASKS_BACKEND="rq",
+        REDIS_URL="redis://queue.internal:6379/2",
+        SUMMITS_IMPORT_RETRIES="5",
+        SUMMITS_IMPORT_RETRY_DELAY="2.5",
+    )
+    settings = json.loads(result.stdout)
+    assert settings["tasks"] == {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    assert {"django_rq", "django_tasks_rq"} <= set(settings["apps"])
+    assert settings["rq"] == {"default": {"URL": "redis://queue.internal:6379/2", "DEFAULT_TIMEOUT": 3600}}
+    assert (settings["retries"], settings["delay"]) == (5, 2.5)
+
+
+@pytest.mark.parametrize(
+    ("env", "error"),
+    [
+        ({"DJANGO_TASKS_BACKEND": "rq"}, "DJANGO_TASKS_BACKEND=rq needs REDIS_URL."),
+        ({"DJANGO_TASKS_BACKEND": "celery"}, "DJANGO_TASKS_BACKEND must be database or rq."),
+    ],
+)
+def test_a_task_backend_that_cannot_work_is_refused_at_start(env, error):
+    result = run(sys.executable, "-c", TASKS_PROBE, REDIS_URL="", **env)
+    assert result.returncode != 0 and error in result.stderr

@@ -10,6 +10,7 @@ from summits.models import (
     Article,
     Attendance,
     Country,
+    ImportJob,
     Organisation,
     Participant,
     ParticipantAlias,
@@ -43,6 +44,7 @@ LISTS = {
     Article: (article_in_summit, 10),
     Topic: (topic_in_summit, 5),
     Organisation: (organisation_in_use, 5),
+    ImportJob: (factories.ImportJobFactory, 8),
 }
 
 
@@ -244,6 +246,13 @@ def test_article_list_does_not_load_the_texts(changelist):
     article_in_summit()
     (row,) = result_list(changelist(Article))
     assert row.get_deferred_fields() == {"text"}
+
+
+def test_import_job_list_does_not_load_the_texts(changelist):
+    factories.ImportJobFactory()
+    (row,) = result_list(changelist(ImportJob))
+    assert row.get_deferred_fields() == {"text"}
+    assert row.article.get_deferred_fields() == {"text", "original"}
 
 
 def test_admin_index_lists_every_model(editor_client):

@@ -3,6 +3,8 @@
 import datetime as dt
 
 import pytest
+from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
 
 from summits import models
 from summits.extraction import (
@@ -132,3 +134,33 @@ def fixed_extraction(monkeypatch):
 
     monkeypatch.setattr("summits.ingest.run_extraction", fake)
     return extractions
+
+
+@pytest.fixture
+def database_queue(settings):
+    """The queue production uses (django-tasks-db): jobs wait in the database until
+    :func:`run_worker` runs them. (Elsewhere the test settings run a queued job at once.)"""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+
+def run_worker() -> int:
+    """Run the tasks waiting in the database queue as ``manage.py db_worker --batch`` does: its
+    worker takes the next ready task, locked and claimed, and runs it, until none is ready.
+    Here in the test's process and transaction (the command itself would also close the test's
+    database connection between tasks). Returns how many ran."""
+    worker = Worker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="pytest",
+        excluded_queue_names=[],
+    )
+    ran = 0
+    while (task := DBTaskResult.objects.ready().get_locked()) is not None:
+        task.claim(worker.worker_id)
+        worker.run_task(task)
+        ran += 1
+    return ran

@@ -1,4 +1,5 @@
-"""Import news articles about summits: ``manage.py import_article PATH [PATH ...]``."""
+"""Import news articles about summits: ``manage.py import_article PATH [PATH ...]``, one after
+the other in this process, or with ``--queue`` as import jobs for the workers."""
 
 import argparse
 import contextlib
@@ -10,11 +11,11 @@ from collections import Counter
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import Error, connection
+from django.db import transaction
 from tqdm import tqdm
 from tqdm.contrib.logging import logging_redirect_tqdm
 
-from summits import ingest
+from summits import ingest, services
 from summits.models import is_web_url
 
 STATUSES = (ingest.CREATED, ingest.UPDATED, ingest.UNCHANGED)
@@ -34,16 +35,6 @@ def web_url(value: str) -> str:
     if value and not is_web_url(value):
         raise argparse.ArgumentTypeError(f"{value!r} is not an http or https URL")
     return value
-
-
-def drop_connection() -> None:
-    """Close the database connection an error came on, so that the next query opens a new one
-    (Django reconnects only a closed connection). Inside a caller's transaction (a test's), the
-    caller decides."""
-    if connection.in_atomic_block:
-        return
-    with contextlib.suppress(Error):  # closing a connection the server has dropped may complain
-        connection.close()
 
 
 class Command(BaseCommand):
@@ -90,6 +81,14 @@ class Command(BaseCommand):
         )
         parser.add_argument("--dry-run", action="store_true", help="Extract and show; write nothing.")
         parser.add_argument(
+            "--queue",
+            action="store_true",
+            help=(
+                "Read and check the files, then queue one import job each for the workers "
+                "(manage.py db_worker) and return; nothing is queued if any file cannot be imported."
+            ),
+        )
+        parser.add_argument(
             "--format",
             choices=["text", "json"],
             default="text",
@@ -98,6 +97,8 @@ class Command(BaseCommand):
 
     def handle(self, *paths, **options):
         self.verbosity = options["verbosity"]
+        if options["queue"]:
+            return self.queue(options)
         files, failures = self.collect(options["paths"])
         attempted = len(files) + len(failures)
         counts = Counter()
@@ -141,7 +142,7 @@ class Command(BaseCommand):
             if ingest.database_unavailable(exc):
                 # The article's transaction was rolled back; the next one gets a new connection.
                 reason = f"database unavailable: {first_line}"
-                drop_connection()
+                ingest.drop_connection()
             else:
                 reason = f"{type(exc).__name__}: {first_line}"
             failures.append(f"{path}: failed ({reason})")
@@ -196,6 +197,55 @@ class Command(BaseCommand):
             provenance=ingest.Provenance(how=f"import by manage.py import_article ({getpass.getuser()})"),
             origin=str(path),
         )
+
+    def queue(self, options: dict) -> None:
+        """Queue a job per file, all or none: every file is read and checked first (as the import
+        reads it), and one that cannot be imported leaves nothing queued."""
+        if options["dry_run"]:
+            raise CommandError("--queue and --dry-run cannot be given together: a dry run queues nothing.")
+        files, failures = self.collect(options["paths"])
+        attempted = len(files) + len(failures)
+        how = f"import by manage.py import_article --queue ({getpass.getuser()})"
+        queued = []
+        with transaction.atomic():
+            for path in files:
+                try:
+                    source = ingest.read_article(path)
+                except ingest.ArticleRejected as exc:
+                    failures.append(f"{path}: {exc}")
+                    self.error(failures[-1])
+                    continue
+                if failures:
+                    continue  # nothing will be queued; only the remaining files are checked
+                job = services.queue_import(
+                    source=source,
+                    origin=str(path),
+                    how=how,
+                    published=options["published"],
+                    url=options["url"],
+                    title=options["title"],
+                    publish=options["publish"],
+                    approve=options["approve"],
+                    update=options["update"],
+                    allow_no_meeting=options["allow_no_meeting"],
+                )
+                queued.append({"path": str(path), "job": job.pk})
+            if failures:
+                transaction.set_rollback(True)
+        if failures:
+            raise CommandError(f"{len(failures)} of {attempted} cannot be imported; nothing was queued.")
+        if options["format"] == "json":
+            self.stdout.write(json.dumps({"queued": queued}, ensure_ascii=False, indent=1))
+            return
+        for entry in queued if self.verbosity >= 1 else ():
+            self.stdout.write(f"{entry['path']}: queued as import job {entry['job']}")
+        if self.verbosity >= 1:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Queued {len(queued)} import job{'s' if len(queued) != 1 else ''}. The workers "
+                    "(manage.py db_worker) run them; editors follow them in the admin under Import jobs."
+                )
+            )
 
     def summarise(self, counts: Counter, checked: int | None, refused: int, failed: int) -> None:
         if checked is not None:
