@@ -113,7 +113,8 @@ def send(base_url: str, planned: list[tuple[str, str]], *, users: int, max_secon
     runner.start(users, spawn_rate=users)
     deadline = time.monotonic() + max_seconds
     errors = []
-    while environment.stats.total.num_requests < len(planned):
+    # A task that raised took a request from the schedule without sending it: stop there.
+    while environment.stats.total.num_requests < len(planned) and not runner.exceptions:
         if time.monotonic() > deadline:
             errors.append(f"stopped after {max_seconds:.0f} s with requests still to send")
             break
