@@ -8,7 +8,7 @@ PORT ?= 8000
 # gunicorn workers for `make serve`: 2 × cores + 1, gunicorn's own advice.
 WORKERS ?= $(shell echo $$((2 * $$(nproc) + 1)))
 
-.PHONY: setup run serve worker require-secret-key test lint eval eval-heldout bench lock clean backup restore
+.PHONY: setup run serve worker require-secret-key test lint eval eval-heldout bench loadtest lock clean backup restore
 
 setup: $(STAMP)
 
@@ -101,6 +101,13 @@ eval-heldout: setup
 ## make bench: throughput of the extraction pipeline against bare spaCy.
 bench: setup
 	$(BIN)/python -m summits.extraction.bench
+
+## make loadtest: the site served as `make serve` serves it, on an archive of its own, sent a bounded
+## number of requests over its pages and the API (locust); fails on any error response.
+## LOADTEST_ARGS="--requests 3000 --users 8 ..." (python -m summits.loadtest --help);
+## LOADTEST_DATABASE_URL=postgres://.../summit_loadtest runs it on PostgreSQL. See docs/benchmarks.md.
+loadtest: setup
+	$(BIN)/python -m summits.loadtest $(LOADTEST_ARGS)
 
 ## make lock: re-resolve requirements.in into the hashed requirements.txt (needs uv).
 lock:

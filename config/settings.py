@@ -1,6 +1,8 @@
 """Settings for Summit Archive, read from the environment.
 
 DATABASE_URL        database (default: the embedded SQLite file db.sqlite3 in the project)
+DJANGO_CONN_MAX_AGE seconds a database connection is kept open for the next requests (default 0)
+DJANGO_DB_CONNECT_TIMEOUT  seconds to wait for PostgreSQL to accept a connection (default 5)
 DJANGO_DEBUG        "1"/"true" turns debug on; off otherwise
 DJANGO_SECRET_KEY   required when debug is off
 DJANGO_ALLOWED_HOSTS comma-separated host names (default: localhost names only)
@@ -120,6 +122,13 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Seconds to wait for PostgreSQL to accept a connection: a database host that does not answer
+# costs each request that long and the 500 page, instead of holding the worker until gunicorn's
+# timeout kills it. A connect_timeout in DATABASE_URL's query (?connect_timeout=10) wins.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", "5"))
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -143,7 +152,7 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            else "config.static_storage.GzipManifestStaticFilesStorage"
         )
     },
 }

@@ -83,3 +83,34 @@ def test_debug_asks_for_no_https():
 )
 def test_each_safeguard_comes_from_the_environment(env, key, expected):
     assert probe(**env)[key] == expected
+
+
+DATABASE_OPTIONS = (
+    "import json, config.settings as s; print(json.dumps(s.DATABASES['default'].get('OPTIONS')))"
+)
+
+
+@pytest.mark.parametrize(
+    ("env", "options"),
+    [
+        ({"DATABASE_URL": "postgres://archive@db.internal/archive"}, {"connect_timeout": 5}),
+        (
+            {"DATABASE_URL": "postgres://archive@db.internal/archive", "DJANGO_DB_CONNECT_TIMEOUT": "2"},
+            {"connect_timeout": 2},
+        ),
+        (
+            {
+                "DATABASE_URL": "postgres://archive@db.internal/archive?connect_timeout=12&sslmode=require",
+                "DJANGO_DB_CONNECT_TIMEOUT": "2",
+            },
+            {"connect_timeout": 12, "sslmode": "require"},
+        ),
+        ({"DATABASE_URL": "sqlite:///archive.sqlite3"}, None),
+    ],
+    ids=["postgresql-default", "from-the-environment", "the-url-wins", "not-for-sqlite"],
+)
+def test_postgresql_connections_give_up_after_the_connect_timeout(env, options):
+    """A database host that does not answer costs a request seconds, not the worker's timeout."""
+    result = run(sys.executable, "-c", DATABASE_OPTIONS, **{**PRODUCTION, **env})
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == options

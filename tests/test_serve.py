@@ -93,6 +93,9 @@ def test_gunicorn_serves_the_site_and_compressed_hashed_static_files(production_
     manifest = json.loads((tmp_path / "static" / "staticfiles.json").read_text())
     hashed_css = manifest["paths"]["css/site.css"]
     assert re.fullmatch(r"css/site\.[0-9a-f]{12}\.css", hashed_css)
+    # gzip copies only: no brotli, whatever is installed (config/static_storage.py).
+    assert list((tmp_path / "static").rglob("*.gz"))
+    assert not list((tmp_path / "static").rglob("*.br"))
 
     port = free_port()
     server = start_gunicorn(production_env, port)
