@@ -27,10 +27,13 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+FETCH_TIMEOUT = 30  # a bound against a hang, not a measure of speed: a loaded machine's first request is slow
+
+
 def fetch(url, **headers):
     """GET url as the TLS proxy in front would pass it on (HTTP is redirected otherwise)."""
     request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https", **headers})
-    with urllib.request.urlopen(request, timeout=5) as response:
+    with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:
         assert response.url == url  # not redirected
         return response.status, response.headers, response.read()
 
