@@ -83,7 +83,7 @@ def wait_until_serving(server, url):
         try:
             fetch(url)
             return
-        # Not listening yet, or (TimeoutError) a first answer slower than fetch's 5 s on a busy machine.
+        # Not listening yet, or (TimeoutError) a first answer slower than FETCH_TIMEOUT on a busy machine.
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(0.2)
     pytest.fail(f"gunicorn did not answer within {STARTUP_SECONDS} s")
