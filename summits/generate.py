@@ -301,9 +301,9 @@ def vocabulary(seed: int) -> dict[str, list[str]]:
 
 
 def rare_words(seed: int = 0, count: int = 5) -> list[str]:
-    """Nouns that the archive generated with ``seed`` uses rarely (about one draw in 8,000 of its
-    nouns): what a search for a rare word looks for."""
-    return vocabulary(seed)["noun"][-count:]
+    """The ``count`` nouns that the archive generated with ``seed`` uses least, the rarest first
+    (each about one draw in 8,600 of its nouns): what a search for a rare word looks for."""
+    return vocabulary(seed)["noun"][::-1][:count]
 
 
 class Phrases:
