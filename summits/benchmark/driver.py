@@ -76,10 +76,13 @@ def get(client: httpx.Client, url: str) -> tuple[float, str]:
 def load(client: httpx.Client, url: str, *, requests: int, concurrency: int, max_seconds: float) -> Load:
     """Request ``url`` ``requests`` times, ``concurrency`` at a time (each thread sends its next
     request when its last one is answered), or until ``max_seconds`` have passed (at least
-    ``concurrency`` requests are always sent). Warm up first: one request per thread, not counted."""
+    ``concurrency`` requests are always sent). Warm up first, not counted: one request, then one
+    per thread — unless the first took more than half ``max_seconds``: a page that slow is its
+    database's work, not the first request's."""
     result = Load(url, concurrency)
     with ThreadPoolExecutor(concurrency) as pool:
-        list(pool.map(lambda _: get(client, url), range(concurrency)))
+        if get(client, url)[0] < max_seconds / 2:
+            list(pool.map(lambda _: get(client, url), range(concurrency)))
         lock = threading.Lock()
         sent = 0
         started = time.perf_counter()

@@ -35,13 +35,18 @@ def row(cells: list[str]) -> str:
 def pages_table(rows: list[dict]) -> list[str]:
     """One row per address: its cost in queries and bytes, and its load (``run.measure_pages``)."""
     trivial = next(r for r in rows if r["key"] == "trivial")["load"]
-    header = ["page", "queries", "KB", "req/s", "p50 ms", "p95 ms", "p99 ms"]
+    header = ["page", "queries", "KB", "alone ms", "req/s", "p50 ms", "p95 ms", "p99 ms"]
     header += ["p50 ÷ trivial", "req/s ÷ trivial", "requests (errors)"]
     lines = [row(header), "|---" + "|--:" * (len(header) - 1) + "|"]
     for page in rows:
         load = page["load"]
         share = load["throughput"] / trivial["throughput"] if trivial["throughput"] else float("nan")
-        cells = [f"{page['label']} <br>`{page['url']}`", str(page["queries"]), kb(page["bytes"])]
+        cells = [
+            f"{page['label']} <br>`{page['url']}`",
+            str(page["queries"]),
+            kb(page["bytes"]),
+            ms(page["seconds"]),
+        ]
         cells += [f"{load['throughput']:.1f}", ms(load["p50"]), ms(load["p95"]), ms(load["p99"])]
         cells += [
             ratio(load["p50"] / trivial["p50"]),
@@ -94,6 +99,14 @@ def markdown(results: dict) -> str:
         f"{results['concurrency']} requests at a time, up to {results['requests']} per address or "
         f"{results['max_seconds']:.0f} s. The whole run took {results['seconds']} s; the machine's load "
         f"average (1 min) was {machine['load_before']:.1f} before it and {machine['load_after']:.1f} after.",
+    ]
+    out += [
+        "",
+        "Columns: *queries* and *KB* per request, and *alone*, the time of one request by itself, from "
+        "the query pass (the Django test client on the same database and settings); *req/s* and "
+        "*p50/p95/p99* under the load, through gunicorn; *p50 ÷ trivial* is the page's median latency "
+        "over the trivial view's, *req/s ÷ trivial* its throughput over the trivial view's. A request "
+        "that failed (gunicorn's 60 s timeout, an error status) counts under *errors*, not in the latencies.",
     ]
     for run in results["runs"]:
         mode = "warm (page cache on)" if run["page_cache_seconds"] else "cold (page cache off)"
