@@ -78,10 +78,16 @@ def load(client: httpx.Client, url: str, *, requests: int, concurrency: int, max
     request when its last one is answered), or until ``max_seconds`` have passed (at least
     ``concurrency`` requests are always sent). Warm up first, not counted: one request, then one
     per thread — unless the first took more than half ``max_seconds``: a page that slow is its
-    database's work, not the first request's."""
+    database's work, not the first request's. A first request longer than ``max_seconds`` is the
+    whole measurement (one request, alone): loading such a page would only queue requests."""
+    first_seconds, first_error = get(client, url)
+    if first_seconds > max_seconds:
+        result = Load(url, 1, seconds=first_seconds)
+        (result.errors.append(first_error) if first_error else result.latencies.append(first_seconds))
+        return result
     result = Load(url, concurrency)
     with ThreadPoolExecutor(concurrency) as pool:
-        if get(client, url)[0] < max_seconds / 2:
+        if first_seconds < max_seconds / 2:
             list(pool.map(lambda _: get(client, url), range(concurrency)))
         lock = threading.Lock()
         sent = 0

@@ -106,7 +106,9 @@ def markdown(results: dict) -> str:
         "the query pass (the Django test client on the same database and settings); *req/s* and "
         "*p50/p95/p99* under the load, through gunicorn; *p50 ÷ trivial* is the page's median latency "
         "over the trivial view's, *req/s ÷ trivial* its throughput over the trivial view's. A request "
-        "that failed (gunicorn's 60 s timeout, an error status) counts under *errors*, not in the latencies.",
+        "that failed (gunicorn's 60 s timeout, an error status) counts under *errors*, not in the latencies. "
+        "An address whose first request takes longer than the time allowed per address is measured by "
+        "that one request alone.",
     ]
     for run in results["runs"]:
         mode = "warm (page cache on)" if run["page_cache_seconds"] else "cold (page cache off)"

@@ -248,7 +248,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--conn-max-age", type=int, default=60, help="DJANGO_CONN_MAX_AGE of the server")
     parser.add_argument("--seed", type=int, default=0, help="generate_archive's seed")
     parser.add_argument(
-        "--import-texts", type=int, default=100, help="articles for the import benchmark (0: skip)"
+        "--import-texts", type=int, default=50, help="articles for the import benchmark (0: skip)"
     )
     parser.add_argument("--no-warm", action="store_true", help="skip the warm (page cache) run")
     parser.add_argument(
