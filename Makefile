@@ -8,7 +8,7 @@ PORT ?= 8000
 # gunicorn workers for `make serve`: 2 × cores + 1, gunicorn's own advice.
 WORKERS ?= $(shell echo $$((2 * $$(nproc) + 1)))
 
-.PHONY: setup run serve worker require-secret-key test lint eval eval-heldout bench loadtest lock clean backup restore
+.PHONY: setup run serve worker require-secret-key test lint eval eval-heldout bench bench-extraction loadtest lock clean backup restore
 
 setup: $(STAMP)
 
@@ -98,8 +98,16 @@ eval: setup
 eval-heldout: setup
 	$(BIN)/python manage.py evaluate_extraction tests/heldout
 
-## make bench: throughput of the extraction pipeline against bare spaCy.
+## make bench: the pages and the API served by gunicorn (2 workers, debug off) on generated archives
+## of 2,000 and 20,000 summits in the local PostgreSQL (made once, then reused), cold and warm, and
+## the import beside bare nlp.pipe; the table goes to stdout and bench-results/latest.md.
+## BENCH_ARGS="--requests 20 --sizes 2000" changes it; BENCH_DATABASE_URL chooses the server
+## (default postgres://postgres@127.0.0.1:5432/summit_bench_{size}). See docs/benchmarks.md.
 bench: setup
+	$(BIN)/python -m summits.benchmark $(BENCH_ARGS)
+
+## make bench-extraction: throughput of the extraction pipeline against bare spaCy, and its cost per 10 KB.
+bench-extraction: setup
 	$(BIN)/python -m summits.extraction.bench
 
 ## make loadtest: the site served as `make serve` serves it, on an archive of its own, sent a bounded
