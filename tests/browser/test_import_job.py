@@ -5,29 +5,14 @@ block) until a worker has run the job, then shows what was imported."""
 import pytest
 from django.conf import settings as django_settings
 from django.test import Client
-from django_tasks_db.management.commands.db_worker import Worker
 
 from summits.models import ImportJob
 from tests import factories
 from tests.browser.conftest import seed_countries
 from tests.browser.test_csp import RECORD_VIOLATIONS
-from tests.ingest.conftest import ARTICLE
+from tests.ingest.conftest import ARTICLE, batch_worker
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def run_worker_batch() -> None:
-    """``manage.py db_worker --batch``'s loop, in this process (without its signal handlers)."""
-    Worker(
-        queue_names=["default"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="browser-test",
-        excluded_queue_names=[],
-    ).run()
 
 
 def test_the_job_page_follows_the_import_until_it_is_done(browser, live_server, settings):
@@ -50,7 +35,7 @@ def test_the_job_page_follows_the_import_until_it_is_done(browser, live_server, 
         job = ImportJob.objects.get()
         assert page.url.endswith(f"/admin/summits/importjob/{job.pk}/change/")
 
-        run_worker_batch()
+        batch_worker("browser-test").run()
 
         # no click, no script: the page reloads itself and finds the job done
         page.wait_for_selector("#import-job-status h2:text('Done')", timeout=30_000)

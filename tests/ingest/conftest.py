@@ -143,21 +143,27 @@ def database_queue(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 
-def run_worker() -> int:
-    """Run the tasks waiting in the database queue as ``manage.py db_worker --batch`` does: its
-    worker takes the next ready task, locked and claimed, and runs it, until none is ready.
-    Here in the test's process and transaction (the command itself would also close the test's
-    database connection between tasks). Returns how many ran."""
-    worker = Worker(
+def batch_worker(worker_id: str) -> Worker:
+    """django-tasks-db's worker as ``manage.py db_worker --batch`` makes it: every ready task of
+    the default queue, none left waiting for; ``.run()`` is its loop (without its signal handlers)."""
+    return Worker(
         queue_names=["default"],
         interval=0,
         batch=True,
         backend_name="default",
         startup_delay=False,
         max_tasks=None,
-        worker_id="pytest",
+        worker_id=worker_id,
         excluded_queue_names=[],
     )
+
+
+def run_worker() -> int:
+    """Run the tasks waiting in the database queue as ``manage.py db_worker --batch`` does: its
+    worker takes the next ready task, locked and claimed, and runs it, until none is ready.
+    Here in the test's process and transaction (the command itself would also close the test's
+    database connection between tasks). Returns how many ran."""
+    worker = batch_worker("pytest")
     ran = 0
     while (task := DBTaskResult.objects.ready().get_locked()) is not None:
         task.claim(worker.worker_id)

@@ -9,13 +9,12 @@ from pathlib import Path
 import pytest
 from django.db import connection
 from django.db.utils import OperationalError
-from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from summits import ingest, services, tasks
 from summits.models import Article, ImportJob, Statement, Summit
 
-from .conftest import ARTICLE, REFUSAL, row_counts, run_worker
+from .conftest import ARTICLE, REFUSAL, batch_worker, row_counts, run_worker
 from .test_database_loss import terminate_this_connection
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fixed_extraction")]
@@ -269,16 +268,7 @@ def test_a_real_connection_loss_is_retried_by_the_worker_on_a_new_connection(dat
     lost = database_fails_once_for_real(monkeypatch)
     job = services.queue_import(source=ingest.read_pasted(ARTICLE), origin="admin upload", how="import")
 
-    Worker(
-        queue_names=["default"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="pytest",
-        excluded_queue_names=[],
-    ).run()
+    batch_worker("pytest").run()
 
     job.refresh_from_db()
     assert lost == [True]
