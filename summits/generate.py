@@ -278,7 +278,7 @@ def allocate(total: int, draws: list[int], low: int, high: int, rng: random.Rand
         i = room[k]
         counts[i] += step
         difference -= step
-        if counts[i] in (low, high):
+        if counts[i] == (high if step > 0 else low):  # no more room that way
             room[k] = room[-1]
             room.pop()
     if difference:
