@@ -177,10 +177,14 @@ def _accompanied(token: Token) -> list[Token]:
         return []
     if token.dep_ == NSUBJ:
         return [c for c in verb.children if c.dep_ == DOBJ]
-    if token.dep_ != POBJ:
-        return []
+    return _accompanied_by(verb) if token.dep_ == POBJ else []
+
+
+def _accompanied_by(verb: Token) -> list[Token]:
+    """Who was "accompanied by" someone: the noun the participle hangs on ("President Vega,
+    accompanied by Mr Berg, ..."), else the verb's subject, or the subject of the clause above."""
     if verb.dep_ == ACL:
-        return [verb.head]  # "President Vega, accompanied by Mr Berg, ..."
+        return [verb.head]
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
     if verb.dep_ == ADVCL and not subjects:
         subjects = [c for c in verb.head.children if c.dep_ in SUBJECTS]
