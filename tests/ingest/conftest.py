@@ -170,3 +170,14 @@ def run_worker() -> int:
         worker.run_task(task)
         ran += 1
     return ran
+
+
+@pytest.fixture
+def articles(tmp_path):
+    """A folder of two articles and a file that is none, for the command's directory imports."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "b_second.txt").write_text(SECOND_ARTICLE, encoding="utf-8")
+    (folder / "a_first.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "notes.md").write_text("not an article")
+    return folder

@@ -33,16 +33,6 @@ def fails(*args) -> tuple[str, str]:
     return stderr.getvalue(), str(error.value)
 
 
-@pytest.fixture
-def articles(tmp_path):
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "b_second.txt").write_text(SECOND_ARTICLE, encoding="utf-8")
-    (folder / "a_first.txt").write_text(ARTICLE, encoding="utf-8")
-    (folder / "notes.md").write_text("not an article")
-    return folder
-
-
 def test_imports_a_file_and_says_what_it_did(articles):
     stdout, stderr = run(
         articles / "a_first.txt", "--url", "https://news.example.org/a", "--title", "Leaders meet"

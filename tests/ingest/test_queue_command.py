@@ -15,19 +15,9 @@ from summits import ingest
 from summits.models import Article, ImportJob, Summit
 from tests.test_settings import run
 
-from .conftest import ARTICLE, SECOND_ARTICLE, row_counts, run_worker
+from .conftest import ARTICLE, row_counts, run_worker
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fixed_extraction", "database_queue")]
-
-
-@pytest.fixture
-def articles(tmp_path):
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "b_second.txt").write_text(SECOND_ARTICLE, encoding="utf-8")
-    (folder / "a_first.txt").write_text(ARTICLE, encoding="utf-8")
-    (folder / "notes.md").write_text("not an article")
-    return folder
 
 
 @pytest.fixture
