@@ -120,6 +120,7 @@ LINK_ITEM = re.compile(
 )
 LINK_ALONE = re.compile(r"^(?:!?\[[^\]\n]*\]\([^)\n]*\)\s*)+$")  # "![](photo.jpg)", "[Translation](...)"
 HTML_TAG = re.compile(r"<[^<>\n]{1,200}>")
+HEADING_MARK = re.compile(r"^#{1,6}[ \t]+")  # "# Torres telephones Vega": a Markdown heading's mark
 MOJIBAKE_SPACE = re.compile("\u00c2\u00a0|\u00c2(?= )")
 # "Media release — Alexander Downer, Minister for Foreign Affairs", "MEDIA RELEASE MINISTER FOR
 # FOREIGN AFFAIRS ALEXANDER DOWNER": a release's label, then who issues it
@@ -716,12 +717,16 @@ def _story_text(text: str, blocks: list[Block]) -> str:
         wire = WIRE_DATELINE.match(body)
         if wire and any(c.islower() for c in body[wire.end() : wire.end() + 20]):
             body = " " * wire.end() + body[wire.end() :]
-        body = HTML_TAG.sub(lambda m: " " * len(m[0]), body)
+        body = HEADING_MARK.sub(_blank, HTML_TAG.sub(_blank, body))
         kept = len(_without_trailing_marks(body))
         body = body[:kept] + " " * (len(body) - kept)
-        body = MOJIBAKE_SPACE.sub(lambda m: " " * len(m[0]), body).replace("\u00a0", " ")
+        body = MOJIBAKE_SPACE.sub(_blank, body).replace("\u00a0", " ")
         chars[block.start : block.end] = body
     return "".join(chars)
+
+
+def _blank(match: re.Match) -> str:
+    return " " * len(match[0])
 
 
 # --- the author of a first-person release ---------------------------------------------------------

@@ -346,7 +346,12 @@ MEETING_NOUNS = {
     "breakfast",
     "banquet",
     "audience",
+    # a welcome given to a guest: "a civic welcome was extended to the Governor by the Mayor"
+    "welcome",
+    "reception",
 }
+# what a meeting noun's verb is given with: "a welcome was extended [to] X", "a dinner given [for] X"
+CARRIED_MEETING_PREPOSITIONS = {"to", "for", "with"}
 # auxiliaries of what has not happened (yet): "will meet", "would attend", "must agree"
 NOT_YET = {"will", "'ll", "shall", "would", "could", "may", "might", "should", "must"}
 # adjectives whose to-clause is still ahead: "is due to meet", "is likely to sign"
@@ -699,6 +704,8 @@ PARTY_NOUNS = {
     "emir",
     "sultan",
     "monarch",
+    "governor",
+    "mayor",
     "side",
     "sides",
 }

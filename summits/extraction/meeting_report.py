@@ -42,10 +42,12 @@ from .deps import (
     APPOS,
     AUXILIARIES,
     COMPOUND,
+    DATIVE,
     DOBJ,
     NAME_PARTS,
     NMOD,
     NSUBJ,
+    NSUBJPASS,
     POBJ,
     POSS,
     PREP,
@@ -54,6 +56,7 @@ from .deps import (
     XCOMP,
 )
 from .lexicon import (
+    CARRIED_MEETING_PREPOSITIONS,
     JOINT_APPEARANCES,
     JOINT_BY_NAME,
     JOINT_MARKS,
@@ -81,6 +84,7 @@ NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 RELATIVE_TAGS = frozenset({"WDT", "WP"})  # "which", "who"
 SIDE_DEPS = frozenset({*NAME_PARTS, POSS, AMOD, APPOS, NMOD})  # where a noun's sides are written
 OF = frozenset({"of"})
+CARRIED = frozenset({DOBJ, NSUBJPASS})  # "extended [a welcome]", "[a welcome] was extended"
 CONTROLLED = frozenset({XCOMP, ADVCL})  # a to-clause whose subject is the one above: "were [to meet]"
 CLAUSES_CLIMBED = 3
 PARTY_LABELS = frozenset({"PERSON", "GPE", "ORG"})  # a people ("Filipinos") is no party by itself
@@ -228,13 +232,27 @@ def partner(word: Token) -> bool:
     if word.pos_ not in NOUN_TAGS:
         return False
     if _meeting_noun(word):
-        return any(
-            party(p) for p in _partners(word, PARTNER_PREPOSITIONS | CALL_PREPOSITIONS | GUEST_PREPOSITIONS)
-        )
+        partners = _partners(word, PARTNER_PREPOSITIONS | CALL_PREPOSITIONS | GUEST_PREPOSITIONS)
+        return any(party(p) for p in partners) or any(party(p, places=False) for p in _carried_partners(word))
     if _visit_noun(word):
         partners = _partners(word, PARTNER_PREPOSITIONS) + _partners(word, VISIT_PREPOSITIONS)
         return any(party(p, places=False) for p in partners)
     return False
+
+
+def _carried_partners(noun: Token) -> list[Token]:
+    """ "a welcome was extended [to the Governor] [by the Mayor]", "gave a dinner for [Vega]": the
+    parties of the verb a meeting noun is given with (its object or passive subject)."""
+    if noun.dep_ not in CARRIED or noun.head.pos_ not in VERB_TAGS:
+        return []
+    verb = noun.head
+    return [
+        o
+        for p in verb.children
+        if p.dep_ == AGENT or (p.dep_ in {PREP, DATIVE} and p.lower_ in CARRIED_MEETING_PREPOSITIONS)
+        for o in p.children
+        if o.dep_ == POBJ
+    ]
 
 
 def _verb_partner(verb: Token) -> bool:

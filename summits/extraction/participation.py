@@ -51,6 +51,7 @@ from .lexicon import (
     ATTENDANCE_WORDS,
     ATTENDEE_NOUNS,
     BRINGING_VERBS,
+    CARRIED_MEETING_PREPOSITIONS,
     COMING_VERBS,
     COUNTERPART_NOUNS,
     DELEGATION_NOUNS,
@@ -964,12 +965,26 @@ def party_to_meeting_noun(doc: Doc, index: PersonIndex, mention: Mention) -> boo
     and Y": the object of a meeting noun's preposition, where the noun belongs to this meeting."""
     token = _role_word(doc, mention)
     prep = token.head
-    if token.dep_ != POBJ or prep.lower_ not in PARTY_PREPOSITIONS:
+    if token.dep_ != POBJ:
         return False
-    noun = _party_noun(doc, index, prep)
+    noun = (
+        _carried_meeting(prep) if prep.lower_ in CARRIED_MEETING_PREPOSITIONS | PARTY_PREPOSITIONS else None
+    )
+    if noun is None and prep.lower_ not in PARTY_PREPOSITIONS:
+        return False
+    noun = noun or _party_noun(doc, index, prep)
     if noun.lower_ not in MEETING_NOUNS or noun.pos_ not in {"NOUN", "PROPN"}:
         return False
     return occasion.belongs_to_meeting(noun)
+
+
+def _carried_meeting(prep: Token) -> Token | None:
+    """ "a civic welcome was extended [to] the Governor [by] the Mayor", "gave a dinner [for] X": the
+    meeting noun that the preposition's verb is given with (its object or passive subject)."""
+    verb = prep.head
+    if verb.pos_ not in VERB_TAGS or (prep.dep_ != AGENT and prep.lower_ not in CARRIED_MEETING_PREPOSITIONS):
+        return None
+    return next((c for c in verb.children if c.dep_ in {DOBJ, NSUBJPASS} and c.lower_ in MEETING_NOUNS), None)
 
 
 def _party_noun(doc: Doc, index: PersonIndex, prep: Token) -> Token:

@@ -28,6 +28,7 @@ STATE_LABELS = frozenset({"GPE", "NORP", "ORG"})  # entities a state or organisa
 STATE_JOINS = frozenset({"-", "–", "and", ",", "/"})  # "UK-France", "Russia and Turkey"
 POSSESSIVE_TITLE_WORDS = TITLE_WORDS | {"chief", "army", "policy"}  # "Sudan's army chief", "EU policy chief"
 LOWER_TITLE_WORDS = 3  # "deputy defence minister [X]": at most three lower-case title words
+STATE_NAME_WORDS = 3  # "[United Arab Emirates] President": the most words a state is named by before a title
 MEMBERSHIP_WORDS = 7  # "a member of the [Communist Party's] politburo": at most this many words
 PORTFOLIO_REACH = (
     10  # "Minister of Justice and Courts Administration": at most this many words after the title
@@ -136,7 +137,16 @@ def country_before(doc: Doc, i: int) -> str | None:
         found = country_at(doc, j, i)
         if found:
             return found
-    return country_at(doc, i, i)
+    return next(filter(None, (country_at(doc, j, i) for j in _capitalised_starts(doc, i))), None)
+
+
+def _capitalised_starts(doc: Doc, i: int) -> range:
+    """Where a run of capitalised words ending at token ``i`` may start, longest first: a name the
+    model labelled only in part ("[Saudi] Arabia Crown Prince")."""
+    j = i
+    while j > max(0, i - STATE_NAME_WORDS + 1) and doc[j - 1].text[:1].isupper():
+        j -= 1
+    return range(j, i + 1)
 
 
 def state_run(doc: Doc, sent: Span, size: int) -> list[str] | None:

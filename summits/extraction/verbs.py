@@ -216,7 +216,7 @@ VERBS: dict[str, Verb] = {
     # stance: "expressed hope that ...", "voiced concern over ..."
     "express": verb(STANCE, REPORTS_OBJECT),  # "expressed his appreciation for ..."
     "voice": verb(STANCE),
-    "extend": verb(STANCE),  # "extended assurances of support"
+    "extend": verb(STANCE, CHAIRS),  # "extended assurances of support", "extended a warm welcome to X"
     # a quotation's speaker, and reported speech with a clause
     "ask": verb(*SAYING, SEEKS),  # "asked ministers to think again", "asked for a meeting"
     "report": verb(*SAYING, RELAYS),
@@ -290,6 +290,7 @@ VERBS: dict[str, Verb] = {
     "talk": verb(MEETS, REPORTS_WH),  # "talked about how ..."
     "hold": verb(CHAIRS),
     "pay": verb(CHAIRS),  # "paid a courtesy call on X"
+    "accord": verb(CHAIRS),  # "accorded X a reception"
     "have": verb(CHAIRS, ANTICIPATES),  # "had talks"; "still have to agree"
     "chair": verb(CHAIRS),
     "co-chair": verb(CHAIRS),

@@ -217,6 +217,17 @@ def test_a_title_of_a_state_set_off_by_a_comma_gives_role_and_country():
     assert (people["Ana Vega"].role, people["Ana Vega"].country) == ("President", "PE")
 
 
+def test_a_state_of_several_words_before_a_title_is_its_country():
+    # the model labels "Saudi" alone; the state is the whole run of capitalised words
+    result = extract(
+        story(
+            "Qatar Emir Tamim bin Hamad telephoned Saudi Arabia Crown Prince Mohammad bin Salman on Friday."
+        )
+    )
+    assert by_name(result)["Mohammad bin Salman"].country == "SA"
+    assert by_name(result)["Tamim bin Hamad"].country == "QA"
+
+
 def test_a_state_after_a_name_is_its_country_and_no_part_of_it():
     result = extract(
         story("The two leaders, Lars Berg of Norway and Ana Vega of Peru, held talks in Lima on Monday.")

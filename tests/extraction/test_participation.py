@@ -1131,3 +1131,17 @@ def test_those_a_partner_noun_includes_take_part():
         )
     )
     assert names(result) == {"Kumar Rao", "Ana Torres", "Luis Vega"}
+
+
+def test_the_host_and_guest_of_a_welcome_given_take_part():
+    result = extract(
+        story("On Thursday a civic welcome was extended to President Ana Torres by Mayor Luis Vega in Lima.")
+    )
+    assert {"Ana Torres", "Luis Vega"} <= names(result)
+
+
+def test_who_extends_a_welcome_to_a_guest_takes_part():
+    result = extract(
+        story("Mayor Luis Vega extended a warm welcome to President Ana Torres in Lima on Monday.")
+    )
+    assert {"Ana Torres", "Luis Vega"} <= names(result)
