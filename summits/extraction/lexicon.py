@@ -24,6 +24,8 @@ HONORIFICS = {
     "excellency",  # "His Excellency Rodrigo Roa Duterte"
     "hon",  # "the Hon. Ana Vega", "the Rt Hon. R. D. Muldoon"
     "hon.",
+    "honourable",  # "the Honourable Ana Vega", "the Right Honourable Luis Soto"
+    "honorable",
 }
 # honorifics of two words ("Tan Sri Muhyiddin", "Datuk Seri Anwar"): not part of the name
 HONORIFIC_PAIRS = {
@@ -34,6 +36,10 @@ HONORIFIC_PAIRS = {
     ("dato'", "sri"),
     ("rt", "hon"),
     ("rt.", "hon"),
+    ("rt", "hon."),
+    ("rt.", "hon."),
+    ("right", "honourable"),
+    ("right", "honorable"),
     ("his", "excellency"),
     ("her", "excellency"),
 }

@@ -553,8 +553,9 @@ class _Names:
                 end = token.i + 1
                 while end < len(self.doc) and self.doc[end].is_title and self.doc[end].pos_ == "PROPN":
                     end += 1
-                if end > token.i + 1:
-                    found.append(self.doc[token.i + 1 : end])
+                start = _past_titles(self.doc, token.i + 1, end)  # "His Excellency [President] X"
+                if end > start:
+                    found.append(self.doc[start:end])
         return found
 
     def _add(self, span: Span) -> None:

@@ -73,6 +73,7 @@ from .lexicon import (
     PHOTO_CREDIT,
     PICTURE_POSITIONS,
     PICTURED_MEETING_WORDS,
+    PLURAL_PARTIES,
     PRESENCE_WORDS,
     PRONOUNS,
     SEEING_VERBS,
@@ -489,9 +490,22 @@ def _did_not_go(verb: Token) -> bool:
 
 def _up_the_name(token: Token) -> Token:
     """The word of a name's phrase that has its role in the sentence."""
-    while token.dep_ in INSIDE_NAME and token.head != token:
+    while token.dep_ in INSIDE_NAME and token.head != token and not _joined_to_a_thing(token):
         token = _listed_past_a_country(token) or token.head
     return token
+
+
+def _joined_to_a_thing(token: Token) -> bool:
+    """ "the trade mission led by ..., the Honourable [X]": a name the parse joins by "and" (or a
+    comma) to a common noun that is no person; its role is not that noun's."""
+    head = token.head
+    people = PERSON_NOUNS | DELEGATION_NOUNS | ATTENDEE_NOUNS | SPOUSE_NOUNS | PLURAL_PARTIES
+    return (
+        token.dep_ == CONJ
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() not in people
+        and head.lower_ not in people
+    )
 
 
 def _listed_past_a_country(token: Token) -> Token | None:

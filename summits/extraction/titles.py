@@ -167,6 +167,8 @@ def title_before(doc: Doc, start: int) -> Title:
     i = start - 1
     while i >= 0 and honorific_before(doc, i):
         i -= honorific_before(doc, i)
+    if i < start - 1 and i >= 0 and doc[i].lower_ == "the":  # "Prime Minister of Chile [the] Hon. X"
+        i -= 1
     head = portfolio_head(doc, i + 1)
     portfolio = list(doc[head + 1 : i + 1]) if head is not None else []
     i = head if head is not None else i

@@ -297,3 +297,15 @@ def test_a_name_that_is_also_a_capital_is_a_person_after_a_title():
 def test_a_capital_without_a_title_is_no_person():
     people = find_names(get_nlp()("President Ana Ruiz visited Sofia on Monday."))
     assert [p.name for p in people.persons] == ["Ana Ruiz"]
+
+
+def test_the_right_honourable_is_no_part_of_the_name_and_the_title_before_it_is_the_role():
+    result = extract(
+        story(
+            "At the invitation of His Excellency President Luis Vega, the Prime Minister of Chile "
+            "the Right Honourable Ana Torres, M.P., visited Peru from 7 to 11 October."
+        )
+    )
+    people = by_name(result)
+    assert (people["Ana Torres"].role, people["Ana Torres"].country) == ("Prime Minister", "CL")
+    assert people["Luis Vega"].role == "President"

@@ -1145,3 +1145,15 @@ def test_who_extends_a_welcome_to_a_guest_takes_part():
         story("Mayor Luis Vega extended a warm welcome to President Ana Torres in Lima on Monday.")
     )
     assert {"Ana Torres", "Luis Vega"} <= names(result)
+
+
+def test_a_name_the_parse_joins_to_a_thing_takes_no_role_from_it():
+    # "welcomed the trade mission ..., the Honourable X": X is not what was welcomed
+    result = extract(
+        story(
+            "President Ana Torres met President Luis Vega in Lima on Monday. They welcomed the trade "
+            "mission led by the Chilean Minister for Trade, the Honourable Kari Lunde, MP, to Peru in "
+            "February 2001."
+        )
+    )
+    assert names(result) == {"Ana Torres", "Luis Vega"}
