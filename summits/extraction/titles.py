@@ -164,11 +164,7 @@ def state_run(doc: Doc, sent: Span, size: int) -> list[str] | None:
 # --- a title written before the name ----------------------------------------------------------
 def title_before(doc: Doc, start: int) -> Title:
     """The title before a name starting at ``start``: "Turkish President [Erdogan]"."""
-    i = start - 1
-    while i >= 0 and honorific_before(doc, i):
-        i -= honorific_before(doc, i)
-    if i < start - 1 and i >= 0 and doc[i].lower_ == "the":  # "Prime Minister of Chile [the] Hon. X"
-        i -= 1
+    i = _before_honorifics(doc, start - 1)
     head = portfolio_head(doc, i + 1)
     portfolio = list(doc[head + 1 : i + 1]) if head is not None else []
     i = head if head is not None else i
@@ -189,6 +185,17 @@ def title_before(doc: Doc, start: int) -> Title:
     if role and words[-1].lower_ not in {"of"}:
         return Title(role, country, body)
     return NO_TITLE
+
+
+def _before_honorifics(doc: Doc, i: int) -> int:
+    """Where the words before a name's honorifics end, the honorifics ending at token ``i``: "Prime
+    Minister of Chile | the Right Honourable [Ana Torres]"."""
+    last = i
+    while i >= 0 and honorific_before(doc, i):
+        i -= honorific_before(doc, i)
+    if i < last and i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i
 
 
 def _of_state_before(doc: Doc, i: int) -> tuple[str | None, int]:
