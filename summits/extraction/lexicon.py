@@ -84,6 +84,14 @@ TITLE_WORDS = {
     "secretary",
     "general",
     "secretary-general",
+    # military ranks: "Field Marshal X", "Admiral X", "Army chief General X"
+    "field",
+    "marshal",
+    "admiral",
+    "colonel",
+    "brigadier",
+    "lieutenant",
+    "commander",
     "foreign",
     "defence",
     "defense",
@@ -203,6 +211,8 @@ TITLE_HEADS = {
     "chairwoman",
     "chairperson",
     "counterpart",
+    "marshal",  # "Field Marshal X"
+    "admiral",
 }
 # words of a title that are ranks of nobility rather than offices ("Sheikh Hasina", "Prince Faisal")
 NOBILITY = {"sheikh", "sheikha", "prince", "princess"}

@@ -1154,7 +1154,7 @@ def listed_as_present(doc: Doc, index: PersonIndex, mention: Mention) -> bool:
     """ "Also present at the talks were Kari Lunde and Jon Berg.", "Joining the President were
     Lunde and Berg.", "Lunde and Berg were also present.": named in a list that "be" and a word
     of presence put at the meeting reported (not "will also be present")."""
-    if not _a_named_person(doc, mention):
+    if not (_a_named_person(doc, mention) or _titled(index, mention)):
         return False  # a list's titles and bodies ("Renmin University", "Acting") are no one
     sent = doc[mention[0]].sent
     for be in [*(t for t in sent if t.lemma_ in LISTING_VERBS), *_list_verbs_before(doc, mention[0])]:
@@ -1222,6 +1222,13 @@ def _described(verb: Token) -> list[Token]:
 def _a_named_person(doc: Doc, mention: Mention) -> bool:
     """A mention the parser takes for a person's name (not "Fingal County" set beside one)."""
     return any(t.ent_type_ == "PERSON" for t in doc[mention[0] : mention[1]])
+
+
+def _titled(index: PersonIndex, mention: Mention) -> bool:
+    """A name of two words or more written after a title ("Field Marshal [Syed Munir]"), whatever
+    label the model gave it (not "Director [Sustainability]")."""
+    person = index.at(mention[0])
+    return person is not None and bool(person.role) and len(person.parts) >= 2
 
 
 def _list_verbs_before(doc: Doc, start: int) -> list[Token]:

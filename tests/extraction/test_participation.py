@@ -1157,3 +1157,23 @@ def test_a_name_the_parse_joins_to_a_thing_takes_no_role_from_it():
         )
     )
     assert names(result) == {"Ana Torres", "Luis Vega"}
+
+
+def test_a_titled_name_the_model_did_not_label_is_present_on_the_occasion():
+    result = extract(
+        story(
+            "Prime Minister Ana Torres held a bilateral meeting with President Luis Vega. "
+            "Field Marshal Syed Asim Munir was also present on the occasion."
+        )
+    )
+    assert by_name(result)["Syed Asim Munir"].role == "Field Marshal"
+
+
+def test_a_one_word_name_after_a_title_in_a_list_of_speakers_is_no_participant():
+    result = extract(
+        story(
+            "Ana Torres met Luis Vega at the forum in Lima. Among the speakers were Kari Lunde, "
+            "Director Sustainability at the university, and Tom Berg."
+        )
+    )
+    assert "Sustainability" not in names(result)
