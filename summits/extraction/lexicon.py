@@ -22,6 +22,9 @@ HONORIFICS = {
     "dato",
     "datin",
     "excellency",  # "His Excellency Rodrigo Roa Duterte"
+    "h.e.",  # "H.E. Dr Hamzah Haz"
+    "prof",
+    "prof.",
     "hon",  # "the Hon. Ana Vega", "the Rt Hon. R. D. Muldoon"
     "hon.",
     "honourable",  # "the Honourable Ana Vega", "the Right Honourable Luis Soto"

@@ -108,6 +108,7 @@ ACCOMPANIED_PRONOUNS = PRONOUNS | PERSON_PRONOUNS | OWN_SIDE  # "accompanied [hi
 PARTNER_WORDS = {"with"}  # "met [with] X"
 INCLUDING_WORDS = {"including"}  # "talks with opposition leaders, [including] X and Y"
 PARTY_PREPOSITIONS = {"with", "by", "between", "on"}  # "talks [with] X", "a call [by] X [on] Y"
+ASIDE_REACH = 6  # words climbed from a name to the aside it is joined inside ("the Speaker [of the] House")
 TITLE_REACH = 5  # words of a title before a name ("then-Prime Minister X")
 OFFICE_REACH = 8  # words between a plural office and the colon before the names it is spelled out as
 TITLE_PHRASE_REACH = 14  # words between a title and the comma before the name it is set beside
@@ -491,7 +492,7 @@ def _did_not_go(verb: Token) -> bool:
 def _up_the_name(token: Token) -> Token:
     """The word of a name's phrase that has its role in the sentence."""
     while token.dep_ in INSIDE_NAME and token.head != token and not _joined_to_a_thing(token):
-        token = _listed_past_a_country(token) or token.head
+        token = _listed_past_a_country(token) or _listed_past_an_aside(token) or token.head
     return token
 
 
@@ -517,6 +518,21 @@ def _listed_past_a_country(token: Token) -> Token | None:
     if country.dep_ != POBJ or prep.lower_ not in COUNTRY_PREPOSITIONS or prep.head.ent_type_ != "PERSON":
         return None
     return prep.head
+
+
+def _listed_past_an_aside(token: Token) -> Token | None:
+    """ "called on Amien Rais, the Chairman of the Assembly and [Akbar Tandjung], the Speaker": a
+    name the parse joins to a word of the aside set beside the name before it is joined to that name."""
+    if token.dep_ != CONJ:
+        return None
+    word = token.head
+    for _ in range(ASIDE_REACH):
+        if word.dep_ == APPOS and word.head.ent_type_ == "PERSON":
+            return word.head
+        if word.dep_ not in {POBJ, PREP, COMPOUND, POSS} or word.head == word:
+            return None
+        word = word.head
+    return None
 
 
 def took_place(verb: Token) -> bool:

@@ -1177,3 +1177,15 @@ def test_a_one_word_name_after_a_title_in_a_list_of_speakers_is_no_participant()
         )
     )
     assert "Sustainability" not in names(result)
+
+
+def test_a_name_listed_after_anothers_aside_is_called_on_too():
+    # the parse joins the second name to the organisation in the first name's aside
+    result = extract(
+        story(
+            "President Ana Torres met President Luis Vega in Lima. Torres called on H.E. Prof. Tom Berg, "
+            "the Chairman of the People's Consultative Assembly and H.E. Kari Lunde, the Speaker of the "
+            "House of Representatives."
+        )
+    )
+    assert {"Tom Berg", "Kari Lunde"} <= names(result)
