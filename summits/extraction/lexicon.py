@@ -544,7 +544,7 @@ PHOTO_CREDIT = re.compile(
 ATTENDANCE_WORDS = MEETING_WORDS | {"sending", "sent", "accompanied", "flanked", "place", "led", "leading"}
 GROUP_SPEAKERS = re.compile(
     r"^(?:the |both |all )?(?:two |three |four |)(?:\w+ )?"
-    r"(?:leaders|sides|countries|nations|presidents|heads of state)$"
+    r"(?:leaders|sides|countries|nations|presidents|heads of (?:state|government|state and government))$"
     r"|(?:'s|’s) leaders$",
     re.IGNORECASE,
 )

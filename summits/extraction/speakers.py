@@ -258,14 +258,21 @@ def gender_of(cast: Cast, number: int) -> str | None:
     ("Reyes said her government ..."); else a first name of known gender ("Maria Lopez"); None
     where none shows or the text shows both."""
     person = cast.index.persons[number]
-    words = set((person.role or "").lower().split())
+    by_first_name = first_names.gender(person.parts[0]) if len(person.parts) >= 2 else None
+    found = _genders(set((person.role or "").lower().split()))
     for start, end in person.mentions:
-        words |= {t.lower_.rstrip(".") for t in cast.doc[max(start - 1, 0) : end]}
-        words |= _own_possessives(cast, cast.doc[start:end].root)
-    found = {GENDER_WORDS[w] for w in words if w in GENDER_WORDS}
+        words = {t.lower_.rstrip(".") for t in cast.doc[max(start - 1, 0) : end]}
+        at_mention = _genders(words | _own_possessives(cast, cast.doc[start:end].root))
+        if by_first_name and at_mention and by_first_name not in at_mention:
+            continue  # "Malcolm Fraser, accompanied by Mrs Fraser": his wife, not him
+        found |= at_mention
     if found:
         return found.pop() if len(found) == 1 else None
-    return first_names.gender(person.parts[0]) if len(person.parts) >= 2 else None
+    return by_first_name
+
+
+def _genders(words: set[str]) -> set[str]:
+    return {GENDER_WORDS[w] for w in words if w in GENDER_WORDS}
 
 
 def _own_possessives(cast: Cast, token: Token) -> set[str]:

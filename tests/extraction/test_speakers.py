@@ -233,6 +233,21 @@ def test_a_pronoun_takes_the_gender_of_a_first_name():
     assert said.get("trade between the two would grow") == "Maria Lopez"
 
 
+def test_a_spouse_named_by_the_same_surname_gives_no_gender_to_him():
+    # "Mrs Vega" beside Carlos Vega is his wife: "he" can still be Carlos Vega
+    said = indirect(
+        extract(
+            story(
+                "President Maria Lopez received Prime Minister Carlos Vega, accompanied by Mrs Vega, "
+                "in Lima.",
+                "Lopez gave Vega a briefing on the border. The Prime Minister recalled that the border "
+                "had been set out by the minister. He said that it is a complex question.",
+            )
+        )
+    )
+    assert said.get("it is a complex question") == "Carlos Vega"
+
+
 def test_first_names_gender_from_the_kept_data_package():
     from summits.extraction.first_names import gender
 
@@ -840,3 +855,19 @@ def test_a_participle_opening_the_sentence_is_neither_a_name_nor_the_speaker():
     )
     assert names(result) == {"Ana Ruiz", "Luis Vega"}
     assert [s.speaker for s in result.statements] == ["the premier"]
+
+
+def test_the_two_heads_of_government_are_the_participants():
+    said = indirect(
+        extract(
+            story(
+                "President Maria Lopez received Prime Minister Carlos Vega in Lima on Monday.",
+                "The two Heads of Government emphasised their conviction that Peru and Chile have a "
+                "common interest.",
+            )
+        )
+    )
+    assert (
+        said.get("their conviction that Peru and Chile have a common interest")
+        == "Maria Lopez and Carlos Vega"
+    )
