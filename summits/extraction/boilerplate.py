@@ -78,6 +78,33 @@ SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
 # leaders meet »"), an end-of-article mark ("■"), a stray HTML space ("&nbsp;")
 TRAILING_MARK = re.compile(r"(?:(?<=[.!?\"'”’])\s+[A-Z][^.!?»\n]{0,80}»|[»■▪◼□]|&nbsp;|&#160;)$")
 CLOSING = tuple(".!?\"'”’)…")
+# words a line of a hard-wrapped paragraph may end with, but no heading or sentence does
+WRAPPED_LINE = 50  # characters of a line of a hard-wrapped paragraph, at the least
+WRAPPED_WORDS = 4  # words of such a line, at the least
+WRAP_WIDTH = 100  # characters of a line of a hard-wrapped paragraph, at the most
+WRAPPED_AFTER = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "with",
+        "and",
+        "or",
+        "for",
+        "by",
+        "in",
+        "on",
+        "at",
+        "from",
+        "as",
+        "that",
+        "which",
+        "who",
+        "whose",
+    ]
+)
 # "Putin said: ..." is speech, not a caption or a header field. Word forms matched in the raw text
 # (the layout is read before parsing, so there are no lemmas to ask the verb table about).
 SPEECH_LABEL = re.compile(r"\b(?:said|says|added|adds|told|asked|stated|declared|insisted|warned|stressed)\b")
@@ -284,22 +311,32 @@ def split_blocks(text: str) -> list[Block]:
         if not body.strip():
             _close(blocks, current, text)
             continue
-        if current and not _continues(text[current[-1][0] : current[-1][1]], body):
+        if current and not _continues(text[current[-1][0] : current[-1][1]], body, wrapped=len(current) > 1):
             _close(blocks, current, text)
         current.append((start, end))
     _close(blocks, current, text)
     return blocks
 
 
-def _continues(previous: str, line: str) -> bool:
+def _continues(previous: str, line: str, *, wrapped: bool = False) -> bool:
+    """Whether ``line`` goes on the paragraph whose last line is ``previous``: after a trailing
+    space, before a lower-case word, after a word no sentence ends with ("President of [the]"), and
+    in a paragraph already wrapped, after any full line that ends no sentence."""
     stripped = line.lstrip()
+    if not stripped:
+        return False
     if previous.endswith((" ", "\t")) and not previous.strip().endswith(":"):
         return True
-    return (
-        bool(stripped)
-        and (stripped[0].islower() or stripped[0] in ",;")
-        and not previous.rstrip().endswith(CLOSING)
-    )
+    ended = previous.rstrip().endswith(CLOSING)
+    if stripped[0].islower() or stripped[0] in ",;":
+        return not ended
+    words = previous.split()
+    if len(words) < WRAPPED_WORDS or len(previous) > WRAP_WIDTH:
+        return False  # a menu's item ("Log in"), a letter ("A"), a link; a paragraph cut short
+    if words[-1].lower() in WRAPPED_AFTER:
+        return True
+    full_line = len(previous.rstrip()) >= WRAPPED_LINE  # a line cut by the wrap
+    return wrapped and full_line and not ended and not words[-1].endswith(":")
 
 
 def _close(blocks: list[Block], lines: list[tuple[int, int]], text: str) -> None:

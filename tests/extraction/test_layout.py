@@ -3,7 +3,15 @@
 import datetime as dt
 
 from summits.extraction import extract
-from summits.extraction.boilerplate import CAPTION, DATELINE, HEADER, HEADING, HIGHLIGHT, read_layout
+from summits.extraction.boilerplate import (
+    CAPTION,
+    DATELINE,
+    HEADER,
+    HEADING,
+    HIGHLIGHT,
+    read_layout,
+    split_blocks,
+)
 
 DAILY = """By\x20
 Jane Doe
@@ -393,3 +401,26 @@ def test_a_place_and_country_line_above_the_story_is_its_dateline():
         "Mon, September 3, 2018\n\nChina hosts African leaders on Monday for a summit.\n"
     )
     assert (layout.meta.dateline, layout.meta.dateline_country) == ("Beijing", "China")
+
+
+def test_a_hard_wrapped_paragraph_is_one_story_block_however_its_lines_begin():
+    text = (
+        "LIMA, Peru, May 16. President of the\n"
+        "Republic of Chile, Ana Torres, met with President of Peru\n"
+        "Luis Vega in Lima as part of the 6th summit of the\n"
+        "Pacific Alliance, agencies report.\n"
+    )
+    layout = read_layout(text)
+    assert [b.kind for b in layout.blocks] == ["story"]
+
+
+def test_short_lines_of_a_menu_stay_apart_however_they_end():
+    blocks = split_blocks("Share this article\nLog in\nSubscribe\nA\nA\nGift Full Article\n")
+    assert [b.text for b in blocks] == [
+        "Share this article",
+        "Log in",
+        "Subscribe",
+        "A",
+        "A",
+        "Gift Full Article",
+    ]
