@@ -31,6 +31,7 @@ OFFICE_FAMILIES = {
     "sovereign": {"king", "queen", "sultan", "emir", "amir", "emperor", "empress", "monarch"},
     "diplomat": {"minister", "secretary", "ambassador", "envoy", "diplomat"},  # "the Chilean diplomat"
     "pontiff": {"pope", "pontiff"},  # "the pontiff said"
+    "premier": {"premier", "prime"},  # "the premier" of a story that names a prime minister
 }
 
 

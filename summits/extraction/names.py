@@ -126,6 +126,8 @@ def name_span(ent: Span) -> Span | None:
     "[Russian President] Vladimir Putin['s]"."""
     doc = ent.doc
     start = _past_titles(doc, _past_demonym(doc, _past_portfolio(doc, ent.start), ent.end), ent.end)
+    if start < ent.end and _opening_participle(doc[start]):
+        start += 1  # "[Addressing] Ruiz, the premier said", the participle labelled with the name
     if start >= ent.end:
         return None  # "[Sri Lankan] High Commissioner": a people and a title, no name
     end = _before_trailing(doc, start, ent.end)

@@ -291,9 +291,18 @@ def _organisation_title(
 def title_after(doc: Doc, end: int) -> Title:
     """ "Ben Rhodes, US deputy national security adviser" / "Hasina, the Bangladeshi prime minister"
     / "Michel, the president of the European Council"."""
-    if end >= len(doc) or doc[end].text != ",":
+    if end >= len(doc) or doc[end].text != "," or _object_of_opening_clause(doc[end - 1]):
         return NO_TITLE
     return _title_from(doc, end + 1)[0]
+
+
+def _object_of_opening_clause(name: Token) -> bool:
+    """ "Addressing [Aliyev], the premier thanked him": a name inside a participle's clause that
+    opens the sentence; the words after its comma are the sentence's subject, not the name's title."""
+    opening = name.sent[0]
+    if not (opening.tag_ == "VBG" and opening.lower_.endswith("ing")) or opening.i == name.i:
+        return False
+    return not any(t.text == "," for t in name.doc[opening.i : name.i])
 
 
 def paired_titles_after(doc: Doc, end: int) -> tuple[Title, Title] | None:

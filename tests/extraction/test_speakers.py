@@ -871,3 +871,15 @@ def test_the_two_heads_of_government_are_the_participants():
         said.get("their conviction that Peru and Chile have a common interest")
         == "Maria Lopez and Carlos Vega"
     )
+
+
+def test_the_premier_is_the_prime_minister_and_an_opening_participles_object_takes_no_title():
+    result = extract(
+        story(
+            "Prime Minister Ana Torres met President Luis Vega in Lima on Monday.",
+            "Addressing Vega, the premier thanked him for the hospitality, noting that the summit "
+            "\u201creflects the meeting of hearts\u201d.",
+        )
+    )
+    assert by_name(result)["Luis Vega"].role == "President"
+    assert {s.speaker for s in result.statements if s.kind == "direct"} == {"Ana Torres"}
