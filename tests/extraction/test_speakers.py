@@ -854,7 +854,7 @@ def test_a_participle_opening_the_sentence_is_neither_a_name_nor_the_speaker():
         )
     )
     assert names(result) == {"Ana Ruiz", "Luis Vega"}
-    assert [s.speaker for s in result.statements] == ["the premier"]
+    assert [s.speaker for s in result.statements] == ["Luis Vega"]  # the premier: the prime minister
 
 
 def test_the_two_heads_of_government_are_the_participants():
