@@ -27,6 +27,8 @@ HONORIFICS = {
     "prof.",
     "hon",  # "the Hon. Ana Vega", "the Rt Hon. R. D. Muldoon"
     "hon.",
+    "rt",  # "the Rt. Hon. Malcolm Fraser", "Rt" and "." split by the tokenizer
+    "rt.",
     "honourable",  # "the Honourable Ana Vega", "the Right Honourable Luis Soto"
     "honorable",
 }

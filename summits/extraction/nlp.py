@@ -52,6 +52,8 @@ ORG_PATTERNS = [
 # Concepcion", "Jose Santiago Sta. Romana", "Md. Touhid Hossain"): one token each, after which
 # no sentence starts.
 NAME_ABBREVIATIONS = ("Ma.", "Sta.", "Sto.", "Md.", "Mohd.", "Muhd.", "Wm.", "Chas.", "Geo.", "Thos.", "Jas.")
+# and honorifics written short before a name: "the Rt. Hon. Malcolm Fraser", "Prof. Amien Rais"
+NAME_ABBREVIATIONS += ("Hon.", "Rt.", "Prof.")
 
 
 def _token_pattern(phrase: str) -> list[dict]:

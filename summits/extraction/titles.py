@@ -174,7 +174,13 @@ def title_before(doc: Doc, start: int) -> Title:
         words.insert(0, doc[i])
         i -= 1
     if not words:
-        readers = (_possessive_title, _lower_title, _possessive_title_with_comma, _state_title_with_comma)
+        readers = (
+            _possessive_title,
+            _lower_title,
+            _possessive_title_with_comma,
+            _state_title_with_comma,
+            _definite_title_with_comma,
+        )
         return _first_title(doc, i, readers)
     if words[0].lower_ == "of":
         words = words[1:]
@@ -191,11 +197,16 @@ def _before_honorifics(doc: Doc, i: int) -> int:
     """Where the words before a name's honorifics end, the honorifics ending at token ``i``: "Prime
     Minister of Chile | the Right Honourable [Ana Torres]"."""
     last = i
-    while i >= 0 and honorific_before(doc, i):
-        i -= honorific_before(doc, i)
+    while i >= 0 and (honorific_before(doc, i) or _abbreviation_stop(doc, i)):
+        i -= honorific_before(doc, i) or 1
     if i < last and i >= 0 and doc[i].lower_ == "the":
         i -= 1
     return i
+
+
+def _abbreviation_stop(doc: Doc, i: int) -> bool:
+    """The full stop of an honorific the tokenizer split off: "the Rt[.] Hon[.] Malcolm Fraser"."""
+    return doc[i].text == "." and i > 0 and bool(honorific_before(doc, i - 1))
 
 
 def _of_state_before(doc: Doc, i: int) -> tuple[str | None, int]:
@@ -238,6 +249,19 @@ def _possessive_title_with_comma(doc: Doc, i: int) -> Title:
     if i < 1 or doc[i].text != ",":
         return NO_TITLE
     return _possessive_title(doc, i - 1)
+
+
+def _definite_title_with_comma(doc: Doc, i: int) -> Title:
+    """ "the Australian Foreign Minister, [the Hon. Andrew Peacock]": a capitalised title after
+    "the", set off by a comma."""
+    if i < 2 or doc[i].text != "," or not is_title(doc[i - 1]):
+        return NO_TITLE
+    k = i - 1
+    while k > 0 and (is_title(doc[k - 1]) or country_at(doc, k - 1, k - 1)):
+        k -= 1
+    if doc[k - 1].lower_ != "the":
+        return NO_TITLE
+    return title_before(doc, i)
 
 
 def _state_title_with_comma(doc: Doc, i: int) -> Title:

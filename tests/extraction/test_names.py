@@ -309,3 +309,17 @@ def test_the_right_honourable_is_no_part_of_the_name_and_the_title_before_it_is_
     people = by_name(result)
     assert (people["Ana Torres"].role, people["Ana Torres"].country) == ("Prime Minister", "CL")
     assert people["Luis Vega"].role == "President"
+
+
+def test_a_definite_title_set_off_by_a_comma_before_the_hon_is_the_role():
+    result = extract(
+        story(
+            "The Prime Minister of Chile, the Rt. Hon. Ana Torres, and the Deputy Prime Minister of "
+            "Peru, the Rt. Hon. Luis Vega, held talks in Lima, during which they were accompanied by "
+            "the Chilean Foreign Minister, the Hon. Tom Berg."
+        )
+    )
+    people = by_name(result)
+    assert (people["Ana Torres"].role, people["Ana Torres"].country) == ("Prime Minister", "CL")
+    assert (people["Luis Vega"].role, people["Luis Vega"].country) == ("Deputy Prime Minister", "PE")
+    assert (people["Tom Berg"].role, people["Tom Berg"].country) == ("Foreign Minister", "CL")
