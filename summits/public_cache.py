@@ -19,6 +19,7 @@ a fresh token is drawn and no entry stored before can ever match it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import uuid
@@ -28,12 +29,12 @@ from typing import TypeVar
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.dispatch import receiver
+from django.db import DatabaseError, transaction
+from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import cc_delim_re
 
+from .api.middleware import JSONServerErrorMiddleware
 from .models import (
     Agreement,
     Article,
@@ -129,13 +130,20 @@ def cached_data(name: str, compute: Callable[[], T]) -> T:
     if not seconds:
         return compute()
     key = DATA_KEY_PREFIX + name
-    found = cache.get_many([GENERATION_KEY, key])
-    generation = _generation(found)
+    try:
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = _generation(found)
+    except DatabaseError:
+        raise  # the database cache: computing would fail the same way
+    except Exception:
+        logger.warning("cache unavailable: %s computed anew", name, exc_info=True)
+        return compute()
     entry = found.get(key)
     if entry is not None and entry[0] == generation:
         return entry[1]
     value = compute()
-    cache.set(key, (generation, value), seconds)
+    with contextlib.suppress(Exception):  # kept next time, if the cache is back
+        cache.set(key, (generation, value), seconds)
     return value
 
 
@@ -243,8 +251,18 @@ class PublicPageCacheMiddleware:
         if namespace is None:
             return None
         key = page_key(request, namespace)
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = _generation(found)
+        try:
+            found = cache.get_many([GENERATION_KEY, key])
+            generation = _generation(found)
+        except DatabaseError as exc:
+            # The database cache, and so the database, failed: the view would fail the same way.
+            # It is answered as the view's failure would be, without a second wait for the database.
+            if namespace == "api":
+                return JSONServerErrorMiddleware(self.get_response).process_exception(request, exc)
+            raise
+        except Exception:  # Redis unreachable: the database can still answer
+            logger.warning("cache unavailable: %s served uncached", request.path, exc_info=True)
+            return None
         entry = found.get(key)
         if entry is not None and entry[0] == generation and not (namespace == "api" and _throttled(request)):
             return entry[1]
@@ -253,14 +271,21 @@ class PublicPageCacheMiddleware:
 
     @staticmethod
     def store(request, response, key: str, generation: str, namespace: str) -> None:
-        if _storable(request, response, namespace):
+        if not _storable(request, response, namespace):
+            return
+        try:
             cache.set(key, (generation, response), settings.PAGE_CACHE_SECONDS)
+        except Exception:  # the reader has the page all the same
+            logger.warning("cache unavailable: %s not stored", request.path, exc_info=True)
 
 
 # --- Writes that bypass the services --------------------------------------------------------------
 # A safety net under the services' own calls (STYLE.md allows signals that refresh an index after
 # commit; the page cache is one): any save or delete of a row the public pages show, the admin's
-# change forms and bulk deletions among them, makes the pages stale once it commits.
+# change forms among them, makes the pages stale once it commits. Links (a summit's topics, an
+# agreement's parties) change with a save of the row they belong to; a receiver of m2m_changed
+# would cost every import a query (Django adds links without checking for existing ones only
+# when nothing listens).
 
 PUBLIC_MODELS = (
     Agreement,
@@ -277,14 +302,14 @@ PUBLIC_MODELS = (
 )
 
 
-@receiver(post_save, dispatch_uid="summits_public_cache_saved")
-@receiver(post_delete, dispatch_uid="summits_public_cache_deleted")
 def public_row_changed(sender, instance, using=None, **kwargs):
-    if isinstance(instance, PUBLIC_MODELS):
-        invalidate(using=using)
+    invalidate(using=using)
 
 
-@receiver(m2m_changed, dispatch_uid="summits_public_cache_links_changed")
-def public_links_changed(sender, instance, action, using=None, **kwargs):
-    if action.startswith("post_") and isinstance(instance, PUBLIC_MODELS):
-        invalidate(using=using)
+for _model in PUBLIC_MODELS:
+    post_save.connect(
+        public_row_changed, sender=_model, dispatch_uid=f"summits_public_cache_{_model.__name__}"
+    )
+    post_delete.connect(
+        public_row_changed, sender=_model, dispatch_uid=f"summits_public_cache_{_model.__name__}"
+    )

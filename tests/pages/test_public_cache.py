@@ -9,7 +9,7 @@ from django.conf import settings as django_settings
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
@@ -234,6 +234,31 @@ def test_a_cached_api_answer_still_counts_against_the_throttle(monkeypatch, read
 
 def stored_pages() -> list[str]:
     return [key for key in cache._cache if public_cache.PAGE_KEY_PREFIX in key]
+
+
+def test_an_unreachable_cache_serves_the_page_uncached(monkeypatch, reader, summit):
+    def unreachable(*args, **kwargs):
+        raise ConnectionError("the cache server does not answer")
+
+    monkeypatch.setattr(cache, "get_many", unreachable)
+    monkeypatch.setattr(cache, "set", unreachable)
+    assert reader.get(summit.get_absolute_url()).status_code == 200
+    assert reader.get(reverse("summits:home")).status_code == 200  # the counts computed anew
+
+
+def test_a_failing_database_cache_gives_the_usual_500_once(monkeypatch, summit):
+    calls = []
+
+    def database_down(*args, **kwargs):
+        calls.append(1)
+        raise OperationalError("connection timeout expired")
+
+    monkeypatch.setattr(cache, "get_many", database_down)
+    browser = Client(raise_request_exception=False)
+    assert browser.get(summit.get_absolute_url()).status_code == 500
+    response = browser.get(reverse("api:summit-list"))
+    assert (response.status_code, response.json()) == (500, {"detail": "Server error."})
+    assert len(calls) == 2  # one lookup each, no second wait for the database
 
 
 # --- Made stale by every editor's write -----------------------------------------------------------
