@@ -14,6 +14,9 @@ DJANGO_LOGIN_FAILURE_LIMIT, DJANGO_LOGIN_COOLOFF_HOURS  failed logins before a l
 DJANGO_TASKS_BACKEND  where queued imports wait: "database" (the default) or "rq" (Redis, at REDIS_URL)
 SUMMITS_IMPORT_RETRIES, SUMMITS_IMPORT_RETRY_DELAY  retries of an import the database failed (3), and the
                     seconds before the first one (30, doubling each time)
+DJANGO_PAGE_CACHE_SECONDS  how long anonymous readers may be served a page or API answer from the cache
+                    (300; 0 turns it off, and is the default in debug)
+SUMMITS_DATA_CACHE_SECONDS  how long the archive's counts are kept in the cache (300; 0 in debug)
 """
 
 import os
@@ -90,8 +93,10 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "summits.api.middleware.JSONServerErrorMiddleware",
     "csp.middleware.CSPMiddleware",
-    # Last, as django-axes asks: it turns a locked-out login into the lockout response.
+    # After the others, as django-axes asks: it turns a locked-out login into the lockout response.
     "axes.middleware.AxesMiddleware",
+    # Innermost: a cached page goes out through every middleware above, as a fresh one does.
+    "summits.public_cache.PublicPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -258,8 +263,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # Shared by every worker, so the API throttle counts a client's requests once, whichever worker
-# serves them: the database by default (its table is made by migration 0009), Redis when
-# REDIS_URL is set (the operator then installs the `redis` package).
+# serves them, and readers' pages are cached once for all: the database by default (its table is
+# made by migration 0009), Redis when REDIS_URL is set (the `redis` package is in the requirements).
 CACHE_TABLE = "summits_cache"
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
@@ -274,6 +279,13 @@ CACHES = {
         }
     )
 }
+
+# Readers' pages from the shared cache (summits/public_cache.py): anonymous GETs of the public
+# pages and the API are answered from it for PAGE_CACHE_SECONDS, and the archive's counts are kept
+# in it for SUMMITS_DATA_CACHE_SECONDS; every editor's write makes both stale once it commits.
+# Off in debug, where a developer expects to see each change of the code at once.
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "0" if DEBUG else "300"))
+SUMMITS_DATA_CACHE_SECONDS = int(os.environ.get("SUMMITS_DATA_CACHE_SECONDS", "0" if DEBUG else "300"))
 
 # Background jobs (django-tasks, the task framework of Django 6): the admin's import and
 # `import_article --queue` are queued and run by workers, so that no request waits for an

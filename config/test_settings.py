@@ -19,6 +19,10 @@ STORAGES = {
 # Local memory, so that the pinned query counts are the archive's own; the throttle tests use
 # the database cache that production uses (tests/api/test_abuse_limits.py).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tests request a page, change the archive and request it again; the tests of the page cache
+# turn it on themselves (tests/pages/test_public_cache.py).
+PAGE_CACHE_SECONDS = 0
+SUMMITS_DATA_CACHE_SECONDS = 0
 # Queued imports run at once, in the test's own process, where the queue itself is not under
 # test; the tests of the queue use the database backend, as production does, and run its worker.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -8,7 +8,7 @@ class SummitsConfig(AppConfig):
     verbose_name = "Summit archive"
 
     def ready(self):
-        from . import signals  # noqa: F401 - connects the search-index receivers
+        from . import public_cache, signals  # noqa: F401 - connect the search-index and cache receivers
 
 
 class SummitsAdminConfig(admin_apps.AdminConfig):

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.views import View
 from django.views.generic import TemplateView
 
-from . import exports, selectors
+from . import exports, public_cache, selectors
 from .filters import SummitFilterSet
 from .query_errors import InvalidQuery, QueryErrorsMixin
 
@@ -59,7 +59,7 @@ class AboutDataView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            counts=selectors.archive_counts(),
+            counts=public_cache.cached_data("archive-counts", selectors.archive_counts),
             licence=licence(),
             downloads=download_links(),
             columns={kind: export.columns for kind, export in exports.EXPORTS.items()},

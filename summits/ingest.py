@@ -35,7 +35,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from . import reading, services
+from . import public_cache, reading, services
 from .extraction.meeting_kind import meeting_kind
 from .extraction.result import AgreementFound, Extraction, ParticipantFound, StatementFound, SummitFound
 from .models import (
@@ -546,6 +546,8 @@ def _import_once(
             result = _create(source, extraction, published, url, title, provenance=provenance)
         if result.status != UNCHANGED:
             _review_and_publish(result, publish=publish, approve=approve, provenance=provenance)
+            # Most of an import is written in bulk, past the cache's receivers.
+            public_cache.invalidate()
         if dry_run:
             transaction.set_rollback(True)
         return result

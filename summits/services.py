@@ -5,7 +5,8 @@ Whichever door an editor uses, the same rules hold and the same history entries 
 
 Plain functions with keyword-only arguments, each in one transaction. Every row they touch is
 saved through the model (not ``QuerySet.update``) so django-simple-history records the change,
-who made it (``by``, or the user of the current request) and why.
+who made it (``by``, or the user of the current request) and why. Each write that changes what
+readers see makes the cached public pages stale once it commits (``public_cache.invalidate``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from . import public_cache
 from .models import (
     Agreement,
     Attendance,
@@ -70,6 +72,8 @@ def _set_field(
         obj.updated_at = now
         _tag(obj, reason=reason, by=by).save(update_fields=[field, "updated_at"])
         changed += 1
+    if changed:
+        public_cache.invalidate()
     return changed
 
 
@@ -253,6 +257,7 @@ def save_item(*, item: Item, changed, by: AbstractBaseUser | None = None, why: s
     if why.strip():
         reason = f"{reason} ({why.strip()})"
     _tag(item, reason=reason, by=by).save()
+    public_cache.invalidate()
     return item
 
 
@@ -341,6 +346,7 @@ def undo_last_change(*, item: Item, by: AbstractBaseUser | None = None) -> Item:
         setattr(item, name, getattr(previous, name))
     what = latest.history_change_reason or "the latest change"
     _tag(item, reason=f"Undo: {what}", by=by).save()
+    public_cache.invalidate()
     return item
 
 
@@ -382,6 +388,7 @@ def merge_participants(
 
     _move_redirects(keep=keep, merge=merge)
     _tag(merge, reason=reason, by=by).delete()
+    public_cache.invalidate()
     return keep
 
 

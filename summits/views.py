@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, ListView, TemplateView
 
-from . import chronology, citations, maps, search, selectors, structured_data, summit_page
+from . import chronology, citations, maps, public_cache, search, selectors, structured_data, summit_page
 from .citation_views import CitableMixin
 from .faceted_search import SearchFilters, facets
 from .filters import SummitFilterSet
@@ -42,7 +42,7 @@ class HomeView(ArchivePageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            counts=selectors.archive_counts(),
+            counts=public_cache.cached_data("archive-counts", selectors.archive_counts),
             latest_summits=selectors.summit_cards()[: self.latest_count],
             timeline=selectors.summit_timeline(),
             world_map=maps.world_map(selectors.summit_map_rows()),

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from summits import generate
+from summits import generate, public_cache
 
 
 def positive(value: str) -> int:
@@ -48,6 +48,7 @@ class Command(BaseCommand):
             )
         except generate.RealArticlesPresent as exc:
             raise CommandError(f"Refusing: {exc}. Use --force to write into it anyway.") from None
+        public_cache.clear()  # the archive was written in bulk, past the cache's receivers
         self.stdout.write(
             self.style.SUCCESS(
                 f"Generated {report.plan.summits} published summits in {report.seconds:.0f} s."

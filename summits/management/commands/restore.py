@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from summits import backup
+from summits import backup, public_cache
 
 
 class Command(BaseCommand):
@@ -30,6 +30,7 @@ class Command(BaseCommand):
             if interactive and not self.confirmed(path, database):
                 raise CommandError("Restore cancelled.")
             backup.restore(path, alias=database)
+            public_cache.clear()  # nothing cached from the archive as it was may be served
         except backup.BackupError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(self.style.SUCCESS(f"Restored {path} into the {database} database."))
