@@ -23,7 +23,8 @@ from .titles import country_at
 
 NOT_IN_OFFICE = {"former", "late", "ex-president", "outgoing"}
 ORGAN_WORDS = {"european", "council", "commission"}  # title words that also name an organisation
-ANY_TITLE = {"leader", "counterpart"}  # title words that say nothing about which office
+PORTFOLIO_HEADS = {"chief"}  # the head of a portfolio the words before it name: "the defence [chief]"
+ANY_TITLE = {"leader", "counterpart", "chief"}  # title words that say nothing about which office ("the defence chief")
 DESCRIPTION_WORDS = {"PROPN", "ADJ", "NOUN"}
 # a word that stands for any of several offices: "the monarch" is the king, the sultan, the emir...
 OFFICE_FAMILIES = {
@@ -75,7 +76,7 @@ def _stands_alone(doc: Doc, index: PersonIndex, in_quote, token: Token) -> bool:
 
 def _office_head(token: Token) -> bool:
     """ "the president", and a word for a family of offices: "the monarch said"."""
-    return token.lower_ in TITLE_HEADS or token.lower_ in OFFICE_FAMILIES
+    return token.lower_ in TITLE_HEADS or token.lower_ in OFFICE_FAMILIES or token.lower_ in PORTFOLIO_HEADS
 
 
 def _start(doc: Doc, head: int) -> int | None:
@@ -186,9 +187,12 @@ def _best_candidate(
             max(before),
         )
         candidates.append((key, number))
-    if not candidates:
-        return _named_later(persons, description)
-    return max(candidates, key=lambda c: c[0])[1]
+    best = max(candidates, key=lambda c: c[0], default=None)
+    if best is None or not any(best[0][:3]):  # no one before it that it fits better than by recency
+        later = _named_later(persons, description)
+        if later is not None or best is None:
+            return later
+    return best[1]
 
 
 def _named_later(persons: dict[int, Person], description: Description) -> int | None:

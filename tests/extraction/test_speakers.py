@@ -883,3 +883,17 @@ def test_the_premier_is_the_prime_minister_and_an_opening_participles_object_tak
     )
     assert by_name(result)["Luis Vega"].role == "President"
     assert {s.speaker for s in result.statements if s.kind == "direct"} == {"Ana Torres"}
+
+
+def test_the_defence_chief_is_the_defence_secretary_named_only_later():
+    said = indirect(
+        extract(
+            story(
+                "By TOM BERG",
+                "The Philippine defense chief told his Chinese counterpart on Friday that Manila will "
+                "adhere to the ruling.",
+                "Defense Secretary Delfin Lorenzana met Chinese Defense Minister Wei Fenghe in Manila.",
+            )
+        )
+    )
+    assert said.get("Manila will adhere to the ruling") == "Delfin Lorenzana"
