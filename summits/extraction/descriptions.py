@@ -26,10 +26,6 @@ ORGAN_WORDS = {"european", "council", "commission"}  # title words that also nam
 PORTFOLIO_HEADS = {"chief"}  # the head of a portfolio the words before it name: "the defence [chief]"
 # title words that say nothing about which office ("the defence chief": the portfolio does)
 ANY_TITLE = {"leader", "counterpart", "chief"}
-    "leader",
-    "counterpart",
-    "chief",
-}  # title words that say nothing about which office ("the defence chief")
 DESCRIPTION_WORDS = {"PROPN", "ADJ", "NOUN"}
 # a word that stands for any of several offices: "the monarch" is the king, the sultan, the emir...
 OFFICE_FAMILIES = {
