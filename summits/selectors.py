@@ -3,12 +3,12 @@ fetched up front so that a page costs the same number of queries whatever the ar
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, IntegerField, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, ExtractYear, Substr
 
 from . import search
 from .faceted_search import SearchFilters
-from .maps import MapSummit
+from .maps import Host, MapSummit
 from .models import (
     Agreement,
     Article,
@@ -371,13 +371,38 @@ def statement_page() -> QuerySet[Statement]:
 # --- The world map --------------------------------------------------------------------------------
 
 
-def summit_map_rows(summits: QuerySet[Summit] | None = None) -> list[MapSummit]:
-    """What the world map shows of these summits (every published one by default): their
-    places and host countries, in one query however many there are."""
+MAP_PLACES = 200  # the busiest places a map shows; the shading of countries counts every summit
+
+
+def summit_map_rows(summits: QuerySet[Summit] | None = None, limit: int = MAP_PLACES) -> list[MapSummit]:
+    """What the world map shows of these summits (every published one by default): one row per
+    place (city and host country) with how many summits met there, the ``limit`` busiest: one
+    query, and as many rows on an archive of any size."""
     summits = published_summits() if summits is None else summits
     rows = (
         summits.prefetch_related(None)
-        .order_by("country__name", "city", "title")
-        .values_list("slug", "title", "city", "country_id", "country__name")
+        .order_by()
+        .values("city", "country_id", "country__name")
+        .annotate(count=Count("pk"), slug=Min("slug"), title=Min("title"))
+        .order_by("-count", "country__name", "city")[:limit]
     )
-    return [MapSummit(*row) for row in rows]
+    return [
+        MapSummit(
+            row["slug"], row["title"], row["city"], row["country_id"], row["country__name"], row["count"]
+        )
+        for row in rows
+    ]
+
+
+def summit_map_hosts(summits: QuerySet[Summit] | None = None) -> list[Host]:
+    """How many of these summits (every published one by default) each country hosted: one query,
+    a row per country."""
+    summits = published_summits() if summits is None else summits
+    rows = (
+        summits.prefetch_related(None)
+        .filter(country__isnull=False)
+        .order_by()
+        .values_list("country_id", "country__name")
+        .annotate(count=Count("pk"))
+    )
+    return [Host(code, name, count) for code, name, count in rows]

@@ -48,7 +48,7 @@ class HomeView(ArchivePageMixin, TemplateView):
             counts=selectors.archive_counts(),
             latest_summits=selectors.summit_cards()[: self.latest_count],
             timeline=selectors.summit_timeline(),
-            world_map=maps.world_map(selectors.summit_map_rows()),
+            world_map=maps.world_map(selectors.summit_map_rows(), hosts=selectors.summit_map_hosts()),
             **kwargs,
         )
 
@@ -66,7 +66,10 @@ class SummitListView(ArchivePageMixin, ListView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             filterset=self.filterset,
-            world_map=maps.world_map(selectors.summit_map_rows(self.object_list)),
+            world_map=maps.world_map(
+                selectors.summit_map_rows(self.object_list),
+                hosts=selectors.summit_map_hosts(self.object_list),
+            ),
             **kwargs,
         )
 
