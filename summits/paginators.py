@@ -42,12 +42,10 @@ class CappedPaginator(Paginator):
     the newest).
     """
 
-    def __init__(
-        self, object_list, per_page, *, count_limit=COUNT_LIMIT, max_pages=MAX_PAGES, counted=None, **kwargs
-    ):
+    def __init__(self, object_list, per_page, *, count_limit=None, max_pages=None, counted=None, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
-        self.count_limit = count_limit
-        self.max_pages = max_pages
+        self.count_limit = count_limit or COUNT_LIMIT
+        self.max_pages = max_pages or MAX_PAGES
         self.counted = object_list if counted is None else counted
 
     @cached_property
@@ -81,7 +79,10 @@ class CappedPaginator(Paginator):
     def page(self, number) -> CappedPage:
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
-        rows = list(self.object_list[bottom : bottom + self.per_page + 1])
+        if self.count_is_exact and bottom >= self.count:
+            rows = []  # nothing there, known from the count
+        else:
+            rows = list(self.object_list[bottom : bottom + self.per_page + 1])
         if not rows and number > 1:
             raise EmptyPage(self.error_messages["no_results"])
         return CappedPage(rows[: self.per_page], number, self, has_more=len(rows) > self.per_page)

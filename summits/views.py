@@ -160,7 +160,7 @@ class ParticipantDetailView(ArchivePageMixin, DetailView):
 class CountryDetailView(ArchivePageMixin, DetailView):
     template_name = "summits/country_detail.html"
     context_object_name = "country"
-    paginate_by = 50
+    paginate_by = 20
 
     def get(self, request, *args, **kwargs):
         code = self.kwargs["code"]

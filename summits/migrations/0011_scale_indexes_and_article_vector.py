@@ -3,7 +3,8 @@ pages, and an article's search vector stored like the other models' (it was an e
 recomputed over every matching article's text whenever a search ranked them).
 
 - Summits: published ones newest first, all of them or one host's (partial indexes in the order
-  of ``Summit.Meta.ordering``, so that a page reads 20 rows of an index instead of sorting all).
+  of ``Summit.Meta.ordering``, so that a page reads 20 rows of an index instead of sorting all;
+  SQL of their own, as SQLite takes no NULLS LAST in an index).
 - Attendances by participant and by country; statements and agreements by review status and
   summit (what readers see, counted from the index), statements by speaker.
 - Articles: ``search_vector`` filled from the title (A) and the text (B) with a GIN index of its
@@ -18,6 +19,29 @@ ARTICLE_VECTOR_SQL = (
     f"setweight(to_tsvector('{CONFIG}'::regconfig, COALESCE(title, '')), 'A')"
     f" || setweight(to_tsvector('{CONFIG}'::regconfig, COALESCE(text, '')), 'B')"
 )
+
+
+# Summit.Meta.ordering, for published summits: all of them, and one host's.
+SUMMIT_ORDER_INDEXES = {
+    "summit_published_newest_idx": "",
+    "summit_host_newest_idx": "country_id, ",
+}
+
+
+def create_summit_order_indexes(apps, schema_editor):
+    # PostgreSQL puts NULLs first in a descending index unless told; SQLite has them last
+    # already and takes no NULLS LAST in an index.
+    nulls_last = " NULLS LAST" if schema_editor.connection.vendor == "postgresql" else ""
+    for name, leading in SUMMIT_ORDER_INDEXES.items():
+        schema_editor.execute(
+            f"CREATE INDEX IF NOT EXISTS {name} ON summits_summit "
+            f"({leading}start_date DESC{nulls_last}, created_at DESC) WHERE status = 'published'"
+        )
+
+
+def drop_summit_order_indexes(apps, schema_editor):
+    for name in SUMMIT_ORDER_INDEXES:
+        schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
 
 
 def store_article_vectors(apps, schema_editor):
@@ -70,24 +94,6 @@ class Migration(migrations.Migration):
             model_name="statement",
             index=models.Index(fields=["speaker", "review_status"], name="statement_speaker_review_idx"),
         ),
-        migrations.AddIndex(
-            model_name="summit",
-            index=models.Index(
-                models.OrderBy(models.F("start_date"), descending=True, nulls_last=True),
-                models.OrderBy(models.F("created_at"), descending=True),
-                condition=models.Q(("status", "published")),
-                name="summit_published_newest_idx",
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="summit",
-            index=models.Index(
-                models.F("country"),
-                models.OrderBy(models.F("start_date"), descending=True, nulls_last=True),
-                models.OrderBy(models.F("created_at"), descending=True),
-                condition=models.Q(("status", "published")),
-                name="summit_host_newest_idx",
-            ),
-        ),
+        migrations.RunPython(create_summit_order_indexes, drop_summit_order_indexes),
         migrations.RunPython(store_article_vectors, compute_article_vectors),
     ]
