@@ -97,3 +97,13 @@ def test_plain_lists_too():
     assert paginator.count == 20 and not paginator.count_is_exact
     assert list(paginator.page(3)) == list(range(20, 30))
     assert not paginator.page(3).has_next()
+
+
+def test_deep_pages_read_their_ids_first_and_the_same_rows(monkeypatch):
+    codes = list(countries().values_list("code", flat=True))
+    monkeypatch.setattr("summits.paginators.DEFERRED_JOIN_OFFSET", 10)
+    paginator = CappedPaginator(countries(), 10, count_limit=25)
+    with CaptureQueriesContext(connection) as queries:
+        third = paginator.page(3)
+    assert [c.code for c in third] == codes[20:30] and third.has_next()
+    assert "IN (SELECT" in queries.captured_queries[-1]["sql"]

@@ -29,13 +29,15 @@ SUMMIT_ORDER_INDEXES = {
 
 
 def create_summit_order_indexes(apps, schema_editor):
-    # PostgreSQL puts NULLs first in a descending index unless told; SQLite has them last
-    # already and takes no NULLS LAST in an index.
-    nulls_last = " NULLS LAST" if schema_editor.connection.vendor == "postgresql" else ""
+    # PostgreSQL puts NULLs first in a descending index unless told, and reads a deep page's
+    # ids from the index alone if it holds them; SQLite has NULLs last already, takes no NULLS
+    # LAST in an index, and every index of it holds the rowid (the id).
+    postgresql = schema_editor.connection.vendor == "postgresql"
+    nulls_last, include = (" NULLS LAST", " INCLUDE (id)") if postgresql else ("", "")
     for name, leading in SUMMIT_ORDER_INDEXES.items():
         schema_editor.execute(
             f"CREATE INDEX IF NOT EXISTS {name} ON summits_summit "
-            f"({leading}start_date DESC{nulls_last}, created_at DESC) WHERE status = 'published'"
+            f"({leading}start_date DESC{nulls_last}, created_at DESC){include} WHERE status = 'published'"
         )
 
 
