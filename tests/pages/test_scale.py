@@ -207,3 +207,13 @@ def test_the_map_shows_the_busiest_places_and_shades_every_host(db):
     assert [(place.city, place.count) for place in world_map.places] == [("Sochi", 3)]
     assert {host.code: host.hosted for host in world_map.hosts} == {"RU": 4, "TR": 1}
     assert Summit.objects.count() == 5
+
+
+def test_the_api_counts_no_further_than_its_cap_and_links_the_next_page(client, db, monkeypatch):
+    monkeypatch.setattr("summits.paginators.COUNT_LIMIT", 3)
+    for n in range(5):
+        factories.SummitFactory(title=f"Summit {n}")
+    first = client.get(reverse("api:summit-list"), {"page_size": 2}).json()
+    assert first["count"] == 3 and len(first["results"]) == 2 and first["next"]
+    third = client.get(reverse("api:summit-list"), {"page_size": 2, "page": 3}).json()
+    assert len(third["results"]) == 1 and third["next"] is None and third["previous"]
