@@ -1,7 +1,8 @@
 """Settings for Summit Archive, read from the environment.
 
 DATABASE_URL        database (default: the embedded SQLite file db.sqlite3 in the project)
-DJANGO_CONN_MAX_AGE seconds a database connection is kept open for the next requests (default 0)
+DJANGO_CONN_MAX_AGE seconds a database connection is kept open for the next requests (default 60; 0,
+                    a connection per request, with debug on)
 DJANGO_DB_CONNECT_TIMEOUT  seconds to wait for PostgreSQL to accept a connection (default 5)
 DJANGO_DEBUG        "1"/"true" turns debug on; off otherwise
 DJANGO_SECRET_KEY   required when debug is off
@@ -12,6 +13,7 @@ SUMMITS_DATA_LICENCE, SUMMITS_DATA_LICENCE_URL  the public data's licence (defau
 Serving over HTTPS behind a proxy, the cache and trusted proxies: see "Security and abuse limits" below.
 DJANGO_LOGIN_FAILURE_LIMIT, DJANGO_LOGIN_COOLOFF_HOURS  failed logins before a lockout (5), and its length (1)
 DJANGO_TASKS_BACKEND  where queued imports wait: "database" (the default) or "rq" (Redis, at REDIS_URL)
+DJANGO_SEARCH_CANDIDATES  matches of each kind a search ranks, the newest (default 1000)
 SUMMITS_IMPORT_RETRIES, SUMMITS_IMPORT_RETRY_DELAY  retries of an import the database failed (3), and the
                     seconds before the first one (30, doubling each time)
 DJANGO_PAGE_CACHE_SECONDS  how long anonymous readers may be served a page or API answer from the cache
@@ -122,7 +124,8 @@ ASGI_APPLICATION = "config.asgi.application"
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "0")),
+        # Opening a connection per request cost the fast pages half their time (issue 15).
+        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "0" if DEBUG else "60")),
         # A persistent connection left broken by a database restart is replaced, not served a 500.
         conn_health_checks=True,
     )
@@ -345,3 +348,8 @@ AXES_RESET_ON_SUCCESS = True
 # The client's address as the API throttle reads it, with DJANGO_TRUSTED_PROXIES.
 AXES_CLIENT_IP_CALLABLE = "config.client_ip.client_ip"
 AXES_LOCKOUT_CALLABLE = "config.lockout.lockout_response"
+
+# --- Search ---------------------------------------------------------------------------------------
+# A search ranks at most this many matches of each kind, the newest; a common word is then as
+# cheap to rank as a rare one (issue 15).
+SEARCH_CANDIDATES = int(os.environ.get("DJANGO_SEARCH_CANDIDATES", "1000"))

@@ -10,6 +10,7 @@ the same queries whatever the archive holds (two in all, see ``facets``).
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Coalesce, ExtractYear
 from django.http import QueryDict
@@ -111,12 +112,19 @@ class SearchFilters:
 
 def summits_with_results(q: str, filters: SearchFilters) -> QuerySet[Summit]:
     """Published summits, narrowed by ``filters``, that match ``q`` or hold a visible statement
-    or agreement that does, or were built from an article that does."""
-    articles = search.matching(Article.objects.all(), q).values("pk")
+    or agreement that does, or were built from an article that does: among the newest matches of
+    each kind that the search ranks (``search.candidates``), so that the facets of a common word
+    count as few rows as its results."""
+    limit = settings.SEARCH_CANDIDATES
+
+    def newest(rows: QuerySet, field: str = "pk") -> QuerySet:
+        return search.matching(rows, q).order_by("-pk").values(field)[:limit]
+
+    articles = newest(filters.narrow_articles(Article.objects.all()))
     hits = (
-        Q(pk__in=search.matching(Summit.objects.all(), q).values("pk"))
-        | Q(pk__in=search.matching(Statement.objects.visible(), q).values("summit_id"))
-        | Q(pk__in=search.matching(Agreement.objects.visible(), q).values("summit_id"))
+        Q(pk__in=newest(filters.narrow(Summit.objects.all())))
+        | Q(pk__in=newest(filters.narrow_items(Statement.objects.visible()), "summit_id"))
+        | Q(pk__in=newest(filters.narrow_items(Agreement.objects.visible()), "summit_id"))
         | Q(pk__in=Summit.articles.through.objects.filter(article_id__in=articles).values("summit_id"))
     )
     return filters.narrow(Summit.objects.published()).filter(hits)

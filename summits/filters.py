@@ -21,7 +21,7 @@ class YearFilter(django_filters.NumberFilter):
 
 class SummitFilterSet(django_filters.FilterSet):
     """Published summits by year, country (host or attendee, ISO code), city (the map's places),
-    participant, topic and kind."""
+    participant (typed: the slug of their page), topic and kind."""
 
     year = YearFilter(
         field_name="start_date",
@@ -37,12 +37,18 @@ class SummitFilterSet(django_filters.FilterSet):
         empty_label="Any country",
     )
     city = django_filters.CharFilter(field_name="city", lookup_expr="iexact", label="City")
+    # Typed, not chosen from a list: a list of every person was most of the page's weight.
     participant = django_filters.ModelChoiceFilter(
         queryset=Participant.objects.none(),
         to_field_name="slug",
         method="filter_participant",
         label="Participant",
-        empty_label="Anyone",
+        widget=forms.TextInput(
+            attrs={"placeholder": "Address name, e.g. angela-merkel", "autocomplete": "off"}
+        ),
+        error_messages={
+            "invalid_choice": "No participant has this address name (the end of their page’s address)."
+        },
     )
     topic = django_filters.ModelChoiceFilter(
         queryset=Topic.objects.none(),
@@ -61,11 +67,15 @@ class SummitFilterSet(django_filters.FilterSet):
         if data is not None and data.get("country"):
             data = data.copy()
             data["country"] = data["country"].strip().upper()  # /summits/?country=ru works too
+        if data is not None and data.get("participant"):
+            data = data.copy()
+            data["participant"] = data["participant"].strip().lower()
         super().__init__(data, *args, **kwargs)
         # Offer only what the public archive holds; each list is one query, evaluated once.
         self.filters["country"].queryset = selectors.countries_in_archive()
-        self.filters["participant"].queryset = selectors.public_participants()
         self.filters["topic"].queryset = selectors.topics_in_archive()
+        # resolves the one slug typed (a lookup by a unique key), never lists anyone
+        self.filters["participant"].queryset = selectors.public_participants()
 
     def filter_country(self, queryset, name, value):
         attended = Attendance.objects.filter(summit=OuterRef("pk"), country=value)

@@ -803,7 +803,7 @@ def save_chunk(written: Written) -> None:
         batch_size=BATCH_SIZE,
     )
     search.update_summit_search_vectors([s.pk for s in written.summits])
-    search.update_search_vectors(Article, [a.pk for a in written.articles])  # FTS5 rows (SQLite)
+    search.update_search_vectors(Article, [a.pk for a in written.articles])  # vectors, or FTS5 rows
 
 
 def draw_summits(plan: Plan, people: list[Person], rng: random.Random) -> list[SummitDraw]:

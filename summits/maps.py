@@ -300,17 +300,28 @@ def city_coordinates(city: str, country_code: str) -> Point | None:
 
 @dataclass(frozen=True)
 class MapSummit:
-    """What the map needs of a summit (see ``selectors.summit_map_rows``)."""
+    """What the map needs of a summit, or of the ``count`` summits held in one city (see
+    ``selectors.summit_map_rows``: then ``slug`` and ``title`` are those of one of them)."""
 
     slug: str
     title: str
     city: str
     country_code: str | None
     country_name: str | None
+    count: int = 1
 
     @property
     def url(self) -> str:
-        return reverse("summits:summit-detail", kwargs={"slug": self.slug})
+        if self.count == 1:
+            return reverse("summits:summit-detail", kwargs={"slug": self.slug})
+        query = {"country": self.country_code.lower()} if self.country_code else {}
+        if self.city:
+            query["city"] = self.city
+        return reverse("summits:summit-list") + "?" + urlencode(query)
+
+    @property
+    def label(self) -> str:
+        return self.title if self.count == 1 else f"{self.count} summits"
 
 
 @dataclass
@@ -326,8 +337,12 @@ class Place:
     summits: list[MapSummit] = field(default_factory=list)
 
     @property
+    def count(self) -> int:
+        return sum(summit.count for summit in self.summits)
+
+    @property
     def url(self) -> str:
-        if len(self.summits) == 1:
+        if self.count == 1:
             return self.summits[0].url
         query = {"country": self.country_code.lower()}
         if self.city:
@@ -336,9 +351,9 @@ class Place:
 
     @property
     def title(self) -> str:
-        if len(self.summits) == 1:
+        if self.count == 1:
             return f"{self.label}: {self.summits[0].title}"
-        return f"{self.label}: {len(self.summits)} summits"
+        return f"{self.label}: {self.count} summits"
 
 
 @dataclass(frozen=True)
@@ -380,21 +395,27 @@ def shade_for(hosted: int) -> int:
     return sum(1 for least, _ in SHADES if hosted >= least)
 
 
-def world_map(summits: Iterable[MapSummit], *, highlight: str | None = None) -> WorldMap:
+def world_map(
+    summits: Iterable[MapSummit], *, highlight: str | None = None, hosts: Iterable[Host] | None = None
+) -> WorldMap:
     """The map of these summits: hosts shaded by count, one dot per city (summits whose city is
     unknown at their country's centre; without a country, or with a country not drawn, unplaced).
-    ``highlight``: an alpha-2 code whose country is outlined and framed."""
+    ``highlight``: an alpha-2 code whose country is outlined and framed. ``hosts``: how many
+    summits each country hosted, when ``summits`` are not all of them (the busiest places only)."""
     drawn = world()
     top = drawn.top
     hosted: dict[str, int] = defaultdict(int)
     names: dict[str, str] = {}
+    for host in hosts or ():
+        hosted[host.code], names[host.code] = host.hosted, host.name
     places: dict[tuple[str, str], Place] = {}
     unplaced: list[MapSummit] = []
     for summit in summits:
         code = summit.country_code
         if code:
-            hosted[code] += 1
-            names[code] = summit.country_name or code
+            if hosts is None:
+                hosted[code] += summit.count
+            names.setdefault(code, summit.country_name or code)
         coordinates = city_coordinates(summit.city, code or "")
         if coordinates:
             key = (fold(summit.city), code)
@@ -427,7 +448,7 @@ def world_map(summits: Iterable[MapSummit], *, highlight: str | None = None) -> 
     return WorldMap(
         view_box=" ".join(f"{value:.1f}".removesuffix(".0") for value in frame),
         countries=countries,
-        places=sorted(places.values(), key=lambda place: (-len(place.summits), place.label)),
+        places=sorted(places.values(), key=lambda place: (-place.count, place.label)),
         hosts=hosts,
         unplaced=unplaced,
         dot_radius=round(DOT_RADIUS * max(scale, 0.3), 1),

@@ -138,8 +138,11 @@ class Article(models.Model):
         help_text="Parts of the extraction that failed on this article (their items may be missing).",
     )
     imported_at = models.DateTimeField(auto_now_add=True)
+    # Stored, not computed per query: ranking a common word's matches recomputed the vector of
+    # thousands of article texts on every search (GIN index: migration 0011, PostgreSQL only).
+    search_vector = SearchVectorField(null=True, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["text", "original"])
+    history = HistoricalRecords(excluded_fields=["text", "original", "search_vector"])
 
     class Meta:
         ordering = ["-imported_at", "-id"]
@@ -276,6 +279,8 @@ class Summit(models.Model):
                 name="summit_end_not_before_start",
             ),
         ]
+        # Published summits newest first, all or one host's: partial indexes in migration 0011
+        # (SQL of its own: SQLite takes no NULLS LAST in an index).
         indexes = [models.Index(fields=["status", "start_date"], name="summit_status_start_idx")]
 
     def __str__(self) -> str:
@@ -400,6 +405,11 @@ class Attendance(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["summit", "participant"], name="attendance_once_per_summit"),
         ]
+        # A person's or a country's summits, read from the index alone.
+        indexes = [
+            models.Index(fields=["participant", "summit"], name="attendance_participant_idx"),
+            models.Index(fields=["country", "summit"], name="attendance_country_idx"),
+        ]
 
     def __str__(self) -> str:
         role = f", {self.role}" if self.role else ""
@@ -498,7 +508,12 @@ class Statement(ExtractedItem):
         ordering = ["summit", "start", "id"]
         default_related_name = "statements"
         constraints = offsets_constraints("statement")
-        indexes = [models.Index(fields=["summit", "start"], name="statement_summit_start_idx")]
+        indexes = [
+            models.Index(fields=["summit", "start"], name="statement_summit_start_idx"),
+            # what readers see (approved) per summit, counted from the index alone
+            models.Index(fields=["review_status", "summit"], name="statement_review_summit_idx"),
+            models.Index(fields=["speaker", "review_status"], name="statement_speaker_review_idx"),
+        ]
 
     def __str__(self) -> str:
         excerpt = self.text if len(self.text) <= 60 else self.text[:57] + "..."
@@ -533,6 +548,7 @@ class Agreement(ExtractedItem):
         ordering = ["summit", "start", "id"]
         default_related_name = "agreements"
         constraints = offsets_constraints("agreement")
+        indexes = [models.Index(fields=["review_status", "summit"], name="agreement_review_summit_idx")]
 
     def __str__(self) -> str:
         return self.topic or (self.text if len(self.text) <= 60 else self.text[:57] + "...")

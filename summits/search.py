@@ -6,11 +6,13 @@ as prefixes ("weapon" finds "weapons", "Erdogan" finds "Erdoğan" and back, "erd
 leaves out what holds it. The user's query is never handed to a database parser: it is cut into
 words (letters and digits only) and the query is rebuilt from them, so no input can fail.
 
-- PostgreSQL: each summit, statement and agreement keeps a weighted ``search_vector`` (GIN index,
-  migration 0003) refreshed after commit; an article's vector is an expression with a GIN index
-  of its own (migration 0007: an article's text never changes). Documents and queries both go
+- PostgreSQL: each summit, statement, agreement and article keeps a weighted ``search_vector``
+  (GIN index, migrations 0003 and 0011) refreshed after commit, under a row lock (see
+  ``_refresh_vectors``). Documents and queries both go
   through the ``summits_english`` text search configuration (migration 0007): ``unaccent``, then
   English stemming. Ranked by ``SearchRank``, highlighted by ``SearchHeadline``.
+- Both: a search ranks at most ``settings.SEARCH_CANDIDATES`` matches, the newest (highest
+  pk) first, so that a word found in one statement in nine costs what a rare word costs.
 - SQLite: one FTS5 table per kind (``summits_<model>_fts``, migration 0007; rowid = the row's
   pk; tokenizer ``porter unicode61 remove_diacritics 2``), refreshed after commit the same way,
   ranked by ``bm25`` with the same column weights, highlighted by ``highlight``/``snippet``.
@@ -25,6 +27,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 
+from django.conf import settings
 from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import (
     SearchHeadline,
@@ -99,11 +102,16 @@ def _agreement_vector():
 
 
 def article_vector():
-    """An article's weighted vector: computed, not stored; migration 0007 indexes this expression."""
+    """An article's weighted vector, stored in ``Article.search_vector`` (migration 0011)."""
     return SearchVector("title", weight="A", config=CONFIG) + SearchVector("text", weight="B", config=CONFIG)
 
 
-VECTORS = {Summit: _summit_vector, Statement: _statement_vector, Agreement: _agreement_vector}
+VECTORS = {
+    Summit: _summit_vector,
+    Statement: _statement_vector,
+    Agreement: _agreement_vector,
+    Article: article_vector,
+}
 
 
 # --- Indexing: SQLite FTS5 ------------------------------------------------------------------------
@@ -209,7 +217,23 @@ def update_search_vectors(model: type[models.Model], pks: Iterable[int]) -> int:
         return len(pks)
     if not is_postgresql() or model not in VECTORS:
         return 0
-    return model.objects.filter(pk__in=pks).update(search_vector=VECTORS[model]())
+    return _refresh_vectors(model.objects.filter(pk__in=pks), VECTORS[model]())
+
+
+def _refresh_vectors(rows: models.QuerySet, vector) -> int:
+    """Recompute the vector of ``rows`` under a lock on them.
+
+    A single UPDATE reads the speaker's name or the country's in the snapshot it started with,
+    even when it had to wait for another transaction's lock on the same rows: it would then
+    write a vector of data older than what that transaction committed. Locking the rows first
+    makes the UPDATE start once the lock is granted, in a snapshot that holds every write
+    committed before it (locked in pk order, so that two refreshes cannot deadlock).
+    """
+    with transaction.atomic():
+        pks = list(rows.select_for_update().order_by("pk").values_list("pk", flat=True))
+        if not pks:
+            return 0
+        return rows.model.objects.filter(pk__in=pks).update(search_vector=vector)
 
 
 def update_summit_search_vectors(summit_ids: Iterable[int]) -> None:
@@ -224,9 +248,10 @@ def update_summit_search_vectors(summit_ids: Iterable[int]) -> None:
         return
     if not is_postgresql():
         return
-    Summit.objects.filter(pk__in=summit_ids).update(search_vector=_summit_vector())
-    Statement.objects.filter(summit_id__in=summit_ids).update(search_vector=_statement_vector())
-    Agreement.objects.filter(summit_id__in=summit_ids).update(search_vector=_agreement_vector())
+    with transaction.atomic():
+        _refresh_vectors(Summit.objects.filter(pk__in=summit_ids), _summit_vector())
+        _refresh_vectors(Statement.objects.filter(summit_id__in=summit_ids), _statement_vector())
+        _refresh_vectors(Agreement.objects.filter(summit_id__in=summit_ids), _agreement_vector())
 
 
 def refresh_search_index(
@@ -243,14 +268,14 @@ def refresh_search_index(
     The import service calls ``refresh_search_index(summit_ids=[summit.pk])`` after its
     ``bulk_create``s: that covers the summit and every statement and agreement it holds
     (``include_items=False`` refreshes the summits alone). ``speaker_ids`` refreshes the
-    statements of these participants (their name is in the document). ``article_ids`` matters
-    on SQLite only (PostgreSQL computes an article's vector from its row).
+    statements of these participants (their name is in the document); ``article_ids`` these
+    articles.
     """
     if not (is_postgresql() or is_sqlite()):
         return
     summit_ids, statement_ids = list(summit_ids), list(statement_ids)
     agreement_ids, speaker_ids = list(agreement_ids), list(speaker_ids)
-    article_ids = list(article_ids) if is_sqlite() else []
+    article_ids = list(article_ids)
     if summit_ids:
         if include_items:
             transaction.on_commit(partial(update_summit_search_vectors, summit_ids))
@@ -271,7 +296,7 @@ def _update_speaker_statements(speaker_ids: list[int]) -> None:
     if is_sqlite():
         write_fts_rows(Statement, statements.values_list("pk", flat=True))
     else:
-        statements.update(search_vector=_statement_vector())
+        _refresh_vectors(statements, _statement_vector())
 
 
 def rebuild_search_index() -> None:
@@ -435,8 +460,6 @@ def matching(queryset: models.QuerySet, q: str | None) -> models.QuerySet:
     if not parsed:
         return queryset.none()
     if is_postgresql():
-        if model is Article:
-            return queryset.alias(document=article_vector()).filter(document=_tsquery(parsed))
         return queryset.filter(search_vector=_tsquery(parsed))
     if is_sqlite():
         table = FTS_TABLES[model]
@@ -445,8 +468,18 @@ def matching(queryset: models.QuerySet, q: str | None) -> models.QuerySet:
     return queryset.none()
 
 
-def search(queryset: models.QuerySet, q: str | None) -> models.QuerySet:
-    """Rows of ``queryset`` (summits, statements, agreements or articles) matching ``q``, best first.
+def candidates(queryset: models.QuerySet, q: str | None, limit: int | None = None) -> models.QuerySet:
+    """Rows of ``queryset`` among the ``limit`` (``settings.SEARCH_CANDIDATES``) newest that match
+    ``q``: what a search ranks. The newest by pk, an order the index of the primary key gives."""
+    limit = limit or settings.SEARCH_CANDIDATES
+    newest = matching(queryset, q).order_by("-pk").values("pk")[:limit]
+    return queryset.filter(pk__in=newest)
+
+
+def search(queryset: models.QuerySet, q: str | None, *, limit: int | None = None) -> models.QuerySet:
+    """Rows of ``queryset`` (summits, statements, agreements or articles) matching ``q``, best first,
+    among the ``limit`` newest matches (``candidates``): a common word is not ranked in all the
+    thousands of rows that hold it.
 
     Each row is annotated with ``rank`` (a float, higher is better) and ``headline``: the snippet
     with the matching words between START_SEL/STOP_SEL markers (the whole text of a statement,
@@ -454,13 +487,13 @@ def search(queryset: models.QuerySet, q: str | None) -> models.QuerySet:
     ``highlight_snippet(row, q)``, which escapes. An empty or meaningless query matches nothing.
     """
     parsed = parse_query(q)
-    rows = matching(queryset, q)
     if not parsed:
-        return rows
+        return matching(queryset, q)
+    rows = candidates(queryset, q, limit)
     model = queryset.model
     if is_postgresql():
         query = _tsquery(parsed)
-        document = article_vector() if model is Article else F("search_vector")
+        document = F("search_vector")
         headline_options = (
             {"max_words": 40, "min_words": 20, "max_fragments": 2, "fragment_delimiter": " … "}
             if model is Article

@@ -4,7 +4,7 @@ Views are thin: what they show comes from ``selectors``; every related row is fe
 so that each page issues the same number of queries whatever the archive holds.
 """
 
-from django.core.paginator import Paginator
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.cache import patch_cache_control
@@ -15,6 +15,7 @@ from .citation_views import CitableMixin
 from .faceted_search import SearchFilters, facets
 from .filters import SummitFilterSet
 from .models import Country
+from .paginators import CappedPaginator
 from .query_errors import QueryErrorsMixin, page_number
 from .templatetags.summits_tags import highlight_spans
 
@@ -25,10 +26,12 @@ class ArchivePageMixin(QueryErrorsMixin):
 
     paginate_by = 20
     page_kwarg = "page"
+    # counts at most a thousand rows: a list does not scan the whole archive to number its pages
+    paginator_class = CappedPaginator
 
-    def paginate(self, queryset, *, per_page=None, page_kwarg=None):
+    def paginate(self, queryset, *, per_page=None, page_kwarg=None, **limits):
         """A page of ``queryset``; a page number out of range gives the nearest page."""
-        paginator = Paginator(queryset, per_page or self.paginate_by)
+        paginator = CappedPaginator(queryset, per_page or self.paginate_by, **limits)
         return paginator.get_page(page_number(self.request, page_kwarg or self.page_kwarg))
 
     def paginate_queryset(self, queryset, page_size):
@@ -45,7 +48,7 @@ class HomeView(ArchivePageMixin, TemplateView):
             counts=public_cache.cached_data("archive-counts", selectors.archive_counts),
             latest_summits=selectors.summit_cards()[: self.latest_count],
             timeline=selectors.summit_timeline(),
-            world_map=maps.world_map(selectors.summit_map_rows()),
+            world_map=maps.world_map(selectors.summit_map_rows(), hosts=selectors.summit_map_hosts()),
             **kwargs,
         )
 
@@ -63,7 +66,10 @@ class SummitListView(ArchivePageMixin, ListView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             filterset=self.filterset,
-            world_map=maps.world_map(selectors.summit_map_rows(self.object_list)),
+            world_map=maps.world_map(
+                selectors.summit_map_rows(self.object_list),
+                hosts=selectors.summit_map_hosts(self.object_list),
+            ),
             **kwargs,
         )
 
@@ -154,7 +160,7 @@ class ParticipantDetailView(ArchivePageMixin, DetailView):
 class CountryDetailView(ArchivePageMixin, DetailView):
     template_name = "summits/country_detail.html"
     context_object_name = "country"
-    paginate_by = 50
+    paginate_by = 20
 
     def get(self, request, *args, **kwargs):
         code = self.kwargs["code"]
@@ -212,10 +218,15 @@ class SearchView(ArchivePageMixin, TemplateView):
         filters = SearchFilters.from_query(self.request.GET)
         context = {"q": raw[: search.MAX_QUERY_LENGTH], "searched": bool(q), "filters": filters}
         if q:
-            summits = list(filters.narrow(selectors.search_summits(q))[: self.others_count + 1])
-            agreements = list(filters.narrow_items(selectors.search_agreements(q))[: self.others_count + 1])
-            articles = list(filters.narrow_articles(selectors.search_articles(q))[: self.articles_count + 1])
-            statements_page = self.paginate(filters.narrow_items(selectors.search_statements(q)))
+            summits = list(selectors.search_summits(q, filters)[: self.others_count + 1])
+            agreements = list(selectors.search_agreements(q, filters)[: self.others_count + 1])
+            articles = list(selectors.search_articles(q, filters)[: self.articles_count + 1])
+            # ranked among the newest matches, which are as many as are counted
+            statements_page = self.paginate(
+                selectors.search_statements(q, filters),
+                count_limit=settings.SEARCH_CANDIDATES,
+                counted=selectors.statements_matching(q, filters),
+            )
             found = statements_page.paginator.count + len(summits) + len(agreements) + len(articles)
             few = found < self.few_results
             context.update(

@@ -101,6 +101,8 @@ def test_search_finds_a_generated_statement(generated):
     found = search.search(Statement.objects.all(), phrase)
     assert statement in found
     assert statement in search.search(Statement.objects.all(), statement.speaker.name)
+    article = statement.article
+    assert article in search.search(Article.objects.all(), phrase)  # its vector filled, or FTS5 row
 
 
 def test_a_common_word_matches_a_share_of_statements_and_a_rare_one_few(generated):

@@ -39,7 +39,9 @@ def create_search_structures(apps, schema_editor):
             "CREATE INDEX IF NOT EXISTS summits_article_search_gin "
             f"ON summits_article USING GIN ({ARTICLE_VECTOR_SQL})"
         )
-        search.rebuild_search_index()
+        # the models that had a vector then (an article's is stored from migration 0011 on)
+        for model in (search.Summit, search.Statement, search.Agreement):
+            model.objects.update(search_vector=search.VECTORS[model]())
     elif vendor == "sqlite":
         for table in search.FTS_TABLES.values():
             schema_editor.execute(table.create_sql())

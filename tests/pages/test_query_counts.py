@@ -35,8 +35,9 @@ def build(rows: int):
 
 
 PAGES = {
-    # 4 counts, the timeline, the latest summits with their attendances and topics, the map
-    "home": (lambda s, p: reverse("summits:home"), 9),
+    # 4 counts, the timeline, the latest summits with their attendances and topics, the map (its
+    # busiest places, and the summits each country hosted)
+    "home": (lambda s, p: reverse("summits:home"), 10),
     # count, page, attendances, topics, the three lists of filter choices, the map
     "summit list": (lambda s, p: reverse("summits:summit-list"), 8),
     "summit list filtered": (
