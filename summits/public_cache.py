@@ -34,20 +34,8 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import cc_delim_re
 
+from . import models
 from .api.middleware import JSONServerErrorMiddleware
-from .models import (
-    Agreement,
-    Article,
-    Attendance,
-    Country,
-    Organisation,
-    Participant,
-    ParticipantAlias,
-    ParticipantRedirect,
-    Statement,
-    Summit,
-    Topic,
-)
 
 logger = logging.getLogger(__name__)
 
@@ -288,17 +276,17 @@ class PublicPageCacheMiddleware:
 # when nothing listens).
 
 PUBLIC_MODELS = (
-    Agreement,
-    Article,
-    Attendance,
-    Country,
-    Organisation,
-    Participant,
-    ParticipantAlias,
-    ParticipantRedirect,
-    Statement,
-    Summit,
-    Topic,
+    models.Agreement,
+    models.Article,
+    models.Attendance,
+    models.Country,
+    models.Organisation,
+    models.Participant,
+    models.ParticipantAlias,
+    models.ParticipantRedirect,
+    models.Statement,
+    models.Summit,
+    models.Topic,
 )
 
 
