@@ -147,3 +147,13 @@ def test_country_page_map_frames_and_outlines_the_country(client, archive, elsew
 def test_country_page_without_hosted_summits_has_no_map(client, archive):
     html = client.get(reverse("summits:country-detail", kwargs={"code": "de"})).content.decode()
     assert "world-map__svg" not in html
+
+
+def test_map_coordinates_are_plain_numbers_in_any_locale(client, archive):
+    # SVG reads "." decimals: a locale's "12,5" would move every dot
+    from django.utils import translation
+
+    with translation.override("de"):
+        svg = svg_of(client.get(reverse("summits:home")))
+    circle = next(svg.iter(f"{SVG}circle"))
+    assert all(re.fullmatch(r"-?\d+(\.\d+)?", circle.get(axis)) for axis in ("cx", "cy", "r"))
