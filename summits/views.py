@@ -4,9 +4,13 @@ Views are thin: what they show comes from ``selectors``; every related row is fe
 so that each page issues the same number of queries whatever the archive holds.
 """
 
+import hashlib
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -39,6 +43,22 @@ class ArchivePageMixin(QueryErrorsMixin):
         return super().paginate_queryset(queryset, page_size)
 
 
+def world_map_html(key: str, compute, *, map_id: str, caption: str, hide_when_empty: bool = False) -> str:
+    """The world map drawn once per state of the archive and ``key`` (a page and its filters),
+    kept with the archive's counts (``public_cache.cached_data``): it is the same for every reader
+    until an editor publishes, and drawing it was most of a list page's time."""
+
+    def draw() -> str:
+        world_map = compute()
+        if hide_when_empty and not (world_map.hosts or world_map.unplaced):
+            return ""
+        return render_to_string(
+            "includes/world_map.html", {"map": world_map, "map_id": map_id, "caption": caption}
+        )
+
+    return public_cache.cached_data("world-map:" + hashlib.sha256(key.encode()).hexdigest(), draw)
+
+
 class HomeView(ArchivePageMixin, TemplateView):
     template_name = "summits/home.html"
     latest_count = 5
@@ -48,7 +68,13 @@ class HomeView(ArchivePageMixin, TemplateView):
             counts=public_cache.cached_data("archive-counts", selectors.archive_counts),
             latest_summits=selectors.summit_cards()[: self.latest_count],
             timeline=selectors.summit_timeline(),
-            world_map=maps.world_map(selectors.summit_map_rows(), hosts=selectors.summit_map_hosts()),
+            world_map=world_map_html(
+                "home",
+                lambda: maps.world_map(selectors.summit_map_rows(), hosts=selectors.summit_map_hosts()),
+                map_id="home-map",
+                caption="Published summits at their cities (the 200 busiest places); the countries that "
+                "hosted them shaded by how many.",
+            ),
             **kwargs,
         )
 
@@ -66,11 +92,24 @@ class SummitListView(ArchivePageMixin, ListView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             filterset=self.filterset,
-            world_map=maps.world_map(
-                selectors.summit_map_rows(self.object_list),
-                hosts=selectors.summit_map_hosts(self.object_list),
+            world_map=world_map_html(
+                "summit-list?" + self.filtered_by(),
+                lambda: maps.world_map(
+                    selectors.summit_map_rows(self.object_list),
+                    hosts=selectors.summit_map_hosts(self.object_list),
+                ),
+                map_id="list-map",
+                caption="Where these summits met (all pages; the 200 busiest places), the countries that "
+                "hosted them shaded by how many.",
             ),
             **kwargs,
+        )
+
+    def filtered_by(self) -> str:
+        """The list's filters as a query string in a set order, without the page (the map covers
+        every page)."""
+        return urlencode(
+            sorted((k, v) for k, vs in self.request.GET.lists() if k != self.page_kwarg for v in vs)
         )
 
     def render_to_response(self, context, **response_kwargs):
@@ -180,8 +219,14 @@ class CountryDetailView(ArchivePageMixin, DetailView):
             hosted=self.paginate(selectors.summits_hosted_by(country), page_kwarg="hosted_page"),
             attended=self.paginate(selectors.summits_attended_by(country), page_kwarg="attended_page"),
             agreements=self.paginate(selectors.agreements_of(country), page_kwarg="agreements_page"),
-            world_map=maps.world_map(
-                selectors.summit_map_rows(selectors.summits_hosted_by(country)), highlight=country.code
+            world_map=world_map_html(
+                f"country:{country.code}",
+                lambda: maps.world_map(
+                    selectors.summit_map_rows(selectors.summits_hosted_by(country)), highlight=country.code
+                ),
+                map_id="country-map",
+                caption=f"Where the summits hosted by {country.name} met.",
+                hide_when_empty=True,
             ),
             timeline=chronology.country_timeline(country),
             **kwargs,

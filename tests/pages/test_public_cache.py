@@ -143,11 +143,40 @@ def test_the_apis_json_and_csv_are_kept_apart(reader, summit):
         assert summit.slug in as_csv.content.decode()
 
 
-def test_the_archives_counts_are_kept_with_the_pages_off(settings, reader, summit):
+def test_the_archives_counts_and_map_are_kept_with_the_pages_off(settings, reader, summit):
     settings.PAGE_CACHE_SECONDS = 0
-    _, fresh = queries_of(reader, reverse("summits:home"))
-    _, counted_once = queries_of(reader, reverse("summits:home"))
-    assert counted_once == fresh - 4  # the four counts, from the (local-memory) cache
+    response, fresh = queries_of(reader, reverse("summits:home"))
+    again, counted_once = queries_of(reader, reverse("summits:home"))
+    # the four counts and the map's two queries (its places, its hosts), from the local-memory cache
+    assert counted_once == fresh - 4 - 2
+    assert again.content == response.content
+
+
+def test_the_kept_map_follows_the_lists_filters_not_its_page(settings, reader, summit):
+    settings.PAGE_CACHE_SECONDS = 0
+    elsewhere = factories.SummitFactory(city="Ankara", country=factories.country("TR"))
+    url = reverse("summits:summit-list")
+    first = reader.get(url, {"country": "tr"}).content.decode()
+    assert elsewhere.get_absolute_url() in first and summit.get_absolute_url() not in map_of(first)
+    assert summit.get_absolute_url() in map_of(reader.get(url).content.decode())
+
+
+def test_publishing_redraws_the_kept_map(settings, reader, summit, committed):
+    settings.PAGE_CACHE_SECONDS = 0
+    home = reverse("summits:home")
+    assert "Ankara" not in map_of(reader.get(home).content.decode())
+    with committed():
+        draft = factories.SummitFactory(
+            city="Ankara", country=factories.country("TR"), status=Summit.Status.DRAFT
+        )
+    assert "Ankara" not in map_of(reader.get(home).content.decode())  # a draft is on no map
+    with committed():
+        services.publish_summits(summits=Summit.objects.filter(pk=draft.pk), approve_pending=True)
+    assert "Ankara" in map_of(reader.get(home).content.decode())
+
+
+def map_of(html: str) -> str:
+    return html[html.index('<figure class="world-map') : html.index("</figure>")]
 
 
 def test_nothing_is_cached_when_the_setting_is_zero(settings, reader, summit):
