@@ -78,32 +78,13 @@ SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
 # leaders meet »"), an end-of-article mark ("■"), a stray HTML space ("&nbsp;")
 TRAILING_MARK = re.compile(r"(?:(?<=[.!?\"'”’])\s+[A-Z][^.!?»\n]{0,80}»|[»■▪◼□]|&nbsp;|&#160;)$")
 CLOSING = tuple(".!?\"'”’)…")
-# words a line of a hard-wrapped paragraph may end with, but no heading or sentence does
 WRAPPED_LINE = 50  # characters of a line of a hard-wrapped paragraph, at the least
 WRAPPED_WORDS = 4  # words of such a line, at the least
 WRAP_WIDTH = 100  # characters of a line of a hard-wrapped paragraph, at the most
+# words a line of a hard-wrapped paragraph may end with, but no heading or sentence does
 WRAPPED_AFTER = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "to",
-        "with",
-        "and",
-        "or",
-        "for",
-        "by",
-        "in",
-        "on",
-        "at",
-        "from",
-        "as",
-        "that",
-        "which",
-        "who",
-        "whose",
-    ]
+    {"the", "a", "an", "of", "to", "with", "and", "or", "for", "by", "in", "on", "at", "from", "as"}
+    | {"that", "which", "who", "whose"}
 )
 # "Putin said: ..." is speech, not a caption or a header field. Word forms matched in the raw text
 # (the layout is read before parsing, so there are no lemmas to ask the verb table about).
