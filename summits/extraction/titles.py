@@ -259,7 +259,7 @@ def _definite_title_with_comma(doc: Doc, i: int) -> Title:
     k = i - 1
     while k > 0 and (is_title(doc[k - 1]) or country_at(doc, k - 1, k - 1)):
         k -= 1
-    if doc[k - 1].lower_ != "the":
+    if k == 0 or doc[k - 1].lower_ != "the":
         return NO_TITLE
     return title_before(doc, i)
 
@@ -315,12 +315,12 @@ def _organisation_title(
 def title_after(doc: Doc, end: int) -> Title:
     """ "Ben Rhodes, US deputy national security adviser" / "Hasina, the Bangladeshi prime minister"
     / "Michel, the president of the European Council"."""
-    if end >= len(doc) or doc[end].text != "," or _object_of_opening_clause(doc[end - 1]):
+    if end >= len(doc) or doc[end].text != "," or _inside_opening_clause(doc[end - 1]):
         return NO_TITLE
     return _title_from(doc, end + 1)[0]
 
 
-def _object_of_opening_clause(name: Token) -> bool:
+def _inside_opening_clause(name: Token) -> bool:
     """ "Addressing [Aliyev], the premier thanked him": a name inside a participle's clause that
     opens the sentence; the words after its comma are the sentence's subject, not the name's title."""
     opening = name.sent[0]
