@@ -36,7 +36,9 @@ import psycopg
 import pytest
 from django.db import connection
 
-from tests.test_serve import GUNICORN, free_port
+from summits import processes
+from summits.processes import free_port
+from tests.test_serve import GUNICORN
 from tests.test_settings import ROOT, run
 
 pytestmark = [
@@ -296,12 +298,7 @@ class Site:
         pytest.fail(f"after {MAX_ROUNDS} rounds only workers {self.workers_reached(since)} had answered")
 
     def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        processes.stop(self.process)
 
 
 @pytest.fixture

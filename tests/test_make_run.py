@@ -5,7 +5,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from summits.processes import free_port
 from tests.ingest.conftest import ARTICLE
 from tests.test_settings import ROOT, run
 
@@ -38,12 +38,6 @@ def site(migrated, tmp_path):
     database = tmp_path / "db.sqlite3"
     shutil.copyfile(migrated, database)
     return {"DATABASE_URL": f"sqlite:///{database}", "DJANGO_DEBUG": "1"}
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def start(env: dict, port: int, output) -> subprocess.Popen:

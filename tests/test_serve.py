@@ -5,7 +5,6 @@ import json
 import os
 import re
 import secrets
-import socket
 import subprocess
 import sys
 import time
@@ -15,16 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from summits.processes import free_port
 from tests.test_settings import ROOT, run
 
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 STARTUP_SECONDS = 15
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 FETCH_TIMEOUT = 30  # a bound against a hang, not a measure of speed: a loaded machine's first request is slow

@@ -19,12 +19,12 @@ import json
 import os
 import platform
 import secrets
-import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+from ..processes import free_port, stop
 from . import databases, driver, report
 from .databases import ROOT
 
@@ -77,12 +77,6 @@ def query_pass(env: dict[str, str], seed: int, *, repeat: bool, only: str = "") 
     return json.loads(output.stdout)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 class Server:
     """gunicorn as ``make serve`` runs it, on a free port of the loopback."""
 
@@ -108,12 +102,7 @@ class Server:
         raise RuntimeError(f"gunicorn did not answer within {STARTUP_SECONDS} s")
 
     def __exit__(self, *exc) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        stop(self.process)
 
 
 def measure_pages(args: argparse.Namespace, env: dict[str, str], targets: list[dict]) -> list[dict]:

@@ -27,7 +27,6 @@ import argparse  # noqa: E402
 import contextlib  # noqa: E402
 import os  # noqa: E402
 import secrets  # noqa: E402
-import socket  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
@@ -41,6 +40,7 @@ import psycopg  # noqa: E402
 from psycopg import sql  # noqa: E402
 
 from summits.loadtest import report, traffic  # noqa: E402
+from summits.processes import free_port, stop  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 GUNICORN = Path(sys.executable).with_name("gunicorn")
@@ -164,12 +164,6 @@ def prepare(env, articles: list[str]):
         raise SystemExit(f"manage.py collectstatic failed:\n{errors[-3000:]}")
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextlib.contextmanager
 def served(env, workers: int, workdir: Path):
     """gunicorn as `make serve` starts it; yields the site's address. Its access log and its own
@@ -193,12 +187,7 @@ def served(env, workers: int, workdir: Path):
         _wait_until_serving(server, base_url, log)
         yield base_url
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop(server)
 
 
 def _wait_until_serving(server, base_url: str, log: Path):
