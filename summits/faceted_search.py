@@ -10,7 +10,6 @@ the same queries whatever the archive holds (two in all, see ``facets``).
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Coalesce, ExtractYear
 from django.http import QueryDict
@@ -115,16 +114,12 @@ def summits_with_results(q: str, filters: SearchFilters) -> QuerySet[Summit]:
     or agreement that does, or were built from an article that does: among the newest matches of
     each kind that the search ranks (``search.candidates``), so that the facets of a common word
     count as few rows as its results."""
-    limit = settings.SEARCH_CANDIDATES
-
-    def newest(rows: QuerySet, field: str = "pk") -> QuerySet:
-        return search.matching(rows, q).order_by("-pk").values(field)[:limit]
-
-    articles = newest(filters.narrow_articles(Article.objects.all()))
+    newest = search.newest_matches
+    articles = newest(filters.narrow_articles(Article.objects.all()), q)
     hits = (
-        Q(pk__in=newest(filters.narrow(Summit.objects.all())))
-        | Q(pk__in=newest(filters.narrow_items(Statement.objects.visible()), "summit_id"))
-        | Q(pk__in=newest(filters.narrow_items(Agreement.objects.visible()), "summit_id"))
+        Q(pk__in=newest(filters.narrow(Summit.objects.all()), q))
+        | Q(pk__in=newest(filters.narrow_items(Statement.objects.visible()), q, "summit_id"))
+        | Q(pk__in=newest(filters.narrow_items(Agreement.objects.visible()), q, "summit_id"))
         | Q(pk__in=Summit.articles.through.objects.filter(article_id__in=articles).values("summit_id"))
     )
     return filters.narrow(Summit.objects.published()).filter(hits)

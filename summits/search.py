@@ -468,12 +468,17 @@ def matching(queryset: models.QuerySet, q: str | None) -> models.QuerySet:
     return queryset.none()
 
 
+def newest_matches(
+    queryset: models.QuerySet, q: str | None, field: str = "pk", limit: int | None = None
+) -> models.QuerySet:
+    """``field`` of the ``limit`` (``settings.SEARCH_CANDIDATES``) newest rows of ``queryset`` that
+    match ``q``, as a subquery. The newest by pk, an order the index of the primary key gives."""
+    return matching(queryset, q).order_by("-pk").values(field)[: limit or settings.SEARCH_CANDIDATES]
+
+
 def candidates(queryset: models.QuerySet, q: str | None, limit: int | None = None) -> models.QuerySet:
-    """Rows of ``queryset`` among the ``limit`` (``settings.SEARCH_CANDIDATES``) newest that match
-    ``q``: what a search ranks. The newest by pk, an order the index of the primary key gives."""
-    limit = limit or settings.SEARCH_CANDIDATES
-    newest = matching(queryset, q).order_by("-pk").values("pk")[:limit]
-    return queryset.filter(pk__in=newest)
+    """Rows of ``queryset`` among the newest that match ``q`` (``newest_matches``): what a search ranks."""
+    return queryset.filter(pk__in=newest_matches(queryset, q, limit=limit))
 
 
 def search(queryset: models.QuerySet, q: str | None, *, limit: int | None = None) -> models.QuerySet:
