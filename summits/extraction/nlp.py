@@ -50,10 +50,11 @@ ORG_PATTERNS = [
 ]
 # Abbreviated parts of personal names, written with a full stop inside the name ("Jose Ma.
 # Concepcion", "Jose Santiago Sta. Romana", "Md. Touhid Hossain"): one token each, after which
-# no sentence starts.
-NAME_ABBREVIATIONS = ("Ma.", "Sta.", "Sto.", "Md.", "Mohd.", "Muhd.", "Wm.", "Chas.", "Geo.", "Thos.", "Jas.")
-# and honorifics written short before a name: "the Rt. Hon. Malcolm Fraser", "Prof. Amien Rais"
-NAME_ABBREVIATIONS += ("Hon.", "Rt.", "Prof.")
+# no sentence starts; and honorifics written short before a name ("the Rt. Hon. Malcolm Fraser").
+NAME_ABBREVIATIONS = (
+    *("Ma.", "Sta.", "Sto.", "Md.", "Mohd.", "Muhd.", "Wm.", "Chas.", "Geo.", "Thos.", "Jas."),
+    *("Hon.", "Rt.", "Prof."),
+)
 
 
 def _token_pattern(phrase: str) -> list[dict]:
