@@ -3,6 +3,7 @@ said and what they agreed, and the countries they represent."""
 
 import hashlib
 import unicodedata
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
@@ -136,6 +137,13 @@ class Article(models.Model):
         blank=True,
         editable=False,
         help_text="Parts of the extraction that failed on this article (their items may be missing).",
+    )
+    summit_match = models.CharField(
+        "how the summit was found",
+        max_length=500,
+        blank=True,
+        editable=False,
+        help_text="Why the import filed this article under a summit already in the archive.",
     )
     imported_at = models.DateTimeField(auto_now_add=True)
     # Stored, not computed per query: ranking a common word's matches recomputed the vector of
@@ -447,6 +455,15 @@ class ExtractedItem(models.Model):
         editable=False,
         help_text="Hash of the item as extracted; differs from the item once someone edits it.",
     )
+    probable_duplicate_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="probable_duplicates",
+        help_text="An item of the same summit, from another report, that this one probably repeats "
+        "in other words: the import proposes it, an editor merges the two or dismisses the proposal.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     search_vector = SearchVectorField(null=True, editable=False)
@@ -467,6 +484,14 @@ class ExtractedItem(models.Model):
         if self.article_id is None or self.start is None or self.end is None:
             return ""
         return self.article.text[self.start : self.end]
+
+    @property
+    def reports(self) -> list:
+        """Every report of this item, the first article it was taken from first, then each further
+        source (``further_sources``, prefetched by the pages that list them) in the order added."""
+        first = [ItemReport(self.article, self.start, self.end)] if self.article_id else []
+        further = sorted(self.further_sources.all(), key=lambda source: (source.created_at, source.pk))
+        return first + [ItemReport(source.article, source.start, source.end) for source in further]
 
 
 def offsets_constraints(prefix: str) -> list[models.BaseConstraint]:
@@ -557,6 +582,112 @@ class Agreement(ExtractedItem):
     def parties(self) -> list[str]:
         """ISO codes of the state parties, then the short names of organisations."""
         return [c.code for c in self.countries.all()] + [o.short_name for o in self.organisations.all()]
+
+
+@dataclass(frozen=True)
+class ItemReport:
+    """One article's report of a statement or agreement: where in its text the words are."""
+
+    article: Article
+    start: int | None
+    end: int | None
+
+    @property
+    def url(self) -> str:
+        return self.article.get_absolute_url()
+
+
+class FurtherSource(models.Model):
+    """Another article of the same summit that reports an item already in the archive: the same
+    quotation or agreement, in its own words and at its own offsets. The item keeps the article
+    it was first taken from (``article``, ``start``, ``end``); each later report is a row here."""
+
+    article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="+")
+    start = models.PositiveIntegerField(help_text="Offset of the first character in this article.")
+    end = models.PositiveIntegerField(help_text="Offset after the last character in this article.")
+    text = models.TextField(help_text="The words as this article gives them.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def source_text(self) -> str:
+        return self.article.text[self.start : self.end]
+
+
+def further_source_constraints(item: str) -> list[models.BaseConstraint]:
+    return [
+        models.UniqueConstraint(fields=[item, "article"], name=f"{item}_source_once_per_article"),
+        models.CheckConstraint(condition=Q(start__lte=F("end")), name=f"{item}_source_offsets_in_order"),
+    ]
+
+
+class StatementSource(FurtherSource):
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="further_sources")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["statement", "created_at", "id"]
+        constraints = further_source_constraints("statement")
+        indexes = [models.Index(fields=["article", "statement"], name="statement_source_article_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.statement} (also in {self.article})"
+
+
+class AgreementSource(FurtherSource):
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="further_sources")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["agreement", "created_at", "id"]
+        constraints = further_source_constraints("agreement")
+        indexes = [models.Index(fields=["article", "agreement"], name="agreement_source_article_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.agreement} (also in {self.article})"
+
+
+class ParticipantMatchQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status=ParticipantMatch.Status.PROPOSED)
+
+
+class ParticipantMatch(models.Model):
+    """Two participants whose names are close enough to be one person written two ways
+    ("Zelenskyy", "Zelenskiy") but not so close that an import merged them: proposed to an
+    editor, who merges them or says they are two people."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", "Proposed"
+        MERGED = "merged", "Merged"
+        DISMISSED = "dismissed", "Two people"
+
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="proposed_matches")
+    candidate = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="+")
+    score = models.FloatField(help_text="How alike the two names are, 0–100.")
+    reason = models.CharField(max_length=300)
+    status = models.CharField(max_length=10, choices=Status, default=Status.PROPOSED)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ParticipantMatchQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "proposed participant match"
+        verbose_name_plural = "proposed participant matches"
+        constraints = [
+            models.UniqueConstraint(fields=["participant", "candidate"], name="participant_match_once"),
+            models.CheckConstraint(
+                condition=~Q(participant=F("candidate")), name="participant_match_two_people"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{related_label(self, 'participant')} = {related_label(self, 'candidate')}?"
 
 
 class ImportJob(models.Model):
