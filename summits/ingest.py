@@ -17,6 +17,7 @@ person) is retried whole, and then finds what the other one wrote.
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import datetime as dt
 import hashlib
@@ -29,13 +30,13 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, InterfaceError, OperationalError, connection, transaction
-from django.db.models import Count, Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from . import public_cache, reading, services
+from . import matching, public_cache, reading, services
 from .extraction.meeting_kind import meeting_kind
 from .extraction.result import AgreementFound, Extraction, ParticipantFound, StatementFound, SummitFound
 from .models import (
@@ -46,6 +47,7 @@ from .models import (
     Organisation,
     Participant,
     ParticipantAlias,
+    ParticipantMatch,
     ParticipantRedirect,
     ReviewStatus,
     Statement,
@@ -111,6 +113,7 @@ SAME = "same"  # untouched, and found again just as it is
 KEPT = "kept"  # found again, but an editor reviewed or edited it: left as the editor left it
 LEFT = "left"  # no longer found, but an editor reviewed or edited it: left in place
 SKIPPED = "skipped"  # found again, but an editor rejected or deleted it: not made again
+MERGED = "merged"  # another report of the summit holds it: this article is added as a further source
 REMOVED = "removed"  # untouched and no longer found: deleted
 
 
@@ -136,12 +139,16 @@ class ImportResult:
     article: Article
     summit: Summit | None = None
     summit_created: bool = False
+    summit_match: str = ""  # why the article joined a summit already in the archive
     participants_created: int = 0
+    participants_proposed: int = 0  # new people perhaps another spelling of someone in the archive
     added: int = 0  # statements and agreements created
     refreshed: int = 0  # untouched items refreshed from the new extraction
     kept: int = 0  # items an editor changed, left as they are
     skipped: int = 0  # items the new extraction found again but an editor had rejected
     removed: int = 0  # untouched items the new extraction no longer finds
+    merged: int = 0  # items another report of the summit holds: added to them as further sources
+    duplicates_proposed: int = 0  # items added, marked as probably repeating another report's
     changes: list[ItemChange] = field(default_factory=list)  # item by item, on update only
 
 
@@ -634,6 +641,8 @@ class _Context:
     people: list[tuple[ParticipantFound, Participant, set[str]]]
     speakers: dict[str, Participant]
     provenance: Provenance
+    # a new participant whose name may be another spelling of one in the archive, with that one
+    proposed: list[tuple[Participant, Participant]] = field(default_factory=list)
 
 
 def _write(
@@ -641,8 +650,10 @@ def _write(
 ) -> None:
     article = result.article
     context = _lookups(extraction, result, provenance)
-    if summit is None:
-        summit = _find_summit(extraction, context)
+    if summit is None and (match := _find_summit(extraction, context)) is not None:
+        summit = match.summit
+        result.summit_match = article.summit_match = match.reason
+        article.save(update_fields=["summit_match"])
     if summit is None:
         summit = _create_summit(extraction, context, article.text)
         result.summit_created = True
@@ -655,6 +666,9 @@ def _write(
     agreements = [_new_agreement(found, summit, article, context) for found in extraction.agreements]
     if result.status == UPDATED:
         statements, agreements = _reconcile(result, statements, agreements, context)
+    if not result.summit_created:
+        statements = [s for (s,) in _merge_reports(result, [(s,) for s in statements], Statement, context)]
+        agreements = _merge_reports(result, agreements, Agreement, context)
     provenance.bulk_create(statements, Statement)
     provenance.bulk_create([agreement for agreement, _ in agreements], Agreement)
     _set_parties(agreements, context)
@@ -669,9 +683,9 @@ def _lookups(extraction: Extraction, result: ImportResult, provenance: Provenanc
         codes.add(extraction.summit.country)
     countries = Country.objects.in_bulk({c.upper() for c in codes if len(c) == 2})
     organisations = _organisations({c for c in codes if c.upper() not in countries})
-    people = _resolve_participants(extraction.participants, countries, result, provenance)
+    people, proposed = _resolve_participants(extraction.participants, countries, result, provenance)
     speakers = {key: participant for _, participant, keys in reversed(people) for key in keys}
-    return _Context(countries, organisations, people, speakers, provenance)
+    return _Context(countries, organisations, people, speakers, provenance, proposed)
 
 
 def _organisations(names: set[str]) -> dict[str, Organisation]:
@@ -694,46 +708,33 @@ def _resolve_participants(
     countries: dict[str, Country],
     result: ImportResult,
     provenance: Provenance,
-) -> list[tuple[ParticipantFound, Participant, set[str]]]:
+) -> tuple[list[tuple[ParticipantFound, Participant, set[str]]], list[tuple[Participant, Participant]]]:
     """Each person found, paired with the Participant already in the archive or a new one,
-    and every key the person is known by.
+    and every key the person is known by; and the new people proposed as another spelling of
+    someone in the archive, each with that someone.
 
     A person matches on the folded key of the name or of any alias ("Erdoğan" is "Erdogan");
-    a surname alone matches a known full name when only one person has that surname.
+    a surname alone matches a known full name when only one person has that surname; a name
+    spelled a little differently ("Zelenskiy", "Zelenskyy") matches when ``matching`` finds the
+    two the same person and their countries do not differ. A name only PROBABLY the same makes
+    a new participant, and a ``ParticipantMatch`` proposes the two to an editor.
     """
     if not found_people:
-        return []
-    # The database cannot fold accents, so fetch everyone sharing a word of a name (a small
-    # set) and compare folded keys in Python; aliases are stored folded already.
-    all_keys = set().union(*map(_keys, found_people))
-    wanted = Q(alias_set__key__in=all_keys)
-    for key in all_keys:
-        if " " not in key:
-            wanted |= Q(alias_set__key__endswith=f" {key}")
-        for word in key.split():
-            if len(word) >= 3:
-                wanted |= Q(lower_name__contains=word)
-    known = [
-        (participant, {name_key(participant.name), *(alias.key for alias in participant.alias_set.all())})
-        for participant in Participant.objects.annotate(lower_name=Lower("name"))
-        .filter(wanted)
-        .distinct()
-        .prefetch_related("alias_set")
-        .order_by("pk")
-    ]
-
-    people, new_people, aliases = [], [], []
+        return [], []
+    known = _known_participants(set().union(*map(_keys, found_people)))
+    people, new_people, aliases, proposed = [], [], [], []
     for found in found_people:
-        match = _match(found, known)
+        country = countries.get((found.country or "").upper())
+        match, candidate = _match(found, known), None
         if match is None:
-            participant = Participant(
-                name=found.name[:200],
-                title=(found.role or "")[:200],
-                country=countries.get((found.country or "").upper()),
-            )
+            match, candidate = _match_spelling(found, country, known)
+        if match is None:
+            participant = Participant(name=found.name[:200], title=(found.role or "")[:200], country=country)
             match = (participant, {name_key(participant.name)})
             known.append(match)  # a person found twice in one article is one person
             new_people.append(participant)
+            if candidate is not None:
+                proposed.append((participant, candidate))
         participant, keys = match
         for form in [found.name, *found.aliases]:
             key = name_key(form)
@@ -748,8 +749,35 @@ def _resolve_participants(
     )
     provenance.bulk_create(new_people, Participant)
     provenance.bulk_create(aliases, ParticipantAlias)
+    _propose_matches(proposed)
     result.participants_created = len(new_people)
-    return people
+    result.participants_proposed = len(proposed)
+    return people, proposed
+
+
+def _known_participants(all_keys: set[str]) -> list[tuple[Participant, set[str]]]:
+    """The people in the archive who may be those found, each with the keys of all their names.
+
+    The database cannot fold accents, so fetch everyone sharing a word of a name, or the first or
+    last letters of one (a small set), and compare folded keys in Python; aliases are stored
+    folded already."""
+    wanted = Q(alias_set__key__in=all_keys)
+    for key in all_keys:
+        if " " not in key:
+            wanted |= Q(alias_set__key__endswith=f" {key}")
+        for word in key.split():
+            if len(word) >= 3:
+                wanted |= Q(lower_name__contains=word)
+        for piece in matching.name_shingles(key):
+            wanted |= Q(lower_name__contains=piece) | Q(alias_set__key__contains=piece)
+    return [
+        (participant, {name_key(participant.name), *(alias.key for alias in participant.alias_set.all())})
+        for participant in Participant.objects.annotate(lower_name=Lower("name"))
+        .filter(wanted)
+        .distinct()
+        .prefetch_related("alias_set")
+        .order_by("pk")
+    ]
 
 
 def _match(
@@ -768,6 +796,50 @@ def _match(
         if len(by_surname) == 1:
             return by_surname[0]
     return None
+
+
+def _match_spelling(
+    found: ParticipantFound, country: Country | None, known: list[tuple[Participant, set[str]]]
+) -> tuple[tuple[Participant, set[str]] | None, Participant | None]:
+    """The person in the archive whose name is ``found``'s spelled otherwise: (the match, None)
+    when ``matching.name_likeness`` is sure and no two countries differ; (None, the likeliest) when
+    it only may be; (None, None) when no one is alike. People new in this import are not candidates."""
+
+    def surest(alike: matching.NameLikeness) -> tuple[bool, float]:
+        return alike.likeness is matching.Likeness.SAME, alike.score
+
+    best = None
+    for pair in known:
+        participant, their_keys = pair
+        if participant.pk is None:
+            continue
+        likeness = max((matching.name_likeness(found.name, key) for key in their_keys), key=surest)
+        if likeness.likeness is not matching.Likeness.DIFFERENT and (
+            best is None or surest(likeness) > surest(best[1])
+        ):
+            best = (pair, likeness)
+    if best is None:
+        return None, None
+    (participant, _), likeness = best
+    countries_differ = None not in (country, participant.country_id) and country.pk != participant.country_id
+    if likeness.likeness is matching.Likeness.SAME and not countries_differ:
+        return best[0], None
+    return None, participant
+
+
+def _propose_matches(proposed: list[tuple[Participant, Participant]]) -> None:
+    ParticipantMatch.objects.bulk_create(
+        [
+            ParticipantMatch(
+                participant=participant,
+                candidate=candidate,
+                score=matching.name_likeness(participant.name, candidate.name).score,
+                reason=f"“{participant.name}” may be “{candidate.name}” written otherwise"[:300],
+            )
+            for participant, candidate in proposed
+        ],
+        ignore_conflicts=True,
+    )
 
 
 def _assign_slugs(
@@ -796,53 +868,212 @@ def _assign_slugs(
         obj.slug = slug
 
 
-def _find_summit(extraction: Extraction, context: _Context) -> Summit | None:
-    """The summit this article reports on if the archive has it: same place, date and people.
+# A report may date a meeting a day or two off another's ("on Tuesday" written after midnight in
+# another time zone, a wire story dated by its publication): days this far apart are one meeting.
+DATE_TOLERANCE_DAYS = 2
 
-    Place: the same city, or the same host country when the article names no city; an article
-    that names no place never joins a summit. Date: the days overlap when both are known (a day
-    within the summit's dates, or the summit's first day within the article's range "from 20 to
-    22 December"), the same month or year when the article gives no day ("in March 1980"),
-    otherwise the same date as written ("Wednesday"). People: they share at least
-    two participants, or all of them when either side has fewer than two.
+
+@dataclass(frozen=True)
+class SummitMatch:
+    """The summit an article reports on, already in the archive, and why the import thinks so."""
+
+    summit: Summit
+    reason: str
+
+
+# The summits an article is compared with at most, newest first: those at its dates that share a
+# person, or its place and a quotation.
+SUMMIT_CANDIDATES = 50
+
+
+def _find_summit(extraction: Extraction, context: _Context) -> SummitMatch | None:
+    """The summit this article reports on if the archive has it: the same people or the same
+    quotations, at a date and place that agree.
+
+    People: they share at least two participants, or all of them when either side has fewer
+    than two; a person the import only proposes as another spelling of a participant
+    ("Zelenskiy", "Zelenskyy") counts as that participant here. Quotations: one with the same
+    words (``matching.same_words``) as a statement of the summit, and more than a scrap.
+    Date: days that overlap or lie at most ``DATE_TOLERANCE_DAYS`` apart; the same month or year
+    when the article gives no day ("in March 1980"); otherwise the same date as written, or a
+    weekday alone ("Saturday") on which the summit fell, if two people or a quotation are shared.
+    Place: never two different countries, nor two different cities when either country is
+    unknown; an article that names no place joins only on a day and two people shared.
     """
     found = extraction.summit
-    ids = [participant.pk for _, participant, _ in context.people]
-    if not ids:
-        return None
-    if found.location:
-        # a summit filed under its city and venue, or (imported before venues were kept) under both
-        place = Q(city__iexact=found.location) | Q(city__iexact=found.city())
-    elif found.country and found.country.upper() in context.countries:
-        place = Q(city="", country_id=found.country.upper())
-    else:
-        return None
-    same_text = Q(date_text__iexact=found.date_text or "")
-    if found.date:
-        when = (
-            Q(start_date=found.date)
-            | Q(start_date__lte=found.date, end_date__gte=found.date)
-            | (Q(start_date__isnull=True) & same_text)
-        )
-        if found.end_date:
-            when |= Q(start_date__gte=found.date, start_date__lte=found.end_date)
-    elif found.first_day():
-        # "in March 1980": the same month (or year) as the summit's, or the same words
-        when = same_text | Q(start_date=found.first_day(), date_precision=found.date_precision)
-    else:
-        when = same_text
-    candidates = (
-        Summit.objects.filter(place, when, attendances__participant__in=ids)
-        .annotate(
-            shared=Count("attendances", distinct=True),
-            total=Count("participants", distinct=True),
-        )
-        .order_by("-shared", "pk")
+    people = _people_and_spellings(context)
+    quotations = [
+        s.text
+        for s in extraction.statements
+        if s.kind == "direct" and len(matching.words(s.text)) >= matching.CUT_MIN_WORDS
+    ]
+    evidence = Q(attendances__participant__in=people)
+    place = _place_query(found, context)
+    if quotations and place is not None:
+        evidence |= place
+    best = None
+    for summit in _candidate_summits(found, evidence):
+        shared = _shared_people(summit, people, len(context.people))
+        said = [q for q in quotations if any(matching.same_words(q, text) for text in summit.said)]
+        where = _place_agreement(found, summit, context)
+        if where is None or not (shared or said) or not _close_enough(found, summit, shared, said, where):
+            continue
+        gap = _days_apart(found, summit)
+        rank = (len(shared) + len(said), where != NO_PLACE, -(gap or 0), summit.pk)
+        if best is None or rank > best[0]:
+            reasons = [_people_reason(shared, len(summit.present)), _quotation_reason(said), where]
+            reason = "; ".join(filter(None, [*reasons, _date_reason(found, gap, summit)]))
+            best = (rank, SummitMatch(summit, reason[:500]))
+    return best[1] if best else None
+
+
+def _candidate_summits(found: SummitFound, evidence: Q) -> list[Summit]:
+    """The summits at dates agreeing with the article's and matching ``evidence``, each with
+    ``present`` (its participants' keys) and ``said`` (every text of its statements, as each
+    report gives them)."""
+    ids = list(
+        Summit.objects.filter(_date_agrees(found), evidence)
+        .order_by(F("start_date").desc(nulls_last=True), "-pk")
+        .values_list("pk", flat=True)
+        .distinct()[:SUMMIT_CANDIDATES]
     )
-    for summit in candidates:
-        if summit.shared >= min(2, len(ids), summit.total):
-            return summit
-    return None
+    summits = (
+        Summit.objects.filter(pk__in=ids)
+        .select_related("country")
+        .prefetch_related(
+            Prefetch("attendances", Attendance.objects.only("summit_id", "participant_id")),
+            Prefetch(
+                "statements", Statement.objects.only("summit_id", "text").prefetch_related("further_sources")
+            ),
+        )
+    )
+    for summit in summits:
+        summit.present = {attendance.participant_id for attendance in summit.attendances.all()}
+        summit.said = [text for statement in summit.statements.all() for text in _texts(statement)]
+    return list(summits)
+
+
+def _shared_people(summit: Summit, people: dict[int, str], found: int) -> list[str]:
+    """The names of the article's people at the summit, if enough of them to count: two, or all of
+    them when the article or the summit has fewer."""
+    shared = sorted({name for pk, name in people.items() if pk in summit.present})
+    return shared if shared and len(shared) >= min(2, found, len(summit.present)) else []
+
+
+def _close_enough(found: SummitFound, summit: Summit, shared: list, said: list, where: str) -> bool:
+    """Whether what the article and the summit share is enough for the place and date they give:
+    without a place, or with only a weekday for a date, two people or a quotation."""
+    if where == NO_PLACE:
+        return len(shared) >= 2 and found.date is not None
+    if found.first_day() is None and summit.start_date is not None:  # a weekday alone
+        return len(shared) >= 2 or bool(said)
+    return True
+
+
+def _place_query(found: SummitFound, context: _Context) -> Q | None:
+    """The summits in the article's city or country, or None when it names neither."""
+    code = (found.country or "").upper()
+    place = Q(country_id=code) if code in context.countries else None
+    if found.location:
+        city = Q(city__iexact=found.location) | Q(city__iexact=found.city())
+        place = city if place is None else place | city
+    return place
+
+
+def _quotation_reason(said: list[str]) -> str:
+    if not said:
+        return ""
+    first = " ".join(said[0].split()[:12]) + ("…" if len(said[0].split()) > 12 else "")
+    more = f" and {len(said) - 1} more" if len(said) > 1 else ""
+    return f"quotes the same words (“{first}”{more})"
+
+
+def _people_and_spellings(context: _Context) -> dict[int, str]:
+    """The participants the article names, by primary key, with the names the reason shows; and
+    those a name of the article is proposed to be ("Zelenskiy, perhaps Zelenskyy")."""
+    people = {participant.pk: participant.name for _, participant, _ in context.people}
+    for participant, candidate in context.proposed:
+        people.setdefault(candidate.pk, f"{participant.name} (perhaps {candidate.name})")
+    return people
+
+
+def _date_agrees(found: SummitFound) -> Q:
+    same_text = Q(start_date__isnull=True, date_text__iexact=found.date_text or "")
+    if found.date:
+        tolerance = dt.timedelta(days=DATE_TOLERANCE_DAYS)
+        first, last = found.date - tolerance, (_last_day(found) or found.date) + tolerance
+        ends_after = Q(end_date__gte=first) | Q(end_date__isnull=True, start_date__gte=first)
+        return (Q(start_date__lte=last) & ends_after) | same_text
+    if found.first_day():
+        # "in March 1980": a summit in that month (or year), or dated by the same words
+        first = found.first_day()
+        if found.date_precision == Summit.DatePrecision.YEAR:
+            last = first.replace(month=12, day=31)
+        else:
+            last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        return Q(start_date__gte=first, start_date__lte=last) | same_text
+    weekday = _weekday(found.date_text)
+    return Q(date_text__iexact=found.date_text or "") | (
+        Q(start_date__week_day=weekday) if weekday else Q(pk=None)
+    )
+
+
+# Django's week_day lookup: 1 is Sunday, 7 Saturday.
+WEEKDAYS = {name.casefold(): (number + 1) % 7 + 1 for number, name in enumerate(calendar.day_name)}
+
+
+def _weekday(date_text: str | None) -> int | None:
+    """Django's number of the weekday a date phrase names ("Saturday", "on Tuesday night")."""
+    return next((WEEKDAYS[word] for word in matching.words(date_text or "") if word in WEEKDAYS), None)
+
+
+def _days_apart(found: SummitFound, summit: Summit) -> int | None:
+    """Days between the article's dates and the summit's (0 when they overlap); None unless both
+    are known to the day."""
+    if found.date is None or summit.start_date is None or summit.date_precision not in ("", "day"):
+        return None
+    last = _last_day(found) or found.date
+    summit_last = summit.end_date or summit.start_date
+    return max((summit.start_date - last).days, (found.date - summit_last).days, 0)
+
+
+def _date_reason(found: SummitFound, gap: int | None, summit: Summit) -> str:
+    if gap is None:
+        if summit.start_date is None:
+            return f"dated alike (“{summit.date_text}”)" if summit.date_text else "neither dated"
+        if found.first_day() is None:
+            return f"“{found.date_text}” is the summit's weekday"
+        coarsest = {found.date_precision, summit.date_precision}
+        return "same year" if Summit.DatePrecision.YEAR in coarsest else "same month"
+    if gap == 0:
+        return "same days"
+    return f"dates {gap} day{'s' if gap > 1 else ''} apart"
+
+
+NO_PLACE = "place not named in the article"
+
+
+def _place_agreement(found: SummitFound, summit: Summit, context: _Context) -> str | None:
+    """How the article's place agrees with the summit's, for the reason; None when they differ."""
+    city = (found.city() or "").casefold()
+    country = (found.country or "").upper()
+    country = country if country in context.countries else ""
+    summit_city = summit.city.casefold()
+    if city and summit_city and summit_city in (city, (found.location or "").casefold()):
+        return f"same city ({summit.city})"
+    if country and summit.country_id and country != summit.country_id:
+        return None
+    if city and summit_city and not (country and country == summit.country_id):
+        return None
+    if country and country == summit.country_id:
+        return f"same country ({summit.country.name})"
+    if not (city or country):
+        return NO_PLACE
+    return "place not named in the summit"
+
+
+def _people_reason(shared: list[str], attending: int) -> str:
+    return f"shares {len(shared)} of its {attending} participants ({', '.join(shared)})" if shared else ""
 
 
 def _summit_title(extraction: Extraction, context: _Context) -> str:
@@ -1161,3 +1392,131 @@ def _reconcile(
     if stale:
         _remove_stale(Agreement, stale)
     return [s for (s,) in new_statements], new_agreements
+
+
+# --- Several reports of one summit ----------------------------------------------------------------
+
+
+def _merge_reports(result: ImportResult, found: list[tuple], model, context: _Context) -> list[tuple]:
+    """Of the new items of an article joining a summit (tuples, the unsaved item first), return
+    those to create; the rest repeat what another article of the summit reports.
+
+    An item with the same words as a stored one (``matching.same_words``: other quotation marks,
+    punctuation, ellipses, small cuts) is not made again: the article becomes a further source of
+    the stored item, whose review, text and speaker stay as the editors left them; one that has
+    the words of an item an editor deleted is not made again either. An item that probably says
+    in other words what a stored one says (``matching.probably_same``) is made, marked as its
+    probable duplicate for an editor to merge or keep.
+    """
+    stored = list(
+        model.objects.filter(summit=result.summit)
+        .exclude(article=result.article)
+        .defer("search_vector")
+        .prefetch_related("further_sources")
+        .order_by("pk")
+    )
+    if not stored:
+        return found
+    sources = _FurtherSources(result.article)
+    deleted = None
+    to_create = []
+    for new, *extra in found:
+        old = next((item for item in stored if _repeats(new, item)), None)
+        if old is not None:
+            result.merged += 1
+            _mark_change(result, new, MERGED)
+            sources.report(old, new)
+            continue
+        if deleted is None:
+            deleted = _deleted_in_summit(model, result.summit, result.article)
+        if any(matching.same_words(new.text, gone.text) for gone in deleted):
+            result.skipped += 1
+            _mark_change(result, new, SKIPPED)
+            continue
+        new.probable_duplicate_of = _probable_duplicate(new, stored)
+        result.duplicates_proposed += new.probable_duplicate_of is not None
+        to_create.append((new, *extra))
+    sources.save(model.further_sources.rel.related_model, context.provenance)
+    return to_create
+
+
+class _FurtherSources:
+    """The further sources one article gives the items of other reports: new rows, and rows of an
+    earlier import of the article whose words or offsets the extraction now finds elsewhere."""
+
+    def __init__(self, article: Article):
+        self.article = article
+        self.new, self.moved, self.reported = [], [], set()
+
+    def report(self, item, new) -> None:
+        """``new``, an unsaved item of the article, repeats the stored ``item``."""
+        if item.pk in self.reported:  # the article says it twice: its first place is kept
+            return
+        self.reported.add(item.pk)
+        where = (new.start, new.end, new.text)
+        source = next((s for s in item.further_sources.all() if s.article_id == self.article.pk), None)
+        if source is None:
+            model = type(item).further_sources.rel.related_model
+            self.new.append(
+                model(
+                    **{item._meta.model_name: item},
+                    article=self.article,
+                    start=new.start,
+                    end=new.end,
+                    text=new.text,
+                )
+            )
+        elif (source.start, source.end, source.text) != where:
+            source.start, source.end, source.text = where
+            self.moved.append(source)
+
+    def save(self, model, provenance: Provenance) -> None:
+        provenance.bulk_create(self.new, model)
+        if self.moved:
+            provenance.bulk_update(self.moved, model, ["start", "end", "text"])
+
+
+def _repeats(new, stored) -> bool:
+    """Whether ``new`` has the words of ``stored`` as any of its reports gives them."""
+    return any(matching.same_words(new.text, text) for text in _texts(stored))
+
+
+def _deleted_in_summit(model, summit: Summit, article: Article) -> list:
+    """The items of ``summit`` from other articles that an editor deleted, as last recorded."""
+    return list(
+        model.history.filter(summit_id=summit.pk, history_type="-")
+        .exclude(article_id=article.pk)
+        .exclude(history_change_reason=NO_LONGER_FOUND)
+        .only("id", "text")
+    )
+
+
+def _probable_duplicate(new, stored: list):
+    """The stored item ``new`` most probably says again in other words, if any: for statements,
+    one of the two reported speech and no two different speakers."""
+    best, best_score = None, matching.PARAPHRASE_SHARE
+    for item in stored:
+        if isinstance(new, Statement) and not _may_paraphrase(new, item):
+            continue
+        score = max(matching.paraphrase_score(new.text, text) for text in _texts(item))
+        if score >= best_score:
+            best, best_score = item, score
+    return best
+
+
+def _may_paraphrase(new: Statement, stored: Statement) -> bool:
+    indirect = Statement.Kind.INDIRECT in (new.kind, stored.kind)
+    return indirect and (None in (new.speaker_id, stored.speaker_id) or new.speaker_id == stored.speaker_id)
+
+
+def _texts(item) -> list[str]:
+    """An item's words as each of its reports gives them (its further sources prefetched)."""
+    return [item.text, *(source.text for source in item.further_sources.all())]
+
+
+def _mark_change(result: ImportResult, new, action: str) -> None:
+    """On a re-import, say of the item the reconciliation listed as added what became of it."""
+    for change in result.changes:
+        if change.action == ADDED and change.model == new._meta.model_name and change.text == new.text:
+            change.action = action
+            return

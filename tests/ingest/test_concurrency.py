@@ -6,7 +6,7 @@ import pytest
 from django.db import connection, connections
 
 from summits import ingest
-from summits.models import Article, Attendance, Participant, Statement, Summit
+from summits.models import Article, Attendance, Participant, Statement, StatementSource, Summit
 
 from .conftest import ARTICLE, first_extraction
 
@@ -102,4 +102,6 @@ def test_two_different_articles_naming_the_same_new_people_at_once_both_import()
         "recep-tayyip-erdogan",
         "vladimir-putin",
     ]
-    assert Statement.objects.count() == 4
+    # one summit: the second article's two quotations are further sources of the first's
+    assert Statement.objects.count() == 2
+    assert StatementSource.objects.count() == 2
