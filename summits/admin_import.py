@@ -162,7 +162,28 @@ def outcome(job: ImportJob) -> str:
     where = "in a new" if job.summit_created else "added to the"
     summit = f" {where} summit “{job.summit}”" if job.summit else ""
     added = counts.get("added", 0)
-    return f"Imported “{job.article or job.label}”: {added} statements and agreements{summit}."
+    said = [f"Imported “{job.article or job.label}”: {added} statements and agreements{summit}."]
+    if job.article and job.article.summit_match:
+        said.append(f"It joined that summit because it {job.article.summit_match}.")
+    return " ".join(said + several_reports(counts))
+
+
+def several_reports(counts: dict) -> list[str]:
+    """What the import found the summit's other reports already hold, for the editor to check."""
+    said = []
+    if merged := counts.get("merged", 0):
+        said.append(
+            f"{merged} of what it says other reports of the summit say too: it was added to "
+            f"{'that item' if merged == 1 else 'those items'} as a further source, their review unchanged."
+        )
+    if proposed := counts.get("duplicates_proposed", 0):
+        said.append(f"{proposed} may repeat another report's in other words: marked on the review desk.")
+    if people := counts.get("participants_proposed", 0):
+        said.append(
+            f"{people} {'person' if people == 1 else 'people'} may be someone in the archive written "
+            "otherwise: see the proposed participant matches."
+        )
+    return said
 
 
 def failure(job: ImportJob) -> str:

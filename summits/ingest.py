@@ -151,6 +151,12 @@ class ImportResult:
     duplicates_proposed: int = 0  # items added, marked as probably repeating another report's
     changes: list[ItemChange] = field(default_factory=list)  # item by item, on update only
 
+    def counts(self) -> dict[str, int]:
+        """What the import did, in numbers: for the log, the import job and scripts."""
+        names = ["added", "refreshed", "kept", "skipped", "removed", "merged", "duplicates_proposed"]
+        names += ["participants_created", "participants_proposed"]
+        return {name: getattr(self, name) for name in names}
+
 
 # --- Checking the input ---------------------------------------------------------------------------
 
@@ -262,6 +268,37 @@ def preview(source: reading.ArticleFile | str, *, published: dt.date | None = No
 
 
 # --- Fingerprints ---------------------------------------------------------------------------------
+
+
+def where_it_would_go(
+    source: reading.ArticleFile, extraction: Extraction, *, published: dt.date | None = None
+) -> str:
+    """Where importing the article would file it, and why, in one line for a preview: the import
+    is run in a transaction rolled back, so nothing is written. Without a database to ask (a
+    preview on a machine with none), says so."""
+    try:
+        existing = Article.objects.filter(sha256=text_sha256(source.text)).first()
+        if existing is not None:
+            return f"already in the archive (article {existing.pk}); nothing would change"
+        result = _import_once(
+            source,
+            extraction,
+            None,
+            published or source.published or extraction.article.published,
+            "",
+            "",
+            publish=False,
+            provenance=Provenance(how="preview"),
+            dry_run=True,
+        )
+    except DatabaseError as exc:
+        return (
+            f"where it would go is not known: the archive cannot be read ({str(exc).strip().splitlines()[0]})"
+        )
+    if result.summit_created:
+        return "would make a new summit: none in the archive shares its people or words at its date and place"
+    found = f"; {result.merged} of its items found in other reports" if result.merged else ""
+    return f"would join “{result.summit}”: it {result.summit_match}{found}"
 
 
 def _digest(*parts) -> str:
@@ -390,12 +427,8 @@ class ImportLog:
         record = self.fields(result.status) | {
             "event": "article_imported",
             "summit": getattr(result.summit, "slug", None),
-            "added": result.added,
-            "refreshed": result.refreshed,
-            "kept": result.kept,
-            "skipped": result.skipped,
-            "removed": result.removed,
-            "participants_created": result.participants_created,
+            "summit_match": result.summit_match,
+            **result.counts(),
         }
         logger.info("%s: %s", self.origin, result.status, extra=record)
 
@@ -1415,8 +1448,6 @@ def _merge_reports(result: ImportResult, found: list[tuple], model, context: _Co
         .prefetch_related("further_sources")
         .order_by("pk")
     )
-    if not stored:
-        return found
     sources = _FurtherSources(result.article)
     deleted = None
     to_create = []

@@ -25,8 +25,11 @@ WORD = re.compile(r"\w+(?:['’]\w+)*")
 APOSTROPHES = str.maketrans("", "", "'’")
 
 # Of the shorter quotation's words, the share the longer one must hold in the same order: room for
-# an outlet's small cut ("…"), a dropped "and" or a word an editor of the wire changed.
+# an outlet's small cut ("…"), a dropped "and" or a word an editor of the wire changed; from
+# ``ONE_WORD_OFF_FROM`` words on, one word may always differ ("The two leaders agreed to resume
+# talks", "They agreed to resume talks").
 SAME_WORDS_SHARE = 0.9
+ONE_WORD_OFF_FROM = 8
 # A quotation that is only part of another is the same remark when it is a sentence's worth of
 # words, or most of the other; a scrap ("a very good meeting") may be anyone's.
 CUT_MIN_WORDS = 6
@@ -63,6 +66,8 @@ def same_words(first: str, second: str) -> bool:
         return False
     common = LCSseq.similarity(short, long)
     if common >= SAME_WORDS_SHARE * len(short):
+        return True
+    if len(short) >= ONE_WORD_OFF_FROM and common >= len(short) - 1:
         return True
     return common >= OVERLAP_MIN_WORDS and common >= OVERLAP_SHARE * len(short)
 

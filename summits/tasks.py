@@ -82,14 +82,7 @@ def run_import_job(context: TaskContext, job_id: int) -> dict:
             article=result.article,
             summit=result.summit,
             summit_created=result.summit_created,
-            counts={
-                "added": result.added,
-                "refreshed": result.refreshed,
-                "kept": result.kept,
-                "skipped": result.skipped,
-                "removed": result.removed,
-                "participants_created": result.participants_created,
-            },
+            counts=result.counts(),
         )
     return {"job": job.pk, "status": job.status, "attempts": job.attempts}
 

@@ -156,6 +156,8 @@ class Command(BaseCommand):
         )
         if self.verbosity >= 2:
             self.say(f"{result.status}: {path} -> {result.summit} ({self.details(result)})", bar)
+            if result.summit_match:
+                self.say(f"  joined the summit: it {result.summit_match}", bar)
 
     def report(self, options: dict, counts: Counter, dumps: list, refusals: list, failures: list) -> None:
         """What the batch did: the extraction (a dry run in JSON), a JSON summary, or a line."""
@@ -184,6 +186,10 @@ class Command(BaseCommand):
             dumps.append(extraction.to_dict())  # the refusal, if any, is in it
             self.describe(path, extraction, options["format"], bar)
             ingest.check_meeting(extraction, allow_no_meeting=options["allow_no_meeting"])
+            if options["format"] != "json" and self.verbosity >= 1:
+                self.say(
+                    f"  {ingest.where_it_would_go(source, extraction, published=options['published'])}", bar
+                )
             return None
         return ingest.import_article(
             text=source,
@@ -281,6 +287,12 @@ class Command(BaseCommand):
 
     def details(self, result: ingest.ImportResult) -> str:
         parts = [f"{result.added} items added"]
+        if result.merged:
+            parts.append(f"{result.merged} found in other reports (added to them as a source)")
+        if result.duplicates_proposed:
+            parts.append(f"{result.duplicates_proposed} probable duplicates proposed")
+        if result.participants_proposed:
+            parts.append(f"{result.participants_proposed} people proposed as another's spelling")
         if result.status == ingest.UPDATED:
             parts += [
                 f"{result.refreshed} refreshed",
