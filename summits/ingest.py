@@ -695,8 +695,12 @@ def _write(
     _add_topics(summit, extraction.summit.topics)
     _add_attendances(summit, context, summit_is_new=result.summit_created)
 
-    statements = [_new_statement(found, summit, article, context) for found in extraction.statements]
-    agreements = [_new_agreement(found, summit, article, context) for found in extraction.agreements]
+    statements = [
+        _new_statement(found, summit, article, context) for found in _said_once(extraction.statements)
+    ]
+    agreements = [
+        _new_agreement(found, summit, article, context) for found in _said_once(extraction.agreements)
+    ]
     if result.status == UPDATED:
         statements, agreements = _reconcile(result, statements, agreements, context)
     if not result.summit_created:
@@ -1505,6 +1509,20 @@ class _FurtherSources:
         provenance.bulk_create(self.new, model)
         if self.moved:
             provenance.bulk_update(self.moved, model, ["start", "end", "text"])
+
+
+def _said_once(found: list) -> list:
+    """The items an article gives, each once: a quotation it repeats (in a caption, a summary, the
+    body) is one item, where the article first gives it."""
+    kept = []
+    for item in found:
+        kind = getattr(item, "kind", None)
+        if not any(
+            getattr(other, "kind", None) == kind and matching.same_words(item.text, other.text)
+            for other in kept
+        ):
+            kept.append(item)
+    return kept
 
 
 def _repeats(new, stored) -> bool:

@@ -67,7 +67,10 @@ def test_a_job_imports_its_article_through_the_import_service_with_its_provenanc
         "kept": 0,
         "skipped": 0,
         "removed": 0,
+        "merged": 0,
+        "duplicates_proposed": 0,
         "participants_created": 2,
+        "participants_proposed": 0,
     }
     assert job.started_at <= job.finished_at
     assert (article.title, article.url, summit.status) == (

@@ -330,22 +330,46 @@ def test_a_failure_midway_leaves_nothing_behind(monkeypatch):
 # --- Bounded queries ------------------------------------------------------------------------------
 
 
+# What the copies of ARTICLE in a bigger one say instead: other statements and agreements.
+OTHER_WORDS = [
+    {
+        "intensify the fight against terrorism": "open a new chapter in our relations",
+        "take measures against threats from its borders": "buy Russian air defence systems this year",
+        "lift all trade restrictions": "build a nuclear power plant at Akkuyu",
+    },
+    {
+        "intensify the fight against terrorism": "settle the war in Syria by talks",
+        "take measures against threats from its borders": "keep its troops in the north of Syria",
+        "lift all trade restrictions": "raise their trade to 100 billion dollars",
+    },
+]
+
+
+def in_other_words(found, words: dict[str, str], text: str, offset: int):
+    """``found`` as the copy of the article at ``offset`` in ``text`` says it."""
+    for said, other in words.items():
+        found.text = found.text.replace(said, other)
+    found.start = text.index(found.text, offset)
+    found.end = found.start + len(found.text)
+    return found
+
+
 def bigger_extraction() -> tuple[str, Extraction]:
-    """The first extraction with three times the people, statements and agreements."""
-    text = " ".join([ARTICLE] * 3)
+    """The first extraction with three times the people, statements and agreements (each copy of
+    the article in other words: the same words would be one item)."""
     extraction = first_extraction()
-    offset = len(ARTICLE) + 1
+    text = ARTICLE
     for n, extra in enumerate(["Sergei Lavrov", "Mevlut Cavusoglu", "Sergei Shoigu", "Hulusi Akar"]):
         extraction.participants.append(ParticipantFound(extra, "Minister", "RU" if n % 2 == 0 else "TR"))
-    for copy in (1, 2):
-        for found in first_extraction().statements:
-            found.start += offset * copy
-            found.end += offset * copy
-            extraction.statements.append(found)
-        for found in first_extraction().agreements:
-            found.start += offset * copy
-            found.end += offset * copy
-            extraction.agreements.append(found)
+    for words in OTHER_WORDS:
+        copy = ARTICLE
+        for said, other in words.items():
+            copy = copy.replace(said, other)
+        offset = len(text) + 1
+        text = f"{text} {copy}"
+        for found in [*first_extraction().statements, *first_extraction().agreements]:
+            found = in_other_words(found, words, text, offset)
+            (extraction.agreements if hasattr(found, "parties") else extraction.statements).append(found)
     return text, extraction
 
 

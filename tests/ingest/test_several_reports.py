@@ -370,3 +370,16 @@ def test_the_import_job_page_says_why_and_what_other_reports_hold(reports):
     assert "It joined that summit because it shares 2 of its 2 participants" in said
     assert "2 of what it says other reports of the summit say too" in said
     assert "1 may repeat another report's in other words" in said
+
+
+@pytest.mark.django_db
+def test_a_quotation_an_article_gives_twice_is_one_statement(reports):
+    text = FIRST + f" “{QUOTE}”, he repeated in the evening."
+    extraction = first_report()
+    extraction.statements.append(StatementFound("Joe Biden", QUOTE, "direct", text.rindex(QUOTE), len(text) - 31))
+    reports[text] = extraction
+
+    result = ingest.import_article(text=text)
+
+    assert result.summit.statements.filter(kind="direct").count() == 1
+    assert result.summit.statements.get(kind="direct").start == FIRST.index(QUOTE)
