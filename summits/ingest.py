@@ -1456,7 +1456,7 @@ def _merge_reports(result: ImportResult, found: list[tuple], model, context: _Co
     deleted = None
     to_create = []
     for new, *extra in found:
-        old = next((item for item in stored if _repeats(new, item)), None)
+        old = _same_words_item(new, stored)
         if old is not None:
             result.merged += 1
             _mark_change(result, new, MERGED)
@@ -1525,9 +1525,20 @@ def _said_once(found: list) -> list:
     return kept
 
 
-def _repeats(new, stored) -> bool:
-    """Whether ``new`` has the words of ``stored`` as any of its reports gives them."""
-    return any(matching.same_words(new.text, text) for text in _texts(stored))
+def _same_words_item(new, stored: list):
+    """The stored item with the words of ``new`` as one of its reports gives them, if any: of
+    several (a quotation, and the reported speech around it), the one of the same kind, then the
+    one with the most words in common."""
+    alike = [item for item in stored if any(matching.same_words(new.text, text) for text in _texts(item))]
+    return max(
+        alike,
+        key=lambda item: (
+            getattr(item, "kind", None) == getattr(new, "kind", None),
+            max(matching.words_in_common(new.text, text) for text in _texts(item)),
+            -item.pk,
+        ),
+        default=None,
+    )
 
 
 def _deleted_in_summit(model, summit: Summit, article: Article) -> list:

@@ -72,6 +72,11 @@ def same_words(first: str, second: str) -> bool:
     return common >= OVERLAP_MIN_WORDS and common >= OVERLAP_SHARE * len(short)
 
 
+def words_in_common(first: str, second: str) -> int:
+    """How many words the two hold in the same order."""
+    return LCSseq.similarity(words(first), words(second))
+
+
 # --- Told in other words --------------------------------------------------------------------------
 
 # Of the fewer content words of two statements, the share both hold for one to be proposed as a
