@@ -86,6 +86,9 @@ def summary(result: ingest.ImportResult) -> str:
     )
     if counts[ingest.SKIPPED]:
         text += f"; {counts[ingest.SKIPPED]} rejected or deleted by editors, not made again"
+    if counts[ingest.MERGED]:
+        merged = counts[ingest.MERGED]
+        text += f"; {merged} held by other reports of the summit, this article their further source"
     if counts[ingest.SAME]:
         text += f"; {counts[ingest.SAME]} unchanged"
     return text + "."
@@ -134,6 +137,9 @@ def _rows(result: ingest.ImportResult) -> dict[str, list[Row]]:
             rows["removed"].append(Row(change.model, change.text, url=_url(change)))
         elif change.action in (ingest.KEPT, ingest.LEFT, ingest.SKIPPED):
             rows["kept"].append(Row(change.model, change.text, detail=_why_kept(change), url=_url(change)))
+        elif change.action == ingest.MERGED:
+            detail = "another report of the summit gives it: this article stays one of its sources"
+            rows["kept"].append(Row(change.model, change.text, detail=detail))
     return rows
 
 

@@ -12,6 +12,7 @@ from django.core.management import call_command
 
 from summits import ingest, services
 from summits.admin_import import outcome
+from summits.admin_rerun import _rows, summary
 from summits.extraction import AgreementFound, Extraction, ParticipantFound, StatementFound, SummitFound
 from summits.models import (
     Agreement,
@@ -376,10 +377,24 @@ def test_the_import_job_page_says_why_and_what_other_reports_hold(reports):
 def test_a_quotation_an_article_gives_twice_is_one_statement(reports):
     text = FIRST + f" “{QUOTE}”, he repeated in the evening."
     extraction = first_report()
-    extraction.statements.append(StatementFound("Joe Biden", QUOTE, "direct", text.rindex(QUOTE), len(text) - 31))
+    extraction.statements.append(
+        StatementFound("Joe Biden", QUOTE, "direct", text.rindex(QUOTE), len(text) - 31)
+    )
     reports[text] = extraction
 
     result = ingest.import_article(text=text)
 
     assert result.summit.statements.filter(kind="direct").count() == 1
     assert result.summit.statements.get(kind="direct").start == FIRST.index(QUOTE)
+
+
+@pytest.mark.django_db
+def test_a_rerun_of_the_extraction_says_what_other_reports_hold(reports):
+    _, second = import_both()
+
+    result = ingest.reextract_article(second.article, extraction=second_report(), dry_run=True)
+
+    assert "2 held by other reports of the summit, this article their further source" in summary(result)
+    assert [row.detail for row in _rows(result)["kept"]] == [
+        "another report of the summit gives it: this article stays one of its sources"
+    ] * 2
