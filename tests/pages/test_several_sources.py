@@ -2,6 +2,10 @@
 and links each to the item's highlight in that article, every article page marks it at its own
 offsets, and the statement page gives the words as each article gives them."""
 
+import csv
+import io
+import json
+
 import pytest
 from django.urls import reverse
 from django.utils.html import escape
@@ -148,3 +152,17 @@ def test_the_query_count_is_the_same_whatever_the_number_of_sources(
     url = url_for(reported_by(*outlets))
     with django_assert_num_queries(expected):
         assert client.get(url).status_code == 200
+
+
+def test_the_data_exports_name_the_further_reports(client, reports):
+    _, cnn, ap = reports.articles
+    url = reverse("summits:data-export", kwargs={"kind": "statements", "format": "json"})
+    (statement,) = json.loads(b"".join(client.get(url).streaming_content))
+    assert statement["outlet"] == "Reuters"
+    assert statement["further_outlets"] == ["CNN", "AP"]
+    assert statement["further_article_urls"] == [
+        "http://testserver" + anchor(article, reports.statement) for article in (cnn, ap)
+    ]
+    url = reverse("summits:data-export", kwargs={"kind": "agreements", "format": "csv"})
+    (row,) = csv.DictReader(io.StringIO(b"".join(client.get(url).streaming_content).decode()))
+    assert row["further_outlets"] == "CNN"
