@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from . import dates
+from . import dates, selectors
 
 ARCHIVE = "Summit Archive"
 TITLE_LENGTH = 160  # a statement's text beyond this is shortened in its citation's title
@@ -308,7 +308,8 @@ def for_summit(summit, *, url: str, accessed: date) -> Citable:
 
 
 def for_statement(statement, *, url: str, accessed: date) -> Citable:
-    """A statement's citation (its speaker, summit, the summit's country and its article selected)."""
+    """A statement's citation (its speaker, summit, the summit's country and its article selected,
+    its further sources prefetched): every article that reports it is a source."""
     summit = statement.summit
     kind = "Direct quotation" if statement.kind == "direct" else "Reported speech"
     return Citable(
@@ -323,5 +324,5 @@ def for_statement(statement, *, url: str, accessed: date) -> Citable:
         date_text=summit.date_text,
         place=place_of(summit),
         author=statement.speaker_name,
-        sources=sources_from([statement.article] if statement.article_id else []),
+        sources=sources_from(report.article for report in selectors.item_reports(statement)),
     )

@@ -4,7 +4,8 @@ the archive holds.
 
 Readers' data only: published summits and, of them, approved statements and agreements. Every row
 carries the permanent addresses of its pages and, for statements and agreements, the source
-article (its page here, its original URL and outlet) and the offsets of the span in its text.
+article (its page here, its original URL and outlet) and the offsets of the span in its text,
+and the further articles that report it too (each one's page at the item's highlight, and outlet).
 """
 
 import csv
@@ -65,11 +66,11 @@ def _of_summits(items: QuerySet, summits: QuerySet[Summit] | None) -> QuerySet:
 
 
 def export_statements(summits: QuerySet[Summit] | None) -> QuerySet[Statement]:
-    return _of_summits(selectors.visible_statements(), summits)
+    return _of_summits(selectors.with_further_sources(selectors.visible_statements()), summits)
 
 
 def export_agreements(summits: QuerySet[Summit] | None) -> QuerySet[Agreement]:
-    return _of_summits(selectors.visible_agreements(), summits)
+    return _of_summits(selectors.with_further_sources(selectors.visible_agreements()), summits)
 
 
 # --- Rows -----------------------------------------------------------------------------------------
@@ -100,8 +101,11 @@ def summit_row(summit: Summit, absolute: Absolute) -> dict:
 
 
 def _item_source(item: Statement | Agreement, absolute: Absolute) -> dict:
-    """Where an item stands in the archive and in its source article."""
+    """Where an item stands in the archive, in its source article and in the further articles
+    that report it."""
     summit, article = item.summit, item.article
+    reports = selectors.item_reports(item)
+    further = reports[1:] if article else reports
     return {
         "summit": summit.slug,
         "summit_title": summit.title,
@@ -114,6 +118,8 @@ def _item_source(item: Statement | Agreement, absolute: Absolute) -> dict:
         "published": article.published if article else None,
         "start": item.start,
         "end": item.end,
+        "further_article_urls": [absolute(report.url) for report in further],
+        "further_outlets": [report.outlet for report in further],
     }
 
 
@@ -155,6 +161,8 @@ SOURCE_COLUMNS = (
     "published",
     "start",
     "end",
+    "further_article_urls",
+    "further_outlets",
 )
 
 EXPORTS = {

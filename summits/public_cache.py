@@ -277,6 +277,7 @@ class PublicPageCacheMiddleware:
 
 PUBLIC_MODELS = (
     models.Agreement,
+    models.AgreementSource,
     models.Article,
     models.Attendance,
     models.Country,
@@ -285,6 +286,7 @@ PUBLIC_MODELS = (
     models.ParticipantAlias,
     models.ParticipantRedirect,
     models.Statement,
+    models.StatementSource,
     models.Summit,
     models.Topic,
 )

@@ -1,6 +1,7 @@
 """Reads shared by the public pages and the API: what readers may see, with its related rows
 fetched up front so that a page costs the same number of queries whatever the archive holds."""
 
+import copy
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, F, IntegerField, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
@@ -11,6 +12,7 @@ from .faceted_search import SearchFilters
 from .maps import Host, MapSummit
 from .models import (
     Agreement,
+    AgreementSource,
     Article,
     Attendance,
     Country,
@@ -19,6 +21,7 @@ from .models import (
     ParticipantRedirect,
     ReviewStatus,
     Statement,
+    StatementSource,
     Summit,
     Topic,
 )
@@ -64,6 +67,57 @@ def agreements_with_sources() -> QuerySet[Agreement]:
     )
 
 
+# --- Sources: every report of a statement or an agreement ----------------------------------------
+
+ARTICLE_TEXTS = ("article__text", "article__original", "article__search_vector")
+
+
+def further_sources(model: type[Statement] | type[Agreement]) -> Prefetch:
+    """The prefetch of an item's further sources (``Statement`` or ``Agreement``), each with its
+    article (without its texts), in the order they were added: what ``item_reports`` reads."""
+    source_model = StatementSource if model is Statement else AgreementSource
+    sources = (
+        source_model.objects.select_related("article").defer(*ARTICLE_TEXTS).order_by("created_at", "id")
+    )
+    return Prefetch("further_sources", queryset=sources)
+
+
+def with_further_sources(items: QuerySet) -> QuerySet:
+    """``items`` (statements or agreements) with their further sources prefetched."""
+    return items.prefetch_related(further_sources(items.model))
+
+
+@dataclass(frozen=True)
+class Report:
+    """One article's report of a statement or an agreement, as readers and the API see it: the
+    article, the span of its text and the words as it gives them. ``url`` is the article's page at
+    the item's highlight (the same anchor on every article page that reports it)."""
+
+    item: Statement | Agreement
+    article: Article
+    start: int | None
+    end: int | None
+    text: str
+
+    @property
+    def url(self) -> str:
+        return f"{self.article.get_absolute_url()}#span-{self.item._meta.model_name}-{self.item.pk}"
+
+    @property
+    def outlet(self) -> str:
+        """Who published the report: the outlet, else the article's title (never its text, which
+        the pages do not fetch)."""
+        return self.article.outlet or self.article.title or f"Article {self.article.pk}"
+
+
+def item_reports(item: Statement | Agreement) -> list[Report]:
+    """Every report of ``item``: the article it was first taken from (with the item's own text),
+    then each further source (prefetched: ``further_sources``) with the words as it gives them."""
+    first = [Report(item, item.article, item.start, item.end, item.text)] if item.article_id else []
+    further = sorted(item.further_sources.all(), key=lambda source: (source.created_at, source.pk))
+    return first + [Report(item, source.article, source.start, source.end, source.text) for source in further]
+
+
 def visible_statements() -> QuerySet[Statement]:
     """Statements readers may see: approved, of a published summit."""
     return statements_with_sources().visible()
@@ -78,18 +132,20 @@ def summit_detail(
     summits: QuerySet[Summit] | None = None, *, unreviewed: bool = False, by_speaker: bool = True
 ) -> QuerySet[Summit]:
     """Published summits (or ``summits``) with everything their page shows: the approved
-    statements (grouped by speaker, or in the article's order) and agreements. ``unreviewed``
+    statements (grouped by speaker, or in the article's order) and agreements, each with its
+    further sources, and the summit's articles. ``unreviewed``
     (for editors): every summit and every item."""
     statement_order = ("speaker__name", "speaker_label") if by_speaker else ("summit",)
     statements = (
         Statement.objects.select_related("speaker", "article")
         .defer("search_vector", "article__text")
+        .prefetch_related(further_sources(Statement))
         .order_by(*statement_order, "start", "id")
     )
     agreements = (
         Agreement.objects.select_related("article")
         .defer("search_vector", "article__text")
-        .prefetch_related("countries", "organisations")
+        .prefetch_related("countries", "organisations", further_sources(Agreement))
         .order_by("start", "id")
     )
     if summits is None:
@@ -201,20 +257,47 @@ def article_items_for_editors(article: Article) -> list[Statement | Agreement]:
 
 
 def article_spans(article: Article) -> tuple[list[Statement], list[Agreement]]:
-    """The visible statements and agreements with offsets into this article."""
-    statements = (
-        Statement.objects.visible()
-        .filter(article=article, start__isnull=False)
-        .select_related("summit", "speaker")
-        .order_by("start", "id")
+    """The visible statements and agreements this article reports, at its offsets: those taken
+    from it, and those it is a further source of (copies carrying that source's ``start`` and
+    ``end``, so that ``highlight_spans`` marks them where this article gives them)."""
+    statements = _reported_in(article, Statement, StatementSource, "statement").select_related(
+        "summit", "speaker"
     )
-    agreements = (
-        Agreement.objects.visible()
-        .filter(article=article, start__isnull=False)
-        .select_related("summit")
-        .order_by("start", "id")
+    agreements = _reported_in(article, Agreement, AgreementSource, "agreement").select_related("summit")
+    return _at_offsets_of(article, statements), _at_offsets_of(article, agreements)
+
+
+def _reported_in(article: Article, model, source_model, field: str) -> QuerySet:
+    """Visible ``model`` items taken from ``article`` with offsets, or that it is a further source
+    of, annotated ``source_start``/``source_end`` (that further source's offsets, else None)."""
+    # The items' keys first, from the two indexes on the article (a union, not an OR of two
+    # conditions, which made the database test every visible item of the archive).
+    taken = model.objects.filter(article=article, start__isnull=False).order_by().values("pk")
+    reported = source_model.objects.filter(article=article).order_by().values(field)
+    # one row at most: a further source is unique per item and article
+    source = source_model.objects.filter(**{field: OuterRef("pk")}, article=article).order_by()
+    return (
+        model.objects.visible()
+        .filter(pk__in=taken.union(reported))
+        .defer("search_vector", "summit__search_vector")
+        .annotate(
+            source_start=Subquery(source.values("start")[:1]),
+            source_end=Subquery(source.values("end")[:1]),
+        )
+        .order_by()  # in the article's order once placed (``_at_offsets_of``)
     )
-    return list(statements), list(agreements)
+
+
+def _at_offsets_of(article: Article, items: QuerySet) -> list:
+    """``items`` in this article's text order; an item taken from another article comes as a
+    copy at its further source's offsets (the row fetched stays as the database has it)."""
+    placed = []
+    for item in items:
+        if item.article_id != article.pk or item.start is None:
+            item = copy.copy(item)
+            item.start, item.end = item.source_start, item.source_end
+        placed.append(item)
+    return sorted(placed, key=lambda item: (item.start is None, item.start or 0, item.pk))
 
 
 # --- Search ---------------------------------------------------------------------------------------
@@ -364,8 +447,9 @@ def summit_timeline() -> Timeline:
 
 
 def statement_page() -> QuerySet[Statement]:
-    """Statements readers may see, with what a statement's own page and citation show."""
-    return visible_statements()
+    """Statements readers may see, with what a statement's own page and citation show: every
+    report of it (its further sources prefetched)."""
+    return with_further_sources(visible_statements())
 
 
 # --- The world map --------------------------------------------------------------------------------

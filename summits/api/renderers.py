@@ -8,6 +8,8 @@ def csv_columns(serializer: serializers.Serializer) -> list[str]:
     for name, field in serializer.fields.items():
         if field.write_only:
             continue
+        if isinstance(field, serializers.ListSerializer):
+            continue  # a list of objects (an item's sources) has no one cell: the JSON gives it
         if isinstance(field, serializers.Serializer):
             columns += [f"{name}.{column}" for column in csv_columns(field)]
         else:
@@ -20,7 +22,7 @@ class FlatCSVRenderer(PaginatedCSVRenderer):
 
     Nested objects become ``parent.child`` columns (empty when there is none); lists of plain
     values become one cell joined with "; " (``parties`` = "RU; TR"). An empty page still has
-    its header row.
+    its header row. Lists of objects (an item's ``sources``) are left out.
     """
 
     list_separator = "; "

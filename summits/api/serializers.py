@@ -12,7 +12,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from summits import services
+from summits import selectors, services
 from summits.models import (
     Agreement,
     Article,
@@ -29,10 +29,11 @@ from summits.templatetags.summits_tags import summit_date, summit_datetime
 
 @extend_schema_field(OpenApiTypes.URI)
 class PageURLField(serializers.Field):
-    """The absolute URL of the object's public page (``get_absolute_url``)."""
+    """The absolute URL of the object's public page (``get_absolute_url``), or of ``source``'s."""
 
     def __init__(self, **kwargs):
-        kwargs.update(source="*", read_only=True)
+        kwargs.setdefault("source", "*")
+        kwargs["read_only"] = True
         super().__init__(**kwargs)
 
     def to_representation(self, value):
@@ -95,6 +96,37 @@ class ArticleSourceSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class ReportListSerializer(serializers.ListSerializer):
+    """An item's reports, read with ``selectors.item_reports`` (its further sources prefetched)."""
+
+    def get_attribute(self, instance):
+        return selectors.item_reports(instance)
+
+
+class ReportSerializer(serializers.Serializer):
+    """One article's report of a statement or an agreement (``selectors.Report``): the article,
+    where in its text the item is and the words as it gives them."""
+
+    article = serializers.IntegerField(source="article.pk", help_text="The id of the article.")
+    article_url = PageURLField(
+        source="article", help_text="The article's public page (the API has no article endpoint)."
+    )
+    outlet = serializers.CharField(source="article.outlet")
+    title = serializers.CharField(source="article.title")
+    published = serializers.DateField(source="article.published", allow_null=True)
+    url = serializers.URLField(source="article.safe_url", help_text="The original report (http/https).")
+    start = serializers.IntegerField(
+        allow_null=True, help_text="Offset of the first character in the article."
+    )
+    end = serializers.IntegerField(
+        allow_null=True, help_text="Offset after the last character in the article."
+    )
+    text = serializers.CharField(help_text="The words as this article gives them.")
+
+    class Meta:
+        list_serializer_class = ReportListSerializer
+
+
 def check_offsets(attrs: dict, instance) -> None:
     """Offsets go together, need an article, are in order and fall inside its text."""
 
@@ -119,7 +151,8 @@ def check_offsets(attrs: dict, instance) -> None:
 
 
 class ExtractedItemSerializer(serializers.ModelSerializer):
-    """Fields statements and agreements share: the source article and the span in it."""
+    """Fields statements and agreements share: the source article and the span in it, and every
+    report of the item (``sources``: the article it was taken from first, then further sources)."""
 
     page_url = PageURLField(help_text="The item's sentence highlighted in the public article page.")
     summit = serializers.SlugRelatedField(slug_field="slug", queryset=Summit.objects.all())
@@ -131,6 +164,11 @@ class ExtractedItemSerializer(serializers.ModelSerializer):
         allow_null=True,
         required=False,
         help_text="The id of the source article.",
+    )
+    sources = ReportSerializer(
+        many=True,
+        read_only=True,
+        help_text="Every article that reports the item: the one it was taken from, then further sources.",
     )
 
     def validate(self, attrs):
@@ -179,6 +217,7 @@ class StatementSerializer(ExtractedItemSerializer):
             "article_id",
             "start",
             "end",
+            "sources",
             "created_at",
             "updated_at",
         ]
@@ -240,6 +279,7 @@ class AgreementSerializer(ExtractedItemSerializer):
             "article_id",
             "start",
             "end",
+            "sources",
             "created_at",
             "updated_at",
         ]

@@ -112,7 +112,7 @@ class StatementViewSet(ArchiveViewSet):
 
     def get_queryset(self):
         statements = selectors.statements_with_sources() if self.staff else selectors.visible_statements()
-        return statements.order_by("summit", "start", "id")
+        return selectors.with_further_sources(statements).order_by("summit", "start", "id")
 
 
 class AgreementViewSet(ArchiveViewSet):
@@ -126,7 +126,7 @@ class AgreementViewSet(ArchiveViewSet):
 
     def get_queryset(self):
         agreements = selectors.agreements_with_sources() if self.staff else selectors.visible_agreements()
-        return agreements.order_by("summit", "start", "id")
+        return selectors.with_further_sources(agreements).order_by("summit", "start", "id")
 
 
 class CountryViewSet(KnownQueryParametersMixin, CSVListMixin, viewsets.ReadOnlyModelViewSet):

@@ -7,7 +7,7 @@ from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from summits import dates, search
+from summits import dates, search, selectors
 
 register = template.Library()
 
@@ -30,6 +30,13 @@ def place(summit) -> str:
     """ "Bocharov Ruchei, Sochi, Russian Federation", or whichever parts are known."""
     country = summit.country.name if summit.country else ""
     return ", ".join(part for part in (summit.venue, summit.city, country) if part)
+
+
+@register.filter
+def reports(item) -> list[selectors.Report]:
+    """Every report of a statement or an agreement, its first article first (``item_reports``;
+    the item's ``further_sources`` prefetched)."""
+    return selectors.item_reports(item)
 
 
 @register.simple_tag

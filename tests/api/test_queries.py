@@ -48,8 +48,9 @@ def test_summit_list_as_csv(api, django_assert_num_queries, n):
 @pytest.mark.parametrize("n", SIZES)
 def test_summit_detail(api, django_assert_num_queries, n):
     summit = published_summit_with(n)
-    # summit, topics, attendances, statements, agreements, their countries and organisations, articles
-    with django_assert_num_queries(8):
+    # summit, topics, attendances, statements, agreements, their countries and organisations, articles,
+    # the statements' and the agreements' further sources
+    with django_assert_num_queries(10):
         response = api.get(reverse("api:summit-detail", kwargs={"slug": summit.slug}))
     body = response.json()
     assert len(body["participants"]) == len(body["statements"]) == len(body["agreements"]) == n
@@ -58,7 +59,7 @@ def test_summit_detail(api, django_assert_num_queries, n):
 @pytest.mark.parametrize("n", SIZES)
 def test_staff_summit_detail(staff_api, django_assert_num_queries, n):
     summit = published_summit_with(n)
-    with django_assert_num_queries(9):  # the token and its user, then the same as anonymous
+    with django_assert_num_queries(11):  # the token and its user, then the same as anonymous
         response = staff_api.get(reverse("api:summit-detail", kwargs={"slug": summit.slug}))
     assert len(response.json()["statements"]) == n
 
@@ -78,22 +79,24 @@ def test_participant_list_and_detail(api, django_assert_num_queries, n):
 @pytest.mark.parametrize("n", SIZES)
 def test_statement_list_and_detail(api, django_assert_num_queries, n):
     summit = published_summit_with(n)
-    with django_assert_num_queries(2):  # count, statements with summit, speaker and article
+    # count, statements with summit, speaker and article, their further sources
+    with django_assert_num_queries(3):
         response = api.get(reverse("api:statement-list"), {"page_size": 50})
     assert response.json()["count"] == n
     url = reverse("api:statement-detail", kwargs={"pk": summit.statements.first().pk})
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):
         assert api.get(url).status_code == 200
 
 
 @pytest.mark.parametrize("n", SIZES)
 def test_agreement_list_and_detail(api, django_assert_num_queries, n):
     summit = published_summit_with(n)
-    with django_assert_num_queries(4):  # count, agreements with summit and article, countries, organisations
+    # count, agreements with summit and article, countries, organisations, further sources
+    with django_assert_num_queries(5):
         response = api.get(reverse("api:agreement-list"), {"page_size": 50})
     assert [row["parties"] for row in response.json()["results"]] == [["RU", "TR", "EU"]] * n
     url = reverse("api:agreement-detail", kwargs={"pk": summit.agreements.first().pk})
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         assert api.get(url).status_code == 200
 
 

@@ -322,8 +322,9 @@ def test_a_multilateral_summit_page_costs_the_same_whatever_the_archive(
     client, django_assert_num_queries, people, rows
 ):
     summit = build(rows, people)
-    # summit, attendances, statements, agreements (with countries and organisations), articles,
-    # topics, and the pairs of people who met before
-    with django_assert_num_queries(9):
+    # summit, attendances, statements, agreements (with countries, organisations and further
+    # sources: no statement here, so none of theirs to fetch), articles, topics, and the pairs of
+    # people who met before
+    with django_assert_num_queries(10):
         response = client.get(summit.get_absolute_url())
     assert len(response.context["previous_meetings"]) == (6 if rows > 1 else 0)

@@ -188,7 +188,8 @@ def build(rows: int) -> None:
 
 CHUNK = 3
 # one query for the rows; then, per chunk of rows, one per prefetched relation
-PREFETCHES = {"summits": 3, "statements": 0, "agreements": 2}  # attendances, topics, articles; parties
+# summits: attendances, topics, articles; statements: further sources; agreements: parties, further sources
+PREFETCHES = {"summits": 3, "statements": 1, "agreements": 3}
 
 
 @pytest.mark.parametrize("rows_count", [1, CHUNK, 3 * CHUNK])

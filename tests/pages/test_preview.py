@@ -85,6 +85,7 @@ def test_an_unknown_summit_has_no_preview(editor_client):
 
 
 def test_the_preview_costs_what_the_public_page_costs(editor_client, draft, django_assert_num_queries):
-    # the summit page's 8 queries, and the editor's session and user for the permission check
-    with django_assert_num_queries(10):
+    # the summit page's 10 queries (its statements' and agreements' further sources among them),
+    # and the editor's session and user for the permission check
+    with django_assert_num_queries(12):
         assert editor_client.get(preview_url(draft)).status_code == 200

@@ -367,6 +367,29 @@ def test_editing_on_the_admins_change_page_shows_at_once(reader, editor_browser,
     assert b"Retitled in the admin" in reader.get(summit.get_absolute_url()).content
 
 
+@pytest.mark.parametrize("kind", ["statement", "agreement"])
+def test_a_further_source_added_or_removed_shows_at_once(reader, summit, committed, kind):
+    """A further report of an item is a row of its own (StatementSource, AgreementSource):
+    saving or deleting it makes the summit page, which names every outlet, stale."""
+    with committed():
+        article = factories.ArticleFactory(outlet="Second Outlet")
+        factory = factories.StatementFactory if kind == "statement" else factories.AgreementFactory
+        item = factory(summit=summit)
+    assert b"Second Outlet" not in reader.get(summit.get_absolute_url()).content
+    words = item.text
+    with committed():
+        source = item.further_sources.create(
+            article=article,
+            text=words,
+            start=article.text.index(words),
+            end=article.text.index(words) + len(words),
+        )
+    assert b"Second Outlet" in reader.get(summit.get_absolute_url()).content
+    with committed():
+        source.delete()
+    assert b"Second Outlet" not in reader.get(summit.get_absolute_url()).content
+
+
 def test_many_writes_in_one_transaction_bump_the_generation_once(monkeypatch, summit, committed):
     bumps = []
     monkeypatch.setattr(public_cache, "clear", lambda: bumps.append(1))

@@ -46,9 +46,9 @@ PAGES = {
         ),
         11,  # and one lookup per filter value
     ),
-    # summit, attendances, statements, agreements with countries and organisations, articles, topics,
-    # the other meetings of its two countries
-    "summit": (lambda s, p: s.get_absolute_url(), 9),
+    # summit, attendances, statements and their further sources, agreements with countries,
+    # organisations and further sources, articles, topics, the other meetings of its two countries
+    "summit": (lambda s, p: s.get_absolute_url(), 11),
     # participant, timeline, whom they met most, statements (count, page)
     "participant": (lambda s, p: p.get_absolute_url(), 5),
     # country, timeline; hosted, attended, agreements: each a count, a page and two prefetches; the map
@@ -67,18 +67,20 @@ PAGES = {
         11,
     ),
     "feed": (lambda s, p: reverse("summits:feed"), 3),
-    # the statement with its speaker, summit, country and article: one query
+    # the statement with its speaker, summit, country and article; its further sources (every
+    # report is listed and cited)
     "statement": (
         lambda s, p: reverse("summits:statement-detail", kwargs={"pk": s.statements.first().pk}),
-        1,
+        2,
     ),
     "statement ris": (
         lambda s, p: (
             reverse("summits:statement-detail", kwargs={"pk": s.statements.first().pk}) + "?format=ris"
         ),
-        1,
+        2,
     ),
-    "summit bibtex": (lambda s, p: s.get_absolute_url() + "?format=bibtex", 8),
+    # the summit page's queries but the other meetings
+    "summit bibtex": (lambda s, p: s.get_absolute_url() + "?format=bibtex", 10),
     "sitemap": (lambda s, p: reverse("summits:sitemap"), 8),
 }
 
