@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from . import dates, selectors
+from . import dates
 
 ARCHIVE = "Summit Archive"
 TITLE_LENGTH = 160  # a statement's text beyond this is shortened in its citation's title
@@ -324,5 +324,5 @@ def for_statement(statement, *, url: str, accessed: date) -> Citable:
         date_text=summit.date_text,
         place=place_of(summit),
         author=statement.speaker_name,
-        sources=sources_from(report.article for report in selectors.item_reports(statement)),
+        sources=sources_from(report.article for report in statement.reports),
     )

@@ -104,7 +104,7 @@ def _item_source(item: Statement | Agreement, absolute: Absolute) -> dict:
     """Where an item stands in the archive, in its source article and in the further articles
     that report it."""
     summit, article = item.summit, item.article
-    reports = selectors.item_reports(item)
+    reports = item.reports
     further = reports[1:] if article else reports
     return {
         "summit": summit.slug,

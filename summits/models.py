@@ -486,12 +486,13 @@ class ExtractedItem(models.Model):
         return self.article.text[self.start : self.end]
 
     @property
-    def reports(self) -> list:
-        """Every report of this item, the first article it was taken from first, then each further
-        source (``further_sources``, prefetched by the pages that list them) in the order added."""
-        first = [ItemReport(self.article, self.start, self.end)] if self.article_id else []
+    def reports(self) -> list["ItemReport"]:
+        """Every report of this item: the article it was first taken from (with the item's own
+        words), then each further source (``further_sources``, prefetched by the pages that list
+        them: ``selectors.further_sources``) with the words as it gives them, in the order added."""
+        first = [ItemReport(self, self.article, self.start, self.end, self.text)] if self.article_id else []
         further = sorted(self.further_sources.all(), key=lambda source: (source.created_at, source.pk))
-        return first + [ItemReport(source.article, source.start, source.end) for source in further]
+        return first + [ItemReport(self, s.article, s.start, s.end, s.text) for s in further]
 
 
 def offsets_constraints(prefix: str) -> list[models.BaseConstraint]:
@@ -586,15 +587,25 @@ class Agreement(ExtractedItem):
 
 @dataclass(frozen=True)
 class ItemReport:
-    """One article's report of a statement or agreement: where in its text the words are."""
+    """One article's report of a statement or an agreement, as readers and the API see it: the
+    article, the span of its text and the words as it gives them. ``url`` is the article's page at
+    the item's highlight (the same anchor on every article page that reports it)."""
 
+    item: "Statement | Agreement"
     article: Article
     start: int | None
     end: int | None
+    text: str
 
     @property
     def url(self) -> str:
-        return self.article.get_absolute_url()
+        return f"{self.article.get_absolute_url()}#span-{self.item._meta.model_name}-{self.item.pk}"
+
+    @property
+    def outlet(self) -> str:
+        """Who published the report: the outlet, else the article's title (never its text, which
+        the pages do not fetch)."""
+        return self.article.outlet or self.article.title or f"Article {self.article.pk}"
 
 
 class FurtherSource(models.Model):

@@ -74,7 +74,7 @@ ARTICLE_TEXTS = ("article__text", "article__original", "article__search_vector")
 
 def further_sources(model: type[Statement] | type[Agreement]) -> Prefetch:
     """The prefetch of an item's further sources (``Statement`` or ``Agreement``), each with its
-    article (without its texts), in the order they were added: what ``item_reports`` reads."""
+    article (without its texts), in the order they were added: what ``ExtractedItem.reports`` reads."""
     source_model = StatementSource if model is Statement else AgreementSource
     sources = (
         source_model.objects.select_related("article").defer(*ARTICLE_TEXTS).order_by("created_at", "id")
@@ -85,37 +85,6 @@ def further_sources(model: type[Statement] | type[Agreement]) -> Prefetch:
 def with_further_sources(items: QuerySet) -> QuerySet:
     """``items`` (statements or agreements) with their further sources prefetched."""
     return items.prefetch_related(further_sources(items.model))
-
-
-@dataclass(frozen=True)
-class Report:
-    """One article's report of a statement or an agreement, as readers and the API see it: the
-    article, the span of its text and the words as it gives them. ``url`` is the article's page at
-    the item's highlight (the same anchor on every article page that reports it)."""
-
-    item: Statement | Agreement
-    article: Article
-    start: int | None
-    end: int | None
-    text: str
-
-    @property
-    def url(self) -> str:
-        return f"{self.article.get_absolute_url()}#span-{self.item._meta.model_name}-{self.item.pk}"
-
-    @property
-    def outlet(self) -> str:
-        """Who published the report: the outlet, else the article's title (never its text, which
-        the pages do not fetch)."""
-        return self.article.outlet or self.article.title or f"Article {self.article.pk}"
-
-
-def item_reports(item: Statement | Agreement) -> list[Report]:
-    """Every report of ``item``: the article it was first taken from (with the item's own text),
-    then each further source (prefetched: ``further_sources``) with the words as it gives them."""
-    first = [Report(item, item.article, item.start, item.end, item.text)] if item.article_id else []
-    further = sorted(item.further_sources.all(), key=lambda source: (source.created_at, source.pk))
-    return first + [Report(item, source.article, source.start, source.end, source.text) for source in further]
 
 
 def visible_statements() -> QuerySet[Statement]:

@@ -12,7 +12,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from summits import selectors, services
+from summits import services
 from summits.models import (
     Agreement,
     Article,
@@ -97,14 +97,14 @@ class ArticleSourceSerializer(serializers.ModelSerializer):
 
 
 class ReportListSerializer(serializers.ListSerializer):
-    """An item's reports, read with ``selectors.item_reports`` (its further sources prefetched)."""
+    """An item's reports, read from ``ExtractedItem.reports`` (its further sources prefetched)."""
 
     def get_attribute(self, instance):
-        return selectors.item_reports(instance)
+        return instance.reports
 
 
 class ReportSerializer(serializers.Serializer):
-    """One article's report of a statement or an agreement (``selectors.Report``): the article,
+    """One article's report of a statement or an agreement (``models.ItemReport``): the article,
     where in its text the item is and the words as it gives them."""
 
     article = serializers.IntegerField(source="article.pk", help_text="The id of the article.")

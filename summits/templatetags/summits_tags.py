@@ -7,7 +7,8 @@ from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from summits import dates, search, selectors
+from summits import dates, search
+from summits.models import ItemReport
 
 register = template.Library()
 
@@ -33,10 +34,10 @@ def place(summit) -> str:
 
 
 @register.filter
-def reports(item) -> list[selectors.Report]:
-    """Every report of a statement or an agreement, its first article first (``item_reports``;
+def reports(item) -> list[ItemReport]:
+    """Every report of a statement or an agreement, its first article first (``ExtractedItem.reports``;
     the item's ``further_sources`` prefetched)."""
-    return selectors.item_reports(item)
+    return item.reports
 
 
 @register.simple_tag
