@@ -161,7 +161,11 @@ class Article(models.Model):
     def __str__(self) -> str:
         if self.title:
             return self.title
-        first_line = next((line.strip() for line in self.text.splitlines() if line.strip()), "")
+        # a list that leaves the text out may fetch its opening instead (selectors.summit_detail)
+        text = (
+            self.opening if "text" in self.get_deferred_fields() and hasattr(self, "opening") else self.text
+        )
+        first_line = next((line.strip() for line in text.splitlines() if line.strip()), "")
         if not first_line:
             return f"Article {self.pk}"
         return first_line if len(first_line) <= 80 else first_line[:79].rsplit(" ", 1)[0] + "…"

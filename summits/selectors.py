@@ -72,6 +72,15 @@ def agreements_with_sources() -> QuerySet[Agreement]:
 ARTICLE_TEXTS = ("article__text", "article__original", "article__search_vector")
 
 
+# Enough of an article's text to name an article without a title by its first line (Article.__str__).
+ARTICLE_OPENING = 300
+
+
+def articles_named_without_text() -> QuerySet[Article]:
+    """Articles without their text, but with the opening that names one without a title."""
+    return Article.objects.defer("text").annotate(opening=Substr("text", 1, ARTICLE_OPENING))
+
+
 def further_sources(model: type[Statement] | type[Agreement]) -> Prefetch:
     """The prefetch of an item's further sources (``Statement`` or ``Agreement``), each with its
     article (without its texts), in the order they were added: what ``ExtractedItem.reports`` reads."""
@@ -126,7 +135,7 @@ def summit_detail(
         Prefetch("attendances", queryset=attendances_with_people()),
         Prefetch("statements", queryset=statements),
         Prefetch("agreements", queryset=agreements),
-        Prefetch("articles", queryset=Article.objects.defer("text").order_by("published", "id")),
+        Prefetch("articles", queryset=articles_named_without_text().order_by("published", "id")),
         "topics",
     )
 

@@ -130,3 +130,45 @@ def test_the_editors_decisions_on_the_first_report_stand(doha):
     assert Statement.objects.get(pk=doha["corrected"]).speaker.name == "Mike Pompeo"
     later = Statement.objects.filter(summit=doha["summit"]).exclude(pk__in=doha["decisions"])
     assert later.exists() and set(later.values_list("review_status", flat=True)) == {ReviewStatus.PENDING}
+
+
+def visible_reports(summit: Summit) -> list:
+    """Every report of what readers see of the summit (its approved items)."""
+    items = [
+        *Statement.objects.filter(summit=summit).visible(),
+        *Agreement.objects.filter(summit=summit).visible(),
+    ]
+    return [report for item in items for report in item.reports]
+
+
+@pytest.mark.django_db
+def test_readers_see_every_outlet_and_each_links_to_its_highlight(client, doha):
+    page = client.get(doha["summit"].get_absolute_url()).content.decode()
+
+    reports = visible_reports(doha["summit"])
+    assert {report.outlet for report in reports} == {outlet for _, outlet in REPORTS}
+    shown = [report for report in reports if f'id="{report.item._meta.model_name}-{report.item.pk}"' in page]
+    assert {report.outlet for report in shown} == {outlet for _, outlet in REPORTS}
+    for report in shown:  # (reported speech repeating a quotation shown is not shown again)
+        assert f'href="{report.url}"' in page
+    sources = page[page.index('id="sources-heading"') :]
+    for article in doha["summit"].articles.all():
+        assert article.get_absolute_url() in sources and article.outlet in sources
+
+
+@pytest.mark.django_db
+def test_every_article_page_highlights_what_it_reports(client, doha):
+    for report in visible_reports(doha["summit"]):
+        page = client.get(report.article.get_absolute_url()).content.decode()
+        anchor = report.url.split("#")[1]
+        assert f'<mark id="{anchor}"' in page, (report.outlet, report.text)
+
+
+@pytest.mark.django_db
+def test_the_summit_page_of_four_reports_is_read_in_a_fixed_number_of_queries(
+    client, doha, django_assert_num_queries
+):
+    # the summit; its attendances, statements, their further sources, agreements, articles (named
+    # by their opening when untitled: no query each), topics; other meetings of the same countries
+    with django_assert_num_queries(8):
+        assert client.get(doha["summit"].get_absolute_url()).status_code == 200
