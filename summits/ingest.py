@@ -1306,10 +1306,17 @@ def _deleted(model, article: Article) -> list:
 
 
 def _remove_stale(model, pks: list[int]) -> None:
-    """Delete untouched items the new extraction no longer finds, marked as the import's doing."""
+    """Delete untouched items the new extraction no longer finds, marked as the import's doing;
+    one that another article reports too stays, taken from that article now."""
     for item in model.objects.filter(pk__in=pks):
         item._change_reason = NO_LONGER_FOUND
-        item.delete()
+        if item.hand_over_first_report() is None:
+            item.delete()
+            continue
+        item.fingerprint = (
+            statement_fingerprint(item) if model is Statement else agreement_fingerprint(item, item.parties)
+        )
+        item.save()
 
 
 def _value(item, name: str):

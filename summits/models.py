@@ -489,6 +489,23 @@ class ExtractedItem(models.Model):
             return ""
         return self.article.text[self.start : self.end]
 
+    def hand_over_first_report(self) -> models.Model | None:
+        """Let the earliest further source be the report the item was first taken from, when the
+        article it was taken from no longer reports it: the item takes that source's article,
+        offsets and words, and the source row is deleted (returned, unsaved changes to the item
+        left to the caller to save with its reason). None when no other article reports it."""
+        source = self.further_sources.order_by("created_at", "pk").first()
+        if source is None:
+            return None
+        self.article_id, self.start, self.end, self.text = (
+            source.article_id,
+            source.start,
+            source.end,
+            source.text,
+        )
+        source.delete()
+        return source
+
     @property
     def reports(self) -> list["ItemReport"]:
         """Every report of this item: the article it was first taken from (with the item's own

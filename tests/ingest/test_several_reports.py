@@ -398,3 +398,20 @@ def test_a_rerun_of_the_extraction_says_what_other_reports_hold(reports):
     assert [row.detail for row in _rows(result)["kept"]] == [
         "another report of the summit gives it: this article stays one of its sources"
     ] * 2
+
+
+@pytest.mark.django_db
+def test_an_item_its_first_article_no_longer_gives_stays_for_the_other_reports(reports):
+    first, second = import_both()
+    quotation = Statement.objects.get(kind="direct")
+    reports[FIRST] = first_report()
+    reports[FIRST].statements = reports[FIRST].statements[1:]  # a better extractor drops the quotation
+
+    result = ingest.reextract_article(first.article, extraction=reports[FIRST])
+
+    assert result.removed >= 1
+    quotation.refresh_from_db()
+    assert quotation.article == second.article
+    assert SECOND[quotation.start : quotation.end] == quotation.text
+    assert not quotation.further_sources.exists()
+    assert quotation.history.first().history_change_reason == ingest.NO_LONGER_FOUND
