@@ -640,8 +640,18 @@ class FurtherSource(models.Model):
     text = models.TextField(help_text="The words as this article gives them.")
     created_at = models.DateTimeField(auto_now_add=True)
 
+    item_field = ""  # "statement" or "agreement": the item this is a source of
+
     class Meta:
         abstract = True
+
+    def __str__(self) -> str:
+        return f"{related_label(self, self.item_field)} (also in {related_label(self, 'article')})"
+
+    def get_absolute_url(self) -> str:
+        """The item's highlight in this article's page."""
+        item_id = getattr(self, f"{self.item_field}_id")
+        return f"{self.article.get_absolute_url()}#span-{self.item_field}-{item_id}"
 
     @property
     def source_text(self) -> str:
@@ -657,6 +667,7 @@ def further_source_constraints(item: str) -> list[models.BaseConstraint]:
 
 class StatementSource(FurtherSource):
     statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="further_sources")
+    item_field = "statement"
 
     history = HistoricalRecords()
 
@@ -665,12 +676,10 @@ class StatementSource(FurtherSource):
         constraints = further_source_constraints("statement")
         indexes = [models.Index(fields=["article", "statement"], name="statement_source_article_idx")]
 
-    def __str__(self) -> str:
-        return f"{self.statement} (also in {self.article})"
-
 
 class AgreementSource(FurtherSource):
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="further_sources")
+    item_field = "agreement"
 
     history = HistoricalRecords()
 
@@ -678,9 +687,6 @@ class AgreementSource(FurtherSource):
         ordering = ["agreement", "created_at", "id"]
         constraints = further_source_constraints("agreement")
         indexes = [models.Index(fields=["article", "agreement"], name="agreement_source_article_idx")]
-
-    def __str__(self) -> str:
-        return f"{self.agreement} (also in {self.article})"
 
 
 class ParticipantMatchQuerySet(models.QuerySet):
