@@ -25,7 +25,7 @@ from django.urls import NoReverseMatch, path, reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import admin_history, admin_import, admin_rerun, admin_review, selectors, services
+from . import admin_history, admin_import, admin_move, admin_rerun, admin_review, selectors, services
 from .models import (
     Agreement,
     Article,
@@ -821,9 +821,11 @@ class ExtractionCompleteFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(admin_move.MoveActionsMixin, SimpleHistoryAdmin):
     """Articles as imported. The text never changes after the import (every offset points into
-    it): it is shown read-only, with what the extraction took from it highlighted."""
+    it): it is shown read-only, with what the extraction took from it highlighted. The summit the
+    import filed it under is the import's proposal: an editor attaches it to another summit or
+    splits it off into a new one (summits/admin_move.py)."""
 
     list_display = [
         "__str__",
@@ -852,15 +854,19 @@ class ArticleAdmin(SimpleHistoryAdmin):
         "extracted_items",
         "source_format",
         "original",
+        "filed_under",
+        "summit_match",
     ]
     fieldsets = [
         (None, {"fields": ["title", "url", "outlet", "byline", "published"]}),
+        ("Summit", {"fields": ["filed_under", "summit_match"]}),
         ("Extraction", {"fields": ["extraction_problems", "extractor_version", ("imported_at", "sha256")]}),
         ("Text, with what was taken from it", {"fields": ["highlighted_text"]}),
         ("What was extracted", {"fields": ["extracted_items"]}),
         ("The file as it came", {"fields": ["source_format", "original"], "classes": ["collapse"]}),
     ]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    actions = ["attach_to_summit", "split_off"]
 
     @property
     def media(self):
@@ -879,8 +885,22 @@ class ArticleAdmin(SimpleHistoryAdmin):
             *admin_import.import_urls(self),
             *admin_rerun.rerun_urls(self),
             *admin_review.review_urls(self),
+            *admin_move.move_urls(self),
             *super().get_urls(),
         ]
+
+    @admin.display(description="filed under")
+    def filed_under(self, obj):
+        """The summits the article is filed under, each linked to its page."""
+        if obj is None or obj.pk is None:
+            return "—"
+        summits = obj.summits.defer("search_vector").order_by("title", "pk")
+        links = format_html_join(
+            "; ",
+            '<a href="{}">{}</a>',
+            ((reverse("admin:summits_summit_change", args=[s.pk]), s) for s in summits),
+        )
+        return links or "No summit."
 
     @admin.display(description="summits", ordering="summit_count")
     def summit_count(self, obj):
