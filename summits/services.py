@@ -755,6 +755,9 @@ def _open_match(match: ParticipantMatch) -> ParticipantMatch:
         raise EditError(
             f"The proposal {current} was already decided ({current.get_status_display().lower()})."
         )
+    if (current.participant_id, current.candidate_id) != (match.participant_id, match.candidate_id):
+        # carried over to the person kept by a merge since the editor saw it
+        raise EditError(f"The proposal {match} changed meanwhile (it is now {current}): look at it again.")
     return current
 
 
