@@ -47,16 +47,20 @@ class LeavingField(forms.ModelChoiceField):
 class SplitForm(forms.Form):
     from_summit = LeavingField(queryset=Summit.objects.none(), label="It leaves", empty_label=None)
 
-    def __init__(self, *args, leaving=None, **kwargs):
+    def __init__(self, *args, leaving: list[Summit] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         if leaving is None:  # the list's action: each article leaves its only summit
             del self.fields["from_summit"]
             return
-        self.fields["from_summit"].queryset = leaving
-        only = list(leaving[:2])
-        if len(only) == 1:
-            self.fields["from_summit"].initial = only[0].pk
-            self.fields["from_summit"].widget = forms.HiddenInput()
+        field = self.fields["from_summit"]
+        field.queryset = Summit.objects.filter(pk__in=[summit.pk for summit in leaving]).defer(
+            "search_vector"
+        )
+        # the choices from the summits already read, not from a query of their own
+        field.choices = [(summit.pk, field.label_from_instance(summit)) for summit in leaving]
+        if len(leaving) == 1:
+            field.initial = leaving[0].pk
+            field.widget = forms.HiddenInput()
 
 
 class AttachForm(SplitForm):
@@ -108,8 +112,8 @@ def _summit_link(summit: Summit) -> str:
 def attach_view(request, object_id, *, model_admin):
     """Choose a summit (and, for an article of several, which one it leaves), then move it."""
     article = _article(request, model_admin, object_id)
-    leaving = article.summits.defer("search_vector").order_by("title", "pk")
-    if not leaving.exists():
+    leaving = list(article.summits.defer("search_vector").order_by("title", "pk"))
+    if not leaving:
         messages.error(request, "This article is in no summit: add it to one on the summit's page.")
         return redirect("admin:summits_article_change", article.pk)
     site = model_admin.admin_site
@@ -138,8 +142,8 @@ def attach_view(request, object_id, *, model_admin):
 def split_view(request, object_id, *, model_admin):
     """Confirm (and, for an article of several summits, choose which it leaves), then split."""
     article = _article(request, model_admin, object_id)
-    leaving = article.summits.defer("search_vector").order_by("title", "pk")
-    if not leaving.exists():
+    leaving = list(article.summits.defer("search_vector").order_by("title", "pk"))
+    if not leaving:
         messages.error(request, "This article is in no summit: there is nothing to split it off from.")
         return redirect("admin:summits_article_change", article.pk)
     form = SplitForm(request.POST or None, leaving=leaving)

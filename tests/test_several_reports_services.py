@@ -331,3 +331,38 @@ def test_dismissing_a_match_keeps_both_people(proposal):
     assert type(zelenskiy).objects.filter(pk__in=[zelenskiy.pk, zelenskyy.pk]).count() == 2
     with pytest.raises(services.EditError, match="already decided"):
         services.accept_participant_match(match=match)
+
+
+def test_move_article_drops_proposals_that_would_cross_summits(meeting):
+    summit, (first, second, _), putin = meeting
+    staying = quote(summit, first, putin, words="Trade will grow")
+    moving = quote(summit, second, putin, probable_duplicate_of=staying)
+    pointing_at_moving = quote(summit, first, putin, words="Putin met Erdogan", probable_duplicate_of=moving)
+    target = factories.SummitFactory()
+
+    services.move_article(article=second, from_summit=summit, to_summit=target)
+
+    moving.refresh_from_db()
+    pointing_at_moving.refresh_from_db()
+    assert (moving.summit, moving.probable_duplicate_of) == (target, None)
+    assert pointing_at_moving.probable_duplicate_of is None
+    assert reason_of(pointing_at_moving) == f"Article #{second.pk} moved to summit #{target.pk}"
+
+
+def test_the_writes_that_change_public_pages_make_the_cache_stale(meeting, monkeypatch):
+    summit, (first, second, third), putin = meeting
+    calls = []
+    monkeypatch.setattr(services.public_cache, "invalidate", lambda **kwargs: calls.append("stale"))
+    kept = quote(summit, first, putin)
+    repeat = quote(summit, second, putin, probable_duplicate_of=kept)
+    writes = [
+        lambda: services.merge_duplicate(item=repeat, into=kept),
+        lambda: services.move_article(
+            article=second, from_summit=summit, to_summit=factories.SummitFactory()
+        ),
+        lambda: services.split_article(article=third, from_summit=summit),
+    ]
+    for write in writes:
+        calls.clear()
+        write()
+        assert calls, "the cached public pages are made stale"

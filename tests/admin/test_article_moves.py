@@ -156,3 +156,19 @@ def test_the_list_action_splits_each_article_off(editor_client, filed):
     new = Summit.objects.get(title="Sochi talks (Daily)")
     assert list(Article.objects.filter(summits=new)) == [article]
     assert "New draft summits" in response.content.decode()
+
+
+def test_the_attach_page_costs_the_same_queries_however_many_summits(
+    editor_client, filed, django_assert_num_queries
+):
+    _, article, _ = filed
+    editor_client.get(url("attach", article.pk))  # warm the session
+    # session, user; the article (with its summit count); the summits it may leave
+    with django_assert_num_queries(4):
+        editor_client.get(url("attach", article.pk))
+    for _ in range(3):
+        factories.SummitFactory().articles.add(article)
+    with django_assert_num_queries(4):
+        response = editor_client.get(url("attach", article.pk))
+    choices = response.content.decode().split('<select name="from_summit"')[1].split("</select>")[0]
+    assert choices.count("<option value=") == 4
