@@ -467,8 +467,19 @@ def _move_aliases(*, keep: Participant, merge: Participant, reason: str, by: Abs
 # merged into keeps its review status, text and speaker, and only gains sources.
 
 SOURCE_MODELS = {Statement: StatementSource, Agreement: AgreementSource}
-# What a copy of an item leaves out: its identity, where it is and what the database fills in.
-NOT_COPIED = {"id", "summit", "article", "start", "end", "probable_duplicate_of", "created_at", "updated_at"}
+# What a copy of an item leaves out: its identity, where it is and what the database fills in
+# (the search vector is computed for the copy once it is saved).
+NOT_COPIED = {
+    "id",
+    "summit",
+    "article",
+    "start",
+    "end",
+    "probable_duplicate_of",
+    "created_at",
+    "updated_at",
+    "search_vector",
+}
 
 
 def _item_name(item: Item) -> str:
