@@ -23,9 +23,10 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import admin_history, admin_import, admin_rerun, admin_review, selectors, services
+from . import admin_history, admin_import, admin_move, admin_rerun, admin_review, selectors, services
 from .models import (
     Agreement,
     Article,
@@ -34,6 +35,7 @@ from .models import (
     Organisation,
     Participant,
     ParticipantAlias,
+    ParticipantMatch,
     Statement,
     Summit,
     Topic,
@@ -479,8 +481,8 @@ class ParticipantAdmin(SimpleHistoryAdmin):
     list_select_related = ["country"]
     autocomplete_fields = ["country"]
     prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = ["created_at", "updated_at"]
-    fields = ["name", "slug", "title", "country", ("created_at", "updated_at")]
+    readonly_fields = ["created_at", "updated_at", "open_matches"]
+    fields = ["name", "slug", "title", "country", ("created_at", "updated_at"), "open_matches"]
     inlines = [ParticipantAliasInline, ParticipantAttendanceInline]
     actions = ["merge"]
 
@@ -500,6 +502,24 @@ class ParticipantAdmin(SimpleHistoryAdmin):
     @admin.display(description="aliases")
     def alias_list(self, obj):
         return ", ".join(obj.aliases)
+
+    @admin.display(description="may be the same person as")
+    def open_matches(self, obj):
+        """The open proposals that this person and another are one, each linked to its decision."""
+        if obj is None or obj.pk is None:
+            return "—"
+        rows = [
+            (
+                reverse("admin:summits_participantmatch_change", args=[match.pk]),
+                match.candidate if match.participant_id == obj.pk else match.participant,
+                f"{match.score:.0f}",
+                match.reason,
+            )
+            for match in selectors.open_matches_of(obj)
+        ]
+        if not rows:
+            return "No open proposal."
+        return format_html_join(mark_safe("<br>"), '<a href="{}">{}</a> (names {} % alike: {})', rows)
 
     @admin.display(description="summits", ordering="summit_count")
     def summit_count(self, obj):
@@ -561,6 +581,98 @@ class ParticipantAdmin(SimpleHistoryAdmin):
             ),
             messages.SUCCESS,
         )
+
+
+@admin.register(ParticipantMatch)
+class ParticipantMatchAdmin(admin.ModelAdmin):
+    """Two participants the import found alike enough to be one person written two ways, but
+    not so alike that it merged them: an editor merges them (the candidate is kept) or says they
+    are two people. The import makes the proposals; editors only decide them."""
+
+    list_display = [
+        "participant",
+        "candidate",
+        "score_shown",
+        "reason",
+        "participant_country",
+        "candidate_country",
+        "participant_summits",
+        "candidate_summits",
+        "status",
+        "created_at",
+    ]
+    list_display_links = ["reason"]
+    list_filter = ["status"]
+    search_fields = ["participant__name", "candidate__name", "reason"]
+    readonly_fields = ["participant", "candidate", "score", "reason", "status", "created_at"]
+    actions = ["merge_matches", "dismiss_matches"]
+
+    def get_queryset(self, request):
+        return selectors.participant_matches_for_editors()
+
+    def get_ordering(self, request):
+        # open proposals first (an annotation of get_queryset's, hence not in ``ordering``)
+        return ["open_first", "-created_at", "-id"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description="score", ordering="score")
+    def score_shown(self, obj):
+        return f"{obj.score:.0f}"
+
+    @admin.display(description="country", ordering="participant__country__name")
+    def participant_country(self, obj):
+        return obj.participant.country or "—"
+
+    @admin.display(description="candidate's country", ordering="candidate__country__name")
+    def candidate_country(self, obj):
+        return obj.candidate.country or "—"
+
+    @admin.display(description="summits", ordering="participant_summit_count")
+    def participant_summits(self, obj):
+        return obj.participant_summit_count
+
+    @admin.display(description="candidate's summits", ordering="candidate_summit_count")
+    def candidate_summits(self, obj):
+        return obj.candidate_summit_count
+
+    @admin.action(description="Merge (keep the candidate)", permissions=["change"])
+    def merge_matches(self, request, queryset):
+        participant_admin = self.admin_site.get_model_admin(Participant)
+        if not (
+            participant_admin.has_change_permission(request)
+            and participant_admin.has_delete_permission(request)
+        ):
+            raise PermissionDenied
+        self._decide(request, queryset, services.accept_participant_match, "merged into the candidate")
+
+    @admin.action(description="Two different people", permissions=["change"])
+    def dismiss_matches(self, request, queryset):
+        self._decide(request, queryset, services.dismiss_participant_match, "marked as two people")
+
+    def _decide(self, request, queryset, decide, done: str) -> None:
+        """``decide`` each chosen proposal; one message for those decided, one per proposal
+        that could not be (already decided, or gone with a person merged meanwhile)."""
+        matches = list(queryset.order_by("created_at", "id"))
+        if not matches:
+            self.message_user(
+                request,
+                "None of the chosen proposals is left: a person was merged or deleted meanwhile.",
+                messages.WARNING,
+            )
+            return
+        decided = []
+        for match in matches:
+            label = f"{match.participant} = {match.candidate}"
+            try:
+                decide(match=match, by=request.user)
+            except services.EditError as error:
+                self.message_user(request, str(error), messages.WARNING)
+            else:
+                decided.append(label)
+        if decided:
+            self.message_user(request, f"{len(decided)} {done}: {'; '.join(decided)}.", messages.SUCCESS)
 
 
 @admin.register(ParticipantAlias)
@@ -821,9 +933,11 @@ class ExtractionCompleteFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(admin_move.MoveActionsMixin, SimpleHistoryAdmin):
     """Articles as imported. The text never changes after the import (every offset points into
-    it): it is shown read-only, with what the extraction took from it highlighted."""
+    it): it is shown read-only, with what the extraction took from it highlighted. The summit the
+    import filed it under is the import's proposal: an editor attaches it to another summit or
+    splits it off into a new one (summits/admin_move.py)."""
 
     list_display = [
         "__str__",
@@ -852,15 +966,19 @@ class ArticleAdmin(SimpleHistoryAdmin):
         "extracted_items",
         "source_format",
         "original",
+        "filed_under",
+        "summit_match",
     ]
     fieldsets = [
         (None, {"fields": ["title", "url", "outlet", "byline", "published"]}),
+        ("Summit", {"fields": ["filed_under", "summit_match"]}),
         ("Extraction", {"fields": ["extraction_problems", "extractor_version", ("imported_at", "sha256")]}),
         ("Text, with what was taken from it", {"fields": ["highlighted_text"]}),
         ("What was extracted", {"fields": ["extracted_items"]}),
         ("The file as it came", {"fields": ["source_format", "original"], "classes": ["collapse"]}),
     ]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    actions = ["attach_to_summit", "split_off"]
 
     @property
     def media(self):
@@ -879,8 +997,22 @@ class ArticleAdmin(SimpleHistoryAdmin):
             *admin_import.import_urls(self),
             *admin_rerun.rerun_urls(self),
             *admin_review.review_urls(self),
+            *admin_move.move_urls(self),
             *super().get_urls(),
         ]
+
+    @admin.display(description="filed under")
+    def filed_under(self, obj):
+        """The summits the article is filed under, each linked to its page."""
+        if obj is None or obj.pk is None:
+            return "—"
+        summits = obj.summits.defer("search_vector").order_by("title", "pk")
+        links = format_html_join(
+            "; ",
+            '<a href="{}">{}</a>',
+            ((reverse("admin:summits_summit_change", args=[s.pk]), s) for s in summits),
+        )
+        return links or "No summit."
 
     @admin.display(description="summits", ordering="summit_count")
     def summit_count(self, obj):

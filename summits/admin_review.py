@@ -17,6 +17,7 @@ from functools import cached_property, partial, wraps
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -27,11 +28,23 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_POST
 
 from . import services
-from .models import Agreement, Article, Participant, ReviewStatus, Statement, Summit
+from .models import (
+    Agreement,
+    AgreementSource,
+    Article,
+    Participant,
+    ReviewStatus,
+    Statement,
+    StatementSource,
+    Summit,
+)
 from .templatetags.summits_tags import highlight_spans
 
 ITEM_MODELS = {"statement": Statement, "agreement": Agreement}
+SOURCE_MODELS = {Statement: StatementSource, Agreement: AgreementSource}
 DEFERRED = {Summit: ["search_vector"], Article: ["original"]}
+# What the rows never show of an article they name (its title or first line, and outlet, are shown).
+ARTICLE_UNSHOWN = ["original", "search_vector"]
 
 # What fits of a reason in the history's "Review: Rejected (<why>)" (services.REASON_MAX_LENGTH).
 REJECT_REASON_MAX_LENGTH = services.REASON_MAX_LENGTH - len(services.review_reason(ReviewStatus.REJECTED)) - 3
@@ -52,6 +65,25 @@ class Desk:
         """The desk's page; its actions are posted to addresses below it."""
         return reverse(f"admin:summits_{self.kind}_review", args=[self.obj.pk])
 
+    def rows_of(self, model) -> models.QuerySet:
+        """``items_of(model)`` with what each row shows besides the item: its further sources and
+        the item it probably repeats (one query more per model, however many rows)."""
+        duplicate = "probable_duplicate_of"
+        related = [f"{duplicate}__article"] + ([f"{duplicate}__speaker"] if model is Statement else [])
+        sources = (
+            SOURCE_MODELS[model]
+            .objects.select_related("article")
+            .defer(*(f"article__{name}" for name in ARTICLE_UNSHOWN))
+        )
+        return (
+            self.items_of(model)
+            .select_related(*related)
+            .defer(
+                f"{duplicate}__search_vector", *(f"{duplicate}__article__{name}" for name in ARTICLE_UNSHOWN)
+            )
+            .prefetch_related(Prefetch("further_sources", queryset=sources))
+        )
+
     def items_of(self, model) -> models.QuerySet:
         items = model.objects.filter(**{self.kind: self.obj}).defer("search_vector")
         if model is Statement:
@@ -68,12 +100,14 @@ class Desk:
         return list(self.obj.articles.defer("original").order_by("published", "id"))
 
     def items(self, article: Article | None = None) -> list[Statement | Agreement]:
-        """Statements and agreements in reading order: by article, then by place in it."""
+        """Statements and agreements in reading order: by article, then by place in it; with
+        ``article``, only those with a span in it, to highlight."""
         found = []
         for model in ITEM_MODELS.values():
-            items = self.items_of(model)
-            if article is not None:
-                items = items.filter(article=article, start__isnull=False)
+            if article is not None:  # for the article's highlights only
+                items = self.items_of(model).filter(article=article, start__isnull=False)
+            else:
+                items = self.rows_of(model)
             found += list(items)
         order = {a.pk: n for n, a in enumerate(self.articles)}
         return sorted(
@@ -225,6 +259,19 @@ def _kind(request, item):
     return services.set_kind(statement=item, kind=kind, by=request.user)
 
 
+def _merge(request, item):
+    """Merge the item into the one it probably repeats. The whole desk changes (the row goes, the
+    other gains a source, the highlights move): answered with every row (None)."""
+    if item.probable_duplicate_of_id is None:
+        raise services.EditError("No duplicate is proposed for this item (any more).")
+    into = type(item).objects.get(pk=item.probable_duplicate_of_id)
+    services.merge_duplicate(item=item, into=into, by=request.user)
+
+
+def _not_duplicate(request, item):
+    return services.dismiss_duplicate(item=item, by=request.user)
+
+
 ITEM_ACTIONS = {
     "approve": (_approve, ITEM_MODELS.values()),
     "reject": (_reject, ITEM_MODELS.values()),
@@ -232,6 +279,8 @@ ITEM_ACTIONS = {
     "span": (_span, ITEM_MODELS.values()),
     "speaker": (_speaker, [Statement]),
     "kind": (_kind, [Statement]),
+    "merge": (_merge, ITEM_MODELS.values()),
+    "not-duplicate": (_not_duplicate, ITEM_MODELS.values()),
 }
 
 
@@ -248,7 +297,11 @@ def item_action_view(request, object_id, item_kind, item_pk, action, *, model_ad
         item = change(request, item)
     except services.EditError as error:
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
-    return _changed(request, desk, items=[item], article_ids={item.article_id})
+    if item is None:
+        return _changed(request, desk, items=None, article_ids=None)
+    return _changed(
+        request, desk, items=desk.rows_of(model).filter(pk=item.pk), article_ids={item.article_id}
+    )
 
 
 def approve_remaining_view(request, object_id, *, model_admin):

@@ -15,6 +15,7 @@ class SummitAdminSite(admin.AdminSite):
             "review_queue": selectors.review_queue(self.queue_length),
             "newest_imports": selectors.newest_imports(self.list_length),
             "incomplete_articles": selectors.incomplete_articles(self.list_length),
+            "open_participant_matches": selectors.open_participant_match_count(),
             "can_import": request.user.has_perm("summits.add_article"),
             **(extra_context or {}),
         }

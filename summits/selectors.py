@@ -4,7 +4,20 @@ fetched up front so that a page costs the same number of queries whatever the ar
 import copy
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, F, IntegerField, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    When,
+)
 from django.db.models.functions import Coalesce, ExtractYear, Substr
 
 from . import search
@@ -18,6 +31,7 @@ from .models import (
     Country,
     ImportJob,
     Participant,
+    ParticipantMatch,
     ParticipantRedirect,
     ReviewStatus,
     Statement,
@@ -364,6 +378,46 @@ def newest_imports(limit: int = 10) -> QuerySet[Article]:
 def incomplete_articles(limit: int = 10) -> QuerySet[Article]:
     """Articles where part of the extraction failed (their items may be missing), newest first."""
     return _articles_for_lists().exclude(incomplete=[]).order_by("-imported_at", "-id")[:limit]
+
+
+def open_participant_match_count() -> int:
+    """How many proposals that two participants are one person await an editor."""
+    return ParticipantMatch.objects.open().count()
+
+
+def participant_matches_for_editors() -> QuerySet[ParticipantMatch]:
+    """Proposed participant matches, open ones first, newest first, with both people's countries
+    and how many summits each attended."""
+    return (
+        ParticipantMatch.objects.select_related("participant__country", "candidate__country")
+        .annotate(
+            open_first=Case(When(status=ParticipantMatch.Status.PROPOSED, then=0), default=1),
+            participant_summit_count=_count_of_person("participant"),
+            candidate_summit_count=_count_of_person("candidate"),
+        )
+        .order_by("open_first", "-created_at", "-id")
+    )
+
+
+def _count_of_person(field: str) -> Coalesce:
+    """How many summits the match's ``field`` person attended."""
+    rows = (
+        Attendance.objects.filter(participant=OuterRef(field))
+        .order_by()
+        .values("participant")
+        .annotate(n=Count("*"))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+
+def open_matches_of(participant: Participant) -> QuerySet[ParticipantMatch]:
+    """The open proposals that name ``participant``, either way round."""
+    return (
+        ParticipantMatch.objects.open()
+        .filter(Q(participant=participant) | Q(candidate=participant))
+        .select_related("participant", "candidate")
+    )
 
 
 def import_jobs() -> QuerySet[ImportJob]:

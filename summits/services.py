@@ -19,16 +19,20 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from . import public_cache
+from . import matching, public_cache
 from .models import (
     Agreement,
+    AgreementSource,
+    Article,
     Attendance,
     ImportJob,
     Participant,
     ParticipantAlias,
+    ParticipantMatch,
     ParticipantRedirect,
     ReviewStatus,
     Statement,
+    StatementSource,
     Summit,
     name_key,
 )
@@ -454,6 +458,360 @@ def _move_aliases(*, keep: Participant, merge: Participant, reason: str, by: Abs
     if name_key(merge.name) not in known:
         alias = ParticipantAlias(participant=keep, name=merge.name)
         _tag(alias, reason=reason, by=by).save()
+
+
+# --- Several reports of one meeting -----------------------------------------------------------------
+#
+# The import proposes (a probable duplicate, a summit for an article, two spellings of one person);
+# an editor decides here. Whatever is folded together keeps the editor's earlier decisions: the item
+# merged into keeps its review status, text and speaker, and only gains sources.
+
+SOURCE_MODELS = {Statement: StatementSource, Agreement: AgreementSource}
+# What a copy of an item leaves out: its identity, where it is and what the database fills in
+# (the search vector is computed for the copy once it is saved).
+NOT_COPIED = {
+    "id",
+    "summit",
+    "article",
+    "start",
+    "end",
+    "probable_duplicate_of",
+    "created_at",
+    "updated_at",
+    "search_vector",
+}
+
+
+def _item_name(item: Item) -> str:
+    """ "statement #12": how the history names an item."""
+    return f"{item._meta.verbose_name} #{item.pk}"
+
+
+def _add_source(*, item: Item, article_id: int, start: int, end: int, text: str, reason: str, by) -> None:
+    source_model = SOURCE_MODELS[type(item)]
+    source = source_model(
+        **{item._meta.model_name: item}, article_id=article_id, start=start, end=end, text=text
+    )
+    _tag(source, reason=reason, by=by).save()
+
+
+def _reports_of(item: Item) -> list[tuple[int, int, int, str]]:
+    """``item``'s reports as (article id, start, end, text): its own first, then its further
+    sources. An item with no span in its article has no first report to hand over."""
+    own = [(item.article_id, item.start, item.end, item.text)] if item.start is not None else []
+    further = [
+        (s.article_id, s.start, s.end, s.text) for s in item.further_sources.order_by("created_at", "pk")
+    ]
+    return own + further
+
+
+@transaction.atomic
+def merge_duplicate(*, item: Item, into: Item, by: AbstractBaseUser | None = None) -> Item:
+    """Fold ``item`` into ``into``, an item of the same summit that reports the same thing.
+
+    ``item``'s reports (its article and span, and its own further sources) become further
+    sources of ``into``, except an article ``into`` already has; the items that were proposed as
+    duplicates of ``item`` are proposed as duplicates of ``into``; then ``item`` is deleted.
+    ``into`` keeps its review status, text and speaker: the editor's decisions stand.
+    """
+    if type(item) is not type(into):
+        raise EditError("A statement merges into a statement, an agreement into an agreement.")
+    if item.pk == into.pk:
+        raise EditError("An item cannot be merged into itself.")
+    model = type(item)
+    locked = model.objects.select_for_update().in_bulk([item.pk, into.pk])
+    if len(locked) != 2:
+        raise EditError("One of the two items is no longer in the archive.")
+    item, into = locked[item.pk], locked[into.pk]
+    if item.summit_id != into.summit_id:
+        raise EditError("Only items of the same summit can be merged.")
+    reason = f"Merged into {_item_name(into)}"
+    _fold(item=item, into=into, reason=reason, by=by)
+    _tag(into, reason=f"Merged {_item_name(item)} into it", by=by).save(
+        update_fields=["probable_duplicate_of", "updated_at"]
+    )
+    _tag(item, reason=reason, by=by).delete()
+    public_cache.invalidate()
+    return into
+
+
+def _fold(*, item: Item, into: Item, reason: str, by) -> None:
+    """Hand ``item``'s reports and its proposed duplicates to ``into`` (``item`` is deleted next)."""
+    taken = {into.article_id, *into.further_sources.values_list("article_id", flat=True)}
+    for article_id, start, end, text in _reports_of(item):
+        if article_id not in taken:
+            _add_source(
+                item=into, article_id=article_id, start=start, end=end, text=text, reason=reason, by=by
+            )
+            taken.add(article_id)
+    for source in item.further_sources.all():
+        _tag(source, reason=reason, by=by).delete()
+    for duplicate in type(item).objects.filter(probable_duplicate_of=item):
+        duplicate.probable_duplicate_of = None if duplicate.pk == into.pk else into
+        _tag(duplicate, reason=reason, by=by).save(update_fields=["probable_duplicate_of", "updated_at"])
+        if duplicate.pk == into.pk:
+            into.probable_duplicate_of = None
+
+
+@transaction.atomic
+def dismiss_duplicate(*, item: Item, by: AbstractBaseUser | None = None) -> Item:
+    """An editor says ``item`` does not repeat the item the import proposed: the proposal goes."""
+    item = type(item).objects.select_for_update().get(pk=item.pk)
+    if item.probable_duplicate_of_id is None:
+        raise EditError("No duplicate is proposed for this item (any more).")
+    reason = f"Not a duplicate of {item._meta.verbose_name} #{item.probable_duplicate_of_id}"
+    item.probable_duplicate_of = None
+    _tag(item, reason=reason, by=by).save(update_fields=["probable_duplicate_of", "updated_at"])
+    return item
+
+
+def _copy_item(item: Item, *, summit: Summit, article_id: int, start: int, end: int, text: str) -> Item:
+    """A new item of ``summit`` saying what ``item`` says, as the report at ``article_id`` has it
+    (its offsets and its words), with ``item``'s review status and the editor's other fields."""
+    model = type(item)
+    fields = {
+        field.attname: getattr(item, field.attname)
+        for field in model._meta.concrete_fields
+        if field.name not in NOT_COPIED
+    }
+    fields.update(summit=summit, article_id=article_id, start=start, end=end, text=text)
+    return model(**fields)
+
+
+def _save_copy(copy: Item, *, original: Item, reason: str, by) -> Item:
+    _tag(copy, reason=reason, by=by).save()
+    for field in original._meta.many_to_many:
+        getattr(copy, field.name).set(getattr(original, field.name).all())
+    return copy
+
+
+@transaction.atomic
+def move_article(
+    *, article: Article, from_summit: Summit, to_summit: Summit, by: AbstractBaseUser | None = None
+) -> Summit:
+    """Take ``article`` out of ``from_summit`` and file it under ``to_summit``, with its items.
+
+    An item the article alone reports moves. An item that other articles of ``from_summit``
+    report too stays, first reported by the earliest of them, and the article's report becomes a
+    new item of ``to_summit`` (with the item's fields and review status); so does each further
+    source that the article gives to an item staying behind. What arrives with the same words as
+    an item ``to_summit`` already holds is merged into it as a further source (``to_summit``'s
+    decisions stand). Speakers who did not attend ``to_summit`` are given an attendance there.
+    """
+    if from_summit.pk == to_summit.pk:
+        raise EditError("Choose another summit than the one the article is in.")
+    if not from_summit.articles.filter(pk=article.pk).exists():
+        raise EditError(f"{article} is not an article of {from_summit}.")
+    reason = f"Article #{article.pk} moved to summit #{to_summit.pk}"[:REASON_MAX_LENGTH]
+    arrived = []
+    for model in (Statement, Agreement):
+        arrived += _move_items(
+            model, article=article, from_summit=from_summit, to_summit=to_summit, reason=reason, by=by
+        )
+    _merge_same_words(arrived, summit=to_summit, by=by)
+    _give_attendances(
+        [item for item in arrived if isinstance(item, Statement)],
+        from_summit=from_summit,
+        to_summit=to_summit,
+        reason=reason,
+        by=by,
+    )
+    from_summit.articles.remove(article)
+    to_summit.articles.add(article)
+    # saved (their updated_at only) so that each summit's history records the move
+    _tag(from_summit, reason=reason, by=by).save(update_fields=["updated_at"])
+    _tag(to_summit, reason=f"Article #{article.pk} attached from summit #{from_summit.pk}", by=by).save(
+        update_fields=["updated_at"]
+    )
+    public_cache.invalidate()
+    return to_summit
+
+
+def _move_items(model, *, article: Article, from_summit: Summit, to_summit: Summit, reason: str, by) -> list:
+    """Move or copy into ``to_summit`` what ``article`` reports of ``from_summit``'s ``model``
+    items; return the items that arrived there."""
+    arrived = []
+    items = model.objects.filter(summit=from_summit).select_for_update()
+    for item in items.filter(article=article):
+        staying = [s for s in item.further_sources.order_by("created_at", "pk") if s.article_id != article.pk]
+        if not staying:
+            item.summit = to_summit
+            item.probable_duplicate_of = None  # a proposal is about items of one summit
+            _tag(item, reason=reason, by=by).save(
+                update_fields=["summit", "probable_duplicate_of", "updated_at"]
+            )
+            arrived.append(item)
+            continue
+        copy = _copy_item(
+            item, summit=to_summit, article_id=article.pk, start=item.start, end=item.end, text=item.text
+        )
+        first = staying[0]
+        item.article_id, item.start, item.end = first.article_id, first.start, first.end
+        _tag(first, reason=reason, by=by).delete()
+        _tag(item, reason=reason, by=by).save(update_fields=["article", "start", "end", "updated_at"])
+        arrived.append(_save_copy(copy, original=item, reason=reason, by=by))
+    source_model = SOURCE_MODELS[model]
+    field = model._meta.model_name
+    for source in source_model.objects.filter(
+        article=article, **{f"{field}__summit": from_summit}
+    ).select_related(field):
+        item = getattr(source, field)
+        copy = _copy_item(
+            item,
+            summit=to_summit,
+            article_id=article.pk,
+            start=source.start,
+            end=source.end,
+            text=source.text,
+        )
+        _tag(source, reason=reason, by=by).delete()
+        arrived.append(_save_copy(copy, original=item, reason=reason, by=by))
+    # proposals that pointed across to an item now of another summit go
+    for left in model.objects.filter(summit=from_summit, probable_duplicate_of__summit=to_summit):
+        left.probable_duplicate_of = None
+        _tag(left, reason=reason, by=by).save(update_fields=["probable_duplicate_of", "updated_at"])
+    return arrived
+
+
+def _merge_same_words(arrived: list, *, summit: Summit, by) -> None:
+    """Merge each item that ``arrived`` in ``summit`` into an item it already held with the same
+    words (the one kept is the summit's: its decisions stand)."""
+    new_pks = {(type(item), item.pk) for item in arrived}
+    for model in (Statement, Agreement):
+        held = [item for item in model.objects.filter(summit=summit) if (model, item.pk) not in new_pks]
+        for item in (i for i in arrived if type(i) is model):
+            into = next((h for h in held if matching.same_words(h.text, item.text)), None)
+            if into is not None:
+                merge_duplicate(item=item, into=into, by=by)
+                item.pk = None  # merged: gone
+
+
+def _give_attendances(statements: list, *, from_summit: Summit, to_summit: Summit, reason: str, by) -> None:
+    """An attendance at ``to_summit`` for each speaker of ``statements`` who has none there, with
+    the role and country of their attendance at ``from_summit``."""
+    speaker_ids = {s.speaker_id for s in statements if s.pk is not None and s.speaker_id is not None}
+    present = set(
+        to_summit.attendances.filter(participant__in=speaker_ids).values_list("participant", flat=True)
+    )
+    before = {a.participant_id: a for a in from_summit.attendances.filter(participant__in=speaker_ids)}
+    for speaker_id in sorted(speaker_ids - present):
+        old = before.get(speaker_id)
+        attendance = Attendance(
+            summit=to_summit,
+            participant_id=speaker_id,
+            role=old.role if old else "",
+            country_id=old.country_id if old else None,
+            organisation_id=old.organisation_id if old else None,
+        )
+        _tag(attendance, reason=reason, by=by).save()
+
+
+@transaction.atomic
+def split_article(*, article: Article, from_summit: Summit, by: AbstractBaseUser | None = None) -> Summit:
+    """File ``article`` under a new draft summit of its own, at the date and place of
+    ``from_summit`` (its title followed by the article's outlet or title), with the article's
+    items and attendances for the people who speak in them; return the new summit."""
+    if not from_summit.articles.filter(pk=article.pk).exists():
+        raise EditError(f"{article} is not an article of {from_summit}.")
+    label = article.outlet or str(article)
+    max_length = Summit._meta.get_field("title").max_length
+    title = f"{from_summit.title} ({label})"
+    if len(title) > max_length:
+        title = f"{from_summit.title[: max_length - len(label) - 4]}… ({label})"[:max_length]
+    summit = Summit(
+        title=title,
+        slug=_free_summit_slug(title),
+        status=Summit.Status.DRAFT,
+        **{name: getattr(from_summit, name) for name in SPLIT_COPIED},
+    )
+    _tag(summit, reason=f"Split off from summit #{from_summit.pk} with article #{article.pk}", by=by).save()
+    return move_article(article=article, from_summit=from_summit, to_summit=summit, by=by)
+
+
+# What a summit split off from another shares with it: when and where.
+SPLIT_COPIED = [
+    "start_date",
+    "end_date",
+    "date_precision",
+    "date_text",
+    "kind",
+    "venue",
+    "city",
+    "country_id",
+]
+
+
+def _free_summit_slug(title: str) -> str:
+    max_length = Summit._meta.get_field("slug").max_length
+    base = slugify(title.replace("–", " ").replace("—", " "))[: max_length - 6].strip("-") or "summit"
+    taken = set(Summit.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, n = base, 1
+    while slug in taken:
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+# --- Proposed participant matches -----------------------------------------------------------------
+
+
+def _open_match(match: ParticipantMatch) -> ParticipantMatch:
+    """``match`` locked and still open, or an EditError saying why it is not (a stale page)."""
+    current = ParticipantMatch.objects.select_for_update().filter(pk=match.pk).first()
+    if current is None:
+        raise EditError(
+            f"The proposal {match} is gone: one of the two people was merged or deleted meanwhile."
+        )
+    if current.status != ParticipantMatch.Status.PROPOSED:
+        raise EditError(
+            f"The proposal {current} was already decided ({current.get_status_display().lower()})."
+        )
+    if (current.participant_id, current.candidate_id) != (match.participant_id, match.candidate_id):
+        # carried over to the person kept by a merge since the editor saw it
+        raise EditError(f"The proposal {match} changed meanwhile (it is now {current}): look at it again.")
+    return current
+
+
+@transaction.atomic
+def accept_participant_match(*, match: ParticipantMatch, by: AbstractBaseUser | None = None) -> Participant:
+    """The two are one person: merge the proposed participant into the candidate (kept) with
+    ``merge_participants``; return the person kept.
+
+    The proposal is marked merged, and then goes with the merged person (its row cascades);
+    the merge stays in both people's history. Other open proposals about the merged person
+    are carried over to the person kept.
+    """
+    match = _open_match(match)
+    keep, merge = match.candidate, match.participant
+    match.status = ParticipantMatch.Status.MERGED
+    match.save(update_fields=["status"])
+    _carry_matches(keep=keep, merge=merge)
+    return merge_participants(keep=keep, merge=merge, by=by)
+
+
+def _carry_matches(*, keep: Participant, merge: Participant) -> None:
+    """Open proposals naming ``merge`` name ``keep`` instead, unless that pairs ``keep`` with
+    itself or repeats a proposal already made."""
+    pairs = set(ParticipantMatch.objects.values_list("participant", "candidate"))
+    others = ParticipantMatch.objects.open().filter(models.Q(participant=merge) | models.Q(candidate=merge))
+    for other in others:
+        pair = tuple(keep.pk if pk == merge.pk else pk for pk in (other.participant_id, other.candidate_id))
+        if pair[0] == pair[1] or pair in pairs:
+            continue
+        other.participant_id, other.candidate_id = pair
+        other.save(update_fields=["participant", "candidate"])
+        pairs.add(pair)
+
+
+@transaction.atomic
+def dismiss_participant_match(
+    *, match: ParticipantMatch, by: AbstractBaseUser | None = None
+) -> ParticipantMatch:
+    """The two are different people: the proposal is closed and not made again."""
+    match = _open_match(match)
+    match.status = ParticipantMatch.Status.DISMISSED
+    match.save(update_fields=["status"])
+    return match
 
 
 # --- Imports in the background ----------------------------------------------------------------

@@ -104,20 +104,34 @@ def test_the_article_desk_shows_the_items_taken_from_it(editor_client, desk):
 
 
 def test_the_desk_costs_the_same_queries_however_many_items(editor_client, desk, django_assert_num_queries):
-    summit, article, *_ = desk
+    summit, article, quote, reported, agreement = desk
     editor_client.get(desk_url(summit))  # warm the session and the content types
-    with django_assert_num_queries(6):
+    # the summit, its articles, statements and their further sources, agreements and theirs
+    with django_assert_num_queries(8):
         editor_client.get(desk_url(summit))
-    for _ in range(10):
-        factories.StatementFactory(
-            review_status="pending", summit=summit, article=article, **span("Putin said")
+    for n in range(10):
+        other = factories.ArticleFactory(text=f"{TEXT} ({n})", outlet="Other Wire")
+        statement = factories.StatementFactory(
+            review_status="pending",
+            summit=summit,
+            article=article,
+            probable_duplicate_of=quote,
+            **span("Putin said"),
         )
-        factories.AgreementFactory(
-            review_status="pending", summit=summit, article=article, **span("lift all trade restrictions")
+        statement.further_sources.create(article=other, **span("Putin said"))
+        agreement = factories.AgreementFactory(
+            review_status="pending",
+            summit=summit,
+            article=article,
+            probable_duplicate_of=agreement,
+            **span("lift all trade restrictions"),
         )
-    with django_assert_num_queries(6):
+        agreement.further_sources.create(article=other, **span("lift all trade restrictions"))
+    with django_assert_num_queries(8):
         response = editor_client.get(desk_url(summit))
-    assert response.content.decode().count('class="review-item ') == 23
+    html = response.content.decode()
+    assert html.count('class="review-item ') == 23
+    assert html.count("Also reported by") == 20 and html.count("Probably repeats") == 20
 
 
 def test_links_to_the_desk_from_the_summit_and_article_pages(editor_client, desk):

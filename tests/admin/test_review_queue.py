@@ -10,7 +10,7 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import timezone
 
-from summits.models import Article, Summit
+from summits.models import Article, ParticipantMatch, Summit
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -100,9 +100,16 @@ def test_index_costs_the_same_queries_whatever_the_archive_holds(editor_client, 
         for i in range(n):
             summit_with(pending_statements=1, pending_agreements=1, status=("draft", "published")[i % 2])
             factories.ArticleFactory(title="", incomplete=["speakers"])
+            ParticipantMatch.objects.create(
+                participant=factories.ParticipantFactory(),
+                candidate=factories.ParticipantFactory(),
+                score=90,
+                reason="names alike",
+            )
 
-    # session, user; the review queue, newest imports, incomplete articles; the admin log
-    expected = 6
+    # session, user; the review queue, newest imports, incomplete articles, open participant
+    # matches; the admin log
+    expected = 7
     grow(1)
     with django_assert_num_queries(expected):
         assert editor_client.get(INDEX).status_code == 200
