@@ -1310,9 +1310,12 @@ def _remove_stale(model, pks: list[int]) -> None:
     one that another article reports too stays, taken from that article now."""
     for item in model.objects.filter(pk__in=pks):
         item._change_reason = NO_LONGER_FOUND
-        if item.hand_over_first_report() is None:
+        source = item.hand_over_first_report()
+        if source is None:
             item.delete()
             continue
+        source._change_reason = NO_LONGER_FOUND
+        source.delete()
         item.fingerprint = (
             statement_fingerprint(item) if model is Statement else agreement_fingerprint(item, item.parties)
         )

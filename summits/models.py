@@ -489,21 +489,16 @@ class ExtractedItem(models.Model):
             return ""
         return self.article.text[self.start : self.end]
 
-    def hand_over_first_report(self) -> models.Model | None:
+    def hand_over_first_report(self) -> "FurtherSource | None":
         """Let the earliest further source be the report the item was first taken from, when the
-        article it was taken from no longer reports it: the item takes that source's article,
-        offsets and words, and the source row is deleted (returned, unsaved changes to the item
-        left to the caller to save with its reason). None when no other article reports it."""
+        article it was taken from no longer reports it (an extraction that no longer finds it, the
+        article moved to another summit): the item takes that source's article, offsets and words.
+        Returns the source, for the caller to delete and the item to save, each with its reason;
+        None when no other article reports the item."""
         source = self.further_sources.order_by("created_at", "pk").first()
-        if source is None:
-            return None
-        self.article_id, self.start, self.end, self.text = (
-            source.article_id,
-            source.start,
-            source.end,
-            source.text,
-        )
-        source.delete()
+        if source is not None:
+            self.article_id, self.start, self.end = source.article_id, source.start, source.end
+            self.text = source.text
         return source
 
     @property

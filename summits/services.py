@@ -633,8 +633,11 @@ def _move_items(model, *, article: Article, from_summit: Summit, to_summit: Summ
     arrived = []
     items = model.objects.filter(summit=from_summit).select_for_update()
     for item in items.filter(article=article):
-        staying = [s for s in item.further_sources.order_by("created_at", "pk") if s.article_id != article.pk]
-        if not staying:
+        copy = _copy_item(
+            item, summit=to_summit, article_id=article.pk, start=item.start, end=item.end, text=item.text
+        )
+        first = item.hand_over_first_report()
+        if first is None:
             item.summit = to_summit
             item.probable_duplicate_of = None  # a proposal is about items of one summit
             _tag(item, reason=reason, by=by).save(
@@ -642,13 +645,8 @@ def _move_items(model, *, article: Article, from_summit: Summit, to_summit: Summ
             )
             arrived.append(item)
             continue
-        copy = _copy_item(
-            item, summit=to_summit, article_id=article.pk, start=item.start, end=item.end, text=item.text
-        )
-        first = staying[0]
-        item.article_id, item.start, item.end = first.article_id, first.start, first.end
         _tag(first, reason=reason, by=by).delete()
-        _tag(item, reason=reason, by=by).save(update_fields=["article", "start", "end", "updated_at"])
+        _tag(item, reason=reason, by=by).save(update_fields=["article", "start", "end", "text", "updated_at"])
         arrived.append(_save_copy(copy, original=item, reason=reason, by=by))
     source_model = SOURCE_MODELS[model]
     field = model._meta.model_name
