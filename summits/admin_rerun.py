@@ -86,6 +86,9 @@ def summary(result: ingest.ImportResult) -> str:
     )
     if counts[ingest.SKIPPED]:
         text += f"; {counts[ingest.SKIPPED]} rejected or deleted by editors, not made again"
+    if counts[ingest.HANDED_OVER]:
+        handed = counts[ingest.HANDED_OVER]
+        text += f"; {handed} no longer found here but kept for the other reports that give them"
     if counts[ingest.MERGED]:
         merged = counts[ingest.MERGED]
         text += f"; {merged} held by other reports of the summit, this article their further source"
@@ -140,6 +143,9 @@ def _rows(result: ingest.ImportResult) -> dict[str, list[Row]]:
         elif change.action == ingest.MERGED:
             detail = "another report of the summit gives it: this article stays one of its sources"
             rows["kept"].append(Row(change.model, change.text, detail=detail))
+        elif change.action == ingest.HANDED_OVER:
+            detail = "no longer found here, but another report of the summit gives it: kept, from that report"
+            rows["kept"].append(Row(change.model, change.text, detail=detail, url=_url(change)))
     return rows
 
 

@@ -115,6 +115,9 @@ LEFT = "left"  # no longer found, but an editor reviewed or edited it: left in p
 SKIPPED = "skipped"  # found again, but an editor rejected or deleted it: not made again
 MERGED = "merged"  # another report of the summit holds it: this article is added as a further source
 REMOVED = "removed"  # untouched and no longer found: deleted
+HANDED_OVER = (
+    "handed over"  # untouched and no longer found, but another report gives it: kept, from that report
+)
 
 
 @dataclass
@@ -1305,9 +1308,9 @@ def _deleted(model, article: Article) -> list:
     )
 
 
-def _remove_stale(model, pks: list[int]) -> None:
+def _remove_stale(result: ImportResult, model, pks: list[int]) -> None:
     """Delete untouched items the new extraction no longer finds, marked as the import's doing;
-    one that another article reports too stays, taken from that article now."""
+    one that another article reports too stays, taken from that article now (HANDED_OVER)."""
     for item in model.objects.filter(pk__in=pks):
         item._change_reason = NO_LONGER_FOUND
         source = item.hand_over_first_report()
@@ -1316,6 +1319,10 @@ def _remove_stale(model, pks: list[int]) -> None:
             continue
         source._change_reason = NO_LONGER_FOUND
         source.delete()
+        result.removed -= 1
+        for change in result.changes:
+            if change.pk == item.pk and change.model == model._meta.model_name and change.action == REMOVED:
+                change.action = HANDED_OVER
         item.fingerprint = (
             statement_fingerprint(item) if model is Statement else agreement_fingerprint(item, item.parties)
         )
@@ -1417,7 +1424,7 @@ def _reconcile(
             [s for (s,) in refreshed], Statement, [*STATEMENT_FIELDS, "updated_at"]
         )
     if stale:
-        _remove_stale(Statement, stale)
+        _remove_stale(result, Statement, stale)
 
     old_agreements = list(
         Agreement.objects.filter(article=result.article)
@@ -1437,7 +1444,7 @@ def _reconcile(
         Agreement.organisations.through.objects.filter(agreement_id__in=ids).delete()
         _set_parties(refreshed, context)
     if stale:
-        _remove_stale(Agreement, stale)
+        _remove_stale(result, Agreement, stale)
     return [s for (s,) in new_statements], new_agreements
 
 

@@ -407,9 +407,12 @@ def test_an_item_its_first_article_no_longer_gives_stays_for_the_other_reports(r
     reports[FIRST] = first_report()
     reports[FIRST].statements = reports[FIRST].statements[1:]  # a better extractor drops the quotation
 
+    preview = ingest.reextract_article(first.article, extraction=reports[FIRST], dry_run=True)
     result = ingest.reextract_article(first.article, extraction=reports[FIRST])
 
-    assert result.removed >= 1
+    assert "1 no longer found here but kept for the other reports that give them" in summary(preview)
+    assert [change.action for change in result.changes if change.pk == quotation.pk] == [ingest.HANDED_OVER]
+    assert result.removed == 0
     quotation.refresh_from_db()
     assert quotation.article == second.article
     assert SECOND[quotation.start : quotation.end] == quotation.text
