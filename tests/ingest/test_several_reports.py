@@ -411,7 +411,8 @@ def test_an_item_its_first_article_no_longer_gives_stays_for_the_other_reports(r
     result = ingest.reextract_article(first.article, extraction=reports[FIRST])
 
     assert "1 no longer found here but kept for the other reports that give them" in summary(preview)
-    assert [change.action for change in result.changes if change.pk == quotation.pk] == [ingest.HANDED_OVER]
+    handed = [(change.model, change.pk) for change in result.changes if change.action == ingest.HANDED_OVER]
+    assert handed == [("statement", quotation.pk)]
     assert result.removed == 0
     quotation.refresh_from_db()
     assert quotation.article == second.article
